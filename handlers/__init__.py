@@ -1,0 +1,1 @@
+"""Telegram update handlers: read the update, ask the engine, render, send."""

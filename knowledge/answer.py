@@ -1,0 +1,73 @@
+"""What the engine says: a structured answer that any front end can render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+AnswerKind = Literal["answer", "list", "suggest", "partial", "decline", "smalltalk"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    id: str
+    publisher: str
+    title: str
+    published: str  # ISO date
+    url: str
+
+    def line(self) -> str:
+        day = "{2}.{1}.{0}".format(*self.published.split("-"))
+        return f"{self.publisher}, {day} — {self.url}"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One fact as shown in a reply."""
+
+    fact_id: str
+    text: str
+    date: str  # human Russian date
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    fact_id: str
+    question: str  # a natural question that this fact answers: a good button label
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    question: str
+    kind: AnswerKind
+    answered: bool  # the reply asserts an answer to the question
+    lead: str  # the sentence before the facts ("" for a single answer)
+    items: tuple[Item, ...]
+    sources: tuple[SourceRef, ...]
+    score: float
+    suggestions: tuple[Suggestion, ...] = ()
+    note: str = ""  # what follows the facts: topics on a decline
+    total: int = 0  # matching facts before the list cap
+    reply: str = field(default="", compare=False)
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        return tuple(item.fact_id for item in self.items) if self.answered else ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of `factbot ask --json`."""
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "kind": self.kind,
+            "reply": self.reply,
+            "facts": list(self.facts),
+            "sources": [
+                {"id": s.id, "publisher": s.publisher, "title": s.title, "published": s.published, "url": s.url}
+                for s in self.sources
+            ],
+            "score": self.score,
+            "suggestions": [{"id": s.fact_id, "question": s.question, "text": s.text} for s in self.suggestions],
+        }

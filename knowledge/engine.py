@@ -1,0 +1,183 @@
+"""The answer engine: one entry point, ``Engine.answer``, for every front end.
+
+An Engine is built once from a fact base and never changes, so a reload can
+build a new one beside it and swap a single reference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge.answer import Answer, AnswerKind, Item, SourceRef, Suggestion
+from knowledge.index import Index, build_index
+from knowledge.loader import Limits, load_knowledge
+from knowledge.model import Fact, KnowledgeBase
+from knowledge.query import Query, parse_query
+from knowledge.replies import (
+    EXAMPLES,
+    LEAD_DECLINE,
+    LEAD_LIST,
+    LEAD_LIST_CAPPED,
+    LEAD_PARTIAL,
+    LEAD_SUGGEST,
+    NOTE_TOPICS,
+    SMALLTALK,
+    render_text,
+)
+from knowledge.scoring import Scored, rank
+from knowledge.topics import TOPICS
+
+
+@dataclass(frozen=True, slots=True)
+class EngineSettings:
+    """Thresholds on the 0–100 score and reply sizes; the bot's config sets them."""
+
+    answer_threshold: float = 60.0
+    suggest_threshold: float = 35.0
+    max_list: int = 10
+    max_suggestions: int = 3
+    tie_margin: float = 3.0  # facts this close to the best are answered together
+    list_coverage: float = 0.6  # a list keeps facts that explain this share of the question
+
+
+class Engine:
+    """Answers questions from one fact base."""
+
+    def __init__(self, base: KnowledgeBase, settings: EngineSettings | None = None) -> None:
+        self.base = base
+        self.settings = settings or EngineSettings()
+        self.index: Index = build_index(base)
+
+    @classmethod
+    def from_path(
+        cls, path: Path | str | None = None, settings: EngineSettings | None = None, *, limits: Limits | None = None
+    ) -> Engine:
+        return cls(load_knowledge(path, limits=limits), settings)
+
+    # -- public API ---------------------------------------------------------------------------------
+    def answer(self, question: str, context: object | None = None) -> Answer:
+        """Answer one question; never raises on any text."""
+        query = parse_query(question, self.index)
+        if query.smalltalk:
+            return self._smalltalk(question, query.smalltalk)
+        if not query.has_content:
+            return self._decline(question, [], score=0.0)
+        ranked = rank(query, self.index)
+        allowed = [s for s in ranked if s.allowed]
+        cfg = self.settings
+        if query.list_intent:
+            members = [s for s in allowed if s.complete and s.coverage >= cfg.list_coverage
+                       and s.score >= cfg.suggest_threshold]
+            if members and members[0].score >= cfg.answer_threshold - 10 or len(members) > 1:
+                return self._list(question, query, members)
+        best = allowed[0] if allowed else None
+        if best is not None and best.complete and best.score >= cfg.answer_threshold:
+            tied = [s for s in allowed if s.complete and s.score >= max(cfg.answer_threshold,
+                                                                          best.score - cfg.tie_margin)]
+            if len(tied) > 1:
+                return self._list(question, query, tied)
+            return self._build(question, "answer", True, "", [best.entry.fact], best.score)
+        if best is not None and not best.complete and best.score >= cfg.answer_threshold:
+            return self._build(question, "partial", False, LEAD_PARTIAL, [best.entry.fact], best.score,
+                               suggestions=self._suggestions(ranked, exclude={best.entry.fact.id}))
+        if best is not None and best.score >= cfg.suggest_threshold:
+            picks = [s.entry.fact for s in allowed[: cfg.max_suggestions]]
+            return self._build(question, "suggest", False, LEAD_SUGGEST, picks, best.score)
+        return self._decline(question, ranked, score=ranked[0].score if ranked else 0.0)
+
+    def quote(self, fact_id: str) -> str | None:
+        """The verbatim sentence(s) of the source a fact rests on."""
+        fact = self.base.fact(fact_id)
+        return fact.quote if fact else None
+
+    def fact(self, fact_id: str) -> Fact | None:
+        return self.base.fact(fact_id)
+
+    def topics(self) -> list[str]:
+        present = {fact.topic for fact in self.base.facts}
+        return [label for key, label in TOPICS.items() if key in present]
+
+    def related(self, fact_id: str, *, limit: int = 3) -> list[Fact]:
+        """Facts sharing the most entities and the topic with a given one."""
+        fact = self.base.fact(fact_id)
+        if fact is None:
+            return []
+        own = set(fact.entity_ids)
+
+        def closeness(other: Fact) -> tuple[int, int]:
+            return (len(own & set(other.entity_ids)) + (2 if other.topic == fact.topic else 0),
+                    -abs((other.date.start - fact.date.start).days))
+
+        others = [f for f in self.base.facts if f.id != fact_id]
+        others.sort(key=closeness, reverse=True)
+        return others[:limit]
+
+    def source_ref(self, source_id: str) -> SourceRef:
+        s = self.base.sources[source_id]
+        return SourceRef(s.id, s.publisher, s.title, s.published.isoformat(), s.url)
+
+    # -- composition --------------------------------------------------------------------------------
+    def _item(self, fact: Fact) -> Item:
+        return Item(fact.id, fact.text, fact.date.human(), fact.status)
+
+    def _build(
+        self,
+        question: str,
+        kind: AnswerKind,
+        answered: bool,
+        lead: str,
+        facts: list[Fact],
+        score: float,
+        *,
+        suggestions: tuple[Suggestion, ...] = (),
+        note: str = "",
+        total: int = 0,
+    ) -> Answer:
+        source_ids = list(dict.fromkeys(f.source for f in facts))
+        answer = Answer(
+            question=question,
+            kind=kind,
+            answered=answered,
+            lead=lead,
+            items=tuple(self._item(f) for f in facts),
+            sources=tuple(self.source_ref(s) for s in source_ids),
+            score=score,
+            suggestions=suggestions,
+            note=note,
+            total=total or len(facts),
+        )
+        object.__setattr__(answer, "reply", render_text(answer))
+        return answer
+
+    def _list(self, question: str, query: Query, members: list[Scored]) -> Answer:
+        cap = self.settings.max_list
+        facts = sorted((s.entry.fact for s in members), key=lambda f: (f.date.start, f.date.end))
+        shown = facts[:cap]
+        lead = (LEAD_LIST.format(count=len(facts)) if len(facts) <= cap
+                else LEAD_LIST_CAPPED.format(count=cap, total=len(facts)))
+        score = max(s.score for s in members)
+        if len(shown) == 1:
+            return self._build(question, "answer", True, "", shown, score)
+        return self._build(question, "list", True, lead, shown, score, total=len(facts))
+
+    def _suggestions(self, ranked: list[Scored], *, exclude: set[str] | None = None) -> tuple[Suggestion, ...]:
+        floor = self.settings.suggest_threshold / 2
+        out: list[Suggestion] = []
+        for s in ranked:
+            fact = s.entry.fact
+            if s.score < floor or (exclude and fact.id in exclude):
+                continue
+            out.append(Suggestion(fact.id, fact.questions[0], fact.text))
+            if len(out) >= self.settings.max_suggestions:
+                break
+        return tuple(out)
+
+    def _decline(self, question: str, ranked: list[Scored], *, score: float) -> Answer:
+        note = NOTE_TOPICS.format(topics=", ".join(self.topics()))
+        return self._build(question, "decline", False, LEAD_DECLINE, [], score,
+                           suggestions=self._suggestions(ranked), note=note)
+
+    def _smalltalk(self, question: str, kind: str) -> Answer:
+        text = SMALLTALK.get(kind, SMALLTALK["chat"]).format(example=EXAMPLES[0])
+        return self._build(question, "smalltalk", False, text, [], 0.0)

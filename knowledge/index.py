@@ -1,0 +1,209 @@
+"""The compiled fact base: lemma and entity postings, weights and the typo vocabulary.
+
+Built once per fact base (a reload builds a new one), read by any number of
+concurrent questions; nothing here changes after ``build_index`` returns.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from knowledge.lexicon import FILLERS, MONTHS, QUESTION_WORDS, SEASONS, SYNONYM_GROUPS
+from knowledge.model import Fact, KnowledgeBase
+from knowledge.morphology import analyse
+from knowledge.normalize import words
+from knowledge.topics import TOPICS
+
+MAX_YEAR_SPAN = 15  # a fact dated "1992/2024" says nothing about any single year
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One way to name an entity, as a sequence of lemma sets (function words dropped)."""
+
+    entity: str
+    tokens: tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FactEntry:
+    fact: Fact
+    terms: frozenset[str]
+    entities: frozenset[str]  # own entities, their countries, and what the source is about
+    years: frozenset[int]
+    months: frozenset[tuple[int, int]]  # (year, month) pairs the fact's date touches
+    phrasings: tuple[str, ...]  # lemma strings of the alternate questions and the text, for fuzzy scoring
+    figure_terms: frozenset[str]
+    has_person: bool
+    has_actor: bool
+    has_place: bool
+
+
+@dataclass(frozen=True)
+class Index:
+    base: KnowledgeBase
+    entries: tuple[FactEntry, ...]
+    postings: dict[str, tuple[int, ...]]
+    entity_postings: dict[str, tuple[int, ...]]
+    year_postings: dict[int, tuple[int, ...]]
+    idf: dict[str, float]
+    unknown_idf: float
+    aliases: dict[str, tuple[Alias, ...]]  # keyed by every lemma of an alias's first token
+    about: frozenset[str]
+    vocabulary: frozenset[str]  # surface words and lemmas, for typo correction
+    vocabulary_by_length: dict[int, tuple[str, ...]] = field(repr=False)
+
+
+def content_lemmas(text: str) -> list[tuple[str, ...]]:
+    """Candidate lemmas of each meaningful word of a text (function words dropped)."""
+    out: list[tuple[str, ...]] = []
+    for word in words(text, max_chars=len(text) + 1):
+        info = analyse(word)
+        if not info.function:
+            out.append(info.lemmas)
+    return out
+
+
+def _alias_tokens(text: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(lemmas) for lemmas in content_lemmas(text))
+
+
+def _period_years(period: str) -> set[int]:
+    from knowledge.dates import parse_fact_date
+
+    try:
+        span = parse_fact_date(period)
+    except ValueError:
+        return set()
+    if span.end.year - span.start.year > MAX_YEAR_SPAN:
+        return set()
+    return set(range(span.start.year, span.end.year + 1))
+
+
+def _months(fact: Fact) -> frozenset[tuple[int, int]]:
+    start, end = fact.date.start, fact.date.end
+    if (end.year - start.year) * 12 + end.month - start.month > 24:
+        return frozenset()
+    out: set[tuple[int, int]] = set()
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        out.add((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return frozenset(out)
+
+
+def _flatten(sets: Iterable[Iterable[str]]) -> set[str]:
+    out: set[str] = set()
+    for s in sets:
+        out.update(s)
+    return out
+
+
+def _phrase(sets: list[tuple[str, ...]]) -> str:
+    return " ".join(lemmas[0] for lemmas in sets)
+
+
+def build_index(base: KnowledgeBase) -> Index:
+    """Compile a validated fact base for answering."""
+    entity_terms: dict[str, set[str]] = {}
+    alias_table: dict[str, list[Alias]] = defaultdict(list)
+    vocabulary: set[str] = set()
+    for entity in base.entities.values():
+        names = (entity.name, *entity.aliases)
+        terms: set[str] = set()
+        for name in names:
+            tokens = _alias_tokens(name)
+            if not tokens:
+                continue
+            terms |= _flatten(tokens)
+            alias = Alias(entity.id, tokens)
+            for lemma in tokens[0]:
+                alias_table[lemma].append(alias)
+            vocabulary.update(words(name))
+        entity_terms[entity.id] = terms
+
+    about = frozenset(ref for source in base.sources.values() for ref in source.about)
+    entries: list[FactEntry] = []
+    for fact in base.facts:
+        own = set(fact.entity_ids)
+        expanded = set(own) | set(base.sources[fact.source].about)
+        for ref in own:
+            country = base.entities[ref].country
+            if country:
+                expanded.add(country)
+        text_sets = content_lemmas(fact.text)
+        question_sets = [content_lemmas(q) for q in fact.questions]
+        terms = _flatten(text_sets)
+        for sets in question_sets:
+            terms |= _flatten(sets)
+        for ref in own:
+            terms |= entity_terms.get(ref, set())
+        terms |= _flatten(content_lemmas(TOPICS.get(fact.topic, "")))
+        figure_terms: set[str] = set()
+        for figure in fact.figures:
+            figure_terms |= _flatten(content_lemmas(f"{figure.what} {figure.unit}"))
+        terms |= figure_terms
+        years = set(range(fact.date.start.year, fact.date.end.year + 1))
+        if len(years) > MAX_YEAR_SPAN:
+            years = set()
+        for figure in fact.figures:
+            if figure.period:
+                years |= _period_years(figure.period)
+        vocabulary.update(words(fact.text))
+        for q in fact.questions:
+            vocabulary.update(words(q))
+        kinds = {base.entities[ref].kind for ref in fact.participants}
+        entries.append(
+            FactEntry(
+                fact=fact,
+                terms=frozenset(terms),
+                entities=frozenset(expanded),
+                years=frozenset(years),
+                months=_months(fact),
+                phrasings=tuple(_phrase(sets) for sets in (*question_sets, text_sets)),
+                figure_terms=frozenset(figure_terms),
+                has_person="person" in kinds,
+                has_actor=bool(kinds - {"country"}) or bool(fact.participants),
+                has_place=bool(fact.places),
+            )
+        )
+
+    postings: dict[str, list[int]] = defaultdict(list)
+    entity_postings: dict[str, list[int]] = defaultdict(list)
+    year_postings: dict[int, list[int]] = defaultdict(list)
+    for number, entry in enumerate(entries):
+        for term in entry.terms:
+            postings[term].append(number)
+        for ref in entry.entities:
+            entity_postings[ref].append(number)
+        for year in entry.years:
+            year_postings[year].append(number)
+    total = len(entries)
+    idf = {term: math.log(1 + (total + 1) / (len(ids) + 0.5)) for term, ids in postings.items()}
+    unknown_idf = math.log(1 + (total + 1) / 0.5)
+
+    for word in (*QUESTION_WORDS, *FILLERS, *MONTHS, *SEASONS):
+        vocabulary.add(word)
+    for group in SYNONYM_GROUPS:
+        vocabulary.update(group)
+    vocabulary |= set(postings)
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for word in vocabulary:
+        by_length[len(word)].append(word)
+
+    return Index(
+        base=base,
+        entries=tuple(entries),
+        postings={t: tuple(ids) for t, ids in postings.items()},
+        entity_postings={e: tuple(ids) for e, ids in entity_postings.items()},
+        year_postings={y: tuple(ids) for y, ids in year_postings.items()},
+        idf=idf,
+        unknown_idf=unknown_idf,
+        aliases={k: tuple(v) for k, v in alias_table.items()},
+        about=about,
+        vocabulary=frozenset(vocabulary),
+        vocabulary_by_length={k: tuple(sorted(v)) for k, v in by_length.items()},
+    )

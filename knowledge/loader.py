@@ -1,0 +1,261 @@
+"""Loading a fact base from a YAML file or a directory of them, all or nothing.
+
+A base is either fully valid or rejected with every problem found, each as
+``file:line: message``; callers keep serving the previous base on failure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from knowledge.model import Entity, Fact, KnowledgeBase, Location, Source
+from knowledge.validate import (
+    ENTITY_FIELDS,
+    SOURCE_FIELDS,
+    Problem,
+    Reporter,
+    build_entity,
+    build_fact,
+    build_source,
+    check_fields,
+)
+from knowledge.yamlio import DEFAULT_MAX_FILE_BYTES, LDict, LList, YamlProblem, read_yaml
+
+YAML_SUFFIXES = (".yaml", ".yml")
+DEFAULT_MAX_FILES = 2000
+MAX_SOURCE_TEXT_BYTES = 5 * 1024 * 1024
+SECTIONS = ("sources", "entities", "facts")
+
+
+class KnowledgeError(Exception):
+    """The fact base is invalid; ``problems`` says where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        first = problems[0] if problems else "unknown problem"
+        super().__init__(f"{len(problems)} problem(s) in the fact base, first: {first}")
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    max_files: int = DEFAULT_MAX_FILES
+
+
+def bundled_path() -> Path:
+    """The fact base shipped inside the package."""
+    return Path(str(resources.files("knowledge") / "data"))
+
+
+def find_files(root: Path, limits: Limits) -> tuple[list[Path], list[Problem]]:
+    """YAML files under ``root`` in a stable order; symlinked directories are not followed."""
+    if root.is_file():
+        return [root], []
+    if not root.exists():
+        return [], [Problem(str(root), 1, "no such file or directory")]
+    if not root.is_dir():
+        return [], [Problem(str(root), 1, "not a file or a directory")]
+    found: list[Path] = []
+    problems: list[Problem] = []
+
+    def on_error(exc: OSError) -> None:
+        problems.append(Problem(str(exc.filename or root), 1, f"cannot read directory: {exc.strerror}"))
+
+    for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=False):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                found.append(Path(folder) / name)
+                if len(found) > limits.max_files:
+                    return [], [Problem(str(root), 1, f"more than {limits.max_files} YAML files")]
+    if not found and not problems:
+        problems.append(Problem(str(root), 1, "no YAML files (*.yaml, *.yml) found"))
+    return found, problems
+
+
+def load_knowledge(path: Path | str | None = None, *, limits: Limits | None = None) -> KnowledgeBase:
+    """Load and fully validate a fact base; raise KnowledgeError listing every problem."""
+    base, problems = check_knowledge(path, limits=limits)
+    if base is None:
+        raise KnowledgeError(problems)
+    return base
+
+
+def check_knowledge(
+    path: Path | str | None = None, *, limits: Limits | None = None
+) -> tuple[KnowledgeBase | None, list[Problem]]:
+    """Validate a fact base; the base is None whenever there is any problem."""
+    limits = limits or Limits()
+    root = Path(path) if path is not None else bundled_path()
+    files, problems = find_files(root, limits)
+    digest = hashlib.sha256()
+    sources: dict[str, Source] = {}
+    entities: dict[str, Entity] = {}
+    facts: list[Fact] = []
+    seen: dict[str, Location] = {}
+    key_lines: dict[str, dict[str, int]] = {}  # record id -> field -> line, for reference errors
+    for file in files:
+        report = Reporter(str(file))
+        try:
+            document = read_yaml(file, max_bytes=limits.max_file_bytes)
+        except YamlProblem as exc:
+            report.add(exc.line, exc.message)
+            problems.extend(report.problems)
+            continue
+        digest.update(str(file.relative_to(root) if file != root else file.name).encode())
+        digest.update(document.raw)
+        _read_sections(document.data, file, report, limits, sources, entities, facts, seen)
+        for record_id, lines in _key_lines(document.data).items():
+            key_lines.setdefault(record_id, lines)  # the first definition wins, as in `seen`
+        problems.extend(report.problems)
+    problems.extend(_check_references(sources, entities, facts, key_lines))
+    if problems:
+        return None, problems
+    facts.sort(key=lambda f: (f.date.start, f.date.end))
+    base = KnowledgeBase(
+        sources=sources,
+        entities=entities,
+        facts=tuple(facts),
+        files=tuple(str(f) for f in files),
+        content_hash=digest.hexdigest(),
+    )
+    return base, []
+
+
+def _read_sections(
+    data: Any,
+    file: Path,
+    report: Reporter,
+    limits: Limits,
+    sources: dict[str, Source],
+    entities: dict[str, Entity],
+    facts: list[Fact],
+    seen: dict[str, Location],
+) -> None:
+    if not isinstance(data, LDict):
+        report.add(getattr(data, "line", 1), "expected a mapping with `sources`, `entities` or `facts`")
+        return
+    for key in data:
+        if key not in SECTIONS:
+            report.add(data.key_lines[key], f"unknown section `{key}` (known: {', '.join(SECTIONS)})")
+    for section in SECTIONS:
+        if section not in data:
+            continue
+        items = data[section]
+        if not isinstance(items, LList):
+            report.add(data.key_lines[section], f"`{section}` must be a list")
+            continue
+        for item, line in zip(items, items.item_lines, strict=True):
+            _read_record(section, item, line, file, report, limits, sources, entities, facts, seen)
+
+
+def _claim_id(record: Any, where: Location, report: Reporter, seen: dict[str, Location]) -> bool:
+    record_id = record.get("id") if isinstance(record, LDict) else None
+    if not isinstance(record_id, str):
+        return True  # the schema check reports it
+    first = seen.get(record_id)
+    if first is not None:
+        report.add(where.line, f"duplicate id `{record_id}` (first defined at {first})")
+        return False
+    seen[record_id] = where
+    return True
+
+
+def _read_record(
+    section: str,
+    record: Any,
+    line: int,
+    file: Path,
+    report: Reporter,
+    limits: Limits,
+    sources: dict[str, Source],
+    entities: dict[str, Entity],
+    facts: list[Fact],
+    seen: dict[str, Location],
+) -> None:
+    where = Location(str(file), getattr(record, "line", line))
+    if not _claim_id(record, where, report, seen):
+        return
+    if section == "facts":
+        fact = build_fact(record, where, report)
+        if fact is not None:
+            facts.append(fact)
+    elif section == "entities":
+        if check_fields(record, ENTITY_FIELDS, f"entity `{_rid(record)}`", report, line):
+            entities[record["id"]] = build_entity(record, where)
+    elif check_fields(record, SOURCE_FIELDS, f"source `{_rid(record)}`", report, line):
+        text = _read_source_text(file.parent / record["text_file"], record, report, limits)
+        if text is not None:
+            sources[record["id"]] = build_source(record, where, text)
+
+
+def _rid(record: Any) -> str:
+    return str(record.get("id", "?")) if isinstance(record, dict) else "?"
+
+
+def _read_source_text(path: Path, record: LDict, report: Reporter, limits: Limits) -> str | None:
+    line = record.key_lines["text_file"]
+    try:
+        if path.stat().st_size > MAX_SOURCE_TEXT_BYTES:
+            report.add(line, f"source text `{path.name}` is larger than {MAX_SOURCE_TEXT_BYTES} bytes")
+            return None
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        report.add(line, f"source text file not found: {path}")
+    except (OSError, UnicodeDecodeError) as exc:
+        report.add(line, f"cannot read source text {path}: {exc}")
+    return None
+
+
+def collapse_spaces(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _key_lines(data: Any) -> dict[str, dict[str, int]]:
+    lines: dict[str, dict[str, int]] = {}
+    if isinstance(data, LDict):
+        for section in SECTIONS:
+            for record in data.get(section) or ():
+                if isinstance(record, LDict) and isinstance(record.get("id"), str):
+                    lines.setdefault(record["id"], record.key_lines)
+    return lines
+
+
+def _check_references(
+    sources: dict[str, Source],
+    entities: dict[str, Entity],
+    facts: list[Fact],
+    key_lines: dict[str, dict[str, int]],
+) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def bad(record: Source | Entity | Fact, field_name: str, message: str) -> None:
+        loc = record.where or Location("?", 1)
+        line = key_lines.get(record.id, {}).get(field_name, loc.line)
+        problems.append(Problem(loc.file, line, message))
+
+    for source in sources.values():
+        for ref in source.about:
+            if ref not in entities:
+                bad(source, "about", f"source `{source.id}`: unknown entity `{ref}` in `about`")
+    for entity in entities.values():
+        if entity.country and entities.get(entity.country, None) is None:
+            bad(entity, "country", f"entity `{entity.id}`: unknown country `{entity.country}`")
+        elif entity.country and entities[entity.country].kind != "country":
+            bad(entity, "country", f"entity `{entity.id}`: `{entity.country}` is not a country")
+    texts = {sid: collapse_spaces(s.text) for sid, s in sources.items()}
+    for fact in facts:
+        for field_name in ("participants", "places", "organisations", "related"):
+            for ref in getattr(fact, field_name):
+                if ref not in entities:
+                    bad(fact, field_name, f"fact `{fact.id}`: unknown entity `{ref}` in `{field_name}`")
+        if fact.source not in sources:
+            bad(fact, "source", f"fact `{fact.id}`: unknown source `{fact.source}`")
+        elif fact.quote not in texts[fact.source]:
+            bad(fact, "quote", f"fact `{fact.id}`: quote not found verbatim in source `{fact.source}`")
+    return problems

@@ -1,0 +1,114 @@
+"""The fact base as immutable records: what the loader builds and the engine reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from knowledge.dates import FactDate
+
+EntityKind = Literal["person", "country", "place", "organisation", "document", "project", "term"]
+ENTITY_KINDS: tuple[str, ...] = ("person", "country", "place", "organisation", "document", "project", "term")
+FactStatus = Literal["done", "planned"]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a record was written, so every problem can point at ``file:line``."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    publisher: str
+    title: str
+    published: dt.date
+    url: str
+    place: str = ""
+    text: str = ""
+    about: tuple[str, ...] = ()
+    where: Location | None = field(default=None, compare=False)
+
+    def citation(self) -> str:
+        """«РИА Новости, 22.04.2024 — http://ria.ru»: the line every answer ends with."""
+        return f"{self.publisher}, {self.published.strftime('%d.%m.%Y')} — {self.url}"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    kind: EntityKind
+    name: str
+    aliases: tuple[str, ...] = ()
+    role: str = ""
+    country: str = ""
+    where: Location | None = field(default=None, compare=False)
+
+    def display(self) -> str:
+        return f"{self.name} ({self.role})" if self.role else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    value: float
+    unit: str
+    what: str
+    period: str = ""
+    qualifier: str = ""
+
+    def display(self) -> str:
+        number = f"{self.value:g}".replace(".", ",")
+        prefix = f"{self.qualifier} " if self.qualifier else ""
+        unit = self.unit if self.unit == "%" else f" {self.unit}"
+        return f"{prefix}{number}{unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    id: str
+    topic: str
+    date: FactDate
+    text: str
+    quote: str
+    source: str
+    questions: tuple[str, ...]
+    participants: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    status: FactStatus = "done"
+    where: Location | None = field(default=None, compare=False)
+
+    @property
+    def entity_ids(self) -> tuple[str, ...]:
+        return self.participants + self.places + self.organisations + self.related
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """A validated fact base; never mutated, so a reload swaps a whole new one in."""
+
+    sources: dict[str, Source]
+    entities: dict[str, Entity]
+    facts: tuple[Fact, ...]
+    files: tuple[str, ...] = ()
+    content_hash: str = ""
+
+    def fact(self, fact_id: str) -> Fact | None:
+        return self._by_id.get(fact_id)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {f.id: f for f in self.facts})
+
+    _by_id: dict[str, Fact] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def newest_source_date(self) -> dt.date | None:
+        return max((s.published for s in self.sources.values()), default=None)

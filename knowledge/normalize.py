@@ -1,0 +1,66 @@
+"""Turning what people type into comparable tokens: case, ё, dashes, numbers, @mentions.
+
+Pure functions; morphology comes after this, in ``knowledge.morphology``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from knowledge.lexicon import REWRITES
+
+MAX_QUERY_CHARS = 4096  # longer input is cut, never rejected
+
+_INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+     0x2066, 0x2067, 0x2068, 0x2069],
+    None,
+)
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
+_QUOTES = re.compile(r"[«»„“”‟\"'`´‘’‚‹›]")
+_MENTION = re.compile(r"(?<![\w@])@[a-z0-9_]{3,64}\b")
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
+_DECIMAL = re.compile(r"(?<=\d)[,](?=\d)")
+_YEAR_SUFFIX = re.compile(r"\b((?:19|20)\d\d)\s*-?\s*(?:ый|ий|ой|й|го|ого|м|ом|ем|е|х|ых|г|гг)\b\.?")
+_SHORT_YEAR = re.compile(r"\b([12]\d)\s*-?\s*(?:ый|ой|й|го|ого|м|ом|х|ых)(?=\s+год|\b)")
+_SHORT_YEAR_WORD = re.compile(r"\b([12]\d)(?=\s+(?:год|году|года|годом|г)\b)")
+_TOKEN = re.compile(r"[a-zа-я]+|\d+(?:\.\d+)?")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str, *, max_chars: int = MAX_QUERY_CHARS) -> str:
+    """Lowercase, unify letters and punctuation, spell out year forms; keep words and numbers."""
+    text = text[:max_chars]
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    text = text.lower().replace("ё", "е")
+    text = _URL.sub(" ", text)
+    text = _MENTION.sub(" ", text)
+    text = _DASHES.sub("-", text)
+    text = _QUOTES.sub(" ", text)
+    text = _DECIMAL.sub(".", text)
+    text = _YEAR_SUFFIX.sub(r"\1 ", text)
+    text = _SHORT_YEAR.sub(lambda m: f"20{m.group(1)} ", text)
+    text = _SHORT_YEAR_WORD.sub(lambda m: f"20{m.group(1)}", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def tokenize(text: str) -> list[str]:
+    """Words and numbers of an already normalised text, with colloquial forms spelled out."""
+    tokens: list[str] = []
+    for token in _TOKEN.findall(text):
+        rewrite = REWRITES.get(token)
+        if rewrite is None:
+            tokens.append(token)
+        else:
+            tokens.extend(rewrite.split())
+    return tokens
+
+
+def words(text: str, *, max_chars: int = MAX_QUERY_CHARS) -> list[str]:
+    return tokenize(normalize(text, max_chars=max_chars))
+
+
+def strip_mentions(text: str) -> str:
+    return _MENTION.sub(" ", text)

@@ -1,0 +1,70 @@
+"""Reply wording: plain Russian text built from a structured answer.
+
+Front ends that need markup (Telegram HTML) render the same structure
+themselves; the words live here so every front end says the same thing.
+"""
+
+from __future__ import annotations
+
+from knowledge.answer import Answer, Item, SourceRef, Suggestion
+
+EXAMPLES = (
+    "Когда установлены дипломатические отношения?",
+    "Какой товарооборот был в 2023 году?",
+    "Где встречались Путин и Алиев в 2022 году?",
+)
+
+SMALLTALK = {
+    "greeting": (
+        "Здравствуйте! Я отвечаю на вопросы об отношениях России и Азербайджана — встречах, торговле, "
+        "сотрудничестве — по справке РИА Новости. Например: «{example}»"
+    ),
+    "thanks": "Пожалуйста! Спрашивайте ещё.",
+    "bye": "До свидания! Возвращайтесь с вопросами.",
+    "chat": (
+        "Я бот-справочник об отношениях России и Азербайджана. Спросите, например: «{example}»"
+    ),
+    "empty": "Напишите вопрос об отношениях России и Азербайджана, например: «{example}»",
+}
+
+LEAD_LIST = "Вот что есть в базе ({count}):"
+LEAD_LIST_CAPPED = "Вот что есть в базе ({count} из {total}, сначала ранние):"
+LEAD_SUGGEST = "Точного ответа в базе нет. Возможно, вас интересует:"
+LEAD_PARTIAL = "В источнике этого не сказано. Ближайшее, что известно:"
+LEAD_DECLINE = "В базе нет ответа на этот вопрос."
+NOTE_TOPICS = "Я знаю о темах: {topics}."
+SUGGEST_HEAD = "Похожие вопросы:"
+
+
+def source_line(sources: tuple[SourceRef, ...]) -> str:
+    if not sources:
+        return ""
+    label = "Источник" if len(sources) == 1 else "Источники"
+    return f"{label}: " + "; ".join(s.line() for s in sources)
+
+
+def render_text(answer: Answer) -> str:
+    """The plain-text reply: what `factbot ask` prints and what Telegram shows, minus markup."""
+    parts: list[str] = []
+    if answer.lead:
+        parts.append(answer.lead)
+    if answer.kind in ("answer",) and len(answer.items) == 1:
+        parts.append(answer.items[0].text)
+    elif answer.items:
+        parts.append("\n".join(_bullet(item) for item in answer.items))
+    if answer.kind == "decline" and answer.suggestions:
+        parts.append(SUGGEST_HEAD + "\n" + "\n".join(_suggestion(s) for s in answer.suggestions))
+    if answer.note:
+        parts.append(answer.note)
+    line = source_line(answer.sources)
+    if line:
+        parts.append(line)
+    return "\n\n".join(parts)
+
+
+def _bullet(item: Item) -> str:
+    return f"• {item.text}"
+
+
+def _suggestion(suggestion: Suggestion) -> str:
+    return f"• {suggestion.question}"

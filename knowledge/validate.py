@@ -1,0 +1,276 @@
+"""The fact base schema: turns located YAML values into records, or into problems.
+
+Each record kind is described by a table of fields, so the checks read like
+the format documentation and every message can name the line it is about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from knowledge.dates import parse_fact_date
+from knowledge.model import ENTITY_KINDS, Entity, Fact, Figure, Location, Source
+from knowledge.topics import TOPICS
+from knowledge.yamlio import LDict, LList, line_of
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+MIN_QUESTIONS, MAX_QUESTIONS = 2, 5
+MAX_TEXT = 4000
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class Reporter:
+    """Collects problems for one file."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.file, line, message))
+
+
+Check = Callable[[Any], str | None]  # returns an error message or None
+
+
+def _text(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return "expected non-empty text"
+    if len(value) > MAX_TEXT:
+        return f"text longer than {MAX_TEXT} characters"
+    return None
+
+
+def _ident(value: Any) -> str | None:
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        return "expected an id of lowercase latin letters, digits, '-' or '_'"
+    return None
+
+
+def _text_list(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return "expected a list of texts"
+    for item in value:
+        if _text(item):
+            return "expected a list of non-empty texts"
+    return None
+
+
+def _id_list(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return "expected a list of ids"
+    for item in value:
+        if _ident(item):
+            return f"expected a list of ids, got {item!r}"
+    return None
+
+
+def _iso_day(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "expected a date YYYY-MM-DD"
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return f"invalid date {value!r} (expected YYYY-MM-DD)"
+    return None
+
+
+def _fact_date(value: Any) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return "expected a date: YYYY, YYYY-MM, YYYY-MM-DD or a range A/B"
+    try:
+        parse_fact_date(value)
+    except ValueError as exc:
+        return f"invalid date: {exc}"
+    return None
+
+
+def _one_of(*allowed: str) -> Check:
+    def check(value: Any) -> str | None:
+        if value not in allowed:
+            return f"expected one of: {', '.join(allowed)}; got {value!r}"
+        return None
+
+    return check
+
+
+def _number(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return "expected a number"
+    return None
+
+
+def _period(value: Any) -> str | None:
+    return None if value in (None, "") else _fact_date(value)
+
+
+def _questions(value: Any) -> str | None:
+    problem = _text_list(value)
+    if problem:
+        return problem
+    if not MIN_QUESTIONS <= len(value) <= MAX_QUESTIONS:
+        return f"expected {MIN_QUESTIONS} to {MAX_QUESTIONS} questions, got {len(value)}"
+    return None
+
+
+# field name -> (required, check)
+SOURCE_FIELDS: dict[str, tuple[bool, Check]] = {
+    "id": (True, _ident),
+    "publisher": (True, _text),
+    "title": (True, _text),
+    "published": (True, _iso_day),
+    "url": (True, _text),
+    "place": (False, _text),
+    "text_file": (True, _text),
+    "about": (False, _id_list),
+}
+ENTITY_FIELDS: dict[str, tuple[bool, Check]] = {
+    "id": (True, _ident),
+    "kind": (True, _one_of(*ENTITY_KINDS)),
+    "name": (True, _text),
+    "role": (False, _text),
+    "country": (False, _ident),
+    "aliases": (False, _text_list),
+}
+FIGURE_FIELDS: dict[str, tuple[bool, Check]] = {
+    "value": (True, _number),
+    "unit": (True, _text),
+    "what": (True, _text),
+    "period": (False, _period),
+    "qualifier": (False, _text),
+}
+FACT_FIELDS: dict[str, tuple[bool, Check]] = {
+    "id": (True, _ident),
+    "topic": (True, _one_of(*TOPICS)),
+    "date": (True, _fact_date),
+    "status": (False, _one_of("done", "planned")),
+    "participants": (False, _id_list),
+    "places": (False, _id_list),
+    "organisations": (False, _id_list),
+    "related": (False, _id_list),
+    "figures": (False, lambda v: None if isinstance(v, list) else "expected a list of figures"),
+    "text": (True, _text),
+    "quote": (True, _text),
+    "source": (True, _ident),
+    "questions": (True, _questions),
+}
+
+
+def check_fields(
+    record: Any, fields: dict[str, tuple[bool, Check]], what: str, report: Reporter, line: int = 1
+) -> bool:
+    """Report unknown, missing and mistyped fields; True when the record is usable.
+
+    ``line`` is where the record sits in its list, for records that are not mappings
+    (a bare scalar or an empty item carries no line of its own).
+    """
+    if not isinstance(record, LDict):
+        report.add(line_of(record, line), f"{what}: expected a mapping of fields")
+        return False
+    ok = True
+    for key in record:
+        if key not in fields:
+            known = ", ".join(fields)
+            report.add(record.key_lines[key], f"{what}: unknown key `{key}` (known: {known})")
+            ok = False
+    for name, (required, check) in fields.items():
+        if name not in record or record[name] is None:
+            if required:
+                report.add(record.line, f"{what}: missing required field `{name}`")
+                ok = False
+            continue
+        message = check(record[name])
+        if message:
+            report.add(record.key_lines[name], f"{what}: `{name}`: {message}")
+            ok = False
+    return ok
+
+
+def _tuple(record: LDict, name: str) -> tuple[str, ...]:
+    return tuple(record.get(name) or ())
+
+
+def build_source(record: LDict, where: Location, text: str) -> Source:
+    return Source(
+        id=record["id"],
+        publisher=record["publisher"].strip(),
+        title=record["title"].strip(),
+        published=dt.date.fromisoformat(record["published"]),
+        url=record["url"].strip(),
+        place=(record.get("place") or "").strip(),
+        text=text,
+        about=_tuple(record, "about"),
+        where=where,
+    )
+
+
+def build_entity(record: LDict, where: Location) -> Entity:
+    return Entity(
+        id=record["id"],
+        kind=record["kind"],
+        name=record["name"].strip(),
+        aliases=tuple(a.strip() for a in record.get("aliases") or ()),
+        role=(record.get("role") or "").strip(),
+        country=record.get("country") or "",
+        where=where,
+    )
+
+
+def build_figures(value: Any, report: Reporter) -> tuple[Figure, ...] | None:
+    figures: list[Figure] = []
+    ok = True
+    items = value if isinstance(value, LList) else LList()
+    for item, line in zip(items, getattr(items, "item_lines", ()), strict=False):
+        if not check_fields(item, FIGURE_FIELDS, "figure", report, line):
+            ok = False
+            continue
+        figures.append(
+            Figure(
+                value=float(item["value"]),
+                unit=item["unit"].strip(),
+                what=item["what"].strip(),
+                period=str(item.get("period") or ""),
+                qualifier=(item.get("qualifier") or "").strip(),
+            )
+        )
+    return tuple(figures) if ok else None
+
+
+def build_fact(record: LDict, where: Location, report: Reporter) -> Fact | None:
+    what = f"fact `{record.get('id', '?')}`" if isinstance(record, LDict) else "fact"
+    if not check_fields(record, FACT_FIELDS, what, report, where.line):
+        return None
+    figures = build_figures(record.get("figures") or LList(), report)
+    if figures is None:
+        return None
+    return Fact(
+        id=record["id"],
+        topic=record["topic"],
+        date=parse_fact_date(str(record["date"])),
+        text=" ".join(record["text"].split()),
+        quote=" ".join(record["quote"].split()),
+        source=record["source"],
+        questions=tuple(q.strip() for q in record["questions"]),
+        participants=_tuple(record, "participants"),
+        places=_tuple(record, "places"),
+        organisations=_tuple(record, "organisations"),
+        related=_tuple(record, "related"),
+        figures=figures,
+        status=record.get("status") or "done",
+        where=where,
+    )
