@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from bot import __version__
-from knowledge import Fact, KnowledgeBase, KnowledgeError, check_knowledge, load_knowledge
+from bot.config import CONFIG_ENV, Config, ConfigError, load_config
+from knowledge import Fact, KnowledgeBase, KnowledgeError, Limits, check_knowledge, load_knowledge
+from knowledge.engine import Engine
 
 EXAMPLES = """\
 examples:
   factbot check                       validate the bundled fact base
   factbot check my_facts/             validate a directory of YAML files
   factbot facts --json | head -3      every fact as one JSON object per line
+  factbot ask когда установлены дипломатические отношения
+  factbot ask --quote "товарооборот в 2023 году"
+  printf 'когда\nгде\n' | factbot ask --json -    one JSON answer per input line
+  factbot chat                        talk to the bot in the terminal
 """
 
 
@@ -46,7 +53,28 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--json", action="store_true", help="one JSON object per line")
     _kb_argument(facts)
     facts.set_defaults(handler=run_facts)
+
+    ask = commands.add_parser("ask", help="answer a question (or one per stdin line with `-`)",
+                              description="Answer a question with the same engine the bot uses.")
+    ask.add_argument("question", nargs="+", metavar="QUESTION",
+                     help="the question (several words are joined); `-` reads one question per stdin line")
+    ask.add_argument("--json", action="store_true", help="print the answer as one JSON object per line")
+    ask.add_argument("--quote", action="store_true", help="also print the verbatim quote from the source")
+    _kb_argument(ask)
+    _config_argument(ask)
+    ask.set_defaults(handler=run_ask)
+
+    chat = commands.add_parser("chat", help="talk to the bot in the terminal (no token needed)",
+                               description="An interactive conversation with the answer engine.")
+    _kb_argument(chat)
+    _config_argument(chat)
+    chat.set_defaults(handler=run_chat)
     return parser
+
+
+def _config_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", metavar="PATH", type=Path, default=None,
+                        help=f"take engine settings and the fact base from a config file (or ${CONFIG_ENV})")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -146,3 +174,43 @@ def run_facts(args: argparse.Namespace) -> int:
         else:
             print(f"{fact.date.iso:<23} {fact.id:<40} {fact.text}")
     return 0
+
+
+def _engine(args: argparse.Namespace) -> Engine | None:
+    """The engine for an offline command: config (if any) for settings, --kb wins for the base."""
+    config = Config()
+    config_path = args.config or os.environ.get(CONFIG_ENV)
+    if config_path:
+        try:
+            config = load_config(config_path)
+        except ConfigError as exc:
+            print(exc, file=sys.stderr)
+            return None
+    path = args.kb if args.kb is not None else config.knowledge_path
+    try:
+        return Engine.from_path(path, config.engine, limits=Limits(max_file_bytes=config.max_file_bytes))
+    except KnowledgeError as exc:
+        for problem in exc.problems[:20]:
+            print(problem, file=sys.stderr)
+        print(f"the fact base is invalid: {len(exc.problems)} problem(s); run `factbot check`", file=sys.stderr)
+        return None
+
+
+def run_ask(args: argparse.Namespace) -> int:
+    from bot.offline import ask_batch, ask_one, stdin_lines
+
+    engine = _engine(args)
+    if engine is None:
+        return 1
+    if args.question == ["-"]:
+        return ask_batch(engine, stdin_lines(), sys.stdout)
+    return ask_one(engine, " ".join(args.question), sys.stdout, as_json=args.json, with_quote=args.quote)
+
+
+def run_chat(args: argparse.Namespace) -> int:
+    from bot.offline import chat
+
+    engine = _engine(args)
+    if engine is None:
+        return 1
+    return chat(engine)

@@ -39,6 +39,7 @@ class EngineSettings:
     max_suggestions: int = 3
     tie_margin: float = 3.0  # facts this close to the best are answered together
     list_coverage: float = 0.6  # a list keeps facts that explain this share of the question
+    complete_margin: float = 15.0  # how much closer a fact lacking the asked detail must be to win
 
 
 class Engine:
@@ -69,21 +70,23 @@ class Engine:
         if query.list_intent:
             members = [s for s in allowed if s.complete and s.coverage >= cfg.list_coverage
                        and s.score >= cfg.suggest_threshold]
-            if members and members[0].score >= cfg.answer_threshold - 10 or len(members) > 1:
+            if (members and members[0].score >= cfg.answer_threshold - 10) or len(members) > 1:
                 return self._list(question, query, members)
         best = allowed[0] if allowed else None
-        if best is not None and best.complete and best.score >= cfg.answer_threshold:
-            tied = [s for s in allowed if s.complete and s.score >= max(cfg.answer_threshold,
-                                                                          best.score - cfg.tie_margin)]
+        complete = [s for s in allowed if s.complete]
+        top = complete[0] if complete else None
+        if (top is not None and top.score >= cfg.answer_threshold
+                and (best is None or top.score >= best.score - cfg.complete_margin)):
+            tied = [s for s in complete if s.score >= max(cfg.answer_threshold, top.score - cfg.tie_margin)]
             if len(tied) > 1:
                 return self._list(question, query, tied)
-            return self._build(question, "answer", True, "", [best.entry.fact], best.score)
-        if best is not None and not best.complete and best.score >= cfg.answer_threshold:
+            return self._build(question, "answer", True, "", [top.entry.fact], top.score)
+        if best is not None and best.score >= cfg.answer_threshold:
             return self._build(question, "partial", False, LEAD_PARTIAL, [best.entry.fact], best.score,
-                               suggestions=self._suggestions(ranked, exclude={best.entry.fact.id}))
+                               suggestions=self._suggestions(allowed, exclude={best.entry.fact.id}))
         if best is not None and best.score >= cfg.suggest_threshold:
-            picks = [s.entry.fact for s in allowed[: cfg.max_suggestions]]
-            return self._build(question, "suggest", False, LEAD_SUGGEST, picks, best.score)
+            return self._build(question, "suggest", False, LEAD_SUGGEST, [], best.score,
+                               suggestions=self._suggestions(allowed))
         return self._decline(question, ranked, score=ranked[0].score if ranked else 0.0)
 
     def quote(self, fact_id: str) -> str | None:

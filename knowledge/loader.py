@@ -244,7 +244,7 @@ def _check_references(
             if ref not in entities:
                 bad(source, "about", f"source `{source.id}`: unknown entity `{ref}` in `about`")
     for entity in entities.values():
-        if entity.country and entities.get(entity.country, None) is None:
+        if entity.country and entities.get(entity.country) is None:
             bad(entity, "country", f"entity `{entity.id}`: unknown country `{entity.country}`")
         elif entity.country and entities[entity.country].kind != "country":
             bad(entity, "country", f"entity `{entity.id}`: `{entity.country}` is not a country")

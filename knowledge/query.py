@@ -15,6 +15,7 @@ from knowledge.lexicon import (
     LIST_WORDS,
     MONTHS,
     NAME_WORDS,
+    OUTCOME_WORDS,
     QUESTION_WORDS,
     SEASONS,
     SMALLTALK,
@@ -53,6 +54,7 @@ class Query:
     count_intent: bool
     figure_nouns: tuple[tuple[str, ...], ...]
     unknown_names: tuple[str, ...]
+    asks_outcome: bool  # «чем закончились», «итоги»: only events that happened have outcomes
     smalltalk: str  # "", greeting, thanks, bye, chat, empty
     phrase: str  # lemma string, for fuzzy comparison
 
@@ -118,7 +120,6 @@ def parse_query(text: str, index: Index) -> Query:
     """Everything the scorer needs to know about one question."""
     raw_words = words(text, max_chars=MAX_QUERY_CHARS)[: MAX_WORDS * 2]
     infos: list[WordInfo] = []
-    in_base: list[bool] = []
     years: set[int] = set()
     months: set[int] = set()
     answer_type = ""
@@ -128,14 +129,17 @@ def parse_query(text: str, index: Index) -> Query:
     figure_nouns: list[tuple[str, ...]] = []
     talk: set[str] = set()
     other_words = 0
+    asks_outcome = False
     for word in raw_words:
         if len(word) == 1 and not word.isdigit():
             continue
         if word.isdigit() and len(word) == 4 and MIN_YEAR <= int(word) <= MAX_YEAR:
             years.add(int(word))
             continue
-        info, known = _resolve(word, index)
+        info, _ = _resolve(word, index)
         lemma = info.lemmas[0]
+        if lemma in OUTCOME_WORDS or info.word in OUTCOME_WORDS:
+            asks_outcome = True
         kind = QUESTION_WORDS.get(info.word) or QUESTION_WORDS.get(lemma)
         if kind:
             if kind != "what" or not answer_type:
@@ -171,11 +175,11 @@ def parse_query(text: str, index: Index) -> Query:
             continue
         if lemma == "раз" and answer_type == "figure":
             count_intent = list_intent = True
+            answer_type = "count"
             continue
         if info.function:
             continue
         infos.append(info)
-        in_base.append(known)
         if len(infos) >= MAX_WORDS:
             break
 
@@ -191,7 +195,7 @@ def parse_query(text: str, index: Index) -> Query:
     terms: list[Term] = []
     unknown_names: list[str] = []
     after_skolko = answer_type == "figure"
-    for info, owner, known in zip(infos, owners, in_base, strict=True):
+    for info, owner in zip(infos, owners, strict=True):
         lemma = info.lemmas[0]
         if lemma in FILLERS and owner is None:
             continue
@@ -203,7 +207,7 @@ def parse_query(text: str, index: Index) -> Query:
             answer_type = "place"
             continue
         present = tuple(lm for lm in info.lemmas if lm in index.postings)
-        if owner is None and info.proper and info.known and not present:
+        if owner is None and info.proper and not present:
             unknown_names.append(info.word)
         if after_skolko and info.pos == "NOUN" and owner is None and len(figure_nouns) < 1:
             figure_nouns.append(present or info.lemmas)
@@ -236,6 +240,7 @@ def parse_query(text: str, index: Index) -> Query:
         count_intent=count_intent,
         figure_nouns=tuple(figure_nouns),
         unknown_names=tuple(unknown_names),
+        asks_outcome=asks_outcome,
         smalltalk=smalltalk,
         phrase=" ".join(t.lemmas[0] for t in terms),
     )

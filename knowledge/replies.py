@@ -52,7 +52,9 @@ def render_text(answer: Answer) -> str:
         parts.append(answer.items[0].text)
     elif answer.items:
         parts.append("\n".join(_bullet(item) for item in answer.items))
-    if answer.kind == "decline" and answer.suggestions:
+    if answer.kind == "suggest":
+        parts.append("\n".join(_suggestion(s) for s in answer.suggestions))
+    elif answer.suggestions:
         parts.append(SUGGEST_HEAD + "\n" + "\n".join(_suggestion(s) for s in answer.suggestions))
     if answer.note:
         parts.append(answer.note)

@@ -70,6 +70,8 @@ def _time_ok(query: Query, entry: FactEntry) -> bool:
 
 def _complete(query: Query, entry: FactEntry) -> bool:
     fact = entry.fact
+    if query.asks_outcome and fact.status == "planned":
+        return False
     kind = query.answer_type
     if kind == "figure":
         if not fact.figures:

@@ -111,7 +111,8 @@ def _screen_events(text: str) -> None:
     depth = 0
     documents = 0
     for event in yaml.parse(text, Loader=_Loader):
-        line = event.start_mark.line + 1
+        mark = event.start_mark
+        line = mark.line + 1 if mark is not None else 1
         if isinstance(event, yaml.AliasEvent):
             raise YamlProblem(line, f"YAML aliases are not allowed (*{event.anchor})")
         anchor = getattr(event, "anchor", None)

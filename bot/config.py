@@ -1,0 +1,164 @@
+"""The bot's configuration: one YAML file, every key known, every mistake named.
+
+Unknown keys are errors (a misspelt key silently ignored is a setting that
+never takes effect). The token may come from the environment instead of the file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from knowledge.engine import EngineSettings
+
+TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
+CONFIG_ENV = "FACTBOT_CONFIG"
+TOKEN_PATTERN = re.compile(r"^\d{5,20}:[A-Za-z0-9_-]{30,64}$")
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookConfig:
+    url: str
+    listen: str = "127.0.0.1"
+    port: int = 8443
+    path: str = "telegram"
+    secret_token: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    token: str = ""
+    base_url: str = "https://api.telegram.org/bot"
+    base_file_url: str = "https://api.telegram.org/file/bot"
+    admins: frozenset[int] = frozenset()
+    knowledge_path: Path | None = None
+    max_file_bytes: int = 20 * 1024 * 1024
+    storage_path: Path = Path("factbot.sqlite3")
+    log_level: str = "INFO"
+    engine: EngineSettings = field(default_factory=EngineSettings)
+    flood_messages: int = 20
+    flood_seconds: float = 60.0
+    context_minutes: float = 10.0
+    webhook: WebhookConfig | None = None
+
+
+_DEFAULT = Config()
+
+_SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "telegram": {"token": str, "base_url": str, "base_file_url": str},
+    "admins": {},
+    "knowledge": {"path": (str, type(None)), "max_file_bytes": int},
+    "storage": {"path": str},
+    "logging": {"level": str},
+    "engine": {"answer_threshold": (int, float), "suggest_threshold": (int, float), "max_list": int,
+               "max_suggestions": int},
+    "limits": {"flood_messages": int, "flood_seconds": (int, float), "context_minutes": (int, float)},
+    "webhook": {"url": str, "listen": str, "port": int, "path": str, "secret_token": str},
+}
+
+
+def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
+    value = data.get(name) or {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"config: `{name}` must be a mapping")
+    for key, item in value.items():
+        allowed = _SCHEMA[name]
+        if key not in allowed:
+            raise ConfigError(f"config: unknown key `{name}.{key}` (known: {', '.join(allowed)})")
+        if item is not None and (isinstance(item, bool) or not isinstance(item, allowed[key])):
+            raise ConfigError(f"config: `{name}.{key}` has the wrong type")
+    return value
+
+
+def parse_config(data: Any, *, base_dir: Path = Path("."), env: dict[str, str] | None = None) -> Config:
+    """Build a Config from parsed YAML; raise ConfigError naming the first bad key."""
+    env = dict(os.environ) if env is None else env
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError("config: expected a mapping at the top level")
+    for key in data:
+        if key not in _SCHEMA:
+            raise ConfigError(f"config: unknown key `{key}` (known: {', '.join(_SCHEMA)})")
+    telegram = _section(data, "telegram")
+    knowledge = _section(data, "knowledge")
+    storage = _section(data, "storage")
+    logging_ = _section(data, "logging")
+    engine = _section(data, "engine")
+    limits = _section(data, "limits")
+    admins = data.get("admins") or []
+    if not isinstance(admins, list) or not all(isinstance(a, int) and not isinstance(a, bool) for a in admins):
+        raise ConfigError("config: `admins` must be a list of numeric Telegram user ids")
+    token = env.get(TOKEN_ENV) or telegram.get("token") or ""
+    kb_path = knowledge.get("path")
+    defaults = EngineSettings()
+    settings = EngineSettings(
+        answer_threshold=float(engine.get("answer_threshold", defaults.answer_threshold)),
+        suggest_threshold=float(engine.get("suggest_threshold", defaults.suggest_threshold)),
+        max_list=int(engine.get("max_list", defaults.max_list)),
+        max_suggestions=int(engine.get("max_suggestions", defaults.max_suggestions)),
+    )
+    if not 0 <= settings.suggest_threshold <= settings.answer_threshold <= 100:
+        raise ConfigError("config: need 0 <= engine.suggest_threshold <= engine.answer_threshold <= 100")
+    webhook = None
+    if data.get("webhook"):
+        hook = _section(data, "webhook")
+        if not hook.get("url"):
+            raise ConfigError("config: `webhook.url` is required in webhook mode")
+        webhook = WebhookConfig(**hook)
+    level = str(logging_.get("level", "INFO")).upper()
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+        raise ConfigError(f"config: `logging.level` must be DEBUG, INFO, WARNING or ERROR, not {level!r}")
+    return Config(
+        token=token.strip(),
+        base_url=telegram.get("base_url") or _DEFAULT.base_url,
+        base_file_url=telegram.get("base_file_url") or _DEFAULT.base_file_url,
+        admins=frozenset(admins),
+        knowledge_path=(base_dir / kb_path) if kb_path else None,
+        max_file_bytes=int(knowledge.get("max_file_bytes", _DEFAULT.max_file_bytes)),
+        storage_path=base_dir / storage.get("path", "factbot.sqlite3"),
+        log_level=level,
+        engine=settings,
+        flood_messages=int(limits.get("flood_messages", _DEFAULT.flood_messages)),
+        flood_seconds=float(limits.get("flood_seconds", _DEFAULT.flood_seconds)),
+        context_minutes=float(limits.get("context_minutes", _DEFAULT.context_minutes)),
+        webhook=webhook,
+    )
+
+
+def load_config(path: Path | str, *, env: dict[str, str] | None = None) -> Config:
+    """Read and validate a config file; every failure is a one-line ConfigError."""
+    file = Path(path)
+    try:
+        if file.stat().st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"config: {file} is larger than {MAX_CONFIG_BYTES} bytes")
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"config: file not found: {file}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"config: cannot read {file}: {exc}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{file}:{mark.line + 1}" if mark is not None else str(file)
+        raise ConfigError(f"config: {where}: invalid YAML") from None
+    return parse_config(data, base_dir=file.parent, env=env)
+
+
+def validate_token(token: str) -> None:
+    """Refuse a missing or malformed token without ever echoing it."""
+    if not token:
+        raise ConfigError(f"no bot token: set {TOKEN_ENV} or telegram.token in the config")
+    if not TOKEN_PATTERN.match(token):
+        raise ConfigError("the bot token is malformed (expected digits, a colon and 30+ characters)")
