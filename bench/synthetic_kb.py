@@ -15,7 +15,7 @@ and international organisations appear only as backdrop.
     python bench/synthetic_kb.py --facts 100000 --out /tmp/kb100k [--seed 1]
     factbot check /tmp/kb100k
 
-Layout of OUT (OUT is created; existing files of the same names are replaced):
+Layout of OUT (created if missing; an existing OUT/facts and OUT/texts are deleted first):
     sources.yaml              one source per --facts-per-source facts (default 2000)
     texts/synth-XXXX.txt      each source text = the quote sentences of its facts
     entities.yaml             countries, places, regions, organisations, companies, people
@@ -24,10 +24,13 @@ Layout of OUT (OUT is created; existing files of the same names are replaced):
 The output is a pure function of (--facts, --seed, --persons, --facts-per-source).
 """
 
+# ruff: noqa: E501  -- the word-form tables below are one record per line by design
+
 from __future__ import annotations
 
 import argparse
 import calendar
+import gc
 import json
 import random
 import shutil
@@ -41,7 +44,7 @@ MAX_SOURCE_BYTES = 5 * 1024 * 1024  # the loader's limit per source text
 LAST_DONE = (2024, 4, 30)  # facts up to this day are "done"; later ones are announced ("planned")
 PUBLISHED = "2024-05-15"  # every synthetic source is dated after the last done fact
 
-N, G, D, A, P, I = range(6)  # grammatical cases used below: nom, gen, dat, acc, prep, instr
+N, G, D, A, P, I = range(6)  # noqa: E741  # grammatical cases used below: nom, gen, dat, acc, prep, instr
 
 # ---------------------------------------------------------------------------------------------------------------
 # Russian word forms
@@ -76,39 +79,48 @@ def cap(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
-def male_first(nom: str) -> tuple[str, str, str, str]:
+Forms = tuple[str, str, str, str, str, str]  # indexed by N, G, D, A, P, I
+
+
+def male_first(nom: str) -> Forms:
     special = {"Павел": "Павл", "Петр": "Петр", "Лев": "Льв"}
     if nom in special:
         s = special[nom]
-        return nom, s + "а", s + "у", s + "ом"
+        return nom, s + "а", s + "у", s + "а", s + "е", s + "ом"
+    if nom.endswith("ий"):  # Дмитрий, Юрий, Григорий
+        s = nom[:-1]
+        return nom, s + "я", s + "ю", s + "я", s + "и", s + "ем"
     if nom.endswith(("й", "ь")):
         s = nom[:-1]
-        return nom, s + "я", s + "ю", s + "ем"
-    return nom, nom + "а", nom + "у", nom + "ом"
+        return nom, s + "я", s + "ю", s + "я", s + "е", s + "ем"
+    if nom.endswith("я"):  # Илья
+        s = nom[:-1]
+        return nom, s + "и", s + "е", s + "ю", s + "е", s + "ей"
+    return nom, nom + "а", nom + "у", nom + "а", nom + "е", nom + "ом"
 
 
-def female_first(nom: str) -> tuple[str, str, str, str]:
+def female_first(nom: str) -> Forms:
     if nom.endswith("ия"):
         s = nom[:-1]
-        return nom, s + "и", s + "и", s + "ей"
+        return nom, s + "и", s + "и", s + "ю", s + "и", s + "ей"
     if nom.endswith("ья"):
         s = nom[:-1]
-        return nom, s + "и", s + "е", s + "ей"
+        return nom, s + "и", s + "е", s + "ю", s + "е", s + "ей"
     s = nom[:-1]
     gen = s + ("и" if s[-1] in "гкхжшчщ" else "ы")
-    return nom, gen, s + "е", s + "ой"
+    return nom, gen, s + "е", s + "у", s + "е", s + "ой"
 
 
-def surname(stem: str, female: bool) -> tuple[str, str, str, str]:
+def surname(stem: str, female: bool) -> Forms:
     """Stems end in -ов/-ев/-ин/-ский; the forms follow the regular surname declension."""
     if stem.endswith("ский"):
         s = stem[:-2]
         if female:
-            return s + "ая", s + "ой", s + "ой", s + "ой"
-        return stem, s + "ого", s + "ому", s + "им"
+            return s + "ая", s + "ой", s + "ой", s + "ую", s + "ой", s + "ой"
+        return stem, s + "ого", s + "ому", s + "ого", s + "ом", s + "им"
     if female:
-        return stem + "а", stem + "ой", stem + "ой", stem + "ой"
-    return stem, stem + "а", stem + "у", stem + "ым"
+        return stem + "а", stem + "ой", stem + "ой", stem + "у", stem + "ой", stem + "ой"
+    return stem, stem + "а", stem + "у", stem + "а", stem + "е", stem + "ым"
 
 
 TRANSLIT = dict(zip(
@@ -304,8 +316,17 @@ azerbaijan-railways|Азербайджанские железные дороги
 baku-metro|Бакинский метрополитен|Бакинского метрополитена|Бакинском метрополитене|бакинское метро
 """
 
-SUMMITS = ("cis-summit", "sco-summit", "caspian-summit", "cica-summit", "eaeu-council", "cis-heads-of-government",
-           "spief", "antalya-forum")
+SUMMITS = {  # event -> (first year, host cities)
+    "cis-summit": (1995, ("minsk", "moscow", "astana", "dushanbe", "bishkek", "ashgabat", "tashkent", "st-petersburg",
+                          "baku")),
+    "sco-summit": (2005, ("samarkand", "astana", "tashkent", "bishkek", "dushanbe", "ufa")),
+    "caspian-summit": (2002, ("ashgabat", "tehran", "baku", "astrakhan", "astana")),
+    "cica-summit": (2002, ("astana", "almaty", "istanbul", "dushanbe")),
+    "eaeu-council": (2015, ("moscow", "minsk", "astana", "st-petersburg", "bishkek", "sochi")),
+    "cis-heads-of-government": (1995, ("minsk", "moscow", "ashgabat", "dushanbe", "sochi", "kazan", "tashkent")),
+    "spief": (1997, ("st-petersburg",)),
+    "antalya-forum": (2021, ("antalya",)),
+}
 
 COMPANY_PREFIXES = ("Каспий", "Волга", "Урал", "Абшерон", "Кавказ", "Ширван", "Дон", "Кура", "Север", "Евразия",
                     "Гранит", "Меридиан", "Арктика", "Сибирь", "Нева", "Карат", "Бастион", "Азимут", "Горизонт",
@@ -344,21 +365,23 @@ STEMS_AZ = ("Гулиев", "Мамедов", "Гасанов", "Гусейно�
             "Намазов", "Гарибов", "Шахбазов", "Мирзоев", "Эфендиев", "Караев", "Ибрагимов",
             "Абдуллаев", "Азизов", "Рагимов", "Таиров", "Гамидов", "Усубов")
 
-ROLE_HEADS: dict[str, tuple[str, str, str, str]] = {  # N, G, D, I
-    "министр": ("министр", "министра", "министру", "министром"),
-    "заместитель": ("заместитель", "заместителя", "заместителю", "заместителем"),
-    "посол": ("посол", "посла", "послу", "послом"),
-    "губернатор": ("губернатор", "губернатора", "губернатору", "губернатором"),
-    "глава": ("глава", "главы", "главе", "главой"),
-    "ректор": ("ректор", "ректора", "ректору", "ректором"),
-    "директор": ("директор", "директора", "директору", "директором"),
+ROLE_HEADS: dict[str, Forms] = {  # N, G, D, A, P, I
+    "министр": ("министр", "министра", "министру", "министра", "министре", "министром"),
+    "заместитель": ("заместитель", "заместителя", "заместителю", "заместителя", "заместителе", "заместителем"),
+    "посол": ("посол", "посла", "послу", "посла", "после", "послом"),
+    "губернатор": ("губернатор", "губернатора", "губернатору", "губернатора", "губернаторе", "губернатором"),
+    "глава": ("глава", "главы", "главе", "главу", "главе", "главой"),
+    "ректор": ("ректор", "ректора", "ректору", "ректора", "ректоре", "ректором"),
+    "директор": ("директор", "директора", "директору", "директора", "директоре", "директором"),
     "гендиректор": ("генеральный директор", "генерального директора", "генеральному директору",
-                    "генеральным директором"),
-    "председатель": ("председатель", "председателя", "председателю", "председателем"),
-    "президент": ("президент", "президента", "президенту", "президентом"),
-    "руководитель": ("руководитель", "руководителя", "руководителю", "руководителем"),
+                    "генерального директора", "генеральном директоре", "генеральным директором"),
+    "председатель": ("председатель", "председателя", "председателю", "председателя", "председателе",
+                     "председателем"),
+    "президент": ("президент", "президента", "президенту", "президента", "президенте", "президентом"),
+    "руководитель": ("руководитель", "руководителя", "руководителю", "руководителя", "руководителе",
+                     "руководителем"),
     "торгпред": ("торговый представитель", "торгового представителя", "торговому представителю",
-                 "торговым представителем"),
+                 "торгового представителя", "торговом представителе", "торговым представителем"),
 }
 
 # category, country, head, tail ({region}/{city}/{uni}/{company} filled per person)
@@ -443,6 +466,8 @@ EXPORTS_RU = ("пшеницы", "подсолнечного масла", "пил
               "кондитерских изделий", "минеральных удобрений", "ячменя", "бумаги и картона")
 EXPORTS_AZ = ("томатов", "хурмы", "фундука", "гранатов", "картофеля", "яблок", "винограда", "огурцов",
               "цитрусовых", "черешни")
+AGENDA = ("перспективы сотрудничества", "реализацию совместных проектов", "вопросы двусторонней повестки",
+          "подготовку к заседанию межправкомиссии")
 OBJECTS = ("логистического центра", "тепличного комплекса", "гостиничного комплекса", "торгового центра",
            "складского комплекса", "завода по переработке фруктов", "агропарка", "бизнес-центра",
            "солнечной электростанции", "хлебозавода", "распределительного центра", "жилого комплекса")
@@ -462,7 +487,7 @@ RAIL_ITEMS = (  # forms after 1 / 2-4 / 5+, genitive plural, operator
 class Place:
     id: str
     country: str
-    forms: tuple[str, ...]  # N G A P I (cities) or N G - P - (regions; acc/instr unused)
+    forms: Forms  # N G D A P I (regions: only N G P are real)
     aliases: tuple[str, ...]
     kind: str = "place"
 
@@ -479,12 +504,12 @@ class Org:
 @dataclass
 class Person:
     id: str
-    first: tuple[str, str, str, str]
-    last: tuple[str, str, str, str]
+    first: Forms
+    last: Forms
     female: bool
     country: str
     category: str
-    head: tuple[str, str, str, str]
+    head: Forms
     tail: str
     org: str = ""  # company / university / region id the role is tied to
 
@@ -527,14 +552,20 @@ def _rows(table: str) -> list[list[str]]:
     return [line.split("|") for line in table.strip().splitlines()]
 
 
+def _place_forms(cols: list[str]) -> Forms:
+    """Tables list N|G|A|P|I; the dative is never written for places, so its slot repeats the prepositional."""
+    nom, gen, acc, prep, ins = cols
+    return nom, gen, prep, acc, prep, ins
+
+
 def _alias_list(text: str) -> tuple[str, ...]:
     return tuple(a for a in text.split(";") if a)
 
 
 def build_world(rng: random.Random, n_persons: int) -> World:
-    countries = {r[0]: Place(r[0], "", tuple(r[1:6]), _alias_list(r[6]), "country") for r in _rows(COUNTRIES)}
-    cities = {r[0]: Place(r[0], r[1], tuple(r[2:7]), _alias_list(r[7])) for r in _rows(CITIES)}
-    regions = {r[0]: Place(r[0], r[1], (r[2], r[3], r[2], r[4], r[2]), (r[5],)) for r in _rows(REGIONS)}
+    countries = {r[0]: Place(r[0], "", _place_forms(r[1:6]), _alias_list(r[6]), "country") for r in _rows(COUNTRIES)}
+    cities = {r[0]: Place(r[0], r[1], _place_forms(r[2:7]), _alias_list(r[7])) for r in _rows(CITIES)}
+    regions = {r[0]: Place(r[0], r[1], (r[2], r[3], r[3], r[2], r[4], r[2]), (r[5],)) for r in _rows(REGIONS)}
     unis = {r[0]: Org(r[0], (r[2], r[3], r[4]), (r[5],), r[1]) for r in _rows(UNIVERSITIES)}
     orgs = {r[0]: Org(r[0], (r[1], r[2], r[3]), (r[4],)) for r in _rows(ORGANISATIONS)}
 
@@ -544,9 +575,8 @@ def build_world(rng: random.Random, n_persons: int) -> World:
     for prefix, suffix in names[:160]:
         base = prefix + suffix
         country = "azerbaijan" if prefix in ("Абшерон", "Ширван", "Кура", "Гилан") or rng.random() < 0.3 else "russia"
-        org = Org("co-" + slug(base), (f"«{base}»", f"«{base}»", f"«{base}»"),
-                  (base, f"АО «{base}»", f"компания {base}"), country, COMPANY_KINDS[suffix])
-        companies.append(org)
+        companies.append(Org("co-" + slug(base), (f"«{base}»", f"«{base}»", f"«{base}»"),
+                             (base, f"АО «{base}»", f"компания {base}"), country, COMPANY_KINDS[suffix]))
 
     world = World(countries, cities, regions, unis, orgs, companies, [])
     world.ru_cities = [c for c in cities.values() if c.country == "russia"]
@@ -622,10 +652,6 @@ class When:
     phrase: str  # "12 мая 2005 года" | "в мае 2005 года" | "в 2005 году" | "5–6 марта 2024 года"
     year: int
     day_month: str = ""  # "12 мая" (no year), for sentences that state the year once
-
-    @property
-    def ask(self) -> str:  # how users mention it in a question
-        return str(self.year)
 
 
 def rand_when(rng: random.Random, lo: int = 1992, hi: tuple[int, int, int] = LAST_DONE,
@@ -725,9 +751,9 @@ class Generator:
         for _ in range(50):
             func = self.rng.choices(self.funcs, self.weights)[0]
             drafts = func()
-            if drafts:
+            if drafts and self.claim("quote", drafts[0].quote):  # no two unrelated facts share a sentence
                 return drafts
-        return self.meeting()  # never exhausts
+        raise RuntimeError("the templates are exhausted")  # never: meetings have millions of combinations
 
     # -- helpers -------------------------------------------------------------------------------------------------
     def pair(self, categories: tuple[str, ...]) -> tuple[Person, Person, str]:
@@ -779,9 +805,10 @@ class Generator:
             f"{cap(when.phrase)} {a.full()} {a.v('провел')} в {city.forms[P]} переговоры с {b.role(I)} "
             f"{b.name(I)}.",
             f"{cap(when.phrase)} в {city.forms[P]} прошли переговоры {a.last[G]} и {b.last[G]}, стороны обсудили "
-            f"{rng.choice(('перспективы сотрудничества', 'реализацию совместных проектов', 'вопросы двусторонней повестки', 'подготовку к заседанию межправкомиссии'))}.",
+            f"{rng.choice(AGENDA)}.",
         ))
-        text = f"{cap(when.phrase)} {a.full()} и {b.full()} {rng.choice(('встретились', 'провели переговоры'))} в {city.forms[P]}."
+        verb = rng.choice(("встретились", "провели переговоры"))
+        text = f"{cap(when.phrase)} {a.full()} и {b.full()} {verb} в {city.forms[P]}."
         return [Draft("meeting", topic, when, text, quote, q(rng, [
             f"когда встречались {a.last[N]} и {b.last[N]}",
             f"где прошла встреча {a.last[G]} и {b.last[G]}",
@@ -830,16 +857,19 @@ class Generator:
     def summit(self) -> list[Draft]:
         rng = self.rng
         a, b, _ = self.pair(("gov", "mfa"))
-        org = self.w.orgs[rng.choice(SUMMITS)]
-        city = rng.choice(self.w.foreign_cities + self.w.ru_cities[:3] + self.w.az_cities[:1])
-        when = rand_when(rng, lo=1995, precision=(0.8, 0.2, 0))
+        org_id = rng.choice(list(SUMMITS))
+        first_year, hosts = SUMMITS[org_id]
+        org = self.w.orgs[org_id]
+        city = self.w.cities[rng.choice(hosts)]
+        when = rand_when(rng, lo=first_year, precision=(0.8, 0.2, 0))
         quote = rng.choice((
             f"{cap(when.phrase)} на полях {org.forms[1]} в {city.forms[P]} состоялась встреча {a.last[G]} и "
             f"{b.last[G]}.",
             f"{cap(when.phrase)} {a.last[N]} и {b.last[N]} провели переговоры на полях {org.forms[1]} в "
             f"{city.forms[P]}.",
         ))
-        text = (f"{cap(when.phrase)} на полях {org.forms[1]} в {city.forms[P]} ({self.w.countries[city.country].forms[N]}) "
+        country = self.w.countries[city.country].forms[N]
+        text = (f"{cap(when.phrase)} на полях {org.forms[1]} в {city.forms[P]} ({country}) "
                 f"{a.full()} {a.v('встретился')} с {b.role(I)} {b.name(I)}.")
         return [Draft("summit", "summits", when, text, quote, q(rng, [
             f"встреча {a.last[G]} и {b.last[G]} на {org.aliases[0].lower()}",
@@ -892,7 +922,8 @@ class Generator:
         quote = rng.choice((
             f"По итогам {year} года товарооборот {reg.forms[G]} с Азербайджаном составил {hv} "
             f"{plural(v, 'миллион', 'миллиона', 'миллионов')} долларов{tail}.",
-            f"В {year} году объем торговли {reg.forms[G]} и Азербайджана достиг {hv} млн долларов{tail}.",
+            f"В {year} году объем торговли {reg.forms[G]} и Азербайджана {'составил' if h else 'достиг'} {hv} млн "
+            f"долларов{tail}.",
         ))
         text = f"По итогам {year} года товарооборот {reg.forms[G]} с Азербайджаном составил {hv} млн долларов{tail}."
         return [Draft("trade", "trade", when, text, quote, q(rng, [
@@ -914,7 +945,7 @@ class Generator:
         thousand = plural(v, "тысяча", "тысячи", "тысяч")
         if to_az:
             quote = f"В {year} году Россия поставила в Азербайджан {hv} {thousand} тонн {good}."
-            text = f"В {year} году Россия поставила в Азербайджан {hv} тысяч тонн {good}."
+            text = f"В {year} году Россия поставила в Азербайджан {hv} {thousand} тонн {good}."
             what, qs = f"поставки {good} из России в Азербайджан", [
                 f"сколько {good} россия поставила в азербайджан в {year}",
                 f"экспорт {good} в азербайджан {year}",
@@ -922,7 +953,7 @@ class Generator:
                 f"российский экспорт {good} азербайджан"]
         else:
             quote = f"Азербайджан в {year} году экспортировал в Россию {hv} {thousand} тонн {good}."
-            text = f"В {year} году Азербайджан экспортировал в Россию {hv} тысяч тонн {good}."
+            text = f"В {year} году Азербайджан экспортировал в Россию {hv} {thousand} тонн {good}."
             what, qs = f"экспорт {good} из Азербайджана в Россию", [
                 f"сколько {good} азербайджан поставил в россию в {year}",
                 f"импорт {good} из азербайджана {year}",
@@ -948,13 +979,14 @@ class Generator:
             f"Объем инвестиций компании {co.forms[0]} в строительство {obj} в {city.forms[P]} {when.phrase} "
             f"составил {hv} млн долларов.",
         ))
-        text = f"{cap(when.phrase)} компания {co.forms[0]} инвестировала {hv} млн долларов в строительство {obj} в {city.forms[P]}."
+        text = (f"{cap(when.phrase)} компания {co.forms[0]} инвестировала {hv} млн долларов в строительство {obj} в "
+                f"{city.forms[P]}.")
         return [Draft("investment", "investment", when, text, quote, q(rng, [
             f"сколько вложила {co.aliases[0]} в {city.forms[A]}",
             f"инвестиции {co.aliases[0]} {obj}",
-            f"кто построил {obj} в {city.forms[P]}",
+            f"кто инвестировал в строительство {obj} в {city.forms[P]}",
             f"{co.aliases[0]} {city.forms[N]} инвестиции",
-            f"объем инвестиций в {obj} в {city.forms[P]}",
+            f"объем инвестиций в строительство {obj} в {city.forms[P]}",
         ]), [co.id], [city.id], [co.id], [],
             [figure(v, "млн долларов", f"инвестиции компании {co.forms[0]} в строительство {obj} в {city.forms[P]}",
                     when.iso, h)])]
@@ -1049,7 +1081,8 @@ class Generator:
             f"{cap(when.phrase)} в {city.forms[P]} при поддержке России построена школа на {num(n)} "
             f"{plural(n, 'ученика', 'учеников', 'учеников')} с преподаванием на русском языке.",
         ))
-        text = f"{cap(when.phrase)} в {city.forms[P]} (Азербайджан) открылась школа с обучением на русском языке на {num(n)} мест."
+        text = (f"{cap(when.phrase)} в {city.forms[P]} (Азербайджан) открылась школа с обучением на русском языке на "
+                f"{num(n)} {plural(n, 'место', 'места', 'мест')}.")
         return [Draft("school", "education", when, text, quote, q(rng, [
             f"русская школа в {city.forms[P]}",
             f"когда открыли школу в {city.forms[P]}",
@@ -1067,14 +1100,16 @@ class Generator:
         v = money(rng, 1, 250)
         h = hedge(rng)
         hv = f"{h} {num(v)}".strip()
-        if v == int(v) and plural(v, "1", "2", "5") == "1":
+        if v == int(v) and plural(v, "1", "2", "5") == "1":  # "посетили 21 тысяча" would need a singular verb
             v += 1
             hv = f"{h} {num(v)}".strip()
-        org = self.w.orgs[rng.choice(("rosstat", "az-tourism-agency") if to_az else ("rostourism", "fsb-border-service"))]
+        org = self.w.orgs[rng.choice(("rosstat", "az-tourism-agency") if to_az
+                                     else ("rostourism", "fsb-border-service"))]
         src = "России" if to_az else "Азербайджана"
         quote = (f"По данным {org.forms[1]}, в {year} году {city.forms[A]} посетили {hv} "
                  f"{plural(v, 'тысяча', 'тысячи', 'тысяч')} туристов из {src}.")
-        text = f"В {year} году {city.forms[A]} посетили {hv} тысячи туристов из {src} (данные {org.forms[1]})."
+        text = (f"В {year} году {city.forms[A]} посетили {hv} {plural(v, 'тысяча', 'тысячи', 'тысяч')} туристов из "
+                f"{src} (данные {org.forms[1]}).")
         who = "российских" if to_az else "азербайджанских"
         return [Draft("tourism", "tourism", year_when(year), text, quote, q(rng, [
             f"сколько {who} туристов было в {city.forms[P]} в {year}",
@@ -1093,7 +1128,8 @@ class Generator:
         when = rand_when(rng, lo=1995, precision=(0.5, 0.4, 0.1))
         per_week = rng.randint(1, 14)
         quote = rng.choice((
-            f"{cap(when.phrase)} авиакомпания {airline} открыла прямые рейсы по маршруту {c1.forms[N]} – {c2.forms[N]}.",
+            f"{cap(when.phrase)} авиакомпания {airline} открыла прямые рейсы по маршруту {c1.forms[N]} – "
+            f"{c2.forms[N]}.",
             f"{cap(when.phrase)} начались регулярные полеты между {c1.forms[I]} и {c2.forms[I]}, рейсы выполняются "
             f"{per_week} {plural(per_week, 'раз', 'раза', 'раз')} в неделю.",
         ))
@@ -1116,7 +1152,8 @@ class Generator:
         hv = f"{h} {num(v)}".strip()
         quote = (f"В {year} году по азербайджанскому участку коридора «Север–Юг» перевезено {hv} "
                  f"{plural(v, 'миллион', 'миллиона', 'миллионов')} тонн грузов.")
-        text = f"В {year} году по азербайджанскому участку транспортного коридора «Север–Юг» перевезли {hv} млн тонн грузов."
+        text = (f"В {year} году по азербайджанскому участку транспортного коридора «Север–Юг» перевезли {hv} млн "
+                f"тонн грузов.")
         return [Draft("cargo", "transport", year_when(year), text, quote, q(rng, [
             f"сколько грузов перевезли по коридору север-юг в {year}",
             f"грузооборот север юг азербайджан {year}",
@@ -1175,11 +1212,12 @@ class Generator:
             when = rand_when(rng, lo=year, hi=(year, 8, 31), precision=(0.7, 0.3, 0))
             if when.iso[5:7] < "08":
                 return []
-            quote = f"{cap(when.phrase)} {a.full()} {a.v('посетил')} международный военно-технический форум «Армия-{year}»."
+            quote = (f"{cap(when.phrase)} {a.full()} {a.v('посетил')} международный военно-технический форум "
+                     f"«Армия-{year}».")
             return [Draft("army-forum", "military", when, quote, quote, q(rng, [
                 f"{a.v('был')} ли {a.last[N]} на форуме армия-{year}",
                 f"форум армия {year} азербайджан",
-                f"кто {a.v('посетил')} форум армия-{year}",
+                f"кто посетил форум армия-{year}",
             ]), [a.id], [], [], [])]
         when = rand_when(rng, lo=2004)
         if not self.claim("igc-mtc", when.year):
@@ -1204,7 +1242,8 @@ class Generator:
         if not self.claim("karabakh", when.iso):
             return []
         v = float(rng.randint(5, 120))
-        quote = f"{cap(when.phrase)} российские миротворцы доставили {num(v)} {plural(v, 'тонну', 'тонны', 'тонн')} гуманитарного груза жителям Карабаха."
+        quote = (f"{cap(when.phrase)} российские миротворцы доставили {num(v)} {plural(v, 'тонну', 'тонны', 'тонн')} "
+                 "гуманитарного груза жителям Карабаха.")
         return [Draft("karabakh", "karabakh", when, quote, quote, q(rng, [
             f"гуманитарный груз миротворцы {when.day_month} {when.year}",
             f"сколько гуманитарного груза доставили миротворцы {when.day_month} {when.year}",
@@ -1339,7 +1378,7 @@ def entity_yaml(e: dict[str, object]) -> str:
         lines.append(f"    role: {s(str(e['role']))}")
     if e.get("country"):
         lines.append(f"    country: {e['country']}")
-    aliases = [a for a in e.get("aliases", []) if a]  # type: ignore[union-attr]
+    aliases = [str(a) for a in e.get("aliases") or [] if a]  # type: ignore[attr-defined]
     if aliases:
         lines.append("    aliases: [" + ", ".join(s(a) for a in aliases) + "]")
     return "\n".join(lines) + "\n"
@@ -1370,8 +1409,7 @@ def generate(n_facts: int, out: Path, seed: int, n_persons: int, per_source: int
     # source texts: the quotes of each source's facts, in order, a paragraph every few sentences
     text_bytes = 0
     for k, sid in enumerate(source_ids):
-        chunk = drafts[k * per_source:(k + 1) * per_source]
-        quotes = list(dict.fromkeys(d.quote for d in chunk))
+        quotes = list(dict.fromkeys(d.quote for d in drafts[k * per_source:(k + 1) * per_source]))
         paragraphs = [" ".join(quotes[i:i + 4]) for i in range(0, len(quotes), 4)]
         body = (f"СИНТЕТИКА, 15 мая - Синтетическая лента. Выпуск {k + 1}: сводка событий российско-"
                 f"азербайджанских отношений.\n" + "\n".join(paragraphs) +
@@ -1398,7 +1436,7 @@ def generate(n_facts: int, out: Path, seed: int, n_persons: int, per_source: int
 
     yaml_bytes = 0
     for part, start in enumerate(range(0, n_facts, FACTS_PER_FILE)):
-        chunk = []
+        chunk: list[str] = []
         for i in range(start, min(start + FACTS_PER_FILE, n_facts)):
             d = drafts[i]
             fid = f"{d.kind}-{d.when.iso.replace('/', '-')}-{i + 1:06d}"
@@ -1427,9 +1465,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("too many facts for the loader's 2000-file limit")
     persons = args.persons or min(3000, max(300, args.facts // 40))
     t0 = time.perf_counter()
+    gc.disable()  # only acyclic strings and records are built; the cyclic collector just slows large runs down
     stats = generate(args.facts, args.out, args.seed, persons, args.facts_per_source)
     print(f"wrote {args.facts} facts in {stats['files']} files ({stats['yaml_mb']:.1f} MB YAML), "
-          f"{stats['entities']} entities, {stats['sources']} sources ({stats['text_mb']:.1f} MB text) "
+          f"{stats['entities']} entities, {stats['sources']} source(s) ({stats['text_mb']:.1f} MB text) "
           f"to {args.out} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     return 0
 

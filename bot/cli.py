@@ -120,8 +120,9 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def load_or_report(path: Path | None, err: TextIO = sys.stderr) -> KnowledgeBase | None:
+def load_or_report(path: Path | None, err: TextIO | None = None) -> KnowledgeBase | None:
     """Load a base for a command; on failure print its problems and return None."""
+    err = err if err is not None else sys.stderr  # looked up now: sys.stderr may have been replaced
     try:
         return load_knowledge(path)
     except KnowledgeError as exc:

@@ -33,13 +33,16 @@ from knowledge.topics import TOPICS
 class EngineSettings:
     """Thresholds on the 0–100 score and reply sizes; the bot's config sets them."""
 
-    answer_threshold: float = 60.0
+    answer_threshold: float = 63.0
     suggest_threshold: float = 35.0
     max_list: int = 10
     max_suggestions: int = 3
     tie_margin: float = 3.0  # facts this close to the best are answered together
     list_coverage: float = 0.6  # a list keeps facts that explain this share of the question
     complete_margin: float = 15.0  # how much closer a fact lacking the asked detail must be to win
+    ordinal_margin: float = 12.0  # «последний раз»: facts this close to the best compete on date
+    cover_margin: float = 10.0  # a fact joining a multi-part answer may score this much under the threshold
+    cover_gain: float = 0.2  # ... if it answers at least this share of the question the others do not
 
 
 class Engine:
@@ -67,19 +70,23 @@ class Engine:
         ranked = rank(query, self.index)
         allowed = [s for s in ranked if s.allowed]
         cfg = self.settings
-        if query.list_intent:
-            members = [s for s in allowed if s.complete and s.coverage >= cfg.list_coverage
-                       and s.score >= cfg.suggest_threshold]
-            if (members and members[0].score >= cfg.answer_threshold - 10) or len(members) > 1:
-                return self._list(question, query, members)
-        best = allowed[0] if allowed else None
         complete = [s for s in allowed if s.complete]
+        if query.list_intent:
+            members = [s for s in complete if s.coverage >= cfg.list_coverage and s.score >= cfg.suggest_threshold]
+            if members and (members[0].score >= cfg.answer_threshold - 10 or len(members) > 1):
+                return self._list(question, members)
+        best = allowed[0] if allowed else None
         top = complete[0] if complete else None
         if (top is not None and top.score >= cfg.answer_threshold
                 and (best is None or top.score >= best.score - cfg.complete_margin)):
-            tied = [s for s in complete if s.score >= max(cfg.answer_threshold, top.score - cfg.tie_margin)]
+            if query.ordinal:
+                return self._ordinal(question, query, complete, top)
+            tied = [s for s in complete if s.score >= max(cfg.answer_threshold, top.score - cfg.tie_margin)
+                    or (s.coverage >= top.coverage - 0.02 and s.score >= top.score - cfg.tie_margin * 4)]
+            if len(tied) == 1:
+                tied = self._cover(query, complete, top)
             if len(tied) > 1:
-                return self._list(question, query, tied)
+                return self._list(question, tied)
             return self._build(question, "answer", True, "", [top.entry.fact], top.score)
         if best is not None and best.score >= cfg.answer_threshold:
             return self._build(question, "partial", False, LEAD_PARTIAL, [best.entry.fact], best.score,
@@ -88,6 +95,33 @@ class Engine:
             return self._build(question, "suggest", False, LEAD_SUGGEST, [], best.score,
                                suggestions=self._suggestions(allowed))
         return self._decline(question, ranked, score=ranked[0].score if ranked else 0.0)
+
+    def _ordinal(self, question: str, query: Query, complete: list[Scored], top: Scored) -> Answer:
+        """«Когда в последний раз…»: the latest (or earliest) of the facts that answer equally well."""
+        pool = [s for s in complete if s.score >= top.score - self.settings.ordinal_margin
+                and s.entry.fact.status == "done" and not s.entry.fact.as_of]
+        if not pool:
+            pool = [top]
+        pick = (max if query.ordinal == "latest" else min)(pool, key=lambda s: (s.entry.fact.date.end, s.score))
+        return self._build(question, "answer", True, "", [pick.entry.fact], pick.score)
+
+    def _cover(self, query: Query, complete: list[Scored], top: Scored) -> list[Scored]:
+        """Facts that together answer a question asking several things («вузы, студенты, школы»)."""
+        weights = [t.weight for t in query.terms]
+        total = sum(weights)
+        if not total:
+            return [top]
+        covered = set(top.matched)
+        chosen = [top]
+        floor = self.settings.answer_threshold - self.settings.cover_margin
+        for other in complete[1:]:
+            if len(chosen) >= self.settings.max_list or other.score < floor:
+                break
+            gain = sum(weights[i] for i in other.matched - covered)
+            if gain >= self.settings.cover_gain * total:
+                chosen.append(other)
+                covered |= other.matched
+        return chosen
 
     def quote(self, fact_id: str) -> str | None:
         """The verbatim sentence(s) of the source a fact rests on."""
@@ -153,7 +187,7 @@ class Engine:
         object.__setattr__(answer, "reply", render_text(answer))
         return answer
 
-    def _list(self, question: str, query: Query, members: list[Scored]) -> Answer:
+    def _list(self, question: str, members: list[Scored]) -> Answer:
         cap = self.settings.max_list
         facts = sorted((s.entry.fact for s in members), key=lambda f: (f.date.start, f.date.end))
         shown = facts[:cap]

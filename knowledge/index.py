@@ -11,7 +11,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from knowledge.lexicon import FILLERS, MONTHS, QUESTION_WORDS, SEASONS, SYNONYM_GROUPS
+from knowledge.lexicon import (
+    FILLERS,
+    MONEY_UNITS,
+    MONTHS,
+    QUANTITY_WORDS,
+    QUESTION_WORDS,
+    SEASONS,
+    SYNONYM_GROUPS,
+)
 from knowledge.model import Fact, KnowledgeBase
 from knowledge.morphology import analyse
 from knowledge.normalize import words
@@ -33,10 +41,16 @@ class FactEntry:
     fact: Fact
     terms: frozenset[str]
     entities: frozenset[str]  # own entities, their countries, and what the source is about
+    direct: frozenset[str]  # own entities and what the source is about
+    mentions: frozenset[str]  # own entities and the source's subjects its text names («из России»)
+    places: frozenset[str]  # where it happened: its places and their countries
     years: frozenset[int]
     months: frozenset[tuple[int, int]]  # (year, month) pairs the fact's date touches
     phrasings: tuple[str, ...]  # lemma strings of the alternate questions and the text, for fuzzy scoring
     figure_terms: frozenset[str]
+    money: bool  # states a sum of money
+    quantity: bool  # states an amount, with a number or in words («несколько сотен»)
+    people: frozenset[str]  # ids of the people it names
     has_person: bool
     has_actor: bool
     has_place: bool
@@ -84,6 +98,9 @@ def _period_years(period: str) -> set[int]:
 
 
 def _months(fact: Fact) -> frozenset[tuple[int, int]]:
+    """(year, month) pairs a fact is dated within; none when only the year is known."""
+    if fact.as_of or fact.date.precision == "year":
+        return frozenset()
     start, end = fact.date.start, fact.date.end
     if (end.year - start.year) * 12 + end.month - start.month > 24:
         return frozenset()
@@ -126,14 +143,20 @@ def build_index(base: KnowledgeBase) -> Index:
         entity_terms[entity.id] = terms
 
     about = frozenset(ref for source in base.sources.values() for ref in source.about)
+    about_words: dict[str, set[str]] = {}  # one-word names of the subjects: «Россия», «РФ», «российский»
+    for ref in about:
+        entity = base.entities[ref]
+        for name in (entity.name, *entity.aliases):
+            tokens = _alias_tokens(name)
+            if len(tokens) == 1:
+                about_words.setdefault(ref, set()).update(tokens[0])
     entries: list[FactEntry] = []
     for fact in base.facts:
         own = set(fact.entity_ids)
         expanded = set(own) | set(base.sources[fact.source].about)
         for ref in own:
-            country = base.entities[ref].country
-            if country:
-                expanded.add(country)
+            entity = base.entities[ref]
+            expanded.update(x for x in (entity.country, entity.part_of) if x)
         text_sets = content_lemmas(fact.text)
         question_sets = [content_lemmas(q) for q in fact.questions]
         terms = _flatten(text_sets)
@@ -143,31 +166,54 @@ def build_index(base: KnowledgeBase) -> Index:
             terms |= entity_terms.get(ref, set())
         terms |= _flatten(content_lemmas(TOPICS.get(fact.topic, "")))
         figure_terms: set[str] = set()
+        unit_terms: set[str] = set()
         for figure in fact.figures:
-            figure_terms |= _flatten(content_lemmas(f"{figure.what} {figure.unit}"))
+            # what a figure counts: its unit and the head of its description («субъекты РФ, компании…»)
+            head = figure.what.replace("(", ",").split(",")[0]
+            figure_terms |= _flatten(content_lemmas(head))
+            unit_terms |= _flatten(content_lemmas(figure.unit))
+            if figure.unit.strip() == "%":
+                unit_terms |= {"доля", "процент"}
+        figure_terms |= unit_terms
         terms |= figure_terms
-        years = set(range(fact.date.start.year, fact.date.end.year + 1))
-        if len(years) > MAX_YEAR_SPAN:
-            years = set()
-        for figure in fact.figures:
-            if figure.period:
-                years |= _period_years(figure.period)
+        years: set[int] = set()
+        if not fact.as_of:
+            years = set(range(fact.date.start.year, fact.date.end.year + 1))
+            if len(years) > MAX_YEAR_SPAN:
+                years = set()
+            for figure in fact.figures:
+                if figure.period:
+                    years |= _period_years(figure.period)
+        places = set(fact.places)
+        for ref in fact.places:
+            if base.entities[ref].country:
+                places.add(base.entities[ref].country)
+
         vocabulary.update(words(fact.text))
         for q in fact.questions:
             vocabulary.update(words(q))
-        kinds = {base.entities[ref].kind for ref in fact.participants}
+        kinds = {base.entities[ref].kind for ref in fact.entity_ids}
+        text_terms = _flatten(text_sets)
+        mentions = set(own) | {ref for ref in about if about_words.get(ref, set()) & text_terms}
+        direct = set(own) | set(base.sources[fact.source].about)
         entries.append(
             FactEntry(
                 fact=fact,
                 terms=frozenset(terms),
                 entities=frozenset(expanded),
+                direct=frozenset(direct),
+                mentions=frozenset(mentions),
+                places=frozenset(places),
                 years=frozenset(years),
                 months=_months(fact),
                 phrasings=tuple(_phrase(sets) for sets in (*question_sets, text_sets)),
                 figure_terms=frozenset(figure_terms),
+                money=bool(unit_terms & MONEY_UNITS),
+                quantity=bool(fact.figures) or bool(_flatten(text_sets) & QUANTITY_WORDS),
+                people=frozenset(ref for ref in fact.entity_ids if base.entities[ref].kind == "person"),
                 has_person="person" in kinds,
-                has_actor=bool(kinds - {"country"}) or bool(fact.participants),
-                has_place=bool(fact.places),
+                has_actor=bool(fact.participants) or bool(fact.organisations),
+                has_place=bool(set(fact.places) - about),
             )
         )
 

@@ -49,6 +49,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     role: str = ""
     country: str = ""
+    part_of: str = ""
     where: Location | None = field(default=None, compare=False)
 
     def display(self) -> str:
@@ -85,6 +86,7 @@ class Fact:
     related: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
     status: FactStatus = "done"
+    as_of: bool = False  # the date is when the source said it, not when it happened
     where: Location | None = field(default=None, compare=False)
 
     @property

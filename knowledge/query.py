@@ -8,26 +8,39 @@ from rapidfuzz import fuzz, process
 
 from knowledge.index import Index
 from knowledge.lexicon import (
+    COMPARISON_WORDS,
+    COMPOUND_PREFIXES,
     DAY_WORDS,
+    EARLIEST_WORDS,
+    FIGURE_WORDS,
     FAREWELLS,
     FILLERS,
     GREETINGS,
+    LATEST_WORDS,
     LIST_WORDS,
+    MONEY_WORDS,
     MONTHS,
     NAME_WORDS,
     OUTCOME_WORDS,
+    OVERVIEW_WORDS,
+    PLACE_PREPOSITIONS,
     QUESTION_WORDS,
+    RELATIVE_PREPOSITIONS,
     SEASONS,
+    SECOND_PERSON,
     SMALLTALK,
     THANKS,
+    YEAR_PARTS,
 )
 from knowledge.morphology import WordInfo, analyse
 from knowledge.normalize import MAX_QUERY_CHARS, words
 
-HARD_KINDS = frozenset({"person", "country", "place"})
-POS_WEIGHT = {"VERB": 0.5, "INFN": 0.5, "PRTS": 0.6, "GRND": 0.5, "ADVB": 0.4, "COMP": 0.4, "PRED": 0.4}
+HARD_KINDS = frozenset({"person", "country", "place", "organisation"})
+POS_WEIGHT = {"VERB": 0.7, "INFN": 0.7, "PRTS": 0.7, "GRND": 0.6, "ADVB": 0.4, "COMP": 0.4, "PRED": 0.4}
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_WORDS = 60  # beyond this a message is not a question; the rest is ignored
+META_WORDS = frozenset(["год", "месяц", "число", "дата", "день"])
+PLACE_WORDS = frozenset(["город", "место", "страна"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +51,7 @@ class Term:
     lemmas: tuple[str, ...]  # the forms the base knows, or all candidates when it knows none
     weight: float
     known: bool  # the base has at least one of the lemmas
+    noun: bool  # names a thing (noun, adjective, number, unknown word) rather than an action
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,15 +60,22 @@ class Query:
     terms: tuple[Term, ...]
     entities: frozenset[str]  # named, and must agree (people, places, countries)
     soft_entities: frozenset[str]  # named, and should agree (organisations, documents, terms)
+    about_refs: frozenset[str]  # the source's own subjects, named («российские студенты»)
+    place_refs: frozenset[str]  # places and countries named as where («в Москве», «в Азербайджан»)
     years: frozenset[int]
     months: frozenset[int]
-    answer_type: str  # "", date, place, figure, person, name, what
+    days: frozenset[tuple[int, int]]  # (month, day) pairs named («5 марта»)
+    numbers: frozenset[str]  # other numbers named («78-й сессии»): a fact must state them
+    answer_type: str  # "", date, place, figure, count, person, name, reason, what
     wants_day: bool
+    wants_money: bool
     list_intent: bool
     count_intent: bool
     figure_nouns: tuple[tuple[str, ...], ...]
     unknown_names: tuple[str, ...]
     asks_outcome: bool  # «чем закончились», «итоги»: only events that happened have outcomes
+    ordinal: str  # "latest" or "earliest" of the matching facts, or ""
+    comparison: bool  # «второй после», «кроме», «до Асадова»: a ranking the base does not hold
     smalltalk: str  # "", greeting, thanks, bye, chat, empty
     phrase: str  # lemma string, for fuzzy comparison
 
@@ -68,7 +89,7 @@ def correct_word(word: str, index: Index, *, score_cutoff: float | None = None) 
     size = len(word)
     if size < 5 or not word.isalpha():
         return None
-    cutoff = score_cutoff if score_cutoff is not None else (80.0 if size <= 7 else 84.0)
+    cutoff = score_cutoff if score_cutoff is not None else 80.0
     best: tuple[str, float] | None = None
     for length in range(size - 2, size + 3):
         choices = index.vocabulary_by_length.get(length)
@@ -80,22 +101,30 @@ def correct_word(word: str, index: Index, *, score_cutoff: float | None = None) 
     return best[0] if best else None
 
 
-def _resolve(word: str, index: Index) -> tuple[WordInfo, bool]:
-    """Analyse a word, correcting a typo when neither the dictionary nor the base knows it."""
+def _in_base(info: WordInfo, index: Index) -> bool:
+    return info.word in index.vocabulary or any(lemma in index.postings for lemma in info.lemmas)
+
+
+def resolve_word(word: str, index: Index) -> list[WordInfo]:
+    """Analyse a word; split an unknown compound or correct a typo when the base does not know it."""
     info = analyse(word)
-    in_base = word in index.vocabulary or any(lemma in index.postings for lemma in info.lemmas)
-    if in_base or info.known or word in QUESTION_WORDS:
-        return info, in_base
+    if _in_base(info, index) or word in QUESTION_WORDS:
+        return [info]
+    for prefix, expansion in COMPOUND_PREFIXES.items():
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 4:
+            tail = analyse(rest)
+            if _in_base(tail, index):
+                return [analyse(expansion), tail]
+    if info.known:
+        return [info]
     fixed = correct_word(word, index)
-    if fixed is None:
-        return info, False
-    return analyse(fixed), True
+    return [analyse(fixed)] if fixed else [info]
 
 
-def _match_entities(infos: list[WordInfo], index: Index) -> tuple[list[str | None], list[str]]:
-    """Longest alias match at each position; returns the entity covering each word."""
-    owner: list[str | None] = [None] * len(infos)
-    found: list[str] = []
+def _match_entities(infos: list[WordInfo], index: Index) -> list[tuple[int, int, str]]:
+    """Longest alias match at each position: (start, length, entity id)."""
+    found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(infos):
         best_len, best_entity = 0, ""
@@ -107,123 +136,191 @@ def _match_entities(infos: list[WordInfo], index: Index) -> tuple[list[str | Non
                 if all(alias.tokens[k].intersection(infos[i + k].lemmas) for k in range(n)):
                     best_len, best_entity = n, alias.entity
         if best_len:
-            for k in range(best_len):
-                owner[i + k] = best_entity
-            found.append(best_entity)
+            found.append((i, best_len, best_entity))
             i += best_len
         else:
             i += 1
-    return owner, found
+    return found
+
+
+def owner_free(info: WordInfo) -> bool:
+    """A figure word is a request only as a plain word, not inside a name."""
+    return not info.proper
 
 
 def parse_query(text: str, index: Index) -> Query:
     """Everything the scorer needs to know about one question."""
     raw_words = words(text, max_chars=MAX_QUERY_CHARS)[: MAX_WORDS * 2]
     infos: list[WordInfo] = []
+    after_in: list[bool] = []
+    before: list[str] = []  # the word before each meaningful word
+    ordinal = ""
+    comparison = False
     years: set[int] = set()
     months: set[int] = set()
+    days: set[tuple[int, int]] = set()
+    numbers: set[str] = set()
     answer_type = ""
-    wants_day = False
-    list_intent = False
-    count_intent = False
-    figure_nouns: list[tuple[str, ...]] = []
+    wants_day = wants_money = list_intent = count_intent = asks_outcome = overview = addressed = False
     talk: set[str] = set()
     other_words = 0
-    asks_outcome = False
+    pending_number: str | None = None
+    previous = ""
+    year_parts: set[int] = set()
     for word in raw_words:
         if len(word) == 1 and not word.isdigit():
+            previous = word
             continue
-        if word.isdigit() and len(word) == 4 and MIN_YEAR <= int(word) <= MAX_YEAR:
-            years.add(int(word))
+        if word[0].isdigit():
+            if pending_number is not None:
+                numbers.add(pending_number)
+            if len(word) == 4 and word.isdigit() and MIN_YEAR <= int(word) <= MAX_YEAR:
+                years.add(int(word))
+                pending_number = None
+            else:
+                pending_number = word
+            previous = word
             continue
-        info, _ = _resolve(word, index)
-        lemma = info.lemmas[0]
-        if lemma in OUTCOME_WORDS or info.word in OUTCOME_WORDS:
-            asks_outcome = True
-        kind = QUESTION_WORDS.get(info.word) or QUESTION_WORDS.get(lemma)
-        if kind:
-            if kind != "what" or not answer_type:
-                answer_type = answer_type if answer_type in ("figure", "date") and kind == "what" else kind
-            if info.plural and lemma in ("какой", "который"):
+        for info in resolve_word(word, index):
+            lemma = info.lemmas[0]
+            if pending_number is not None:
+                if lemma in MONTHS and pending_number.isdigit() and 1 <= int(pending_number) <= 31:
+                    days.add((MONTHS[lemma], int(pending_number)))
+                else:
+                    numbers.add(pending_number)
+                pending_number = None
+            if lemma in OUTCOME_WORDS or info.word in OUTCOME_WORDS:
+                asks_outcome = True
+            if info.word in SECOND_PERSON or lemma in SECOND_PERSON:
+                addressed = True
+            if lemma in MONEY_WORDS:
+                wants_money = True
+            if lemma in LATEST_WORDS:
+                ordinal = "latest"
+                continue
+            if lemma in EARLIEST_WORDS or info.word in EARLIEST_WORDS:
+                ordinal = "earliest"
+                continue
+            if lemma in COMPARISON_WORDS:
+                comparison = True
+            kind = QUESTION_WORDS.get(info.word) or QUESTION_WORDS.get(lemma)
+            if kind:
+                if not answer_type or answer_type == "what":
+                    answer_type = kind
+                if info.plural and lemma in ("какой", "который"):
+                    list_intent = True
+                continue
+            if info.word in OVERVIEW_WORDS or lemma in OVERVIEW_WORDS:
+                overview = True
+            if lemma in GREETINGS:
+                talk.add("greeting")
+            elif lemma in THANKS or info.word in THANKS:
+                talk.add("thanks")
+            elif lemma in FAREWELLS or info.word in FAREWELLS:
+                talk.add("bye")
+            elif lemma in SMALLTALK or info.word in SMALLTALK:
+                talk.add("chat")
+            elif not (info.function or lemma in FILLERS or lemma in OVERVIEW_WORDS):
+                other_words += 1
+            if lemma in MONTHS:
+                months.add(MONTHS[lemma])
+                continue
+            if lemma in YEAR_PARTS:
+                year_parts.update(YEAR_PARTS[lemma])
+                continue
+            if lemma in FIGURE_WORDS and owner_free(info):
+                if not answer_type or answer_type == "what":
+                    answer_type = "figure"
+                continue
+            if info.word in SEASONS or lemma in SEASONS:
+                months.update(SEASONS.get(info.word) or SEASONS[lemma])
+                continue
+            if lemma in LIST_WORDS or info.word in LIST_WORDS:
                 list_intent = True
-            continue
-        if lemma in GREETINGS:
-            talk.add("greeting")
-        elif lemma in THANKS or info.word in THANKS:
-            talk.add("thanks")
-        elif lemma in FAREWELLS or info.word in FAREWELLS:
-            talk.add("bye")
-        elif lemma in SMALLTALK or info.word in SMALLTALK:
-            talk.add("chat")
-        else:
-            other_words += 0 if (info.function or lemma in FILLERS) else 1
-        if lemma in MONTHS:
-            months.add(MONTHS[lemma])
-            continue
-        if info.word in SEASONS or lemma in SEASONS:
-            months.update(SEASONS.get(info.word) or SEASONS[lemma])
-            continue
-        if lemma in LIST_WORDS or info.word in LIST_WORDS:
-            list_intent = True
-            continue
-        if lemma in DAY_WORDS and answer_type in ("", "what", "date"):
-            wants_day = True
-            answer_type = "date"
-            continue
-        if lemma in NAME_WORDS:
-            answer_type = "name"
-            continue
-        if lemma == "раз" and answer_type == "figure":
-            count_intent = list_intent = True
-            answer_type = "count"
-            continue
-        if info.function:
-            continue
-        infos.append(info)
+                continue
+            if lemma in DAY_WORDS and answer_type in ("", "what", "date"):
+                wants_day = True
+                answer_type = "date"
+                continue
+            if lemma in NAME_WORDS:
+                answer_type = "name"
+                continue
+            if lemma == "раз" and answer_type == "figure":
+                count_intent = list_intent = True
+                answer_type = "count"
+                continue
+            if info.function:
+                continue
+            infos.append(info)
+            after_in.append(previous in PLACE_PREPOSITIONS)
+            before.append(previous)
+        previous = word
         if len(infos) >= MAX_WORDS:
             break
+    if pending_number is not None:
+        numbers.add(pending_number)
+    if year_parts and years and not months and not days:
+        months = year_parts  # «в конце 2023-го»
 
-    owners, named = _match_entities(infos, index)
     entities: set[str] = set()
     soft: set[str] = set()
-    for ref in named:
-        if ref in index.about:
-            continue
+    about_refs: set[str] = set()
+    place_refs: set[str] = set()
+    owners: list[str | None] = [None] * len(infos)
+    for start, length, ref in _match_entities(infos, index):
+        for k in range(start, start + length):
+            owners[k] = ref
         kind = index.base.entities[ref].kind
+        if kind == "person" and before[start] in RELATIVE_PREPOSITIONS:
+            comparison = True  # «кто был премьером до Асадова»
+        if kind in ("place", "country") and after_in[start]:
+            place_refs.add(ref)
+        if ref in index.about:
+            about_refs.add(ref)
+            continue
         (entities if kind in HARD_KINDS else soft).add(ref)
 
     terms: list[Term] = []
     unknown_names: list[str] = []
-    after_skolko = answer_type == "figure"
+    figure_nouns: list[tuple[str, ...]] = []
     for info, owner in zip(infos, owners, strict=True):
         lemma = info.lemmas[0]
-        if lemma in FILLERS and owner is None:
+        if owner is None and (lemma in FILLERS or lemma in OVERVIEW_WORDS or lemma in SECOND_PERSON):
             continue
-        if lemma in ("год", "месяц", "число", "дата", "день") and owner is None:
-            if answer_type in ("", "what") and lemma in ("год", "месяц", "дата"):
+        if owner is None and lemma in META_WORDS:
+            if answer_type in ("", "what") and lemma != "число":
                 answer_type = "date"
             continue
-        if lemma in ("город", "место", "страна") and owner is None and answer_type in ("", "what"):
+        if owner is None and lemma in PLACE_WORDS and answer_type in ("", "what"):
             answer_type = "place"
             continue
         present = tuple(lm for lm in info.lemmas if lm in index.postings)
         if owner is None and info.proper and not present:
             unknown_names.append(info.word)
-        if after_skolko and info.pos == "NOUN" and owner is None and len(figure_nouns) < 1:
+        if answer_type == "figure" and info.pos == "NOUN" and owner is None and not figure_nouns:
             figure_nouns.append(present or info.lemmas)
         weight = max((index.idf[lm] for lm in present), default=index.unknown_idf)
-        weight *= POS_WEIGHT.get(info.pos, 1.0)
+        if present and not (info.pos in POS_WEIGHT and analyse(lemma).pos == "NOUN"):
+            weight *= POS_WEIGHT.get(info.pos, 1.0)
         if owner is not None:
-            weight *= 0.5 if owner in index.about else 1.0
-        terms.append(Term(info.word, present or info.lemmas, weight, bool(present)))
+            continue  # scored once, as the entity it names
+        # «встречались» counts as the noun встреча; a verb the base never uses names what is asked
+        noun = info.pos not in POS_WEIGHT or analyse(lemma).pos == "NOUN" or (
+            not present and info.pos in ("VERB", "INFN"))
+        terms.append(Term(info.word, present or info.lemmas, weight, bool(present), noun))
 
-    if answer_type in ("what", "") and (years or months) and not terms and not entities:
+    if answer_type in ("what", "") and (years or months or days) and not terms and not entities:
         list_intent = True  # «что было в марте 2024»
+    if overview and answer_type in ("", "what"):
+        list_intent = True  # «что известно о ВТС»
 
     if not raw_words:
         smalltalk = "empty"
     elif talk and other_words == 0 and not years and not entities and not soft:
         smalltalk = sorted(talk, key=("thanks", "bye", "greeting", "chat").index)[0]
+    elif addressed and not (entities or soft or years or months) and other_words <= 2 and \
+            answer_type not in ("date", "place", "figure", "count"):
+        smalltalk = "chat"  # «ты бот или человек?»
     else:
         smalltalk = ""
 
@@ -232,15 +329,22 @@ def parse_query(text: str, index: Index) -> Query:
         terms=tuple(terms),
         entities=frozenset(entities),
         soft_entities=frozenset(soft),
+        about_refs=frozenset(about_refs),
+        place_refs=frozenset(place_refs),
         years=frozenset(years),
         months=frozenset(months),
+        days=frozenset(days),
+        numbers=frozenset(numbers),
         answer_type=answer_type,
         wants_day=wants_day,
+        wants_money=wants_money,
         list_intent=list_intent,
         count_intent=count_intent,
         figure_nouns=tuple(figure_nouns),
         unknown_names=tuple(unknown_names),
         asks_outcome=asks_outcome,
+        ordinal=ordinal,
+        comparison=comparison,
         smalltalk=smalltalk,
         phrase=" ".join(t.lemmas[0] for t in terms),
     )

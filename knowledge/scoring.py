@@ -1,12 +1,14 @@
 """Scoring facts against a parsed question: coverage of what was asked, fuzzy closeness, constraints.
 
-A score is 0–100. Constraints (people, places, years the question names; the
-kind of answer it wants) never add points: they decide whether a fact may be
-asserted at all, or only offered as a suggestion.
+A score is 0–100. Constraints (people, places, periods and numbers the question
+names; the kind of answer it wants) never add points: they decide whether a
+fact may be asserted at all (``allowed``), and whether it holds what was asked
+(``complete``), or can only be offered as a suggestion.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -15,8 +17,13 @@ from knowledge.index import FactEntry, Index
 from knowledge.query import Query
 
 ENTITY_WEIGHT = 3.5
+GENERIC_COUNTED = frozenset({"человек", "штука", "число", "количество"})  # «сколько человек»: any count of people
+ABOUT_WEIGHT = 1.5  # «российские студенты»: the subject is everywhere, but the fact should say it
+INDIRECT_SHARE = 0.6  # an entity met only through its country («Армения» via Пашинян)
 TIME_WEIGHT = 3.0
-COVERAGE_SHARE = 0.75
+NOUN_SHARE = 0.5  # what the question is about: things, names, numbers, periods
+VERB_SHARE = 0.2  # what happened: verbs vary most between a question and a fact
+CLOSENESS_SHARE = 0.3  # fuzzy likeness to the fact's own phrasings
 MAX_CANDIDATES = 400
 RARE_POSTINGS = 5000  # longer posting lists do not nominate candidates on their own
 
@@ -26,15 +33,13 @@ class Scored:
     entry: FactEntry
     score: float  # 0–100
     coverage: float  # share of the question's weight the fact explains
-    allowed: bool  # may be asserted: named people, places and periods agree
+    matched: frozenset[int]  # indices of the question's terms the fact holds
+    allowed: bool  # may be asserted: named people, places, periods and numbers agree
     complete: bool  # holds the kind of detail asked for (date, figure, place, person)
 
 
 def candidates(query: Query, index: Index) -> list[int]:
-    """Facts worth scoring: those sharing a rare word, a named entity or a named year."""
-    pools: list[tuple[int, ...]] = []
-    for ref in query.entities | query.soft_entities:
-        pools.append(index.entity_postings.get(ref, ()))
+    """Facts worth scoring: those sharing a rare word, a named entity or a named period."""
     seen: dict[int, float] = {}
     for term in sorted(query.terms, key=lambda t: -t.weight):
         for lemma in term.lemmas:
@@ -43,16 +48,17 @@ def candidates(query: Query, index: Index) -> list[int]:
                 continue
             for i in ids:
                 seen[i] = seen.get(i, 0.0) + term.weight
-    for pool in pools:
-        for i in pool:
+    for ref in query.entities | query.soft_entities | query.place_refs:
+        for i in index.entity_postings.get(ref, ()):
             seen[i] = seen.get(i, 0.0) + ENTITY_WEIGHT
-    if not seen and (query.years or query.months):
-        for year in query.years or ():
+    if not seen and (query.years or query.months or query.days):
+        for year in query.years:
             for i in index.year_postings.get(year, ()):
                 seen[i] = TIME_WEIGHT
         if not query.years:  # a month of any year
+            wanted = query.months | {m for m, _ in query.days}
             for i, entry in enumerate(index.entries):
-                if any(month in query.months for _, month in entry.months):
+                if any(month in wanted for _, month in entry.months):
                     seen[i] = TIME_WEIGHT
     ranked = sorted(seen, key=lambda i: -seen[i])
     return ranked[:MAX_CANDIDATES]
@@ -65,43 +71,95 @@ def _time_ok(query: Query, entry: FactEntry) -> bool:
         years = query.years or {y for y, _ in entry.months}
         if not any((y, m) in entry.months for y in years for m in query.months):
             return False
+    if query.days:
+        fact = entry.fact
+        if fact.as_of or fact.date.precision != "day":
+            return False
+        first, last = fact.date.start, fact.date.end
+        years = query.years or set(range(first.year, last.year + 1))
+        for month, day in query.days:
+            for year in years:
+                try:
+                    if first <= dt.date(year, month, day) <= last:
+                        break
+                except ValueError:
+                    continue
+            else:
+                return False
     return True
+
+
+def _place_ok(query: Query, entry: FactEntry, about: frozenset[str]) -> bool:
+    """A place named as "where" rules out facts that happened elsewhere, or nowhere in particular."""
+    for ref in query.place_refs:
+        if ref in entry.places:
+            continue
+        if ref not in about or entry.places:
+            return False  # «в Баку» needs a fact set in Baku; «в Россию» rules out a fact set in Turkey
+    return True
+
+
+def _stem_in(lemma: str, terms: frozenset[str]) -> bool:
+    if lemma in terms:
+        return True
+    stem = lemma[: max(5, len(lemma) - 3)]
+    return len(stem) >= 5 and any(t.startswith(stem) for t in terms)
 
 
 def _complete(query: Query, entry: FactEntry) -> bool:
     fact = entry.fact
-    if query.asks_outcome and fact.status == "planned":
+    if query.comparison or (query.asks_outcome and fact.status == "planned"):
         return False
     kind = query.answer_type
     if kind == "figure":
-        if not fact.figures:
+        if not entry.quantity or (query.wants_money and not entry.money):
             return False
-        return all(any(lemma in entry.figure_terms for lemma in noun) for noun in query.figure_nouns)
+        pool = entry.figure_terms if fact.figures else entry.terms
+        return all(any(lemma in GENERIC_COUNTED or _stem_in(lemma, pool) for lemma in noun)
+                   for noun in query.figure_nouns)
     if kind == "date":
+        if fact.as_of:
+            return False
         return not query.wants_day or fact.date.precision == "day"
     if kind == "place":
         return entry.has_place
     if kind == "person":
         return entry.has_actor
     if kind == "name":
-        return entry.has_person
+        return bool(query.entities & entry.people)  # «как зовут главу МИД Азербайджана»
     return True
 
 
-def score_entry(query: Query, entry: FactEntry) -> Scored:
-    total = matched = 0.0
-    for term in query.terms:
-        total += term.weight
-        if any(lemma in entry.terms for lemma in term.lemmas):
-            matched += term.weight
-    named = query.entities | query.soft_entities
-    total += ENTITY_WEIGHT * len(named)
-    matched += ENTITY_WEIGHT * len(named & entry.entities)
+def score_entry(query: Query, entry: FactEntry, about: frozenset[str] = frozenset()) -> Scored:
+    nouns_total = nouns_hit = verbs_total = verbs_hit = 0.0
+    hits: list[int] = []
+    for number, term in enumerate(query.terms):
+        hit = any(lemma in entry.terms for lemma in term.lemmas)
+        if hit:
+            hits.append(number)
+        if term.noun:
+            nouns_total += term.weight
+            nouns_hit += term.weight if hit else 0.0
+        else:
+            verbs_total += term.weight
+            verbs_hit += term.weight if hit else 0.0
+    for ref in query.entities | query.soft_entities:
+        nouns_total += ENTITY_WEIGHT
+        if ref in entry.direct:
+            nouns_hit += ENTITY_WEIGHT
+        elif ref in entry.entities:
+            nouns_hit += ENTITY_WEIGHT * INDIRECT_SHARE
+    for ref in query.about_refs:
+        nouns_total += ABOUT_WEIGHT
+        nouns_hit += ABOUT_WEIGHT if ref in entry.mentions else 0.0
     time_ok = _time_ok(query, entry)
-    time_units = (1 if query.years else 0) + (1 if query.months else 0)
-    total += TIME_WEIGHT * time_units
-    matched += TIME_WEIGHT * time_units if time_ok else 0.0
-    coverage = matched / total if total else 0.0
+    time_units = (1 if query.years else 0) + (1 if query.months or query.days else 0)
+    nouns_total += TIME_WEIGHT * time_units
+    nouns_hit += TIME_WEIGHT * time_units if time_ok else 0.0
+    total = nouns_total + verbs_total
+    coverage = (nouns_hit + verbs_hit) / total if total else 0.0
+    noun_cov = nouns_hit / nouns_total if nouns_total else coverage
+    verb_cov = verbs_hit / verbs_total if verbs_total else noun_cov
     if query.phrase:
         closeness = max(
             (fuzz.token_sort_ratio(query.phrase, p) + fuzz.token_set_ratio(query.phrase, p)) / 2
@@ -109,13 +167,19 @@ def score_entry(query: Query, entry: FactEntry) -> Scored:
         ) / 100
     else:
         closeness = coverage
-    score = 100 * (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * closeness)
-    allowed = time_ok and query.entities <= entry.entities and not query.unknown_names
-    return Scored(entry, round(score, 1), coverage, allowed, _complete(query, entry))
+    score = 100 * (NOUN_SHARE * noun_cov + VERB_SHARE * verb_cov + CLOSENESS_SHARE * closeness)
+    allowed = (
+        time_ok
+        and query.entities <= entry.entities
+        and not query.unknown_names
+        and _place_ok(query, entry, about)
+        and all(number in entry.terms for number in query.numbers)
+    )
+    return Scored(entry, round(score, 1), coverage, frozenset(hits), allowed, _complete(query, entry))
 
 
 def rank(query: Query, index: Index) -> list[Scored]:
     """Scored candidates, best first (ties: older fact first)."""
-    scored = [score_entry(query, index.entries[i]) for i in candidates(query, index)]
+    scored = [score_entry(query, index.entries[i], index.about) for i in candidates(query, index)]
     scored.sort(key=lambda s: (-s.score, s.entry.fact.date.start))
     return scored

@@ -145,6 +145,7 @@ ENTITY_FIELDS: dict[str, tuple[bool, Check]] = {
     "name": (True, _text),
     "role": (False, _text),
     "country": (False, _ident),
+    "part_of": (False, _ident),
     "aliases": (False, _text_list),
 }
 FIGURE_FIELDS: dict[str, tuple[bool, Check]] = {
@@ -159,6 +160,7 @@ FACT_FIELDS: dict[str, tuple[bool, Check]] = {
     "topic": (True, _one_of(*TOPICS)),
     "date": (True, _fact_date),
     "status": (False, _one_of("done", "planned")),
+    "as_of": (False, lambda v: None if isinstance(v, bool) else "expected true or false"),
     "participants": (False, _id_list),
     "places": (False, _id_list),
     "organisations": (False, _id_list),
@@ -227,6 +229,7 @@ def build_entity(record: LDict, where: Location) -> Entity:
         aliases=tuple(a.strip() for a in record.get("aliases") or ()),
         role=(record.get("role") or "").strip(),
         country=record.get("country") or "",
+        part_of=record.get("part_of") or "",
         where=where,
     )
 
@@ -272,5 +275,6 @@ def build_fact(record: LDict, where: Location, report: Reporter) -> Fact | None:
         related=_tuple(record, "related"),
         figures=figures,
         status=record.get("status") or "done",
+        as_of=bool(record.get("as_of", False)),
         where=where,
     )

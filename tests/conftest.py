@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from builders import write_base
 
 from bot.cli import main
 from knowledge import check_knowledge
 from knowledge.loader import Limits
 from knowledge.validate import Problem
-from builders import write_base
 
 PROBLEM_LINE = re.compile(r"^(?P<file>.+?):(?P<line>[1-9][0-9]*): (?P<message>\S.*)$")
 SUMMARY_LINE = re.compile(r"^[1-9][0-9]* problems? found$")
