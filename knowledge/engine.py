@@ -38,6 +38,7 @@ class EngineSettings:
     max_list: int = 10
     max_suggestions: int = 3
     tie_margin: float = 3.0  # facts this close to the best are answered together
+    tie_coverage: float = 0.05  # ... and so are facts explaining as much of the question
     list_coverage: float = 0.6  # a list keeps facts that explain this share of the question
     complete_margin: float = 15.0  # how much closer a fact lacking the asked detail must be to win
     ordinal_margin: float = 12.0  # «последний раз»: facts this close to the best compete on date
@@ -82,9 +83,8 @@ class Engine:
             if query.ordinal:
                 return self._ordinal(question, query, complete, top)
             tied = [s for s in complete if s.score >= max(cfg.answer_threshold, top.score - cfg.tie_margin)
-                    or (s.coverage >= top.coverage - 0.02 and s.score >= top.score - cfg.tie_margin * 4)]
-            if len(tied) == 1:
-                tied = self._cover(query, complete, top)
+                    or (s.coverage >= top.coverage - cfg.tie_coverage and s.score >= top.score - cfg.tie_margin * 4)]
+            tied = self._cover(query, complete, tied)
             if len(tied) > 1:
                 return self._list(question, tied)
             return self._build(question, "answer", True, "", [top.entry.fact], top.score)
@@ -105,18 +105,20 @@ class Engine:
         pick = (max if query.ordinal == "latest" else min)(pool, key=lambda s: (s.entry.fact.date.end, s.score))
         return self._build(question, "answer", True, "", [pick.entry.fact], pick.score)
 
-    def _cover(self, query: Query, complete: list[Scored], top: Scored) -> list[Scored]:
-        """Facts that together answer a question asking several things («вузы, студенты, школы»)."""
+    def _cover(self, query: Query, complete: list[Scored], chosen: list[Scored]) -> list[Scored]:
+        """Add facts answering what the chosen ones leave out («вузы, студенты, школы»)."""
         weights = [t.weight for t in query.terms]
         total = sum(weights)
         if not total:
-            return [top]
-        covered = set(top.matched)
-        chosen = [top]
+            return chosen
+        covered = set().union(*(s.matched for s in chosen))
+        chosen = list(chosen)
         floor = self.settings.answer_threshold - self.settings.cover_margin
-        for other in complete[1:]:
+        for other in complete:
             if len(chosen) >= self.settings.max_list or other.score < floor:
                 break
+            if other in chosen:
+                continue
             gain = sum(weights[i] for i in other.matched - covered)
             if gain >= self.settings.cover_gain * total:
                 chosen.append(other)

@@ -25,7 +25,8 @@ from knowledge.morphology import analyse
 from knowledge.normalize import words
 from knowledge.topics import TOPICS
 
-MAX_YEAR_SPAN = 15  # a fact dated "1992/2024" says nothing about any single year
+MAX_YEAR_SPAN = 15
+FACILITY_WORDS = frozenset({"завод", "фабрика", "центр", "метрополитен", "порт"})  # answers «где»  # a fact dated "1992/2024" says nothing about any single year
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,13 @@ def content_lemmas(text: str) -> list[tuple[str, ...]]:
     return out
 
 
+def _raw_forms(word: str) -> set[str]:
+    """Dictionary forms before synonyms are merged, so a misspelt lemma can find its word."""
+    from knowledge.morphology import analyzer
+
+    return {parse.normal_form for parse in analyzer().parse(word)[:2]}
+
+
 def _alias_tokens(text: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(lemmas) for lemmas in content_lemmas(text))
 
@@ -126,6 +134,7 @@ def _phrase(sets: list[tuple[str, ...]]) -> str:
 def build_index(base: KnowledgeBase) -> Index:
     """Compile a validated fact base for answering."""
     entity_terms: dict[str, set[str]] = {}
+    type_lemmas: dict[str, set[str]] = {}  # lemmas of each entity's `type`
     alias_table: dict[str, list[Alias]] = defaultdict(list)
     vocabulary: set[str] = set()
     for entity in base.entities.values():
@@ -140,7 +149,9 @@ def build_index(base: KnowledgeBase) -> Index:
             for lemma in tokens[0]:
                 alias_table[lemma].append(alias)
             vocabulary.update(words(name))
-        entity_terms[entity.id] = terms
+        type_terms = _flatten(content_lemmas(entity.type)) if entity.type else set()
+        entity_terms[entity.id] = terms | type_terms
+        type_lemmas[entity.id] = type_terms
 
     about = frozenset(ref for source in base.sources.values() for ref in source.about)
     about_words: dict[str, set[str]] = {}  # one-word names of the subjects: «Россия», «РФ», «российский»
@@ -194,7 +205,10 @@ def build_index(base: KnowledgeBase) -> Index:
             vocabulary.update(words(q))
         kinds = {base.entities[ref].kind for ref in fact.entity_ids}
         text_terms = _flatten(text_sets)
+        for ref in own:
+            text_terms |= type_lemmas.get(ref, set())  # «российская энергетическая компания»
         mentions = set(own) | {ref for ref in about if about_words.get(ref, set()) & text_terms}
+        facility = any(type_lemmas.get(ref, set()) & FACILITY_WORDS for ref in own)
         direct = set(own) | set(base.sources[fact.source].about)
         entries.append(
             FactEntry(
@@ -213,7 +227,7 @@ def build_index(base: KnowledgeBase) -> Index:
                 people=frozenset(ref for ref in fact.entity_ids if base.entities[ref].kind == "person"),
                 has_person="person" in kinds,
                 has_actor=bool(fact.participants) or bool(fact.organisations),
-                has_place=bool(set(fact.places) - about),
+                has_place=bool(set(fact.places) - about) or facility,
             )
         )
 
@@ -236,6 +250,8 @@ def build_index(base: KnowledgeBase) -> Index:
     for group in SYNONYM_GROUPS:
         vocabulary.update(group)
     vocabulary |= set(postings)
+    vocabulary |= {form.replace("ё", "е") for word in list(vocabulary) if word.isalpha()
+                   for form in _raw_forms(word)}
     by_length: dict[int, list[str]] = defaultdict(list)
     for word in vocabulary:
         by_length[len(word)].append(word)

@@ -248,8 +248,10 @@ def _check_references(
             bad(entity, "country", f"entity `{entity.id}`: unknown country `{entity.country}`")
         elif entity.country and entities[entity.country].kind != "country":
             bad(entity, "country", f"entity `{entity.id}`: `{entity.country}` is not a country")
-        if entity.part_of and entity.part_of not in entities:
-            bad(entity, "part_of", f"entity `{entity.id}`: unknown entity `{entity.part_of}` in `part_of`")
+        for field_name in ("part_of", "stands_for"):
+            ref = getattr(entity, field_name)
+            if ref and ref not in entities:
+                bad(entity, field_name, f"entity `{entity.id}`: unknown entity `{ref}` in `{field_name}`")
     texts = {sid: collapse_spaces(s.text) for sid, s in sources.items()}
     for fact in facts:
         for field_name in ("participants", "places", "organisations", "related"):

@@ -50,6 +50,8 @@ class Entity:
     role: str = ""
     country: str = ""
     part_of: str = ""
+    stands_for: str = ""  # a capital's country: «Баку заявил» means Azerbaijan
+    type: str = ""  # what sort of organisation: «российская энергетическая компания»
     where: Location | None = field(default=None, compare=False)
 
     def display(self) -> str:

@@ -30,6 +30,7 @@ class WordInfo:
     proper: bool  # likeliest parse is a name of a person, place or organisation
     function: bool  # preposition, conjunction, particle, interjection or pronoun
     plural: bool
+    case: str = ""  # grammatical case of the likeliest parse: nomn, gent, accs, loct…
 
 
 @functools.cache
@@ -50,7 +51,8 @@ def analyse(word: str) -> WordInfo:
     parses = morph.parse(word)
     lemmas: list[str] = []
     for parse in parses:
-        lemma = _SYNONYMS.get(parse.normal_form, parse.normal_form)
+        form = parse.normal_form.replace("ё", "е")
+        lemma = _SYNONYMS.get(form, form)
         if lemma not in lemmas:
             lemmas.append(lemma)
         if len(lemmas) >= _MAX_FORMS:
@@ -69,6 +71,7 @@ def analyse(word: str) -> WordInfo:
         proper=_is_proper(tag),
         function=pos in _FUNCTION_POS,
         plural=tag.number == "plur",
+        case=str(tag.case or ""),
     )
 
 

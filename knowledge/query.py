@@ -12,8 +12,8 @@ from knowledge.lexicon import (
     COMPOUND_PREFIXES,
     DAY_WORDS,
     EARLIEST_WORDS,
-    FIGURE_WORDS,
     FAREWELLS,
+    FIGURE_WORDS,
     FILLERS,
     GREETINGS,
     LATEST_WORDS,
@@ -38,6 +38,7 @@ from knowledge.normalize import MAX_QUERY_CHARS, words
 HARD_KINDS = frozenset({"person", "country", "place", "organisation"})
 POS_WEIGHT = {"VERB": 0.7, "INFN": 0.7, "PRTS": 0.7, "GRND": 0.6, "ADVB": 0.4, "COMP": 0.4, "PRED": 0.4}
 MIN_YEAR, MAX_YEAR = 1900, 2100
+KNOWN_WORD_CUTOFF = 88.0
 MAX_WORDS = 60  # beyond this a message is not a question; the rest is ignored
 META_WORDS = frozenset(["год", "месяц", "число", "дата", "день"])
 PLACE_WORDS = frozenset(["город", "место", "страна"])
@@ -58,9 +59,11 @@ class Term:
 class Query:
     text: str
     terms: tuple[Term, ...]
-    entities: frozenset[str]  # named, and must agree (people, places, countries)
+    entities: frozenset[str]  # named, and must agree (people, places, countries, organisations)
+    stand_ins: tuple[tuple[str, str], ...]  # (capital, country): «Баку заявил» may mean Azerbaijan
     soft_entities: frozenset[str]  # named, and should agree (organisations, documents, terms)
     about_refs: frozenset[str]  # the source's own subjects, named («российские студенты»)
+    about_qualifiers: frozenset[str]  # ... named by an adjective, which a fact must echo («российские»)
     place_refs: frozenset[str]  # places and countries named as where («в Москве», «в Азербайджан»)
     years: frozenset[int]
     months: frozenset[int]
@@ -116,9 +119,11 @@ def resolve_word(word: str, index: Index) -> list[WordInfo]:
             tail = analyse(rest)
             if _in_base(tail, index):
                 return [analyse(expansion), tail]
-    if info.known:
-        return [info]
-    fixed = correct_word(word, index)
+    # a misspelling can be a real word too («путна»): then only a very close base word replaces it
+    cutoff = KNOWN_WORD_CUTOFF if info.known else None
+    fixed = correct_word(word, index, score_cutoff=cutoff)
+    if fixed is None and not info.known:  # «сервесные» → сервесный ≈ сервисный
+        fixed = next((f for f in (correct_word(lm, index, score_cutoff=85.0) for lm in info.lemmas) if f), None)
     return [analyse(fixed)] if fixed else [info]
 
 
@@ -167,6 +172,8 @@ def parse_query(text: str, index: Index) -> Query:
     pending_number: str | None = None
     previous = ""
     year_parts: set[int] = set()
+    counted_from = -1
+    figure_questions = 0
     for word in raw_words:
         if len(word) == 1 and not word.isdigit():
             previous = word
@@ -195,6 +202,7 @@ def parse_query(text: str, index: Index) -> Query:
                 addressed = True
             if lemma in MONEY_WORDS:
                 wants_money = True
+                continue
             if lemma in LATEST_WORDS:
                 ordinal = "latest"
                 continue
@@ -204,6 +212,9 @@ def parse_query(text: str, index: Index) -> Query:
             if lemma in COMPARISON_WORDS:
                 comparison = True
             kind = QUESTION_WORDS.get(info.word) or QUESTION_WORDS.get(lemma)
+            if kind == "figure":
+                counted_from = len(infos)  # the counted noun follows «сколько»
+                figure_questions += 1
             if kind:
                 if not answer_type or answer_type == "what":
                     answer_type = kind
@@ -259,13 +270,17 @@ def parse_query(text: str, index: Index) -> Query:
             break
     if pending_number is not None:
         numbers.add(pending_number)
+    if figure_questions > 1:
+        list_intent = True  # «сколько учится, сколько на бюджете и сколько стипендий»
     if year_parts and years and not months and not days:
         months = year_parts  # «в конце 2023-го»
 
     entities: set[str] = set()
     soft: set[str] = set()
     about_refs: set[str] = set()
+    about_qualifiers: set[str] = set()
     place_refs: set[str] = set()
+    stand_ins: list[tuple[str, str]] = []
     owners: list[str | None] = [None] * len(infos)
     for start, length, ref in _match_entities(infos, index):
         for k in range(start, start + length):
@@ -275,15 +290,19 @@ def parse_query(text: str, index: Index) -> Query:
             comparison = True  # «кто был премьером до Асадова»
         if kind in ("place", "country") and after_in[start]:
             place_refs.add(ref)
+        elif index.base.entities[ref].stands_for and infos[start].case not in ("accs", "loct"):
+            stand_ins.append((ref, index.base.entities[ref].stands_for))
         if ref in index.about:
             about_refs.add(ref)
+            if length == 1 and infos[start].pos == "ADJF":
+                about_qualifiers.add(ref)
             continue
         (entities if kind in HARD_KINDS else soft).add(ref)
 
     terms: list[Term] = []
     unknown_names: list[str] = []
     figure_nouns: list[tuple[str, ...]] = []
-    for info, owner in zip(infos, owners, strict=True):
+    for position, (info, owner) in enumerate(zip(infos, owners, strict=True)):
         lemma = info.lemmas[0]
         if owner is None and (lemma in FILLERS or lemma in OVERVIEW_WORDS or lemma in SECOND_PERSON):
             continue
@@ -297,7 +316,8 @@ def parse_query(text: str, index: Index) -> Query:
         present = tuple(lm for lm in info.lemmas if lm in index.postings)
         if owner is None and info.proper and not present:
             unknown_names.append(info.word)
-        if answer_type == "figure" and info.pos == "NOUN" and owner is None and not figure_nouns:
+        if (answer_type == "figure" and info.pos == "NOUN" and owner is None and not figure_nouns
+                and 0 <= position - counted_from <= 1 and figure_questions == 1):
             figure_nouns.append(present or info.lemmas)
         weight = max((index.idf[lm] for lm in present), default=index.unknown_idf)
         if present and not (info.pos in POS_WEIGHT and analyse(lemma).pos == "NOUN"):
@@ -328,8 +348,10 @@ def parse_query(text: str, index: Index) -> Query:
         text=text,
         terms=tuple(terms),
         entities=frozenset(entities),
+        stand_ins=tuple(stand_ins),
         soft_entities=frozenset(soft),
         about_refs=frozenset(about_refs),
+        about_qualifiers=frozenset(about_qualifiers),
         place_refs=frozenset(place_refs),
         years=frozenset(years),
         months=frozenset(months),

@@ -89,6 +89,17 @@ def _time_ok(query: Query, entry: FactEntry) -> bool:
     return True
 
 
+def _entities_ok(query: Query, entry: FactEntry, about: frozenset[str]) -> bool:
+    """Every person, place, country and organisation named must be in the fact (a capital
+    named as an actor may stand for its country)."""
+    missing = query.entities - entry.entities
+    if not missing:
+        return True
+    stand_ins = dict(query.stand_ins)
+    return all(ref in stand_ins and (stand_ins[ref] in entry.entities or stand_ins[ref] in about)
+               for ref in missing)
+
+
 def _place_ok(query: Query, entry: FactEntry, about: frozenset[str]) -> bool:
     """A place named as "where" rules out facts that happened elsewhere, or nowhere in particular."""
     for ref in query.place_refs:
@@ -170,9 +181,10 @@ def score_entry(query: Query, entry: FactEntry, about: frozenset[str] = frozense
     score = 100 * (NOUN_SHARE * noun_cov + VERB_SHARE * verb_cov + CLOSENESS_SHARE * closeness)
     allowed = (
         time_ok
-        and query.entities <= entry.entities
+        and _entities_ok(query, entry, about)
         and not query.unknown_names
         and _place_ok(query, entry, about)
+        and query.about_qualifiers <= entry.mentions  # «российских студентов» ≠ «студенты – граждане Азербайджана»
         and all(number in entry.terms for number in query.numbers)
     )
     return Scored(entry, round(score, 1), coverage, frozenset(hits), allowed, _complete(query, entry))

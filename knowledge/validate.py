@@ -146,6 +146,8 @@ ENTITY_FIELDS: dict[str, tuple[bool, Check]] = {
     "role": (False, _text),
     "country": (False, _ident),
     "part_of": (False, _ident),
+    "stands_for": (False, _ident),
+    "type": (False, _text),
     "aliases": (False, _text_list),
 }
 FIGURE_FIELDS: dict[str, tuple[bool, Check]] = {
@@ -230,6 +232,8 @@ def build_entity(record: LDict, where: Location) -> Entity:
         role=(record.get("role") or "").strip(),
         country=record.get("country") or "",
         part_of=record.get("part_of") or "",
+        stands_for=record.get("stands_for") or "",
+        type=(record.get("type") or "").strip(),
         where=where,
     )
 

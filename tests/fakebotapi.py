@@ -8,15 +8,30 @@ ephemeral port and never touches the network. It runs in background threads, so
 it serves a PTB ``Application`` running in the test's own event loop as well as a
 bot started as a subprocess (``factbot run``) configured with :attr:`FakeBotApi.base_url`.
 
-Usage::
+Usage, in process (the bot in the test's event loop)::
 
     with FakeBotApi() as api:                      # or api.start() ... api.stop()
         app = (ApplicationBuilder().token(api.token).base_url(api.base_url)
                .base_file_url(api.base_file_url).build())
-        ...                                        # start polling
-        api.push_update(api.private_message("/start"))
-        [call] = await api.wait_for_async("sendMessage")
-        assert call.params["chat_id"] == DEFAULT_USER_ID
+        async with app:
+            await app.start()
+            await app.updater.start_polling(poll_interval=0, timeout=1)
+            api.push_update(api.private_message("/start"))
+            [call] = await api.wait_for_async("sendMessage")
+            assert call.params["chat_id"] == DEFAULT_USER_ID and call.ok
+            await app.updater.stop()
+            await app.stop()
+
+or with the bot as a subprocess (``telegram.token: api.token``, ``telegram.base_url:
+api.base_url`` in its config), from a plain (sync) test::
+
+    api.wait_for("getUpdates", timeout=15)         # the bot is polling
+    api.push_update(api.group_message("@factbot_test_bot вопрос", chat_type="supergroup"))
+    [reply] = api.wait_for("sendMessage")
+
+:meth:`FakeBotApi.wait_for` blocks (refused inside a running event loop);
+:meth:`FakeBotApi.wait_for_async` does not. Both count a call once it has been
+answered, except ``getUpdates`` (counted on arrival).
 
 What it models, beyond echoing requests:
 
@@ -498,6 +513,7 @@ def parse_markdown_v2(source: str) -> tuple[str, list[JSONDict]]:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128
     block_on_close = False
 
     def __init__(self, api: FakeBotApi) -> None:
@@ -515,7 +531,7 @@ class _Server(ThreadingHTTPServer):
     def process_request(self, request: Any, client_address: Any) -> None:
         thread = threading.Thread(
             target=self._serve_connection, args=(request, client_address), daemon=True,
-            name=f"fakebotapi-conn-{client_address[1]}",
+            name=f"fakebotapi-{self.server_address[1]}-conn-{client_address[1]}",
         )
         with self.connections_lock:
             self.connections[thread] = request
@@ -682,6 +698,8 @@ class FakeBotApi:
 
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
+        #: Threads of this server still alive after :meth:`stop` (should stay empty).
+        self.leftover_threads: list[threading.Thread] = []
         self.base_url = ""
         self.base_file_url = ""
         self.port = 0
@@ -698,7 +716,8 @@ class FakeBotApi:
         self.base_url = f"http://127.0.0.1:{self.port}/bot"
         self.base_file_url = f"http://127.0.0.1:{self.port}/file/bot"
         self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True, name="fakebotapi-serve"
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True,
+            name=f"fakebotapi-{self.port}-serve",
         )
         self._thread.start()
         return self
@@ -723,6 +742,7 @@ class FakeBotApi:
         server.server_close()
         if thread is not None:
             thread.join(max(0.0, deadline - time.monotonic()))
+        self.leftover_threads = [t for t in [*conns, thread] if t is not None and t.is_alive()]
         self._server = self._thread = None
 
     @property
@@ -1100,10 +1120,12 @@ class FakeBotApi:
         with self._lock:
             return [c for c in self._calls if method is None or c.method.lower() == method.lower()]
 
-    def sent_messages(self, *, include_failed: bool = False) -> list[JSONDict]:
-        """The parameters of the ``sendMessage`` calls that succeeded (all of them with ``include_failed``)."""
+    def sent_messages(self, chat_id: int | str | None = None, *, include_failed: bool = False) -> list[JSONDict]:
+        """The parameters of the ``sendMessage`` calls that succeeded (all of them with ``include_failed``),
+        optionally only those to ``chat_id``."""
         return [c.params for c in self.calls("sendMessage")
-                if include_failed or (c.ok and c.token == self.token)]
+                if (include_failed or (c.ok and c.token == self.token))
+                and (chat_id is None or c.params.get("chat_id") == chat_id)]
 
     def clear(self) -> None:
         """Forget the recorded calls (updates, messages and pending faults are kept)."""
@@ -1112,8 +1134,12 @@ class FakeBotApi:
             self.tokens_seen.clear()
             self.unknown_methods.clear()
 
-    def _matching(self, method: str, where: Callable[[Call], bool] | None) -> list[Call]:
-        return [c for c in self._calls if c.method.lower() == method.lower() and (where is None or where(c))]
+    def _matching(self, method: str, where: Callable[[Call], bool] | None, answered: bool | None) -> list[Call]:
+        if answered is None:
+            answered = method.lower() != "getupdates"
+        return [c for c in self._calls
+                if c.method.lower() == method.lower() and (not answered or c.status is not None)
+                and (where is None or where(c))]
 
     def _timeout_message(self, method: str, count: int, timeout: float, found: int) -> str:
         seen: list[str] = []
@@ -1127,12 +1153,15 @@ class FakeBotApi:
                 f"Requests so far:\n  {shown}")
 
     def wait_for(self, method: str, count: int = 1, timeout: float = 5.0, *,
-                 where: Callable[[Call], bool] | None = None) -> list[Call]:
-        """Block until at least ``count`` calls of ``method`` (matching ``where``) were recorded.
+                 where: Callable[[Call], bool] | None = None, answered: bool | None = None) -> list[Call]:
+        """Block until at least ``count`` calls of ``method`` (matching ``where``) were made.
 
-        Returns all matching calls. Raises :class:`TimeoutError` listing the
-        requests seen. Do not call it from the event loop the bot runs in (it
-        would block the bot): use :meth:`wait_for_async` there.
+        Returns all matching calls, in order. By default a call counts once it has
+        been answered (so ``status`` and ``result`` are set) — except ``getUpdates``,
+        which counts on arrival (``wait_for("getUpdates")`` = "the bot is polling");
+        ``answered=True/False`` overrides. Raises :class:`TimeoutError` listing the
+        requests seen. Not from the event loop the bot runs in (it would block the
+        bot): use :meth:`wait_for_async` there.
         """
         try:
             asyncio.get_running_loop()
@@ -1141,17 +1170,19 @@ class FakeBotApi:
         else:
             raise RuntimeError("FakeBotApi.wait_for() would block the running event loop; use wait_for_async()")
         with self._cond:
-            if not self._cond.wait_for(lambda: len(self._matching(method, where)) >= count, timeout):
-                raise TimeoutError(self._timeout_message(method, count, timeout, len(self._matching(method, where))))
-            return self._matching(method, where)
+            if not self._cond.wait_for(lambda: len(self._matching(method, where, answered)) >= count, timeout):
+                found = len(self._matching(method, where, answered))
+                raise TimeoutError(self._timeout_message(method, count, timeout, found))
+            return self._matching(method, where, answered)
 
     async def wait_for_async(self, method: str, count: int = 1, timeout: float = 5.0, *,
-                             where: Callable[[Call], bool] | None = None) -> list[Call]:
+                             where: Callable[[Call], bool] | None = None,
+                             answered: bool | None = None) -> list[Call]:
         """Like :meth:`wait_for`, without blocking the event loop."""
         deadline = time.monotonic() + timeout
         while True:
             with self._lock:
-                found = self._matching(method, where)
+                found = self._matching(method, where, answered)
                 if len(found) >= count:
                     return found
                 if time.monotonic() >= deadline:
@@ -1282,8 +1313,9 @@ class FakeBotApi:
             self._finish(h, call, parse_error)
             return
         if fault is not None and fault.kind == "drop":
-            with self._lock:
+            with self._cond:
                 call.status = 0
+                self._cond.notify_all()
             h.close_connection = True
             with contextlib.suppress(OSError):
                 h.connection.shutdown(socket.SHUT_RDWR)

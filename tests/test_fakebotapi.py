@@ -10,6 +10,7 @@ import time
 import urllib.request
 import warnings
 from collections.abc import AsyncIterator, Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from fakebotapi import (
@@ -30,7 +31,8 @@ from telegram.ext import Application, ApplicationBuilder, CommandHandler, Contex
 def api() -> Iterator[FakeBotApi]:
     with FakeBotApi(long_poll_cap=0.5) as server:
         yield server
-    assert not [t for t in threading.enumerate() if t.name.startswith("fakebotapi")], "server threads left behind"
+    assert not server.leftover_threads, "server threads left behind"
+    assert not [t for t in threading.enumerate() if t.name.startswith(f"fakebotapi-{server.port}-")]
 
 
 @pytest.fixture
@@ -198,6 +200,8 @@ async def test_delay_next_provokes_a_client_timeout_but_the_message_is_sent(api:
         api.delay_next("sendMessage", 0.5)
         with pytest.raises(TimedOut):
             await client.send_message(DEFAULT_USER_ID, "slow")
+        [arrived] = await api.wait_for_async("sendMessage", answered=False)
+        assert arrived.status is None  # recorded on arrival, still held by the server
         [call] = await api.wait_for_async("sendMessage", where=lambda c: c.ok)
         assert call.result["text"] == "slow"  # as with Telegram: timed out, yet delivered
 
@@ -329,8 +333,7 @@ async def test_stop_is_quick_during_a_long_poll() -> None:
         await asyncio.to_thread(server.stop)
         assert time.monotonic() - started < 1.5
         assert await poll == ()  # woken with no updates as the server went away
-    assert not server.running
-    assert not [t for t in threading.enumerate() if t.name.startswith("fakebotapi")]
+    assert not server.running and not server.leftover_threads
 
 
 # --------------------------------------------------------------------------- end to end
@@ -362,3 +365,37 @@ async def test_application_end_to_end(api: FakeBotApi) -> None:
     assert [c.method for c in api.calls()][:2] == ["getMe", "deleteWebhook"]
     assert api.pending_updates() == []  # the final getUpdates confirmed the /start update
     assert not api.internal_errors and not api.unknown_methods
+
+
+async def test_webhook_mode(api: FakeBotApi, bot: Bot) -> None:
+    received: list[tuple[str | None, dict[str, object]]] = []
+
+    class Receiver(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            received.append((self.headers.get("X-Telegram-Bot-Api-Secret-Token"), body))
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    with HTTPServer(("127.0.0.1", 0), Receiver) as receiver:
+        thread = threading.Thread(target=receiver.serve_forever, kwargs={"poll_interval": 0.05})
+        thread.start()
+        try:
+            url = f"http://127.0.0.1:{receiver.server_address[1]}/telegram"
+            assert await bot.set_webhook(url, secret_token="s3cret")
+            assert (await bot.get_webhook_info()).url == url
+            with pytest.raises(Conflict, match="webhook is active"):
+                await bot.get_updates()
+            status, _ = await asyncio.to_thread(api.deliver_webhook, api.private_message("/start"))
+            assert status == 200
+            [(secret, update)] = received
+            assert secret == "s3cret" and update["message"]["text"] == "/start"  # type: ignore[index]
+            assert await bot.delete_webhook()
+            assert api.webhook == {}
+        finally:
+            receiver.shutdown()
+            thread.join()
