@@ -19,7 +19,8 @@ def main() -> int:
         answer = engine.answer(question)
         print(f"\n=== {question}\n    -> {answer.kind} answered={answer.answered} score={answer.score} {answer.facts}")
         print(f"    terms={[(t.word, t.lemmas, round(t.weight, 2), t.noun) for t in query.terms]}")
-        print(f"    entities={sorted(query.entities)} soft={sorted(query.soft_entities)} about={sorted(query.about_refs)}"
+        print(f"    entities={sorted(query.entities)} soft={sorted(query.soft_entities)}"
+              f" about={sorted(query.about_refs)}"
               f" places={sorted(query.place_refs)} years={sorted(query.years)} months={sorted(query.months)}"
               f" days={sorted(query.days)} numbers={sorted(query.numbers)} type={query.answer_type}"
               f" list={query.list_intent} unknown={query.unknown_names}")

@@ -25,8 +25,8 @@ from knowledge.morphology import analyse
 from knowledge.normalize import words
 from knowledge.topics import TOPICS
 
-MAX_YEAR_SPAN = 15
-FACILITY_WORDS = frozenset({"завод", "фабрика", "центр", "метрополитен", "порт"})  # answers «где»  # a fact dated "1992/2024" says nothing about any single year
+MAX_YEAR_SPAN = 15  # a fact dated "1992/2024" says nothing about any single year
+FACILITY_WORDS = frozenset({"завод", "фабрика", "центр", "метрополитен", "порт"})  # an answer to «где»
 
 
 @dataclass(frozen=True, slots=True)
