@@ -33,13 +33,14 @@ from knowledge.topics import TOPICS
 class EngineSettings:
     """Thresholds on the 0–100 score and reply sizes; the bot's config sets them."""
 
-    answer_threshold: float = 63.0
+    answer_threshold: float = 60.0
     suggest_threshold: float = 35.0
     max_list: int = 10
     max_suggestions: int = 3
     tie_margin: float = 3.0  # facts this close to the best are answered together
     tie_coverage: float = 0.05  # ... and so are facts explaining as much of the question
     list_coverage: float = 0.6  # a list keeps facts that explain this share of the question
+    list_margin: float = 5.0  # a list question («какие…», «все…») may be answered this far below the threshold
     complete_margin: float = 15.0  # how much closer a fact lacking the asked detail must be to win
     ordinal_margin: float = 12.0  # «последний раз»: facts this close to the best compete on date
     cover_margin: float = 10.0  # a fact joining a multi-part answer may score this much under the threshold
@@ -74,7 +75,7 @@ class Engine:
         complete = [s for s in allowed if s.complete]
         if query.list_intent:
             members = [s for s in complete if s.coverage >= cfg.list_coverage and s.score >= cfg.suggest_threshold]
-            if members and (members[0].score >= cfg.answer_threshold - 10 or len(members) > 1):
+            if members and members[0].score >= cfg.answer_threshold - cfg.list_margin:
                 return self._list(question, members)
         best = allowed[0] if allowed else None
         top = complete[0] if complete else None

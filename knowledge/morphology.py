@@ -25,6 +25,7 @@ class WordInfo:
 
     word: str
     lemmas: tuple[str, ...]  # candidate dictionary forms, most likely first, synonyms merged
+    forms: tuple[str, ...]  # the same before synonyms are merged
     pos: str  # part of speech of the likeliest parse ("" when unknown)
     known: bool  # the dictionary knows the word (not a guess)
     proper: bool  # likeliest parse is a name of a person, place or organisation
@@ -46,12 +47,15 @@ _SYNONYMS = synonym_map()
 def analyse(word: str) -> WordInfo:
     """Lemmas and tags of a lowercase word; numbers and latin words stay as they are."""
     if not word or not ("а" <= word[0] <= "я"):
-        return WordInfo(word, (word,), "NUMB" if word[:1].isdigit() else "LATN", True, False, False, False)
+        return WordInfo(word, (word,), (word,), "NUMB" if word[:1].isdigit() else "LATN", True, False, False, False)
     morph = analyzer()
     parses = morph.parse(word)
     lemmas: list[str] = []
+    forms: list[str] = []
     for parse in parses:
         form = parse.normal_form.replace("ё", "е")
+        if form not in forms:
+            forms.append(form)
         lemma = _SYNONYMS.get(form, form)
         if lemma not in lemmas:
             lemmas.append(lemma)
@@ -66,6 +70,7 @@ def analyse(word: str) -> WordInfo:
     return WordInfo(
         word=word,
         lemmas=tuple(lemmas) or (word,),
+        forms=tuple(forms[:_MAX_FORMS]) or (word,),
         pos=pos,
         known=known,
         proper=_is_proper(tag),

@@ -26,6 +26,7 @@ _YEAR_SUFFIX = re.compile(r"\b((?:19|20)\d\d)\s*-?\s*(?:ый|ий|ой|й|го|�
 _SHORT_YEAR = re.compile(r"\b([12]\d)\s*-?\s*(?:ый|ой|й|го|ого|м|ом|х|ых)(?=\s+год|\b)")
 _SHORT_YEAR_WORD = re.compile(r"\b([12]\d)(?=\s+(?:год|году|года|годом|г)\b)")
 _FILLER_PHRASES = re.compile(r"\b(?:кто в курсе|в курсе|кто знает|не подскажете|подскажите пожалуйста)\b")
+_SUPERLATIVE = re.compile(r"\b(?:больше|меньше|чаще|реже) всего\b")  # a ranking: see lexicon.COMPARISON_WORDS
 _TOKEN = re.compile(r"[a-zа-я]+|\d+(?:\.\d+)?")
 _SPACES = re.compile(r"\s+")
 
@@ -45,6 +46,7 @@ def normalize(text: str, *, max_chars: int = MAX_QUERY_CHARS) -> str:
     text = _SHORT_YEAR.sub(lambda m: f"20{m.group(1)} ", text)
     text = _SHORT_YEAR_WORD.sub(lambda m: f"20{m.group(1)}", text)
     text = _FILLER_PHRASES.sub(" ", text)
+    text = _SUPERLATIVE.sub(" сравнительно ", text)
     return _SPACES.sub(" ", text).strip()
 
 

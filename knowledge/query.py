@@ -39,6 +39,7 @@ HARD_KINDS = frozenset({"person", "country", "place", "organisation"})
 POS_WEIGHT = {"VERB": 0.7, "INFN": 0.7, "PRTS": 0.7, "GRND": 0.6, "ADVB": 0.4, "COMP": 0.4, "PRED": 0.4}
 MIN_YEAR, MAX_YEAR = 1900, 2100
 KNOWN_WORD_CUTOFF = 88.0
+UNKNOWN_BOOST = 1.5
 MAX_WORDS = 60  # beyond this a message is not a question; the rest is ignored
 META_WORDS = frozenset(["год", "месяц", "число", "дата", "день"])
 PLACE_WORDS = frozenset(["город", "место", "страна"])
@@ -76,7 +77,7 @@ class Query:
     count_intent: bool
     figure_nouns: tuple[tuple[str, ...], ...]
     unknown_names: tuple[str, ...]
-    asks_outcome: bool  # «чем закончились», «итоги»: only events that happened have outcomes
+    asks_outcome: tuple[str, ...]  # «чем закончились», «итоги»: the fact must state that outcome
     ordinal: str  # "latest" or "earliest" of the matching facts, or ""
     comparison: bool  # «второй после», «кроме», «до Асадова»: a ranking the base does not hold
     smalltalk: str  # "", greeting, thanks, bye, chat, empty
@@ -166,7 +167,8 @@ def parse_query(text: str, index: Index) -> Query:
     days: set[tuple[int, int]] = set()
     numbers: set[str] = set()
     answer_type = ""
-    wants_day = wants_money = list_intent = count_intent = asks_outcome = overview = addressed = False
+    wants_day = wants_money = list_intent = count_intent = overview = addressed = False
+    outcome: list[str] = []
     talk: set[str] = set()
     other_words = 0
     pending_number: str | None = None
@@ -196,8 +198,8 @@ def parse_query(text: str, index: Index) -> Query:
                 else:
                     numbers.add(pending_number)
                 pending_number = None
-            if lemma in OUTCOME_WORDS or info.word in OUTCOME_WORDS:
-                asks_outcome = True
+            if info.forms and (set(info.forms) & OUTCOME_WORDS):
+                outcome.append(lemma)
             if info.word in SECOND_PERSON or lemma in SECOND_PERSON:
                 addressed = True
             if lemma in MONEY_WORDS:
@@ -304,7 +306,8 @@ def parse_query(text: str, index: Index) -> Query:
     figure_nouns: list[tuple[str, ...]] = []
     for position, (info, owner) in enumerate(zip(infos, owners, strict=True)):
         lemma = info.lemmas[0]
-        if owner is None and (lemma in FILLERS or lemma in OVERVIEW_WORDS or lemma in SECOND_PERSON):
+        if owner is None and (lemma in FILLERS or info.word in FILLERS or lemma in OVERVIEW_WORDS
+                              or lemma in SECOND_PERSON):
             continue
         if owner is None and lemma in META_WORDS:
             if answer_type in ("", "what") and lemma != "число":
@@ -319,7 +322,8 @@ def parse_query(text: str, index: Index) -> Query:
         if (answer_type == "figure" and info.pos == "NOUN" and owner is None and not figure_nouns
                 and 0 <= position - counted_from <= 1 and figure_questions == 1):
             figure_nouns.append(present or info.lemmas)
-        weight = max((index.idf[lm] for lm in present), default=index.unknown_idf)
+        # a word the base never uses is the strongest sign that the question is about something else
+        weight = max((index.idf[lm] for lm in present), default=index.unknown_idf * UNKNOWN_BOOST)
         if present and not (info.pos in POS_WEIGHT and analyse(lemma).pos == "NOUN"):
             weight *= POS_WEIGHT.get(info.pos, 1.0)
         if owner is not None:
@@ -364,7 +368,7 @@ def parse_query(text: str, index: Index) -> Query:
         count_intent=count_intent,
         figure_nouns=tuple(figure_nouns),
         unknown_names=tuple(unknown_names),
-        asks_outcome=asks_outcome,
+        asks_outcome=tuple(outcome),
         ordinal=ordinal,
         comparison=comparison,
         smalltalk=smalltalk,

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from knowledge.index import FactEntry, Index
+from knowledge.lexicon import OUTCOME_WORDS
+from knowledge.morphology import analyse
 from knowledge.query import Query
 
 ENTITY_WEIGHT = 3.5
+OUTCOME_LEMMAS = frozenset(lemma for word in OUTCOME_WORDS for lemma in analyse(word).lemmas[:1])
 GENERIC_COUNTED = frozenset({"человек", "штука", "число", "количество"})  # «сколько человек»: any count of people
 ABOUT_WEIGHT = 1.5  # «российские студенты»: the subject is everywhere, but the fact should say it
 INDIRECT_SHARE = 0.6  # an entity met only through its country («Армения» via Пашинян)
@@ -119,8 +122,10 @@ def _stem_in(lemma: str, terms: frozenset[str]) -> bool:
 
 def _complete(query: Query, entry: FactEntry) -> bool:
     fact = entry.fact
-    if query.comparison or (query.asks_outcome and fact.status == "planned"):
+    if query.comparison:
         return False
+    if query.asks_outcome and (fact.status == "planned" or not OUTCOME_LEMMAS & entry.terms):
+        return False  # no outcome is known of an announced event, nor of one the fact does not conclude
     kind = query.answer_type
     if kind == "figure":
         if not entry.quantity or (query.wants_money and not entry.money):
@@ -154,13 +159,18 @@ def score_entry(query: Query, entry: FactEntry, about: frozenset[str] = frozense
         else:
             verbs_total += term.weight
             verbs_hit += term.weight if hit else 0.0
+    stand_ins = dict(query.stand_ins)
     for ref in query.entities | query.soft_entities:
         nouns_total += ENTITY_WEIGHT
         if ref in entry.direct:
             nouns_hit += ENTITY_WEIGHT
-        elif ref in entry.entities:
+        elif ref in entry.entities or (ref in stand_ins and stand_ins[ref] in entry.direct):
             nouns_hit += ENTITY_WEIGHT * INDIRECT_SHARE
     for ref in query.about_refs:
+        if ref in query.place_refs:  # «в Азербайджан»: where it happened, not just what it is about
+            nouns_total += ENTITY_WEIGHT
+            nouns_hit += ENTITY_WEIGHT if ref in entry.places else 0.0
+            continue
         nouns_total += ABOUT_WEIGHT
         nouns_hit += ABOUT_WEIGHT if ref in entry.mentions else 0.0
     time_ok = _time_ok(query, entry)

@@ -619,13 +619,14 @@ def _read_body(handler: BaseHTTPRequestHandler) -> bytes:
 
 def local_request(**kwargs: Any) -> Any:
     """A PTB ``HTTPXRequest`` for talking to the fake: same as the default one, but without
-    loading the CA bundle (~0.05 s per client; plain HTTP needs none). Pass it as ``request=`` /
+    loading the CA bundle (~0.05 s per client; plain HTTP needs none) and ignoring proxy
+    environment variables (``HTTP_PROXY`` must not divert 127.0.0.1). Pass it as ``request=`` /
     ``get_updates_request=`` to ``telegram.Bot`` or ``ApplicationBuilder``; ``kwargs`` go to
     ``HTTPXRequest`` (e.g. ``read_timeout=0.2``).
     """
     from telegram.request import HTTPXRequest
 
-    httpx_kwargs = {"verify": False, **kwargs.pop("httpx_kwargs", {})}
+    httpx_kwargs = {"verify": False, "trust_env": False, **kwargs.pop("httpx_kwargs", {})}
     return HTTPXRequest(httpx_kwargs=httpx_kwargs, **kwargs)
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import datetime as dtm
 import json
+import socketserver
 import threading
 import time
 import urllib.request
 import warnings
 from collections.abc import AsyncIterator, Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from fakebotapi import (
@@ -25,6 +26,13 @@ from fakebotapi import (
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, MessageEntity, Update
 from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application, ApplicationBuilder, CommandHandler, ContextTypes
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy_for_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """httpx honours HTTP(S)_PROXY: make sure 127.0.0.1 is never sent through a proxy."""
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.setenv(name, "127.0.0.1,localhost")
 
 
 @pytest.fixture
@@ -381,7 +389,7 @@ async def test_webhook_mode(api: FakeBotApi, bot: Bot) -> None:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    with HTTPServer(("127.0.0.1", 0), Receiver) as receiver:
+    with socketserver.TCPServer(("127.0.0.1", 0), Receiver) as receiver:  # no getfqdn() lookup
         thread = threading.Thread(target=receiver.serve_forever, kwargs={"poll_interval": 0.05})
         thread.start()
         try:
