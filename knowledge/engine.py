@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge.answer import Answer, AnswerKind, Item, SourceRef, Suggestion
+from knowledge.cache import load_compiled
 from knowledge.index import Index, build_index
 from knowledge.loader import Limits, load_knowledge
 from knowledge.model import Fact, KnowledgeBase
@@ -50,15 +51,29 @@ class EngineSettings:
 class Engine:
     """Answers questions from one fact base."""
 
-    def __init__(self, base: KnowledgeBase, settings: EngineSettings | None = None) -> None:
+    def __init__(
+        self, base: KnowledgeBase, settings: EngineSettings | None = None, *, index: Index | None = None
+    ) -> None:
         self.base = base
         self.settings = settings or EngineSettings()
-        self.index: Index = build_index(base)
+        self.index: Index = index if index is not None and index.base is base else build_index(base)
+        present = {fact.topic for fact in base.facts}
+        self._topics = tuple(label for key, label in TOPICS.items() if key in present)
 
     @classmethod
     def from_path(
-        cls, path: Path | str | None = None, settings: EngineSettings | None = None, *, limits: Limits | None = None
+        cls,
+        path: Path | str | None = None,
+        settings: EngineSettings | None = None,
+        *,
+        limits: Limits | None = None,
+        cache_dir: Path | None = None,
+        use_cache: bool = False,
     ) -> Engine:
+        """Load, validate and index a base; with ``use_cache`` a compiled copy on disk is reused."""
+        if use_cache:
+            base, index = load_compiled(path, limits=limits, cache_dir=cache_dir)
+            return cls(base, settings, index=index)
         return cls(load_knowledge(path, limits=limits), settings)
 
     # -- public API ---------------------------------------------------------------------------------
@@ -135,8 +150,8 @@ class Engine:
         return self.base.fact(fact_id)
 
     def topics(self) -> list[str]:
-        present = {fact.topic for fact in self.base.facts}
-        return [label for key, label in TOPICS.items() if key in present]
+        """Russian names of the topics the base covers, in the documented order."""
+        return list(self._topics)
 
     def related(self, fact_id: str, *, limit: int = 3) -> list[Fact]:
         """Facts sharing the most entities and the topic with a given one."""

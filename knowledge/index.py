@@ -72,21 +72,24 @@ class Index:
     vocabulary_by_length: dict[int, tuple[str, ...]] = field(repr=False)
 
 
-def content_lemmas(text: str) -> list[tuple[str, ...]]:
-    """Candidate lemmas of each meaningful word of a text (function words dropped)."""
+def content_lemmas(text: str, vocabulary: set[str] | None = None) -> list[tuple[str, ...]]:
+    """Candidate lemmas of each meaningful word of a text (function words dropped).
+
+    The text's words are added to ``vocabulary`` when one is given."""
     out: list[tuple[str, ...]] = []
-    for word in words(text, max_chars=len(text) + 1):
+    tokens = words(text, max_chars=len(text) + 1)
+    if vocabulary is not None:
+        vocabulary.update(tokens)
+    for word in tokens:
         info = analyse(word)
         if not info.function:
             out.append(info.lemmas)
     return out
 
 
-def _raw_forms(word: str) -> set[str]:
+def _raw_forms(word: str) -> tuple[str, ...]:
     """Dictionary forms before synonyms are merged, so a misspelt lemma can find its word."""
-    from knowledge.morphology import analyzer
-
-    return {parse.normal_form for parse in analyzer().parse(word)[:2]}
+    return analyse(word).forms[:2]
 
 
 def _alias_tokens(text: str) -> tuple[frozenset[str], ...]:
@@ -168,8 +171,8 @@ def build_index(base: KnowledgeBase) -> Index:
         for ref in own:
             entity = base.entities[ref]
             expanded.update(x for x in (entity.country, entity.part_of) if x)
-        text_sets = content_lemmas(fact.text)
-        question_sets = [content_lemmas(q) for q in fact.questions]
+        text_sets = content_lemmas(fact.text, vocabulary)
+        question_sets = [content_lemmas(q, vocabulary) for q in fact.questions]
         terms = _flatten(text_sets)
         for sets in question_sets:
             terms |= _flatten(sets)
@@ -200,9 +203,6 @@ def build_index(base: KnowledgeBase) -> Index:
             if base.entities[ref].country:
                 places.add(base.entities[ref].country)
 
-        vocabulary.update(words(fact.text))
-        for q in fact.questions:
-            vocabulary.update(words(q))
         kinds = {base.entities[ref].kind for ref in fact.entity_ids}
         text_terms = _flatten(text_sets)
         for ref in own:
@@ -250,8 +250,7 @@ def build_index(base: KnowledgeBase) -> Index:
     for group in SYNONYM_GROUPS:
         vocabulary.update(group)
     vocabulary |= set(postings)
-    vocabulary |= {form.replace("ё", "е") for word in list(vocabulary) if word.isalpha()
-                   for form in _raw_forms(word)}
+    vocabulary |= {form for word in list(vocabulary) if word.isalpha() for form in _raw_forms(word)}
     by_length: dict[int, list[str]] = defaultdict(list)
     for word in vocabulary:
         by_length[len(word)].append(word)

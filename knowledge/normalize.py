@@ -12,11 +12,15 @@ from knowledge.lexicon import REWRITES
 
 MAX_QUERY_CHARS = 4096  # longer input is cut, never rejected
 
+# Format characters that hide inside words («При\u200bвет»): removed, not turned into spaces.
 _INVISIBLE = dict.fromkeys(
-    [0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
-     0x2066, 0x2067, 0x2068, 0x2069],
+    [0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+     *range(0x2060, 0x2070), 0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB],
     None,
 )
+# Control characters, lone surrogates and private-use code points separate words.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufff0-\uffff]")
+_DIGIT = re.compile(r"\d")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
 _QUOTES = re.compile(r"[«»„“”‟\"'`´‘’‚‹›]")
 _MENTION = re.compile(r"(?<![\w@])@[a-z0-9_]{3,64}\b")
@@ -34,19 +38,24 @@ _SPACES = re.compile(r"\s+")
 def normalize(text: str, *, max_chars: int = MAX_QUERY_CHARS) -> str:
     """Lowercase, unify letters and punctuation, spell out year forms; keep words and numbers."""
     text = text[:max_chars]
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
-    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
-    text = text.lower().replace("ё", "е")
-    text = _URL.sub(" ", text)
-    text = _MENTION.sub(" ", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = _CONTROL.sub(" ", text).lower().replace("ё", "е")
+    if "http" in text or "www." in text:
+        text = _URL.sub(" ", text)
+    if "@" in text:
+        text = _MENTION.sub(" ", text)
     text = _DASHES.sub("-", text)
     text = _QUOTES.sub(" ", text)
-    text = _DECIMAL.sub(".", text)
-    text = _YEAR_SUFFIX.sub(r"\1 ", text)
-    text = _SHORT_YEAR.sub(lambda m: f"20{m.group(1)} ", text)
-    text = _SHORT_YEAR_WORD.sub(lambda m: f"20{m.group(1)}", text)
-    text = _FILLER_PHRASES.sub(" ", text)
-    text = _SUPERLATIVE.sub(" сравнительно ", text)
+    if _DIGIT.search(text):  # the number forms below all need a digit
+        text = _DECIMAL.sub(".", text)
+        text = _YEAR_SUFFIX.sub(r"\1 ", text)
+        text = _SHORT_YEAR.sub(lambda m: f"20{m.group(1)} ", text)
+        text = _SHORT_YEAR_WORD.sub(lambda m: f"20{m.group(1)}", text)
+    if "кто" in text or "курс" in text or "подска" in text:
+        text = _FILLER_PHRASES.sub(" ", text)
+    if "всего" in text:
+        text = _SUPERLATIVE.sub(" сравнительно ", text)
     return _SPACES.sub(" ", text).strip()
 
 

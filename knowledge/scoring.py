@@ -28,7 +28,8 @@ NOUN_SHARE = 0.5  # what the question is about: things, names, numbers, periods
 VERB_SHARE = 0.2  # what happened: verbs vary most between a question and a fact
 CLOSENESS_SHARE = 0.3  # fuzzy likeness to the fact's own phrasings
 MAX_CANDIDATES = 400
-RARE_POSTINGS = 5000  # longer posting lists do not nominate candidates on their own
+FUZZY_LIMIT = 60  # candidates that get the fuzzy phrase comparison
+RARE_POSTINGS = 2000  # longer posting lists do not nominate candidates on their own
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +147,10 @@ def _complete(query: Query, entry: FactEntry) -> bool:
     return True
 
 
-def score_entry(query: Query, entry: FactEntry, about: frozenset[str] = frozenset()) -> Scored:
+def score_entry(
+    query: Query, entry: FactEntry, about: frozenset[str] = frozenset(), *, fuzzy: bool = True
+) -> Scored:
+    """Score one fact; ``fuzzy=False`` skips the costly phrase comparison (closeness := coverage)."""
     nouns_total = nouns_hit = verbs_total = verbs_hit = 0.0
     hits: list[int] = []
     for number, term in enumerate(query.terms):
@@ -181,7 +185,7 @@ def score_entry(query: Query, entry: FactEntry, about: frozenset[str] = frozense
     coverage = (nouns_hit + verbs_hit) / total if total else 0.0
     noun_cov = nouns_hit / nouns_total if nouns_total else coverage
     verb_cov = verbs_hit / verbs_total if verbs_total else noun_cov
-    if query.phrase:
+    if query.phrase and fuzzy:
         closeness = max(
             (fuzz.token_sort_ratio(query.phrase, p) + fuzz.token_set_ratio(query.phrase, p)) / 2
             for p in entry.phrasings
@@ -200,8 +204,16 @@ def score_entry(query: Query, entry: FactEntry, about: frozenset[str] = frozense
     return Scored(entry, round(score, 1), coverage, frozenset(hits), allowed, _complete(query, entry))
 
 
-def rank(query: Query, index: Index) -> list[Scored]:
-    """Scored candidates, best first (ties: older fact first)."""
-    scored = [score_entry(query, index.entries[i], index.about) for i in candidates(query, index)]
+def rank(query: Query, index: Index, *, fuzzy_limit: int = FUZZY_LIMIT) -> list[Scored]:
+    """Scored candidates, best first (ties: older fact first).
+
+    Every candidate gets the cheap word-coverage score; only the best ``fuzzy_limit``
+    of them (by the most they could reach) get the fuzzy phrase comparison too."""
+    scored = [score_entry(query, index.entries[i], index.about, fuzzy=False) for i in candidates(query, index)]
+    if query.phrase and len(scored) > fuzzy_limit:
+        ceiling = {id(s): s.score + 100 * CLOSENESS_SHARE * (1 - s.coverage) for s in scored}
+        scored.sort(key=lambda s: -ceiling[id(s)])
+    head = [score_entry(query, s.entry, index.about) for s in scored[:fuzzy_limit]]
+    scored = head + scored[fuzzy_limit:]
     scored.sort(key=lambda s: (-s.score, s.entry.fact.date.start))
     return scored

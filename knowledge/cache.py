@@ -1,0 +1,101 @@
+"""A compiled fact base on disk, keyed by the content hash of its files.
+
+Parsing and indexing 100 000 facts takes a minute; unpickling the result takes
+seconds. The key covers every byte the base is built from and the engine's
+index format, so a stale cache is never used. Pickle is only read from a
+private directory the current user owns (0700), never from a shared one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import re
+import stat
+import tempfile
+from pathlib import Path
+
+from knowledge.index import Index, build_index
+from knowledge.loader import Limits, bundled_path, find_files, load_knowledge
+from knowledge.model import KnowledgeBase
+
+log = logging.getLogger(__name__)
+
+FORMAT = "factbot-index-1"  # bump when Index or the scoring inputs change shape
+_TEXT_FILE = re.compile(rb"^\s*text_file:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "factbot"
+
+
+def content_key(path: Path | str | None, limits: Limits | None = None) -> str | None:
+    """Hash of every file the base is built from (YAML and source texts), or None if unreadable."""
+    limits = limits or Limits()
+    root = Path(path) if path is not None else bundled_path()
+    files, problems = find_files(root, limits)
+    if problems:
+        return None
+    digest = hashlib.sha256(FORMAT.encode())
+    try:
+        for file in files:
+            data = file.read_bytes()
+            digest.update(str(file.relative_to(root) if file != root else file.name).encode())
+            digest.update(len(data).to_bytes(8, "little"))
+            digest.update(data)
+            for match in _TEXT_FILE.finditer(data):
+                text = file.parent / match.group(1).decode("utf-8", "replace").strip()
+                if text.is_file():
+                    digest.update(text.read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _private_dir(directory: Path) -> bool:
+    """True when the directory exists (or was created) as the current user's, closed to others."""
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = directory.stat()
+    except OSError:
+        return False
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def load_compiled(
+    path: Path | str | None = None, *, limits: Limits | None = None, cache_dir: Path | None = None
+) -> tuple[KnowledgeBase, Index]:
+    """The validated base and its index, from the cache when the files have not changed.
+
+    Raises KnowledgeError exactly as ``load_knowledge`` does when the base is invalid."""
+    directory = cache_dir or default_cache_dir()
+    key = content_key(path, limits)
+    usable = key is not None and _private_dir(directory)
+    target = directory / f"{key}.pickle"
+    if usable and target.is_file():
+        try:
+            with target.open("rb") as handle:
+                stored = pickle.load(handle)  # our own file, in a directory only we can write
+            if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == FORMAT:
+                return stored[1], stored[2]
+        except Exception:  # a truncated or foreign file: rebuild it
+            log.warning("ignoring unreadable index cache %s", target.name)
+    base = load_knowledge(path, limits=limits)
+    index = build_index(base)
+    if usable:
+        _store(target, (FORMAT, base, index))
+    return base, index
+
+
+def _store(target: Path, payload: object) -> None:
+    try:
+        with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False, suffix=".tmp") as handle:
+            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary = Path(handle.name)
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, target)
+    except OSError as exc:
+        log.warning("could not write the index cache: %s", exc.strerror or exc)

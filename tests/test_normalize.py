@@ -1,0 +1,196 @@
+"""knowledge.normalize: what people type → comparable lowercase text and tokens."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from knowledge.normalize import MAX_QUERY_CHARS, normalize, tokenize, words
+
+# ---- letters, case, punctuation -------------------------------------------------------------------
+
+
+def test_lowercases_and_spells_yo_as_ye() -> None:
+    assert normalize("ЁЛКА Ещё Путин") == "елка еще путин"
+    assert words("Всё ЕЩЁ") == ["все", "еще"]
+
+
+@pytest.mark.parametrize("dash", ["\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\uff0d"])
+def test_every_dash_becomes_a_hyphen(dash: str) -> None:
+    assert normalize(f"Север{dash}Юг") == "север-юг"
+
+
+def test_spaced_dash_is_kept_as_one_hyphen_between_words() -> None:
+    assert normalize("Москва — Баку") == "москва - баку"
+
+
+@pytest.mark.parametrize("pair", ["«»", "„“", "“”", '""', "''", "‘’", "‹›", "``"])
+def test_quotes_of_every_kind_are_dropped(pair: str) -> None:
+    opening, closing = pair[0], pair[1]
+    assert normalize(f"коридор {opening}Север-Юг{closing}") == "коридор север-юг"
+
+
+# ---- invisible and control characters -------------------------------------------------------------
+
+
+def test_no_break_space_separates_words() -> None:
+    assert normalize("при\u00a0вет") == "при вет"
+    assert normalize("5\u00a0марта\u202f2024") == "5 марта 2024"
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u202e"])
+def test_zero_width_and_direction_marks_vanish_inside_a_word(invisible: str) -> None:
+    assert normalize(f"при{invisible}вет") == "привет"
+    assert words(f"Ба{invisible}ку") == ["баку"]
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\x9f", "\t", "\r", "\n"])
+def test_control_characters_become_word_breaks(control: str) -> None:
+    out = normalize(f"путин{control}алиев")
+    assert out == "путин алиев"
+
+
+def test_only_invisible_input_normalises_to_nothing() -> None:
+    assert normalize("\u200b\ufeff\x00 \u00a0\t\n") == ""
+    assert words("\u200b\ufeff\x00") == []
+
+
+def test_fullwidth_forms_are_folded() -> None:
+    assert normalize("ＲＩＡ　２０２３") == "ria 2023"
+
+
+# ---- numbers and years ----------------------------------------------------------------------------
+
+
+def test_decimal_comma_becomes_a_point_and_stays_one_token() -> None:
+    assert normalize("«4,4» млрд") == "4.4 млрд"
+    assert words("рост на 17,5%") == ["рост", "на", "17.5"]
+
+
+def test_comma_between_words_and_numbers_is_not_a_decimal() -> None:
+    assert words("2022, 2023") == ["2022", "2023"]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("в 2023-й", "2023"),
+        ("в 2023-м", "2023"),
+        ("в 2023м", "2023"),
+        ("в 2023 г.", "2023"),
+        ("в 2023г.", "2023"),
+        ("в 2023-го", "2023"),
+        ("в 2023-ем", "2023"),
+        ("в 23-м году", "2023"),
+        ("в 23м году", "2023"),
+        ("в 22 году", "2022"),
+        ("в 22-ом", "2022"),
+        ("с 1992 г", "1992"),
+    ],
+)
+def test_year_forms_become_a_bare_four_digit_year(text: str, year: str) -> None:
+    tokens = words(text)
+    assert year in tokens, tokens
+    assert all(not t.isdigit() or t == year for t in tokens), tokens  # no stray «23» or «22»
+    assert not {"й", "м", "го", "г", "ем", "ом"} & set(tokens), tokens
+
+
+def test_short_year_before_the_word_year_keeps_the_word() -> None:
+    assert normalize("в 23-м году") == "в 2023 году"
+    assert normalize("в 22 году") == "в 2022 году"
+
+
+def test_day_and_month_numbers_are_not_taken_for_years() -> None:
+    assert words("12 марта 2024") == ["12", "марта", "2024"]
+    assert words("5 школ") == ["5", "школ"]
+
+
+# ---- mentions, links, colloquialisms, fillers -----------------------------------------------------
+
+
+def test_bot_mentions_are_stripped() -> None:
+    assert normalize("@factbot_bot когда отношения?") == "когда отношения?"
+    assert words("@FactBot привет") == ["привет"]
+
+
+def test_an_email_address_is_not_a_mention() -> None:
+    assert "mail" in words("ivan@mail.ru")
+
+
+@pytest.mark.parametrize("url", ["https://ria.ru/20240422/x.html?a=1", "http://example.org", "www.example.com/a/b"])
+def test_urls_are_stripped(url: str) -> None:
+    assert words(f"см {url} когда") == ["см", "когда"]
+
+
+@pytest.mark.parametrize(
+    ("colloquial", "spelled"),
+    [
+        ("дипотношения", ["дипломатические", "отношения"]),
+        ("дипотношений", ["дипломатических", "отношений"]),
+        ("скока", ["сколько"]),
+        ("скоко", ["сколько"]),
+        ("када", ["когда"]),
+        ("наши", ["российский"]),
+        ("нашими", ["российский"]),
+        ("рф", ["россия"]),
+        ("млрд", ["миллиард"]),
+    ],
+)
+def test_colloquial_words_are_spelled_out(colloquial: str, spelled: list[str]) -> None:
+    assert words(colloquial.upper()) == spelled
+    assert tokenize(colloquial) == spelled
+
+
+def test_rewrites_apply_to_whole_words_only() -> None:
+    assert words("скока наших студентов") == ["сколько", "российский", "студентов"]
+    assert "российский" not in words("нашествие")
+
+
+@pytest.mark.parametrize("filler", ["кто в курсе", "Кто знает", "не подскажете", "подскажите пожалуйста"])
+def test_filler_phrases_are_removed(filler: str) -> None:
+    assert normalize(f"{filler} когда установили отношения") == "когда установили отношения"
+    assert words(f"{filler}, когда установили отношения") == ["когда", "установили", "отношения"]
+
+
+def test_filler_words_inside_other_words_survive() -> None:
+    assert words("курсе валют") == ["курсе", "валют"]  # «в курсе» needs the preposition
+
+
+# ---- size -------------------------------------------------------------------------------------------
+
+
+def test_long_input_is_cut_at_max_query_chars() -> None:
+    text = "а" * (MAX_QUERY_CHARS + 500)
+    assert len(normalize(text)) == MAX_QUERY_CHARS
+    assert normalize("абвгд" * 10, max_chars=7) == "абвгдаб"
+
+
+def test_what_is_cut_off_never_reaches_the_tokens() -> None:
+    text = "когда " + "x" * MAX_QUERY_CHARS + " алиев"
+    assert "алиев" not in words(text)
+    assert words(text)[0] == "когда"
+
+
+# ---- properties -------------------------------------------------------------------------------------
+
+_RUSSIAN_PIECES = st.sampled_from(
+    ["кто", " в ", "курсе", "знает", "2023", "23", "-", "й", "го", "м", "г.", " года", "ё", "Ё", "4,4",
+     "«", "»", "—", "@abc_bot", "http://x.y/z", "www.a.b", "больше всего", "\u00a0", "\u200b", "\x00", " ",
+     "Путин", "АЛИЕВ", "скока", "наши"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.lists(_RUSSIAN_PIECES, max_size=15).map("".join)))
+def test_normalize_never_raises_and_is_clean(text: str) -> None:
+    out = normalize(text)
+    assert out == out.lower()
+    assert "ё" not in out and "Ё" not in out
+    assert out == out.strip() and "  " not in out
+    assert not any(unicodedata.category(ch) in ("Cc", "Cs") for ch in out)
+    for token in words(text):
+        assert token and token == token.lower() and "ё" not in token
+        assert token.isalpha() or token.replace(".", "", 1).isdigit(), token
