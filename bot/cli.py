@@ -24,6 +24,7 @@ examples:
   factbot ask --quote "товарооборот в 2023 году"
   printf 'когда\nгде\n' | factbot ask --json -    one JSON answer per input line
   factbot chat                        talk to the bot in the terminal
+  factbot run --config config.yaml    run the Telegram bot
 """
 
 
@@ -64,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     _config_argument(ask)
     ask.set_defaults(handler=run_ask)
 
+    run = commands.add_parser("run", help="run the Telegram bot (long polling, or a webhook from the config)",
+                              description="Run the Telegram bot. Exit code 2: bad config, token or fact base.")
+    run.add_argument("--config", metavar="PATH", type=Path, default=None,
+                     help=f"config file (default: ${CONFIG_ENV} or ./config.yaml)")
+    run.set_defaults(handler=run_bot)
+
     chat = commands.add_parser("chat", help="talk to the bot in the terminal (no token needed)",
                                description="An interactive conversation with the answer engine.")
     _kb_argument(chat)
@@ -73,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _config_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-cache", action="store_true",
+                        help="always rebuild the index instead of reusing the compiled copy in ~/.cache/factbot")
     parser.add_argument("--config", metavar="PATH", type=Path, default=None,
                         help=f"take engine settings and the fact base from a config file (or ${CONFIG_ENV})")
 
@@ -189,7 +198,8 @@ def _engine(args: argparse.Namespace) -> Engine | None:
             return None
     path = args.kb if args.kb is not None else config.knowledge_path
     try:
-        return Engine.from_path(path, config.engine, limits=Limits(max_file_bytes=config.max_file_bytes))
+        return Engine.from_path(path, config.engine, limits=Limits(max_file_bytes=config.max_file_bytes),
+                                use_cache=not args.no_cache)
     except KnowledgeError as exc:
         for problem in exc.problems[:20]:
             print(problem, file=sys.stderr)
@@ -215,3 +225,41 @@ def run_chat(args: argparse.Namespace) -> int:
     if engine is None:
         return 1
     return chat(engine)
+
+
+def run_bot(args: argparse.Namespace) -> int:
+    """`factbot run`: every start-up failure is one line and exit code 2, never a traceback."""
+    from bot.config import validate_token
+    from bot.logs import redact, setup_logging
+
+    path = Path(args.config or os.environ.get(CONFIG_ENV) or "config.yaml")
+    try:
+        config = load_config(path)
+        validate_token(config.token)
+    except ConfigError as exc:
+        print(f"factbot: {exc}", file=sys.stderr)
+        return 2
+    setup_logging(config.log_level, secrets=[config.token])
+    try:
+        from bot.app import run
+        from bot.storage import StorageError
+
+        run(config, path)
+    except KnowledgeError as exc:
+        for problem in exc.problems[:20]:
+            print(problem, file=sys.stderr)
+        print(f"factbot: the fact base is invalid ({len(exc.problems)} problem(s)); run `factbot check`",
+              file=sys.stderr)
+        return 2
+    except StorageError as exc:
+        print(f"factbot: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # InvalidToken, network failures at start-up…
+        from telegram.error import InvalidToken
+
+        if isinstance(exc, InvalidToken):
+            print("factbot: Telegram rejected the bot token", file=sys.stderr)
+            return 2
+        print(f"factbot: {redact(f'{type(exc).__name__}: {exc}', [config.token])}", file=sys.stderr)
+        return 1
+    return 0

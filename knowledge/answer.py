@@ -16,9 +16,12 @@ class SourceRef:
     published: str  # ISO date
     url: str
 
+    def day(self) -> str:
+        """«22.04.2024»."""
+        return "{2}.{1}.{0}".format(*self.published.split("-"))
+
     def line(self) -> str:
-        day = "{2}.{1}.{0}".format(*self.published.split("-"))
-        return f"{self.publisher}, {day} — {self.url}"
+        return f"{self.publisher}, {self.day()} — {self.url}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from knowledge.answer import Answer, AnswerKind, Item, SourceRef, Suggestion
 from knowledge.cache import load_compiled
 from knowledge.index import Index, build_index
 from knowledge.loader import Limits, load_knowledge
-from knowledge.model import Fact, KnowledgeBase
+from knowledge.model import Fact, KnowledgeBase, short_key
 from knowledge.query import Query, parse_query
 from knowledge.replies import (
     EXAMPLES,
@@ -57,8 +57,9 @@ class Engine:
         self.base = base
         self.settings = settings or EngineSettings()
         self.index: Index = index if index is not None and index.base is base else build_index(base)
+        self._by_key = {short_key(fact.id): fact for fact in base.facts}
         present = {fact.topic for fact in base.facts}
-        self._topics = tuple(label for key, label in TOPICS.items() if key in present)
+        self._topics = tuple((key, label) for key, label in TOPICS.items() if key in present)
 
     @classmethod
     def from_path(
@@ -141,6 +142,17 @@ class Engine:
                 covered |= other.matched
         return chosen
 
+    def answer_fact(self, fact_id: str, question: str = "") -> Answer | None:
+        """The answer that asserts one known fact (a pressed suggestion); None for an unknown id."""
+        fact = self.base.fact(fact_id)
+        if fact is None:
+            return None
+        return self._build(question or fact.questions[0], "answer", True, "", [fact], 100.0)
+
+    def topic_facts(self, topic: str) -> list[Fact]:
+        """A topic's facts, oldest first."""
+        return [fact for fact in self.base.facts if fact.topic == topic]
+
     def quote(self, fact_id: str) -> str | None:
         """The verbatim sentence(s) of the source a fact rests on."""
         fact = self.base.fact(fact_id)
@@ -149,8 +161,16 @@ class Engine:
     def fact(self, fact_id: str) -> Fact | None:
         return self.base.fact(fact_id)
 
+    def fact_by_key(self, key: str) -> Fact | None:
+        """The fact whose ``short_key`` this is; None for a stale or made-up key."""
+        return self._by_key.get(key)
+
     def topics(self) -> list[str]:
         """Russian names of the topics the base covers, in the documented order."""
+        return [label for _, label in self._topics]
+
+    def topic_list(self) -> list[tuple[str, str]]:
+        """(topic id, Russian name) of the topics the base covers."""
         return list(self._topics)
 
     def related(self, fact_id: str, *, limit: int = 3) -> list[Fact]:

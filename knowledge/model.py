@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -116,3 +117,8 @@ class KnowledgeBase:
 
     def newest_source_date(self) -> dt.date | None:
         return max((s.published for s in self.sources.values()), default=None)
+
+
+def short_key(fact_id: str) -> str:
+    """A short stable key for a fact id (12 hex digits), for places with tight size limits."""
+    return hashlib.blake2s(fact_id.encode(), digest_size=6).hexdigest()

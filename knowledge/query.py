@@ -84,6 +84,11 @@ class Query:
     phrase: str  # lemma string, for fuzzy comparison
 
     @property
+    def named(self) -> frozenset[str]:
+        """Every entity named, hard or soft."""
+        return self.entities | self.soft_entities
+
+    @property
     def has_content(self) -> bool:
         return bool(self.terms or self.entities or self.soft_entities or self.years or self.months)
 

@@ -28,7 +28,7 @@ NOUN_SHARE = 0.5  # what the question is about: things, names, numbers, periods
 VERB_SHARE = 0.2  # what happened: verbs vary most between a question and a fact
 CLOSENESS_SHARE = 0.3  # fuzzy likeness to the fact's own phrasings
 MAX_CANDIDATES = 400
-FUZZY_LIMIT = 60  # candidates that get the fuzzy phrase comparison
+FUZZY_LIMIT = 25  # candidates that get the fuzzy phrase comparison
 RARE_POSTINGS = 2000  # longer posting lists do not nominate candidates on their own
 
 
@@ -52,7 +52,7 @@ def candidates(query: Query, index: Index) -> list[int]:
                 continue
             for i in ids:
                 seen[i] = seen.get(i, 0.0) + term.weight
-    for ref in query.entities | query.soft_entities | query.place_refs:
+    for ref in query.named | query.place_refs:
         for i in index.entity_postings.get(ref, ()):
             seen[i] = seen.get(i, 0.0) + ENTITY_WEIGHT
     if not seen and (query.years or query.months or query.days):
@@ -163,8 +163,8 @@ def score_entry(
         else:
             verbs_total += term.weight
             verbs_hit += term.weight if hit else 0.0
-    stand_ins = dict(query.stand_ins)
-    for ref in query.entities | query.soft_entities:
+    stand_ins = dict(query.stand_ins) if query.stand_ins else {}
+    for ref in query.named:
         nouns_total += ENTITY_WEIGHT
         if ref in entry.direct:
             nouns_hit += ENTITY_WEIGHT

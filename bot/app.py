@@ -1,0 +1,149 @@
+"""The composition root: build the python-telegram-bot Application and run it.
+
+Handlers are registered in one visible place (``register``); ``post_init``
+sets the command menus per scope: private chats, groups, and the admin
+commands in each admin's private chat only.
+"""
+
+from __future__ import annotations
+
+import logging
+import stat
+import time
+from pathlib import Path
+
+from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, BotCommandScopeChat
+
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.config import Config
+from bot.storage import SqliteStorage
+from handlers import admin, buttons, commands, guards, questions
+from handlers.services import SERVICES_KEY, FloodGate, Services, Storage
+from knowledge.engine import Engine
+from knowledge.holder import EngineHolder
+from knowledge.loader import Limits
+
+log = logging.getLogger(__name__)
+
+PRIVATE_COMMANDS = [
+    BotCommand("start", "Начать и примеры вопросов"),
+    BotCommand("help", "Как задавать вопросы"),
+    BotCommand("topics", "Темы базы"),
+    BotCommand("about", "Источник и свежесть базы"),
+]
+GROUP_COMMANDS = [
+    BotCommand("ask", "Задать вопрос боту"),
+    BotCommand("topics", "Темы базы"),
+    BotCommand("about", "Источник и свежесть базы"),
+    BotCommand("help", "Как обращаться к боту"),
+]
+ADMIN_COMMANDS = [
+    BotCommand("reload", "Перечитать базу фактов"),
+    BotCommand("stats", "Статистика вопросов"),
+    BotCommand("unanswered", "Вопросы без ответа"),
+]
+
+
+def register(app: Application) -> None:  # type: ignore[type-arg]
+    """Every handler of the bot, in order."""
+    app.add_handler(TypeHandler(object, guards.flood_guard), group=-1)
+    app.add_handler(CommandHandler("start", commands.start))
+    app.add_handler(CommandHandler("help", commands.help_command))
+    app.add_handler(CommandHandler("topics", commands.topics))
+    app.add_handler(CommandHandler("about", commands.about))
+    app.add_handler(CommandHandler("ask", questions.ask))
+    app.add_handler(CommandHandler("reload", admin.reload))
+    app.add_handler(CommandHandler("stats", admin.stats))
+    app.add_handler(CommandHandler("unanswered", admin.unanswered))
+    app.add_handler(CallbackQueryHandler(buttons.button))
+    text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
+    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & text, questions.private_text))
+    app.add_handler(MessageHandler(filters.ChatType.GROUPS & text, questions.group_text))
+    app.add_handler(MessageHandler(filters.UpdateType.CHANNEL_POST & filters.TEXT, questions.channel_post))
+    app.add_error_handler(guards.on_error)
+
+
+async def post_init(app: Application) -> None:  # type: ignore[type-arg]
+    """Command menus per scope; admin commands only in the admins' private chats."""
+    await app.bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())
+    await app.bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
+    for admin_id in sorted(app.bot_data[SERVICES_KEY].admins):
+        try:
+            await app.bot.set_my_commands(PRIVATE_COMMANDS + ADMIN_COMMANDS, scope=BotCommandScopeChat(admin_id))
+        except TelegramError as exc:  # an admin who never opened the bot has no chat yet
+            log.warning("could not set the admin menu for one admin: %s", type(exc).__name__)
+
+
+async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+    found = app.bot_data.get(SERVICES_KEY)
+    close = getattr(getattr(found, "storage", None), "close", None)
+    if callable(close):
+        close()
+
+
+def build_application(config: Config, *, engine: Engine | None = None, storage: Storage | None = None,
+                      rate_limit: bool = True) -> Application:  # type: ignore[type-arg]
+    """The Application, wired: handlers, services, rate limiter, menus."""
+    limits = Limits(max_file_bytes=config.max_file_bytes)
+    engine = engine or Engine.from_path(config.knowledge_path, config.engine, limits=limits, use_cache=True)
+    builder = (
+        ApplicationBuilder()
+        .token(config.token)
+        .base_url(config.base_url)
+        .base_file_url(config.base_file_url)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    app = builder.build()
+    app.bot_data[SERVICES_KEY] = Services(
+        holder=EngineHolder(engine, path=config.knowledge_path, settings=config.engine, limits=limits,
+                            use_cache=True),
+        storage=storage or SqliteStorage(config.storage_path),
+        admins=config.admins,
+        flood=FloodGate(config.flood_messages, config.flood_seconds),
+        started_at=time.time(),
+    )
+    register(app)
+    return app
+
+
+def warn_if_config_readable(path: Path) -> None:
+    """The config may hold the token: it should not be readable by other users."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if mode & (stat.S_IRGRP | stat.S_IROTH):
+        log.warning("the config file %s is readable by other users; run: chmod 600 %s", path.name, path.name)
+
+
+def run(config: Config, config_path: Path | None = None) -> None:
+    """Start the bot: long polling, or a webhook when the config has one."""
+    if config_path is not None:
+        warn_if_config_readable(config_path)
+    app = build_application(config)
+    allowed = ["message", "edited_message", "channel_post", "callback_query", "inline_query"]
+    if config.webhook is None:
+        log.info("starting long polling")
+        app.run_polling(allowed_updates=allowed, drop_pending_updates=False)
+        return
+    hook = config.webhook
+    log.info("starting webhook on %s:%s", hook.listen, hook.port)
+    app.run_webhook(listen=hook.listen, port=hook.port, url_path=hook.path, webhook_url=hook.url,
+                    secret_token=hook.secret_token or None, allowed_updates=allowed)
+
+
+__all__ = ["build_application", "register", "run"]

@@ -1,0 +1,262 @@
+"""Questions asked of the bot, kept in SQLite for /stats and /unanswered.
+
+One connection, shared by every thread under a lock; WAL journal so that a
+reader never blocks the writer; each question is one INSERT committed on its
+own, so a crash (even ``kill -9``) loses at most the write in flight.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+SCHEMA_VERSION = 1
+MAX_QUESTION_CHARS = 1000
+BUSY_TIMEOUT_MS = 5000
+TOP_DECLINED = 5
+UNANSWERED_KINDS = ("decline", "suggest", "partial")
+SUGGESTED_KINDS = ("suggest", "partial")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS questions (
+    id INTEGER PRIMARY KEY,
+    ts REAL NOT NULL,
+    chat_type TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    answered INTEGER NOT NULL,
+    latency_ms REAL,
+    question TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS questions_kind_ts ON questions (kind, ts);
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+
+class StorageError(Exception):
+    """The question store cannot be used; the message is one line for the operator."""
+
+
+def _reason(exc: BaseException) -> str:
+    """A one-line reason without paths repeated or tracebacks."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _normalize(question: str) -> str:
+    return " ".join(question.split()).casefold()
+
+
+class SqliteStorage:
+    """The ``Storage`` protocol (handlers/services.py) on a SQLite file."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = path if str(path) == ":memory:" else Path(path)
+        self.started_at = time.time()
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        try:
+            self._conn = self._open()
+            self._start_id = self._max_id()
+            self.created_at = self._created_at()
+        except (OSError, sqlite3.Error) as exc:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+            raise StorageError(f"storage: cannot open {self.path}: {_reason(exc)}") from None
+
+    # -- opening -------------------------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        if isinstance(self.path, Path):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.path.exists():
+                # The questions are users' words: keep the file (and its -wal/-shm, which
+                # SQLite creates with the same mode) private to the bot's account.
+                os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        conn = sqlite3.connect(
+            str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    @staticmethod
+    def _migrate(conn: sqlite3.Connection) -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise sqlite3.DatabaseError(
+                    f"schema version {version} is newer than this program's {SCHEMA_VERSION}"
+                )
+            if version < SCHEMA_VERSION:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('created_at', ?)", (repr(time.time()),)
+                )
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _max_id(self) -> int:
+        row = self._connection().execute("SELECT COALESCE(MAX(id), 0) FROM questions").fetchone()
+        return int(row[0])
+
+    def _created_at(self) -> float:
+        row = self._connection().execute("SELECT value FROM meta WHERE key = 'created_at'").fetchone()
+        return float(row[0]) if row else self.started_at
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StorageError("storage: already closed")
+        return self._conn
+
+    @contextmanager
+    def _locked(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            conn = self._connection()
+            try:
+                yield conn
+            except sqlite3.Error as exc:
+                raise StorageError(f"storage: {_reason(exc)}") from None
+
+    # -- the Storage protocol ------------------------------------------------------------------------
+
+    def record(self, *, question: str, kind: str, answered: bool, chat_type: str, latency_ms: float) -> None:
+        """Store one question; committed before returning (autocommit: the INSERT is its own transaction)."""
+        with self._locked() as conn:
+            conn.execute(
+                "INSERT INTO questions (ts, chat_type, kind, answered, latency_ms, question)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (time.time(), chat_type, kind, int(bool(answered)), float(latency_ms),
+                 question[:MAX_QUESTION_CHARS]),
+            )
+
+    def stats(self) -> dict[str, Any]:
+        """Counts, median latency and the most declined questions, overall and since this process started.
+
+        ``{"created_at": ts, "started_at": ts, "overall": {...}, "since_start": {...}}`` where each
+        window holds ``questions, answered, suggested, declined, smalltalk, median_latency_ms``
+        (None without rows) and ``top_declined``: up to 5 ``{"question", "count"}``, most frequent first.
+        """
+        with self._locked() as conn:
+            overall = self._window(conn, 0)
+            since_start = self._window(conn, self._start_id)
+        return {
+            "created_at": self.created_at,
+            "started_at": self.started_at,
+            "overall": overall,
+            "since_start": since_start,
+        }
+
+    def unanswered(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The last ``limit`` declined or only-suggested questions, newest first."""
+        if limit <= 0:
+            return []
+        marks = ", ".join("?" for _ in UNANSWERED_KINDS)
+        with self._locked() as conn:
+            rows = conn.execute(
+                f"SELECT question, ts, chat_type FROM questions WHERE kind IN ({marks})"
+                " ORDER BY ts DESC, id DESC LIMIT ?",
+                (*UNANSWERED_KINDS, limit),
+            ).fetchall()
+        return [{"text": text, "ts": float(ts), "chat_type": chat_type} for text, ts, chat_type in rows]
+
+    # -- lifetime ------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Fold the WAL back into the database and close; calling it again does nothing."""
+        with self._lock:
+            conn, self._conn = self._conn, None
+            if conn is None:
+                return
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error:
+                pass  # another connection may hold the WAL; closing is still safe
+            finally:
+                conn.close()
+
+    def __enter__(self) -> SqliteStorage:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- helpers -------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _window(conn: sqlite3.Connection, after_id: int) -> dict[str, Any]:
+        suggested = ", ".join("?" for _ in SUGGESTED_KINDS)
+        questions, answered, suggest, declined, smalltalk = conn.execute(
+            "SELECT COUNT(*), COALESCE(SUM(answered != 0), 0),"
+            f" COALESCE(SUM(kind IN ({suggested})), 0),"
+            " COALESCE(SUM(kind = 'decline'), 0), COALESCE(SUM(kind = 'smalltalk'), 0)"
+            " FROM questions WHERE id > ?",
+            (*SUGGESTED_KINDS, after_id),
+        ).fetchone()
+        return {
+            "questions": int(questions),
+            "answered": int(answered),
+            "suggested": int(suggest),
+            "declined": int(declined),
+            "smalltalk": int(smalltalk),
+            "median_latency_ms": SqliteStorage._median(conn, after_id),
+            "top_declined": SqliteStorage._top_declined(conn, after_id),
+        }
+
+    @staticmethod
+    def _median(conn: sqlite3.Connection, after_id: int) -> float | None:
+        where = "FROM questions WHERE id > ? AND latency_ms IS NOT NULL"
+        count = int(conn.execute(f"SELECT COUNT(*) {where}", (after_id,)).fetchone()[0])
+        if count == 0:
+            return None
+        # The middle one (odd count) or the middle two (even count), without loading every row.
+        middle = conn.execute(
+            f"SELECT latency_ms {where} ORDER BY latency_ms LIMIT ? OFFSET ?",
+            (after_id, 2 - count % 2, (count - 1) // 2),
+        ).fetchall()
+        return sum(float(value) for (value,) in middle) / len(middle)
+
+    @staticmethod
+    def _top_declined(conn: sqlite3.Connection, after_id: int) -> list[dict[str, Any]]:
+        # SQLite's lower() only knows ASCII, and the questions are Russian: group exact texts
+        # in SQL, then merge case and whitespace variants in Python.
+        rows = conn.execute(
+            "SELECT question, COUNT(*), MAX(id) FROM questions WHERE kind = 'decline' AND id > ? GROUP BY question",
+            (after_id,),
+        ).fetchall()
+        groups: dict[str, list[Any]] = {}  # key -> [count, newest id, text shown]
+        for text, count, newest in rows:
+            key = _normalize(text)
+            group = groups.setdefault(key, [0, -1, ""])
+            group[0] += int(count)
+            if newest > group[1]:
+                group[1], group[2] = newest, " ".join(text.split())
+        ranked = sorted(groups.values(), key=lambda g: (-g[0], -g[1]))
+        return [{"question": text, "count": count} for count, _, text in ranked[:TOP_DECLINED]]

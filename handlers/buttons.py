@@ -1,0 +1,72 @@
+"""Inline buttons: the quote, related facts, a suggestion, an example, a page of a topic."""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from handlers.commands import topic_page
+from handlers.render import answer_html, keyboard, quote_html
+from handlers.respond import answer_question, send_html
+from handlers.services import services
+from knowledge.replies import EXAMPLES
+
+log = logging.getLogger(__name__)
+
+STALE = "Кнопка устарела — задайте вопрос заново."
+
+
+async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Dispatch a pressed button; a stale or forged one gets a polite notice."""
+    query = update.callback_query
+    if query is None:
+        return
+    action, _, rest = (query.data or "").partition(":")
+    parts = rest.split(":") if rest else []
+    engine = services(context).holder.engine
+    message = query.message if query.message is not None and hasattr(query.message, "reply_text") else None
+    if action == "q" and message is not None:
+        facts = [f for f in (engine.fact_by_key(key) for key in parts[:4]) if f is not None]
+        if facts:
+            await query.answer()
+            for fact in facts:
+                await send_html(message, quote_html(fact.quote, engine.source_ref(fact.source)))  # type: ignore[arg-type]
+            return
+    elif action == "r" and message is not None and parts:
+        pressed = engine.fact_by_key(parts[0])
+        if pressed is not None:
+            await query.answer()
+            related = engine.related(pressed.id)
+            lines = "\n\n".join(f"• {escape(f.text)}" for f in related) or "Похожих фактов нет."
+            await send_html(message, "Похожие факты:\n\n" + lines)  # type: ignore[arg-type]
+            return
+    elif action == "a" and message is not None and parts:
+        chosen = engine.fact_by_key(parts[0])
+        if chosen is not None:
+            await query.answer()
+            answer = engine.answer_fact(chosen.id)
+            if answer is not None:
+                await send_html(message, answer_html(answer), markup=keyboard(answer))  # type: ignore[arg-type]
+                return
+    elif action == "x" and message is not None and parts and parts[0].isdigit() and int(parts[0]) < len(EXAMPLES):
+        await query.answer()
+        await answer_question(message, context, EXAMPLES[int(parts[0])], quote=False)  # type: ignore[arg-type]
+        return
+    elif action == "t" and message is not None and len(parts) == 2 and parts[1].isdigit():
+        page = topic_page(context, parts[0], int(parts[1]))
+        if page is not None:
+            await query.answer()
+            text, markup = page
+            try:
+                await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+            except BadRequest as exc:  # the same page pressed twice
+                if "not modified" not in str(exc).lower():
+                    raise
+            return
+    log.info("stale or unknown button pressed")
+    await query.answer(STALE, show_alert=False)

@@ -1,0 +1,109 @@
+"""/start, /help, /topics, /about: what the bot knows and how to ask it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.ext import ContextTypes
+
+from handlers.render import callback
+from knowledge.model import short_key as fact_token
+from handlers.respond import answer_question
+from handlers.services import services
+from knowledge.replies import EXAMPLES
+
+HELP = (
+    "Я отвечаю на вопросы об отношениях России и Азербайджана — встречах, торговле, сотрудничестве — "
+    "по справке РИА Новости и всегда называю источник.\n\n"
+    "Спрашивайте своими словами, например:\n{examples}\n\n"
+    "В группе обращайтесь ко мне: /ask вопрос, упоминание @{username} или ответ на моё сообщение.\n"
+    "/topics — темы, /about — об источнике."
+)
+
+
+def _help_text(username: str) -> str:
+    examples = "\n".join(f"• {example}" for example in EXAMPLES)
+    return HELP.format(examples=examples, username=username)
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Greet, or answer the question passed in a deep link (t.me/bot?start=...)."""
+    message = update.effective_message
+    if message is None:
+        return
+    if context.args:
+        question = " ".join(context.args).replace("_", " ").replace("-", " ")
+        await answer_question(message, context, question, quote=False)
+        return
+    engine = services(context).holder.engine
+    buttons = [[InlineKeyboardButton(example, callback_data=callback("x", str(number)))]
+               for number, example in enumerate(EXAMPLES)]
+    text = f"Здравствуйте! В базе {len(engine.base.facts)} фактов.\n\n" + _help_text(context.bot.username)
+    await message.reply_text(text, reply_markup=InlineKeyboardMarkup(buttons))
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """How to ask."""
+    if update.effective_message:
+        await update.effective_message.reply_text(_help_text(context.bot.username),
+                                                  do_quote=update.effective_message.chat.type != ChatType.PRIVATE)
+
+
+async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """One button per topic; a press lists that topic's facts."""
+    message = update.effective_message
+    if message is None:
+        return
+    engine = services(context).holder.engine
+    rows = [[InlineKeyboardButton(label.capitalize(), callback_data=callback("t", key, "0"))]
+            for key, label in engine.topic_list()]
+    await message.reply_text("Темы базы:", reply_markup=InlineKeyboardMarkup(rows),
+                             do_quote=message.chat.type != ChatType.PRIVATE)
+
+
+async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The source, the size of the base and when it was last loaded."""
+    message = update.effective_message
+    if message is None:
+        return
+    holder = services(context).holder
+    base = holder.engine.base
+    lines = []
+    for source in base.sources.values():
+        lines.append(f'• <a href="{escape(source.url, quote=True)}">{escape(source.publisher)}</a>, '
+                     f"{source.published.strftime('%d.%m.%Y')}: {escape(source.title)}")
+    loaded = dt.datetime.fromtimestamp(holder.loaded_at, dt.UTC).strftime("%d.%m.%Y %H:%M UTC")
+    newest = base.newest_source_date()
+    fresh = newest.strftime("%d.%m.%Y") if newest else "—"
+    text = ("Источники:\n" + "\n".join(lines) + f"\n\nФактов: {len(base.facts)}. "
+            f"База актуальна на {fresh}. Загружена {loaded}.")
+    await message.reply_text(text, parse_mode=ParseMode.HTML, disable_web_page_preview=True,
+                             do_quote=message.chat.type != ChatType.PRIVATE)
+
+
+def topic_page(context: ContextTypes.DEFAULT_TYPE, topic: str, page: int, per_page: int = 5
+               ) -> tuple[str, InlineKeyboardMarkup | None] | None:
+    """Text and buttons of one page of a topic's facts; None for an unknown topic."""
+    engine = services(context).holder.engine
+    labels = dict(engine.topic_list())
+    if topic not in labels:
+        return None
+    facts = engine.topic_facts(topic)
+    pages = max(1, (len(facts) + per_page - 1) // per_page)
+    page = min(max(page, 0), pages - 1)
+    shown = facts[page * per_page:(page + 1) * per_page]
+    text = f"<b>{escape(labels[topic].capitalize())}</b> ({page + 1}/{pages}):\n\n" + "\n\n".join(
+        f"• {escape(fact.text)}" for fact in shown)
+    rows = [[InlineKeyboardButton(f"Цитата {n}", callback_data=callback("q", fact_token(fact.id)))
+             for n, fact in enumerate(shown, start=page * per_page + 1)]]
+    nav = []
+    if page > 0:
+        nav.append(InlineKeyboardButton("← Назад", callback_data=callback("t", topic, str(page - 1))))
+    if page < pages - 1:
+        nav.append(InlineKeyboardButton("Дальше →", callback_data=callback("t", topic, str(page + 1))))
+    if nav:
+        rows.append(nav)
+    return text, InlineKeyboardMarkup(rows)

@@ -1,0 +1,43 @@
+"""What runs around every update: flood control before, the error handler after."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from handlers.services import services
+
+log = logging.getLogger(__name__)
+
+APOLOGY = "Извините, что-то пошло не так. Попробуйте ещё раз чуть позже."
+FLOODED = "Слишком много сообщений. Подождите {seconds} с — потом отвечу снова."
+
+
+async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Per user: over the limit, one notice, then silence until the window passes."""
+    user = update.effective_user
+    message = update.effective_message
+    if user is None or message is None or update.callback_query is not None:
+        return
+    gate = services(context).flood
+    now = time.monotonic()
+    verdict = gate.check(user.id, now)
+    if verdict == "ok":
+        return
+    if verdict == "warn":
+        log.info("flood control engaged for a user")
+        await message.reply_text(FLOODED.format(seconds=gate.retry_after(user.id, now)))
+    raise ApplicationHandlerStop
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure (the log filter removes the token) and apologise; the bot keeps running."""
+    log.error("update could not be handled: %s", type(context.error).__name__, exc_info=context.error)
+    if isinstance(update, Update) and update.effective_message is not None:
+        try:
+            await update.effective_message.reply_text(APOLOGY)
+        except Exception:  # the apology itself failed (blocked, network): nothing more to do
+            log.warning("could not send the apology")

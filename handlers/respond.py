@@ -1,0 +1,67 @@
+"""Sending an engine answer to a chat: typing action, HTML, buttons, splitting, stats, one log line."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from telegram import InlineKeyboardMarkup, Message
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from handlers.render import answer_html, keyboard, split_html
+from handlers.services import services
+from knowledge.answer import Answer
+
+log = logging.getLogger(__name__)
+
+MAX_INPUT = 4096  # longer messages are cut for matching, never refused
+
+
+async def send_html(
+    message: Message, html: str, *, markup: InlineKeyboardMarkup | None = None, quote: bool = False
+) -> None:
+    """Send HTML in as many messages as needed; buttons go under the last one.
+
+    Falls back to plain text if Telegram cannot parse the markup, so a bug in
+    rendering costs formatting, never the answer."""
+    chunks = split_html(html)
+    for number, chunk in enumerate(chunks):
+        last = number == len(chunks) - 1
+        try:
+            await message.reply_text(chunk, parse_mode=ParseMode.HTML, disable_web_page_preview=True,
+                                     reply_markup=markup if last else None, do_quote=quote and number == 0)
+        except BadRequest as exc:
+            if "parse" not in str(exc).lower():
+                raise
+            log.warning("Telegram could not parse our HTML; sending plain text instead")
+            await message.reply_text(_strip_tags(chunk), reply_markup=markup if last else None,
+                                     do_quote=quote and number == 0)
+
+
+def _strip_tags(html: str) -> str:
+    import re
+    from html import unescape
+
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+async def answer_question(
+    message: Message, context: ContextTypes.DEFAULT_TYPE, question: str, *, quote: bool
+) -> Answer:
+    """Ask the engine and reply; records the question for /stats and /unanswered."""
+    found = services(context)
+    engine = found.holder.engine  # one engine for the whole answer, even if a reload swaps it meanwhile
+    await message.chat.send_action(ChatAction.TYPING)
+    started = time.perf_counter()
+    answer = engine.answer(question[:MAX_INPUT])
+    latency = (time.perf_counter() - started) * 1000
+    await send_html(message, answer_html(answer), markup=keyboard(answer), quote=quote)
+    chat_type = message.chat.type
+    found.storage.record(question=question[:MAX_INPUT], kind=answer.kind, answered=answer.answered,
+                         chat_type=chat_type, latency_ms=latency)
+    found.counters[answer.kind] = found.counters.get(answer.kind, 0) + 1
+    log.info("question chat=%s kind=%s answered=%s latency=%.1fms", chat_type, answer.kind, answer.answered,
+             latency)
+    return answer

@@ -1,0 +1,69 @@
+"""What handlers need besides the update, handed over in ``application.bot_data``.
+
+The application (``bot/``) builds one Services object; handlers only read it.
+Storage is a protocol so that handlers do not depend on how it is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from telegram.ext import ContextTypes
+
+from knowledge.holder import EngineHolder
+
+SERVICES_KEY = "factbot.services"
+
+
+class Storage(Protocol):
+    """Where questions are recorded for /stats and /unanswered."""
+
+    def record(self, *, question: str, kind: str, answered: bool, chat_type: str, latency_ms: float) -> None: ...
+
+    def stats(self) -> dict[str, Any]: ...
+
+    def unanswered(self, limit: int = 20) -> list[dict[str, Any]]: ...
+
+
+@dataclass
+class FloodGate:
+    """Per-user sliding window: at most ``limit`` messages in ``window`` seconds."""
+
+    limit: int
+    window: float
+    _seen: dict[int, list[float]] = field(default_factory=dict)
+    _warned: set[int] = field(default_factory=set)
+
+    def check(self, user_id: int, now: float) -> str:
+        """"ok", "warn" (first message over the limit) or "drop" (silence until the window passes)."""
+        stamps = [t for t in self._seen.get(user_id, ()) if now - t < self.window]
+        stamps.append(now)
+        self._seen[user_id] = stamps
+        if len(stamps) <= self.limit:
+            self._warned.discard(user_id)
+            return "ok"
+        if user_id in self._warned:
+            return "drop"
+        self._warned.add(user_id)
+        return "warn"
+
+    def retry_after(self, user_id: int, now: float) -> int:
+        stamps = self._seen.get(user_id) or [now]
+        return max(1, int(self.window - (now - stamps[0])) + 1)
+
+
+@dataclass
+class Services:
+    holder: EngineHolder
+    storage: Storage
+    admins: frozenset[int]
+    flood: FloodGate
+    started_at: float
+    counters: dict[str, int] = field(default_factory=dict)  # since start: asked, answered, suggested, declined
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    found = context.bot_data[SERVICES_KEY]
+    assert isinstance(found, Services)
+    return found

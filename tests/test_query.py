@@ -1,0 +1,261 @@
+"""knowledge.query.parse_query on the bundled base: what a question asks for and what it names."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from knowledge.engine import Engine
+from knowledge.index import Index
+from knowledge.query import Query, correct_word, parse_query
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    return Engine.from_path().index
+
+
+@pytest.fixture(scope="module")
+def parse(index: Index):
+    def run(text: str) -> Query:
+        return parse_query(text, index)
+
+    return run
+
+
+def named(query: Query) -> set[str]:
+    """Every entity the question names, however it is classified."""
+    return set(query.entities | query.soft_entities | query.about_refs | query.place_refs)
+
+
+# ---- what kind of answer is wanted -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type"),
+    [
+        ("когда установили дипломатические отношения", "date"),
+        ("Когда встречались Путин и Алиев?", "date"),
+        ("где встречались путин и алиев", "place"),
+        ("куда ездил мишустин", "place"),
+        ("сколько школ с русским языком", "figure"),
+        ("скока школ с русским языком", "figure"),
+        ("кто подписал декларацию", "person"),
+        ("с кем встречался лавров", "person"),
+        ("как звали погибших военных", "name"),
+        ("как зовут министра иностранных дел азербайджана", "name"),
+        ("какого числа утвердили дорожную карту", "date"),
+        ("какие цифры по коридору север-юг", "figure"),
+        ("сколько раз встречались путин и алиев", "count"),
+    ],
+)
+def test_question_words_set_the_answer_type(parse, question: str, answer_type: str) -> None:
+    assert parse(question).answer_type == answer_type
+
+
+def test_only_a_day_question_wants_the_day(parse) -> None:
+    assert parse("какого числа утвердили дорожную карту").wants_day
+    assert parse("Какого числа прошли переговоры?").wants_day
+    assert not parse("когда утвердили дорожную карту").wants_day
+    assert not parse("в каком месяце утвердили дорожную карту").wants_day
+
+
+def test_a_question_without_a_question_word_has_no_answer_type(parse) -> None:
+    query = parse("товарооборот россии и азербайджана")
+    assert query.answer_type in ("", "what")
+    assert not query.list_intent and not query.wants_day
+
+
+def test_money_words_ask_for_a_sum(parse) -> None:
+    assert parse("сколько стоили танки").wants_money
+    assert not parse("сколько было танков").wants_money
+
+
+# ---- list intent -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["какие встречи были у путина и алиева", "все встречи путина и алиева", "перечисли встречи лаврова",
+     "что было в марте 2024", "что было в 23-м году", "хронология отношений", "сколько раз встречались путин и алиев"],
+)
+def test_list_intent(parse, question: str) -> None:
+    assert parse(question).list_intent, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["какая встреча была в самарканде", "когда встречались путин и алиев в самарканде", "товарооборот 2023"],
+)
+def test_a_single_question_is_not_a_list(parse, question: str) -> None:
+    assert not parse(question).list_intent, question
+
+
+# ---- entities --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "entity"),
+    [
+        ("встреча с Алиевым", "aliyev"),
+        ("визит АЛИЕВА в москву", "aliyev"),
+        ("переговоры с Байрамовым", "bayramov"),
+        ("Байрамоф в москве", "bayramov"),  # typo
+        ("встреча с Пашиняном", "pashinyan"),
+        ("переговоры с Асадовым", "asadov"),
+        ("Лавров в Анталье", "lavrov"),
+        ("ситуация в Карабахе", "karabakh"),
+        ("что было в корабахе", "karabakh"),  # typo
+        ("саммит в Самарканде", "samarkand"),
+        ("азрбайджан товарооборот", "azerbaijan"),  # typo
+        ("товарооборот с азербайджаном", "azerbaijan"),
+    ],
+)
+def test_entities_are_found_by_alias_in_any_case_and_with_typos(parse, question: str, entity: str) -> None:
+    assert entity in named(parse(question)), parse(question)
+
+
+def test_one_entity_named_in_several_case_forms_is_one_entity(parse) -> None:
+    assert parse("Путин Путина Путину Путиным").entities == {"putin"}
+
+
+def test_a_multiword_alias_is_one_entity_not_its_words(parse) -> None:
+    query = parse("когда встречались путин и алиев")
+    assert {"putin", "aliyev"} <= query.entities
+    assert all(term.word not in ("путин", "алиев") for term in query.terms)
+
+
+def test_the_subjects_of_the_source_are_about_refs_not_constraints(parse, index: Index) -> None:
+    query = parse("товарооборот россии и азербайджана")
+    assert {"russia", "azerbaijan"} <= query.about_refs
+    assert not query.entities & index.about
+
+
+def test_an_adjective_naming_a_subject_is_a_qualifier(parse) -> None:
+    query = parse("сколько российских студентов")
+    assert "russia" in query.about_qualifiers
+    assert "russia" in parse("сколько наших студентов").about_qualifiers  # «наши» → российский
+
+
+def test_place_refs_only_after_v(parse) -> None:
+    assert parse("встреча в Самарканде").place_refs == {"samarkand"}
+    assert parse("когда путин был в баку").place_refs == {"baku"}
+    assert parse("поездка во Владивосток").place_refs <= {"vladivostok"}  # only a known place can be one
+    assert not parse("заявление Баку").place_refs
+    assert not parse("встреча Лаврова и Байрамова").place_refs
+
+
+@pytest.mark.parametrize(("question", "name"), [("встреча с Грузией", "грузией"), ("визит Токаева", "токаева"),
+                                                ("переговоры путина с эрдоганом", "эрдоганом")])
+def test_unknown_proper_names_are_reported(parse, question: str, name: str) -> None:
+    query = parse(question)
+    assert name in query.unknown_names, query
+
+
+def test_known_names_are_not_reported_as_unknown(parse) -> None:
+    assert parse("встреча Путина и Алиева в Самарканде").unknown_names == ()
+    assert parse("переговоры Лаврова и Байрамова").unknown_names == ()
+
+
+# ---- numbers and periods ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("товарооборот в 2023 году", {2023}),
+        ("товарооборот в 23-м году", {2023}),
+        ("товарооборот в 22 году", {2022}),
+        ("встречи 2022 и 2023", {2022, 2023}),
+        ("отношения с 1992 г.", {1992}),
+        ("товарооборот", set()),
+    ],
+)
+def test_years(parse, question: str, years: set[int]) -> None:
+    assert parse(question).years == years
+
+
+def test_months_days_and_seasons(parse) -> None:
+    query = parse("встреча 5 марта 2024")
+    assert query.years == {2024}
+    assert query.months == {3}
+    assert query.days == {(3, 5)}
+    assert parse("что было в сентябре 2022").months == {9}
+    assert parse("что было летом 2022").months == {6, 7, 8}
+    assert parse("что было в конце 2023").months == {10, 11, 12}
+
+
+def test_a_number_that_is_not_a_year_or_a_day_must_be_stated(parse) -> None:
+    query = parse("на полях 78-й сессии генассамблеи")
+    assert query.numbers == {"78"}
+    assert not query.years
+    assert parse("32 марта").days == set()  # not a day of a month
+
+
+def test_years_out_of_range_are_plain_numbers(parse) -> None:
+    query = parse("в 3024 году")
+    assert not query.years
+    assert "3024" in query.numbers
+
+
+# ---- small talk and empty input --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("привет", "greeting"),
+        ("Здравствуйте!", "greeting"),
+        ("добрый день", "greeting"),
+        ("спасибо", "thanks"),
+        ("спс", "thanks"),
+        ("пока", "bye"),
+        ("до свидания", "bye"),
+        ("ты кто", "chat"),
+        ("ты бот?", "chat"),
+        ("", "empty"),
+        ("   ", "empty"),
+        ("!!! ???", "empty"),
+        ("😀🤖", "empty"),
+    ],
+)
+def test_smalltalk(parse, text: str, kind: str) -> None:
+    assert parse(text).smalltalk == kind
+
+
+@pytest.mark.parametrize("question", ["привет, когда путин был в баку", "спасибо, а товарооборот в 2023?",
+                                      "когда установили отношения"])
+def test_a_real_question_is_not_smalltalk(parse, question: str) -> None:
+    assert parse(question).smalltalk == ""
+
+
+def test_empty_input_has_no_content(parse) -> None:
+    query = parse("")
+    assert not query.has_content
+    assert query.terms == () and query.phrase == ""
+
+
+# ---- typo correction and robustness ----------------------------------------------------------------
+
+
+def test_typo_correction_finds_a_base_word(index: Index) -> None:
+    assert correct_word("товарооброт", index) == "товарооборот"
+    assert correct_word("азрбайджан", index) == "азербайджан"
+    assert correct_word("абв", index) is None  # too short to guess
+    assert correct_word("кхмпфрщ", index) is None
+
+
+def test_a_10000_character_input_parses_quickly(parse) -> None:
+    for text in ("товарооборот " * 800, "кхмпф зщыв " * 1000, "а" * 10_000, "1234 " * 2000, "ё😀\u200b" * 3500):
+        started = time.perf_counter()
+        query = parse(text[:10_000])
+        elapsed = time.perf_counter() - started
+        assert elapsed < 2.0, (text[:20], elapsed)
+        assert len(query.terms) <= 60
+
+
+def test_the_query_is_immutable(parse) -> None:
+    query = parse("когда встречались путин и алиев")
+    with pytest.raises((AttributeError, TypeError)):
+        query.answer_type = "place"  # type: ignore[misc]

@@ -1,0 +1,198 @@
+"""knowledge.scoring on the bundled base: constraints decide what may be asserted, never the score alone.
+
+Each test names a fact of the bundled base by id only to check that a
+constraint lets it through or keeps it out; the fact ids are looked up in the
+base first, so a renamed fact fails loudly instead of testing nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.engine import Engine
+from knowledge.index import FactEntry
+from knowledge.query import parse_query
+from knowledge.scoring import Scored, candidates, rank, score_entry
+
+TRADE_2023 = "trade-2023-record"
+TRADE_2022 = "trade-2022"
+SAMARKAND = "summit-2022-09-16-samarkand"
+ASHGABAT = "summit-2022-06-29-ashgabat"
+ROADMAP_APPROVED = "roadmap-2024-2026-approved"
+ARMS = "mtc-arms-supplies"
+SHOOTING = "karabakh-2023-09-20-janyatag-shooting"
+PLANNED_TALKS = "summit-2024-04-22-moscow-planned"
+SCHOOLS = "azerbaijan-schools-russian-324"
+UNGA = "fm-2023-09-22-unga-78"
+SOURCE_LINE = "Источник: РИА Новости, 22.04.2024 — http://ria.ru"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_path()
+
+
+@pytest.fixture(scope="module")
+def entry(engine: Engine):
+    by_id = {e.fact.id: e for e in engine.index.entries}
+
+    def get(fact_id: str) -> FactEntry:
+        assert fact_id in by_id, f"the bundled base has no fact {fact_id!r}"
+        return by_id[fact_id]
+
+    return get
+
+
+@pytest.fixture(scope="module")
+def score(engine: Engine, entry):
+    def run(question: str, fact_id: str) -> Scored:
+        query = parse_query(question, engine.index)
+        return score_entry(query, entry(fact_id), engine.index.about)
+
+    return run
+
+
+# ---- the score itself ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["товарооборот в 2023 году", "где встречались путин и алиев", "кхмпф", ""])
+def test_scores_are_between_0_and_100_and_ranked_best_first(engine: Engine, question: str) -> None:
+    ranked = rank(parse_query(question, engine.index), engine.index)
+    assert all(0.0 <= s.score <= 100.0 for s in ranked)
+    assert [s.score for s in ranked] == sorted((s.score for s in ranked), reverse=True)
+    assert all(0.0 <= s.coverage <= 1.0 for s in ranked)
+
+
+def test_the_fact_asked_about_outranks_an_unrelated_one(score) -> None:
+    asked = score("товарооборот россии и азербайджана в 2023 году", TRADE_2023)
+    other = score("товарооборот россии и азербайджана в 2023 году", SAMARKAND)
+    assert asked.score > other.score + 20
+    assert asked.coverage == 1.0
+
+
+def test_candidates_come_from_shared_words_and_entities(engine: Engine, entry) -> None:
+    query = parse_query("встреча путина и алиева в самарканде", engine.index)
+    found = {engine.index.entries[i].fact.id for i in candidates(query, engine.index)}
+    assert SAMARKAND in found
+    assert not candidates(parse_query("кхмпф щзыв", engine.index), engine.index)
+
+
+def test_a_period_alone_nominates_the_facts_of_that_period(engine: Engine) -> None:
+    query = parse_query("что было в марте 2024", engine.index)
+    found = [engine.index.entries[i].fact for i in candidates(query, engine.index)]
+    assert found
+    assert all(fact.date.start.year <= 2024 <= fact.date.end.year for fact in found)
+
+
+# ---- periods ---------------------------------------------------------------------------------------
+
+
+def test_a_year_the_fact_does_not_cover_forbids_it(score) -> None:
+    assert score("товарооборот в 2023 году", TRADE_2023).allowed
+    assert not score("товарооборот в 2020 году", TRADE_2023).allowed
+    assert not score("товарооборот в 2022 году", TRADE_2023).allowed
+    assert score("товарооборот в 2022 году", TRADE_2022).allowed
+
+
+def test_a_month_or_day_the_fact_is_not_dated_in_forbids_it(score) -> None:
+    assert score("встреча путина и алиева в сентябре 2022", SAMARKAND).allowed
+    assert not score("встреча путина и алиева в октябре 2022", SAMARKAND).allowed
+    assert score("встреча путина и алиева 16 сентября", SAMARKAND).allowed
+    assert not score("встреча путина и алиева 17 сентября", SAMARKAND).allowed
+
+
+def test_a_number_the_fact_does_not_state_forbids_it(score) -> None:
+    assert score("встреча на полях 78-й сессии генассамблеи", UNGA).allowed
+    assert not score("встреча на полях 79-й сессии генассамблеи", UNGA).allowed
+
+
+# ---- entities and places ---------------------------------------------------------------------------
+
+
+def test_a_person_the_fact_does_not_name_forbids_it(score) -> None:
+    assert score("встреча путина и алиева в самарканде", SAMARKAND).allowed
+    assert not score("встреча мишустина и алиева в самарканде", SAMARKAND).allowed
+
+
+def test_a_place_named_as_where_forbids_facts_set_elsewhere(score) -> None:
+    assert score("встреча путина и алиева в самарканде", SAMARKAND).allowed
+    assert not score("встреча путина и алиева в самарканде", ASHGABAT).allowed
+    assert not score("встреча путина и алиева в ашхабаде", SAMARKAND).allowed
+
+
+def test_an_unknown_name_forbids_every_fact(engine: Engine) -> None:
+    query = parse_query("товарооборот россии и грузии в 2023", engine.index)
+    assert query.unknown_names
+    assert not any(s.allowed for s in rank(query, engine.index))
+
+
+# ---- the detail asked for --------------------------------------------------------------------------
+
+
+def test_a_day_question_needs_a_fact_dated_to_the_day(score) -> None:
+    approved = score("какого числа в январе 2024 утвердили дорожную карту", ROADMAP_APPROVED)
+    assert approved.allowed and not approved.complete  # dated to the month only
+    assert score("когда утвердили дорожную карту", ROADMAP_APPROVED).complete
+    assert score("какого числа была встреча в самарканде", SAMARKAND).complete
+
+
+def test_a_count_question_needs_a_count_of_that_thing(score) -> None:
+    tanks = score("сколько танков поставила россия азербайджану", ARMS)
+    assert tanks.allowed and not tanks.complete  # names the tanks, not how many
+    assert score("сколько школ с русским языком в азербайджане", SCHOOLS).complete
+
+
+def test_a_money_question_needs_a_sum(score) -> None:
+    assert not score("сколько стоили танки", ARMS).complete
+    assert score("сколько товарооборот в 2023", TRADE_2023).complete
+
+
+def test_a_name_question_needs_the_named_people(score) -> None:
+    assert not score("как звали погибших российских военных", SHOOTING).complete
+
+
+def test_an_announced_event_has_no_outcome(score) -> None:
+    planned = score("чем закончились переговоры путина и алиева 22 апреля 2024", PLANNED_TALKS)
+    assert planned.allowed and not planned.complete
+    assert score("когда переговоры путина и алиева в апреле 2024", PLANNED_TALKS).complete
+
+
+# ---- the same constraints seen through Engine.answer -----------------------------------------------
+
+
+def test_trade_in_a_year_the_base_has_is_answered_in_one_it_lacks_is_not(engine: Engine) -> None:
+    have = engine.answer("какой товарооборот был между россией и азербайджаном в 2023 году")
+    lack = engine.answer("какой товарооборот был между россией и азербайджаном в 2020 году")
+    assert have.answered and TRADE_2023 in have.facts
+    assert not lack.answered and lack.facts == ()
+    assert "2020" not in " ".join(item.text for item in lack.items)
+
+
+@pytest.mark.parametrize("question", ["товарооборот с грузией в 2020", "товарооборот россии и грузии в 2023",
+                                      "когда путин встречался с президентом грузии"])
+def test_a_country_the_base_does_not_cover_is_declined(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.answered
+    assert answer.kind in ("decline", "suggest")
+    assert SOURCE_LINE not in answer.reply  # nothing is quoted, so nothing is sourced
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "сколько танков поставила россия азербайджану",
+        "какого числа в январе 2024 утвердили дорожную карту",
+        "как звали погибших российских военных",
+        "чем закончились переговоры путина и алиева 22 апреля 2024",
+    ],
+)
+def test_a_detail_the_source_lacks_is_not_answered_but_something_close_is_offered(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert not answer.answered, answer.reply
+    assert answer.facts == ()
+    assert answer.kind in ("partial", "suggest")
+    assert answer.items or answer.suggestions
+    offered = [item.text for item in answer.items] + [s.question for s in answer.suggestions]
+    assert all(text in answer.reply for text in offered)
