@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, BotCommandScopeChat
-
 from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -106,7 +105,7 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
         .post_shutdown(post_shutdown)
     )
     if rate_limit:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]  # PTB generics
     app = builder.build()
     app.bot_data[SERVICES_KEY] = Services(
         holder=EngineHolder(engine, path=config.knowledge_path, settings=config.engine, limits=limits,

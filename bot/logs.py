@@ -74,12 +74,18 @@ class RedactingFilter(logging.Filter):
     def _redact_record(self, record: logging.LogRecord) -> None:
         record.msg = self.redact(self._message(record))
         record.args = None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = self._formatter.formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self.redact(str(record.exc_text))
-        if record.stack_info:
-            record.stack_info = self.redact(str(record.stack_info))
+        try:
+            if record.exc_info and not record.exc_text:
+                record.exc_text = self._formatter.formatException(record.exc_info)
+            if record.exc_text:
+                record.exc_text = self.redact(str(record.exc_text))
+        except Exception:
+            record.exc_info, record.exc_text = None, "<exception could not be formatted>"
+        try:
+            if record.stack_info:
+                record.stack_info = self.redact(str(record.stack_info))
+        except Exception:
+            record.stack_info = None
 
     @staticmethod
     def _message(record: logging.LogRecord) -> str:

@@ -92,14 +92,14 @@ class SqliteStorage:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode = WAL").fetchone()
             conn.execute("PRAGMA synchronous = NORMAL")
-            self._migrate(conn)
+            self._migrate(conn, self.started_at)
         except BaseException:
             conn.close()
             raise
         return conn
 
     @staticmethod
-    def _migrate(conn: sqlite3.Connection) -> None:
+    def _migrate(conn: sqlite3.Connection, now: float) -> None:
         conn.execute("BEGIN IMMEDIATE")
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -112,7 +112,7 @@ class SqliteStorage:
                     if statement.strip():
                         conn.execute(statement)
                 conn.execute(
-                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('created_at', ?)", (repr(time.time()),)
+                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('created_at', ?)", (repr(now),)
                 )
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("COMMIT")

@@ -10,9 +10,9 @@ from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
 from handlers.render import callback
-from knowledge.model import short_key as fact_token
 from handlers.respond import answer_question
 from handlers.services import services
+from knowledge.model import short_key as fact_token
 from knowledge.replies import EXAMPLES
 
 HELP = (

@@ -11,16 +11,18 @@ from pathlib import Path
 
 import pytest
 from builders import SOURCE_TEXT, write_base
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from knowledge import bundled_path
 from knowledge.answer import Answer
 from knowledge.engine import Engine, EngineSettings
+from knowledge.evaluation import load_labels
 
 SOURCE_LINE = "Источник: РИА Новости, 22.04.2024 — http://ria.ru"
 JSON_KEYS = {"question", "answered", "kind", "reply", "facts", "sources", "score", "suggestions"}
 README = Path(__file__).resolve().parent.parent / "README.md"
+LABELLED = Path(__file__).resolve().parent / "data" / "questions.jsonl"
 
 ANSWERABLE = [
     "когда установлены дипломатические отношения",
@@ -72,7 +74,7 @@ def test_garbage_is_never_answered(engine: Engine, text: str) -> None:
     assert answer.reply  # something is always said
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None)
 @given(st.text(max_size=300))
 def test_answer_never_raises_on_any_text(engine: Engine, text: str) -> None:
     answer = engine.answer(text)
@@ -110,6 +112,21 @@ def test_facts_are_empty_whenever_not_answered(engine: Engine, question: str) ->
     assert answer.to_dict()["facts"] == list(answer.facts)
     if not answer.answered:
         assert answer.to_dict()["facts"] == []
+
+
+def test_reply_invariants_hold_on_every_labelled_question(engine: Engine) -> None:
+    """Whatever the verdict: an assertion names facts and ends with the source; a non-answer names none."""
+    for label in load_labels(LABELLED):
+        answer = engine.answer(label.question)
+        assert answer.answered == bool(answer.facts), label.question
+        if answer.answered:
+            assert answer.kind in ("answer", "list"), label.question
+            assert answer.reply.endswith(SOURCE_LINE), label.question
+            assert len(answer.facts) <= engine.settings.max_list
+        else:
+            assert answer.kind in ("partial", "suggest", "decline", "smalltalk"), label.question
+        assert len(answer.suggestions) <= engine.settings.max_suggestions
+        assert set(answer.to_dict()) == JSON_KEYS
 
 
 def test_to_dict_has_exactly_the_documented_keys(engine: Engine) -> None:

@@ -1,0 +1,337 @@
+"""SqliteStorage: the question log behind /stats and /unanswered."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.storage import MAX_QUESTION_CHARS, SCHEMA_VERSION, SqliteStorage, StorageError
+from handlers.services import Storage
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "nested" / "factbot.sqlite3"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[SqliteStorage]:
+    with SqliteStorage(db_path) as storage:
+        yield storage
+
+
+def put(store: SqliteStorage, question: str = "q", kind: str = "answer", latency: float = 10.0,
+        chat_type: str = "private") -> None:
+    store.record(question=question, kind=kind, answered=kind in ("answer", "list"), chat_type=chat_type,
+                 latency_ms=latency)
+
+
+def raw(path: Path, sql: str) -> list[Any]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_implements_the_protocol(store: SqliteStorage) -> None:
+    storage: Storage = store  # checked by mypy
+    assert storage.unanswered() == []
+
+
+def test_creates_parent_dirs_schema_and_wal(store: SqliteStorage, db_path: Path) -> None:
+    assert db_path.is_file()
+    put(store)
+    assert raw(db_path, "PRAGMA journal_mode") == [("wal",)]
+    assert raw(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+    columns = [row[1] for row in raw(db_path, "PRAGMA table_info(questions)")]
+    assert columns == ["id", "ts", "chat_type", "kind", "answered", "latency_ms", "question"]
+    index_columns = [row[2] for row in raw(db_path, "PRAGMA index_info(questions_kind_ts)")]
+    assert index_columns == ["kind", "ts"]
+
+
+def test_connection_pragmas(store: SqliteStorage) -> None:
+    conn = store._conn
+    assert conn is not None
+    assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert conn.execute("PRAGMA synchronous").fetchone() == (1,)  # NORMAL
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+
+
+def test_database_file_is_private(store: SqliteStorage, db_path: Path) -> None:
+    if os.name != "posix":
+        pytest.skip("POSIX permissions")
+    assert db_path.stat().st_mode & 0o077 == 0
+
+
+def test_persists_across_reopen(db_path: Path) -> None:
+    with SqliteStorage(db_path) as first:
+        put(first, "сколько стоит газ?", kind="decline", chat_type="group")
+    with SqliteStorage(db_path) as second:
+        assert second.stats()["overall"]["questions"] == 1
+        [row] = second.unanswered()
+        assert row["text"] == "сколько стоит газ?"
+        assert row["chat_type"] == "group"
+        assert isinstance(row["ts"], float)
+
+
+def test_empty_stats(store: SqliteStorage) -> None:
+    stats = store.stats()
+    for window in ("overall", "since_start"):
+        assert stats[window] == {"questions": 0, "answered": 0, "suggested": 0, "declined": 0, "smalltalk": 0,
+                                 "median_latency_ms": None, "top_declined": []}
+    assert stats["created_at"] <= stats["started_at"] <= time.time()
+
+
+def test_stats_counts_and_odd_median(store: SqliteStorage) -> None:
+    put(store, "a", "answer", 30)
+    put(store, "b", "list", 10)
+    put(store, "c", "suggest", 50)
+    put(store, "d", "partial", 20)
+    put(store, "e", "decline", 40)
+    put(store, "f", "smalltalk", 1000)
+    put(store, "g", "decline", 5)
+    overall = store.stats()["overall"]
+    assert overall["questions"] == 7
+    assert overall["answered"] == 2
+    assert overall["suggested"] == 2
+    assert overall["declined"] == 2
+    assert overall["smalltalk"] == 1
+    assert overall["median_latency_ms"] == 30.0  # 5 10 20 [30] 40 50 1000
+
+
+def test_median_even_count(store: SqliteStorage) -> None:
+    for latency in (400, 100, 300, 200):
+        put(store, latency=latency)
+    assert store.stats()["overall"]["median_latency_ms"] == 250.0
+    put(store, latency=1.5)
+    assert store.stats()["overall"]["median_latency_ms"] == 200.0
+    put(store, latency=0.5)
+    assert store.stats()["overall"]["median_latency_ms"] == pytest.approx(150.0)
+
+
+def test_single_row_median(store: SqliteStorage) -> None:
+    put(store, latency=12.5)
+    assert store.stats()["overall"]["median_latency_ms"] == 12.5
+
+
+def test_top_declined_groups_case_and_whitespace(store: SqliteStorage) -> None:
+    for text in ("Кто такой Алиев?", "кто  такой\tалиев?", " КТО ТАКОЙ АЛИЕВ? "):
+        put(store, text, "decline")
+    for text in ("price of gas", "Price of  gas"):
+        put(store, text, "decline")
+    for text in ("one", "two", "three", "four"):
+        put(store, text, "decline")
+    put(store, "кто такой алиев?", "answer")  # answered: not a declined question
+    put(store, "price of gas", "suggest")  # only suggested: not declined either
+    top = store.stats()["overall"]["top_declined"]
+    assert len(top) == 5
+    assert top[0] == {"question": "КТО ТАКОЙ АЛИЕВ?", "count": 3}  # the newest spelling, whitespace collapsed
+    assert top[1] == {"question": "Price of gas", "count": 2}
+    assert [entry["count"] for entry in top[2:]] == [1, 1, 1]
+    assert {entry["question"] for entry in top[2:]} <= {"one", "two", "three", "four"}
+
+
+def test_since_start_differs_from_overall(db_path: Path) -> None:
+    with SqliteStorage(db_path) as old:
+        put(old, "old decline", "decline", 100)
+        put(old, "old answer", "answer", 300)
+        created = old.stats()["created_at"]
+    with SqliteStorage(db_path) as new:
+        put(new, "new decline", "decline", 7)
+        stats = new.stats()
+    assert stats["created_at"] == created
+    assert stats["overall"]["questions"] == 3
+    assert stats["overall"]["declined"] == 2
+    assert stats["overall"]["median_latency_ms"] == 100.0
+    assert stats["since_start"]["questions"] == 1
+    assert stats["since_start"]["declined"] == 1
+    assert stats["since_start"]["answered"] == 0
+    assert stats["since_start"]["median_latency_ms"] == 7.0
+    assert stats["since_start"]["top_declined"] == [{"question": "new decline", "count": 1}]
+    assert {e["question"] for e in stats["overall"]["top_declined"]} == {"old decline", "new decline"}
+
+
+def test_unanswered_order_kinds_and_limit(store: SqliteStorage) -> None:
+    put(store, "d1", "decline", chat_type="private")
+    put(store, "answered", "answer")
+    put(store, "s1", "suggest", chat_type="group")
+    put(store, "hi", "smalltalk")
+    put(store, "p1", "partial", chat_type="supergroup")
+    put(store, "listed", "list")
+    put(store, "d2", "decline")
+    assert [row["text"] for row in store.unanswered()] == ["d2", "p1", "s1", "d1"]
+    assert [row["text"] for row in store.unanswered(limit=2)] == ["d2", "p1"]
+    assert store.unanswered(limit=0) == []
+    rows = store.unanswered()
+    assert set(rows[0]) == {"text", "ts", "chat_type"}
+    assert rows[1]["chat_type"] == "supergroup"
+    assert rows[0]["ts"] >= rows[1]["ts"] >= rows[2]["ts"] >= rows[3]["ts"]
+
+
+def test_unanswered_default_limit_is_20(store: SqliteStorage) -> None:
+    for i in range(25):
+        put(store, f"q{i}", "decline")
+    rows = store.unanswered()
+    assert len(rows) == 20
+    assert rows[0]["text"] == "q24"
+    assert rows[-1]["text"] == "q5"
+
+
+def test_questions_truncated(store: SqliteStorage, db_path: Path) -> None:
+    put(store, "я" * (MAX_QUESTION_CHARS + 500), "decline")
+    put(store, "x" * MAX_QUESTION_CHARS, "decline")
+    texts = [row["text"] for row in store.unanswered()]
+    assert texts == ["x" * MAX_QUESTION_CHARS, "я" * MAX_QUESTION_CHARS]
+    assert raw(db_path, "SELECT MAX(length(question)) FROM questions") == [(MAX_QUESTION_CHARS,)]
+
+
+def test_concurrent_writers_lose_nothing(store: SqliteStorage) -> None:
+    threads_n, per_thread = 8, 150
+    barrier = threading.Barrier(threads_n)
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            barrier.wait()
+            for i in range(per_thread):
+                put(store, f"t{n}-{i}", "decline" if i % 3 == 0 else "answer", latency=float(i))
+                if i % 25 == 0:
+                    store.stats()
+                    store.unanswered(5)
+        except BaseException as exc:  # surfaced below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(threads_n)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors
+    overall = store.stats()["overall"]
+    assert overall["questions"] == threads_n * per_thread
+    assert overall["declined"] == threads_n * len(range(0, per_thread, 3))
+    assert overall["answered"] == threads_n * per_thread - overall["declined"]
+
+
+def test_close_is_idempotent_and_checkpoints(db_path: Path) -> None:
+    store = SqliteStorage(db_path)
+    put(store)
+    store.close()
+    store.close()
+    wal = db_path.with_name(db_path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    with pytest.raises(StorageError, match="closed"):
+        put(store)
+    assert raw(db_path, "SELECT COUNT(*) FROM questions") == [(1,)]
+
+
+def test_context_manager_closes(db_path: Path) -> None:
+    with SqliteStorage(db_path) as store:
+        put(store)
+    with pytest.raises(StorageError):
+        store.stats()
+
+
+def test_unwritable_path_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    with pytest.raises(StorageError) as caught:
+        SqliteStorage(blocker / "sub" / "db.sqlite3")
+    message = str(caught.value)
+    assert message.startswith("storage: cannot open")
+    assert "\n" not in message
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+
+def test_read_only_directory_is_a_clear_error(tmp_path: Path) -> None:
+    if os.name != "posix" or os.geteuid() == 0:
+        pytest.skip("needs POSIX permissions enforced (not root)")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        with pytest.raises(StorageError, match="storage: cannot open"):
+            SqliteStorage(locked / "db.sqlite3")
+    finally:
+        locked.chmod(0o700)
+
+
+def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.sqlite3"
+    bogus.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StorageError, match="storage: cannot open") as caught:
+        SqliteStorage(bogus)
+    assert "\n" not in str(caught.value)
+
+
+def test_newer_schema_refused(db_path: Path) -> None:
+    SqliteStorage(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StorageError, match="newer"):
+        SqliteStorage(db_path)
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from bot.storage import SqliteStorage
+
+    store = SqliteStorage(sys.argv[1])
+    i = 0
+    while True:
+        store.record(question=f"q{i}", kind="decline", answered=False, chat_type="private", latency_ms=float(i))
+        i += 1
+        print(i, flush=True)
+    """
+)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_kill_9_while_writing_leaves_an_intact_database(db_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db_path)], stdout=subprocess.PIPE, text=True,
+                            env=env, cwd=ROOT)
+    assert proc.stdout is not None
+    try:
+        first = proc.stdout.readline()  # the first write is committed before we start the clock
+        assert first.strip() == "1", "writer did not start"
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+        reported = [first, *proc.stdout.readlines()]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+    assert proc.returncode == -signal.SIGKILL
+    acknowledged = max(int(line) for line in reported if line.strip())  # records that returned
+    assert acknowledged > 10
+
+    assert raw(db_path, "PRAGMA integrity_check") == [("ok",)]
+    with SqliteStorage(db_path) as store:
+        stored = store.stats()["overall"]["questions"]
+        # Every record() that returned is on disk; at most the one in flight may also be there.
+        assert acknowledged <= stored <= acknowledged + 1
+        # ... and rows are consecutive: nothing in the middle was lost.
+        ids = raw(db_path, "SELECT question FROM questions ORDER BY id")
+        assert [q for (q,) in ids] == [f"q{i}" for i in range(stored)]
+        put(store, "after the crash", "decline")
+        assert store.unanswered(1)[0]["text"] == "after the crash"
+    assert raw(db_path, "PRAGMA integrity_check") == [("ok",)]
