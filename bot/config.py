@@ -80,6 +80,12 @@ def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
     return value
 
 
+def _value(section: dict[str, Any], key: str, default: Any) -> Any:
+    """A key's value, or the default when it is missing or left empty (``key:`` is null in YAML)."""
+    value = section.get(key)
+    return default if value is None else value
+
+
 def parse_config(data: Any, *, base_dir: Path = Path("."), env: dict[str, str] | None = None) -> Config:
     """Build a Config from parsed YAML; raise ConfigError naming the first bad key."""
     env = dict(os.environ) if env is None else env
@@ -103,11 +109,17 @@ def parse_config(data: Any, *, base_dir: Path = Path("."), env: dict[str, str] |
     kb_path = knowledge.get("path")
     defaults = EngineSettings()
     settings = EngineSettings(
-        answer_threshold=float(engine.get("answer_threshold", defaults.answer_threshold)),
-        suggest_threshold=float(engine.get("suggest_threshold", defaults.suggest_threshold)),
-        max_list=int(engine.get("max_list", defaults.max_list)),
-        max_suggestions=int(engine.get("max_suggestions", defaults.max_suggestions)),
+        answer_threshold=float(_value(engine, "answer_threshold", defaults.answer_threshold)),
+        suggest_threshold=float(_value(engine, "suggest_threshold", defaults.suggest_threshold)),
+        max_list=int(_value(engine, "max_list", defaults.max_list)),
+        max_suggestions=int(_value(engine, "max_suggestions", defaults.max_suggestions)),
     )
+    if not 1 <= settings.max_list <= 100:
+        raise ConfigError("config: `engine.max_list` must be between 1 and 100")
+    if not 0 <= settings.max_suggestions <= 10:
+        raise ConfigError("config: `engine.max_suggestions` must be between 0 and 10")
+    if int(_value(limits, "flood_messages", 1)) < 1 or float(_value(limits, "flood_seconds", 1)) <= 0:
+        raise ConfigError("config: `limits.flood_messages` must be at least 1 and `limits.flood_seconds` positive")
     if not 0 <= settings.suggest_threshold <= settings.answer_threshold <= 100:
         raise ConfigError("config: need 0 <= engine.suggest_threshold <= engine.answer_threshold <= 100")
     webhook = None
@@ -115,8 +127,8 @@ def parse_config(data: Any, *, base_dir: Path = Path("."), env: dict[str, str] |
         hook = _section(data, "webhook")
         if not hook.get("url"):
             raise ConfigError("config: `webhook.url` is required in webhook mode")
-        webhook = WebhookConfig(**hook)
-    level = str(logging_.get("level", "INFO")).upper()
+        webhook = WebhookConfig(**{k: v for k, v in hook.items() if v is not None})
+    level = str(_value(logging_, "level", "INFO")).upper()
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
         raise ConfigError(f"config: `logging.level` must be DEBUG, INFO, WARNING or ERROR, not {level!r}")
     return Config(
@@ -125,13 +137,13 @@ def parse_config(data: Any, *, base_dir: Path = Path("."), env: dict[str, str] |
         base_file_url=telegram.get("base_file_url") or _DEFAULT.base_file_url,
         admins=frozenset(admins),
         knowledge_path=(base_dir / kb_path) if kb_path else None,
-        max_file_bytes=int(knowledge.get("max_file_bytes", _DEFAULT.max_file_bytes)),
-        storage_path=base_dir / storage.get("path", "factbot.sqlite3"),
+        max_file_bytes=int(_value(knowledge, "max_file_bytes", _DEFAULT.max_file_bytes)),
+        storage_path=base_dir / _value(storage, "path", "factbot.sqlite3"),
         log_level=level,
         engine=settings,
-        flood_messages=int(limits.get("flood_messages", _DEFAULT.flood_messages)),
-        flood_seconds=float(limits.get("flood_seconds", _DEFAULT.flood_seconds)),
-        context_minutes=float(limits.get("context_minutes", _DEFAULT.context_minutes)),
+        flood_messages=int(_value(limits, "flood_messages", _DEFAULT.flood_messages)),
+        flood_seconds=float(_value(limits, "flood_seconds", _DEFAULT.flood_seconds)),
+        context_minutes=float(_value(limits, "context_minutes", _DEFAULT.context_minutes)),
         webhook=webhook,
     )
 
@@ -160,5 +172,5 @@ def validate_token(token: str) -> None:
     """Refuse a missing or malformed token without ever echoing it."""
     if not token:
         raise ConfigError(f"no bot token: set {TOKEN_ENV} or telegram.token in the config")
-    if not TOKEN_PATTERN.match(token):
+    if not TOKEN_PATTERN.fullmatch(token):
         raise ConfigError("the bot token is malformed (expected digits, a colon and 30+ characters)")

@@ -240,12 +240,12 @@ class Engine:
         floor = self.settings.suggest_threshold / 2
         out: list[Suggestion] = []
         for s in ranked:
+            if len(out) >= self.settings.max_suggestions:
+                break
             fact = s.entry.fact
             if s.score < floor or (exclude and fact.id in exclude):
                 continue
             out.append(Suggestion(fact.id, fact.questions[0], fact.text))
-            if len(out) >= self.settings.max_suggestions:
-                break
         return tuple(out)
 
     def _decline(self, question: str, ranked: list[Scored], *, score: float) -> Answer:

@@ -46,7 +46,7 @@ _SYNONYMS = synonym_map()
 @functools.lru_cache(maxsize=200_000)
 def analyse(word: str) -> WordInfo:
     """Lemmas and tags of a lowercase word; numbers and latin words stay as they are."""
-    if not word or not ("а" <= word[0] <= "я"):
+    if not word or not ("а" <= word[0] <= "я" or word[0] == "ё"):
         return WordInfo(word, (word,), (word,), "NUMB" if word[:1].isdigit() else "LATN", True, False, False, False)
     morph = analyzer()
     parses = morph.parse(word)

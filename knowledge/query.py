@@ -16,6 +16,7 @@ from knowledge.lexicon import (
     FIGURE_WORDS,
     FILLERS,
     GREETINGS,
+    INTENSIFIERS,
     LATEST_WORDS,
     LIST_WORDS,
     MONEY_WORDS,
@@ -181,6 +182,7 @@ def parse_query(text: str, index: Index) -> Query:
     year_parts: set[int] = set()
     counted_from = -1
     figure_questions = 0
+    which = False
     for word in raw_words:
         if len(word) == 1 and not word.isdigit():
             previous = word
@@ -225,8 +227,10 @@ def parse_query(text: str, index: Index) -> Query:
             if kind:
                 if not answer_type or answer_type == "what":
                     answer_type = kind
-                if info.plural and lemma in ("какой", "который"):
-                    list_intent = True
+                if lemma in ("какой", "который", "каков"):
+                    which = True  # «в каком году» asks for the year; «что было в 2023 году» does not
+                    if info.plural:
+                        list_intent = True
                 continue
             if info.word in OVERVIEW_WORDS or lemma in OVERVIEW_WORDS:
                 overview = True
@@ -238,7 +242,7 @@ def parse_query(text: str, index: Index) -> Query:
                 talk.add("bye")
             elif lemma in SMALLTALK or info.word in SMALLTALK:
                 talk.add("chat")
-            elif not (info.function or lemma in FILLERS or lemma in OVERVIEW_WORDS):
+            elif not (info.function or lemma in FILLERS or lemma in OVERVIEW_WORDS or lemma in INTENSIFIERS):
                 other_words += 1
             if lemma in MONTHS:
                 months.add(MONTHS[lemma])
@@ -311,12 +315,12 @@ def parse_query(text: str, index: Index) -> Query:
     figure_nouns: list[tuple[str, ...]] = []
     for position, (info, owner) in enumerate(zip(infos, owners, strict=True)):
         lemma = info.lemmas[0]
+        if owner is None and lemma in META_WORDS:  # before fillers: «в каком году» asks for a date
+            if (answer_type == "" or (answer_type == "what" and which)) and lemma != "число":
+                answer_type = "date"
+            continue
         if owner is None and (lemma in FILLERS or info.word in FILLERS or lemma in OVERVIEW_WORDS
                               or lemma in SECOND_PERSON):
-            continue
-        if owner is None and lemma in META_WORDS:
-            if answer_type in ("", "what") and lemma != "число":
-                answer_type = "date"
             continue
         if owner is None and lemma in PLACE_WORDS and answer_type in ("", "what"):
             answer_type = "place"

@@ -111,8 +111,6 @@ def test_every_synonym_in_the_lexicon_reaches_its_head(word: str) -> None:
     assert head in analyse(word).lemmas, analyse(word)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: lexicon lists the participle «востребованный»; pymorphy3 lemmatises it "
-                                       "to «востребовать», so the word never joins the «популярный» group")
 def test_vostrebovanny_joins_the_popular_group() -> None:
     assert "популярный" in analyse("востребованные").lemmas
 
@@ -135,8 +133,6 @@ def test_yo_never_reaches_a_lemma_through_the_normal_path(text: str) -> None:
         assert "ё" not in "".join(info.lemmas + info.forms), info
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (minor): analyse() treats a word starting with «ё» as non-Cyrillic "
-                                       "(checks 'а' <= c <= 'я'), so analyse('ёлки') keeps «ёлки» as a LATN lemma")
 def test_analyse_called_directly_on_a_yo_word_still_lemmatises_it() -> None:
     info = analyse("ёлки")
     assert info.pos == "NOUN"

@@ -54,8 +54,6 @@ def test_question_words_set_the_answer_type(parse, question: str, answer_type: s
     assert parse(question).answer_type == answer_type
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: «год» is in lexicon.FILLERS, and parse_query drops fillers before its "
-                                       "META_WORDS check, so «в каком году …» never sets answer_type 'date'")
 def test_v_kakom_godu_asks_for_a_date(parse) -> None:
     assert parse("в каком году установили отношения").answer_type == "date"
 

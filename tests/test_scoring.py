@@ -204,8 +204,6 @@ def test_when_did_a_standing_fact_begin_is_not_answered(engine: Engine) -> None:
     assert not answer.answered
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: «в каком году …» is not read as a date question (see test_query), so an "
-                                       "«as of April 2024» fact is asserted as the answer")
 def test_in_which_year_did_a_standing_fact_begin_is_not_answered(engine: Engine) -> None:
     answer = engine.answer("в каком году россия вошла в пятерку инвесторов азербайджана")
     assert not answer.answered, answer.reply
