@@ -23,7 +23,19 @@ from knowledge.model import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
-FORMAT = "factbot-index-1"  # bump when Index or the scoring inputs change shape
+# The code that decides what an index holds: any change to it makes every cached index stale.
+_BUILD_MODULES = ("index.py", "model.py", "dates.py", "lexicon.py", "morphology.py", "normalize.py", "loader.py",
+                  "validate.py", "yamlio.py", "topics.py")
+
+
+def _format() -> str:
+    digest = hashlib.sha256()
+    for name in _BUILD_MODULES:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return "factbot-index-" + digest.hexdigest()[:16]
+
+
+FORMAT = _format()
 _TEXT_FILE = re.compile(rb"^\s*text_file:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
 
 

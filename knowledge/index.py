@@ -7,14 +7,17 @@ concurrent questions; nothing here changes after ``build_index`` returns.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from knowledge.lexicon import (
     FILLERS,
     MONEY_UNITS,
     MONTHS,
+    OUTCOME_WORDS,
     QUANTITY_WORDS,
     QUESTION_WORDS,
     SEASONS,
@@ -39,8 +42,9 @@ class Alias:
 
 @dataclass(frozen=True, slots=True)
 class FactEntry:
+    """What scoring needs of one fact; its words live in the index postings, not here (memory)."""
+
     fact: Fact
-    terms: frozenset[str]
     entities: frozenset[str]  # own entities, their countries, and what the source is about
     direct: frozenset[str]  # own entities and what the source is about
     mentions: frozenset[str]  # own entities and the source's subjects its text names («из России»)
@@ -48,7 +52,9 @@ class FactEntry:
     years: frozenset[int]
     months: frozenset[tuple[int, int]]  # (year, month) pairs the fact's date touches
     phrasings: tuple[str, ...]  # lemma strings of the alternate questions and the text, for fuzzy scoring
-    figure_terms: frozenset[str]
+    figure_terms: frozenset[str]  # what its figures count; for a fact with no figure, its text
+    numbers: frozenset[str]  # numbers it states («78», «4.4»)
+    concludes: bool  # states an outcome (agreed, signed, decided, ended)
     money: bool  # states a sum of money
     quantity: bool  # states an amount, with a number or in words («несколько сотен»)
     people: frozenset[str]  # ids of the people it names
@@ -61,9 +67,9 @@ class FactEntry:
 class Index:
     base: KnowledgeBase
     entries: tuple[FactEntry, ...]
-    postings: dict[str, tuple[int, ...]]
-    entity_postings: dict[str, tuple[int, ...]]
-    year_postings: dict[int, tuple[int, ...]]
+    postings: dict[str, array[int]]
+    entity_postings: dict[str, array[int]]
+    year_postings: dict[int, array[int]]
     idf: dict[str, float]
     unknown_idf: float
     aliases: dict[str, tuple[Alias, ...]]  # keyed by every lemma of an alias's first token
@@ -157,6 +163,15 @@ def build_index(base: KnowledgeBase) -> Index:
         type_lemmas[entity.id] = type_terms
 
     about = frozenset(ref for source in base.sources.values() for ref in source.about)
+    outcome_lemmas = {analyse(word).lemmas[0] for word in OUTCOME_WORDS}
+    shared: dict[frozenset[Any], frozenset[Any]] = {}
+
+    def share(items: Iterable[Any]) -> frozenset[Any]:
+        """One object for equal sets: most facts share their entities, places and years (memory)."""
+        key = frozenset(items)
+        return shared.setdefault(key, key)
+
+    fact_terms: list[set[str]] = []
     about_words: dict[str, set[str]] = {}  # one-word names of the subjects: «Россия», «РФ», «российский»
     for ref in about:
         entity = base.entities[ref]
@@ -210,21 +225,23 @@ def build_index(base: KnowledgeBase) -> Index:
         mentions = set(own) | {ref for ref in about if about_words.get(ref, set()) & text_terms}
         facility = any(type_lemmas.get(ref, set()) & FACILITY_WORDS for ref in own)
         direct = set(own) | set(base.sources[fact.source].about)
+        fact_terms.append(terms)
         entries.append(
             FactEntry(
                 fact=fact,
-                terms=frozenset(terms),
-                entities=frozenset(expanded),
-                direct=frozenset(direct),
-                mentions=frozenset(mentions),
-                places=frozenset(places),
-                years=frozenset(years),
-                months=_months(fact),
+                entities=share(expanded),
+                direct=share(direct),
+                mentions=share(mentions),
+                places=share(places),
+                years=share(years),
+                months=share(_months(fact)),
                 phrasings=tuple(_phrase(sets) for sets in (*question_sets, text_sets)),
-                figure_terms=frozenset(figure_terms),
+                figure_terms=share(figure_terms if fact.figures else text_terms),
+                numbers=share(t for t in terms if t[:1].isdigit()),
+                concludes=bool(terms & outcome_lemmas),
                 money=bool(unit_terms & MONEY_UNITS),
                 quantity=bool(fact.figures) or bool(_flatten(text_sets) & QUANTITY_WORDS),
-                people=frozenset(ref for ref in fact.entity_ids if base.entities[ref].kind == "person"),
+                people=share(ref for ref in fact.entity_ids if base.entities[ref].kind == "person"),
                 has_person="person" in kinds,
                 has_actor=bool(fact.participants) or bool(fact.organisations),
                 has_place=bool(set(fact.places) - about) or facility,
@@ -235,7 +252,7 @@ def build_index(base: KnowledgeBase) -> Index:
     entity_postings: dict[str, list[int]] = defaultdict(list)
     year_postings: dict[int, list[int]] = defaultdict(list)
     for number, entry in enumerate(entries):
-        for term in entry.terms:
+        for term in fact_terms[number]:
             postings[term].append(number)
         for ref in entry.entities:
             entity_postings[ref].append(number)
@@ -258,9 +275,9 @@ def build_index(base: KnowledgeBase) -> Index:
     return Index(
         base=base,
         entries=tuple(entries),
-        postings={t: tuple(ids) for t, ids in postings.items()},
-        entity_postings={e: tuple(ids) for e, ids in entity_postings.items()},
-        year_postings={y: tuple(ids) for y, ids in year_postings.items()},
+        postings={t: array("i", ids) for t, ids in postings.items()},
+        entity_postings={e: array("i", ids) for e, ids in entity_postings.items()},
+        year_postings={y: array("i", ids) for y, ids in year_postings.items()},
         idf=idf,
         unknown_idf=unknown_idf,
         aliases={k: tuple(v) for k, v in alias_table.items()},

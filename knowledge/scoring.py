@@ -14,12 +14,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from knowledge.index import FactEntry, Index
-from knowledge.lexicon import OUTCOME_WORDS
-from knowledge.morphology import analyse
 from knowledge.query import Query
 
 ENTITY_WEIGHT = 3.5
-OUTCOME_LEMMAS = frozenset(lemma for word in OUTCOME_WORDS for lemma in analyse(word).lemmas[:1])
 GENERIC_COUNTED = frozenset({"человек", "штука", "число", "количество"})  # «сколько человек»: any count of people
 ABOUT_WEIGHT = 1.5  # «российские студенты»: the subject is everywhere, but the fact should say it
 INDIRECT_SHARE = 0.6  # an entity met only through its country («Армения» via Пашинян)
@@ -125,13 +122,13 @@ def _complete(query: Query, entry: FactEntry) -> bool:
     fact = entry.fact
     if query.comparison:
         return False
-    if query.asks_outcome and (fact.status == "planned" or not OUTCOME_LEMMAS & entry.terms):
+    if query.asks_outcome and (fact.status == "planned" or not entry.concludes):
         return False  # no outcome is known of an announced event, nor of one the fact does not conclude
     kind = query.answer_type
     if kind == "figure":
         if not entry.quantity or (query.wants_money and not entry.money):
             return False
-        pool = entry.figure_terms if fact.figures else entry.terms
+        pool = entry.figure_terms
         return all(any(lemma in GENERIC_COUNTED or _stem_in(lemma, pool) for lemma in noun)
                    for noun in query.figure_nouns)
     if kind == "date":
@@ -147,16 +144,33 @@ def _complete(query: Query, entry: FactEntry) -> bool:
     return True
 
 
+def term_hits(query: Query, index: Index) -> list[set[int]]:
+    """For each word of the question, the facts that hold it (from the postings)."""
+    found: list[set[int]] = []
+    for term in query.terms:
+        ids: set[int] = set()
+        for lemma in term.lemmas:
+            ids.update(index.postings.get(lemma, ()))
+        found.append(ids)
+    return found
+
+
 def score_entry(
-    query: Query, entry: FactEntry, about: frozenset[str] = frozenset(), *, fuzzy: bool = True
+    query: Query,
+    entry: FactEntry,
+    number: int,
+    hits_by_term: list[set[int]],
+    about: frozenset[str] = frozenset(),
+    *,
+    fuzzy: bool = True,
 ) -> Scored:
-    """Score one fact; ``fuzzy=False`` skips the costly phrase comparison (closeness := coverage)."""
+    """Score fact ``number``; ``fuzzy=False`` skips the costly phrase comparison (closeness := coverage)."""
     nouns_total = nouns_hit = verbs_total = verbs_hit = 0.0
     hits: list[int] = []
-    for number, term in enumerate(query.terms):
-        hit = any(lemma in entry.terms for lemma in term.lemmas)
+    for position, term in enumerate(query.terms):
+        hit = number in hits_by_term[position]
         if hit:
-            hits.append(number)
+            hits.append(position)
         if term.noun:
             nouns_total += term.weight
             nouns_hit += term.weight if hit else 0.0
@@ -189,7 +203,7 @@ def score_entry(
         closeness = max(
             (fuzz.token_sort_ratio(query.phrase, p) + fuzz.token_set_ratio(query.phrase, p)) / 2
             for p in entry.phrasings
-        ) / 100
+        ) / 100 if entry.phrasings else 0.0
     else:
         closeness = coverage
     score = 100 * (NOUN_SHARE * noun_cov + VERB_SHARE * verb_cov + CLOSENESS_SHARE * closeness)
@@ -199,7 +213,7 @@ def score_entry(
         and not query.unknown_names
         and _place_ok(query, entry, about)
         and query.about_qualifiers <= entry.mentions  # «российских студентов» ≠ «студенты – граждане Азербайджана»
-        and all(number in entry.terms for number in query.numbers)
+        and query.numbers <= entry.numbers
     )
     return Scored(entry, round(score, 1), coverage, frozenset(hits), allowed, _complete(query, entry))
 
@@ -209,11 +223,12 @@ def rank(query: Query, index: Index, *, fuzzy_limit: int = FUZZY_LIMIT) -> list[
 
     Every candidate gets the cheap word-coverage score; only the best ``fuzzy_limit``
     of them (by the most they could reach) get the fuzzy phrase comparison too."""
-    scored = [score_entry(query, index.entries[i], index.about, fuzzy=False) for i in candidates(query, index)]
-    if query.phrase and len(scored) > fuzzy_limit:
-        ceiling = {id(s): s.score + 100 * CLOSENESS_SHARE * (1 - s.coverage) for s in scored}
-        scored.sort(key=lambda s: -ceiling[id(s)])
-    head = [score_entry(query, s.entry, index.about) for s in scored[:fuzzy_limit]]
-    scored = head + scored[fuzzy_limit:]
+    hits = term_hits(query, index)
+    numbered = [(i, score_entry(query, index.entries[i], i, hits, index.about, fuzzy=False))
+                for i in candidates(query, index)]
+    if query.phrase and len(numbered) > fuzzy_limit:
+        numbered.sort(key=lambda pair: -(pair[1].score + 100 * CLOSENESS_SHARE * (1 - pair[1].coverage)))
+    head = [score_entry(query, index.entries[i], i, hits, index.about) for i, _ in numbered[:fuzzy_limit]]
+    scored = head + [s for _, s in numbered[fuzzy_limit:]]
     scored.sort(key=lambda s: (-s.score, s.entry.fact.date.start))
     return scored

@@ -12,7 +12,7 @@ import pytest
 from knowledge.engine import Engine
 from knowledge.index import FactEntry
 from knowledge.query import parse_query
-from knowledge.scoring import Scored, candidates, rank, score_entry
+from knowledge.scoring import Scored, candidates, rank, score_entry, term_hits
 
 TRADE_2023 = "trade-2023-record"
 TRADE_2022 = "trade-2022"
@@ -47,7 +47,9 @@ def entry(engine: Engine):
 def score(engine: Engine, entry):
     def run(question: str, fact_id: str) -> Scored:
         query = parse_query(question, engine.index)
-        return score_entry(query, entry(fact_id), engine.index.about)
+        target = entry(fact_id)
+        number = engine.index.entries.index(target)
+        return score_entry(query, target, number, term_hits(query, engine.index), engine.index.about)
 
     return run
 
