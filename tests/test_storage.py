@@ -10,7 +10,7 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -225,6 +225,20 @@ def test_concurrent_writers_lose_nothing(store: SqliteStorage) -> None:
     assert overall["questions"] == threads_n * per_thread
     assert overall["declined"] == threads_n * len(range(0, per_thread, 3))
     assert overall["answered"] == threads_n * per_thread - overall["declined"]
+
+
+def test_every_call_waits_for_the_lock(store: SqliteStorage) -> None:
+    # SQLite alone serialises single statements; the lock is what keeps stats()'s several
+    # queries and close() from interleaving with writers, so check that each call takes it.
+    calls: list[Callable[[], object]] = [lambda: put(store), store.stats, store.unanswered, store.close]
+    for call in calls:
+        done = threading.Event()
+        thread = threading.Thread(target=lambda c=call, d=done: (c(), d.set()))
+        with store._lock:
+            thread.start()
+            assert not done.wait(0.2), f"{call} ran without the lock"
+        assert done.wait(10)
+        thread.join()
 
 
 def test_close_is_idempotent_and_checkpoints(db_path: Path) -> None:
