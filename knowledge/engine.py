@@ -217,7 +217,7 @@ class Engine:
             lead=lead,
             items=tuple(self._item(f) for f in facts),
             sources=tuple(self.source_ref(s) for s in source_ids),
-            score=score,
+            score=round(score, 1),
             suggestions=suggestions,
             note=note,
             total=total or len(facts),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from knowledge.index import FactEntry, Index
 from knowledge.query import Query
@@ -162,9 +162,9 @@ def score_entry(
     hits_by_term: list[set[int]],
     about: frozenset[str] = frozenset(),
     *,
-    fuzzy: bool = True,
+    closeness: float | None = None,
 ) -> Scored:
-    """Score fact ``number``; ``fuzzy=False`` skips the costly phrase comparison (closeness := coverage)."""
+    """Score fact ``number``; ``closeness`` (0–1) is its fuzzy likeness to the question, coverage if unknown."""
     nouns_total = nouns_hit = verbs_total = verbs_hit = 0.0
     hits: list[int] = []
     for position, term in enumerate(query.terms):
@@ -199,12 +199,7 @@ def score_entry(
     coverage = (nouns_hit + verbs_hit) / total if total else 0.0
     noun_cov = nouns_hit / nouns_total if nouns_total else coverage
     verb_cov = verbs_hit / verbs_total if verbs_total else noun_cov
-    if query.phrase and fuzzy:
-        closeness = max(
-            (fuzz.token_sort_ratio(query.phrase, p) + fuzz.token_set_ratio(query.phrase, p)) / 2
-            for p in entry.phrasings
-        ) / 100 if entry.phrasings else 0.0
-    else:
+    if closeness is None:
         closeness = coverage
     score = 100 * (NOUN_SHARE * noun_cov + VERB_SHARE * verb_cov + CLOSENESS_SHARE * closeness)
     allowed = (
@@ -215,7 +210,21 @@ def score_entry(
         and query.about_qualifiers <= entry.mentions  # «российских студентов» ≠ «студенты – граждане Азербайджана»
         and query.numbers <= entry.numbers
     )
-    return Scored(entry, round(score, 1), coverage, frozenset(hits), allowed, _complete(query, entry))
+    return Scored(entry, score, coverage, frozenset(hits), allowed, _complete(query, entry))
+
+
+def _closeness(phrase: str, groups: list[tuple[str, ...]]) -> list[float]:
+    """For each fact, the best fuzzy likeness (0–1) of the question to one of its phrasings, in one batch."""
+    flat = [p for group in groups for p in group]
+    owner = [number for number, group in enumerate(groups) for _ in group]
+    totals = [0.0] * len(flat)
+    for scorer in (fuzz.token_sort_ratio, fuzz.token_set_ratio):
+        for _, value, position in process.extract(phrase, flat, scorer=scorer, limit=None):
+            totals[position] += value / 2
+    best = [0.0] * len(groups)
+    for position, value in enumerate(totals):
+        best[owner[position]] = max(best[owner[position]], value / 100)
+    return best
 
 
 def rank(query: Query, index: Index, *, fuzzy_limit: int = FUZZY_LIMIT) -> list[Scored]:
@@ -224,11 +233,16 @@ def rank(query: Query, index: Index, *, fuzzy_limit: int = FUZZY_LIMIT) -> list[
     Every candidate gets the cheap word-coverage score; only the best ``fuzzy_limit``
     of them (by the most they could reach) get the fuzzy phrase comparison too."""
     hits = term_hits(query, index)
-    numbered = [(i, score_entry(query, index.entries[i], i, hits, index.about, fuzzy=False))
-                for i in candidates(query, index)]
-    if query.phrase and len(numbered) > fuzzy_limit:
-        numbered.sort(key=lambda pair: -(pair[1].score + 100 * CLOSENESS_SHARE * (1 - pair[1].coverage)))
-    head = [score_entry(query, index.entries[i], i, hits, index.about) for i, _ in numbered[:fuzzy_limit]]
-    scored = head + [s for _, s in numbered[fuzzy_limit:]]
+    numbered = [(i, score_entry(query, index.entries[i], i, hits, index.about)) for i in candidates(query, index)]
+    if not query.phrase:
+        scored = [s for _, s in numbered]
+    else:
+        if len(numbered) > fuzzy_limit:
+            numbered.sort(key=lambda pair: -(pair[1].score + 100 * CLOSENESS_SHARE * (1 - pair[1].coverage)))
+        head = numbered[:fuzzy_limit]
+        likeness = _closeness(query.phrase, [index.entries[i].phrasings for i, _ in head])
+        scored = [score_entry(query, index.entries[i], i, hits, index.about, closeness=c)
+                  for (i, _), c in zip(head, likeness, strict=True)]
+        scored += [s for _, s in numbered[fuzzy_limit:]]
     scored.sort(key=lambda s: (-s.score, s.entry.fact.date.start))
     return scored

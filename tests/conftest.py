@@ -95,3 +95,148 @@ def expect_problem(run_cli: Callable[[Sequence[str]], CliResult]) -> BrokenCheck
         return problem
 
     return check
+
+
+# --------------------------------------------------------------------------- the real bot against the fake Bot API
+# Fixtures for tests/test_bot_*.py: the Application built by bot.app.build_application, polling
+# tests/fakebotapi.py on 127.0.0.1 (never the real Telegram).
+
+import dataclasses  # noqa: E402 - this section was appended; its imports stay with it
+import logging  # noqa: E402
+import shutil  # noqa: E402
+from collections.abc import AsyncIterator, Awaitable, Iterator  # noqa: E402
+from typing import Any  # noqa: E402
+
+from fakebotapi import Call, FakeBotApi  # noqa: E402
+
+from bot.config import Config  # noqa: E402
+from handlers.services import SERVICES_KEY, Services  # noqa: E402
+from knowledge.engine import Engine  # noqa: E402
+from knowledge.loader import bundled_path  # noqa: E402
+
+BOT_ADMIN_ID = 424242  # the admin of the bot built by `start_bot`
+BOT_BARRIER_USER = 999000999  # a user whose /help marks "every earlier update was handled"
+
+
+@pytest.fixture
+def botapi(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeBotApi]:
+    """A fake Bot API server; httpx must never send 127.0.0.1 through a proxy."""
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.setenv(name, "127.0.0.1,localhost")
+    with FakeBotApi(long_poll_cap=0.3) as server:
+        yield server
+    assert not server.internal_errors, server.internal_errors
+    assert not server.leftover_threads, "fake Bot API threads left behind"
+
+
+@pytest.fixture(scope="session")
+def bundled_engine() -> Engine:
+    """The engine on the bundled base, built once (an Engine never changes)."""
+    return Engine.from_path(None)
+
+
+@pytest.fixture
+def kb_copy(tmp_path: Path) -> Path:
+    """A private copy of the bundled fact base, free to edit (for /reload)."""
+    return Path(shutil.copytree(bundled_path(), tmp_path / "kb"))
+
+
+@pytest.fixture
+def bot_config(botapi: FakeBotApi, kb_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Config:
+    """A Config for the fake server: one admin, the base copy, storage and index cache in tmp_path."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return Config(token=botapi.token, base_url=botapi.base_url, base_file_url=botapi.base_file_url,
+                  knowledge_path=kb_copy, admins=frozenset({BOT_ADMIN_ID}), storage_path=tmp_path / "s.sqlite3")
+
+
+@dataclass
+class RunningBot:
+    """The real Application, polling the fake server, with helpers to drive and observe it."""
+
+    api: FakeBotApi
+    app: Any
+    config: Config
+    caplog: pytest.LogCaptureFixture
+    admin_id: int = BOT_ADMIN_ID
+    barrier_user: int = BOT_BARRIER_USER
+    allow_errors: bool = False  # set by a test that makes a handler fail on purpose
+    _barriers: int = 0
+
+    @property
+    def services(self) -> Services:
+        found = self.app.bot_data[SERVICES_KEY]
+        assert isinstance(found, Services)
+        return found
+
+    async def barrier(self, timeout: float = 8.0) -> None:
+        """Return once every update pushed so far has been handled.
+
+        The Application handles updates one at a time, in order: once the reply to a
+        later /help arrives, every earlier update is done."""
+        self._barriers += 1
+        self.api.push_update(self.api.private_message("/help", user_id=self.barrier_user))
+        await self.api.wait_for_async("sendMessage", self._barriers, timeout,
+                                      where=lambda c: c.params.get("chat_id") == self.barrier_user)
+
+    def calls(self, method: str | None = None) -> list[Call]:
+        """Requests made for the tests' chats: polling, start-up and the barrier's replies left out."""
+        skip = {"getupdates", "getme", "deletewebhook"}
+        return [c for c in self.api.calls(method) if c.method.lower() not in skip
+                and c.params.get("chat_id") != self.barrier_user]
+
+    def sent(self, chat_id: int | None = None) -> list[Call]:
+        return [c for c in self.calls("sendMessage") if chat_id is None or c.params.get("chat_id") == chat_id]
+
+    async def ask(self, update: dict[str, Any], replies: int = 1, timeout: float = 8.0) -> list[Call]:
+        """Push an update and wait for ``replies`` more sendMessage calls (answered); returns the new ones."""
+        before = len(self.sent())
+        self.api.push_update(update)
+        await self.api.wait_for_async("sendMessage", before + replies, timeout,
+                                      where=lambda c: c.params.get("chat_id") != self.barrier_user)
+        return self.sent()[before:]
+
+    def handler_errors(self) -> list[logging.LogRecord]:
+        return [r for r in self.caplog.records if r.levelno >= logging.ERROR]
+
+
+StartBot = Callable[..., Awaitable[RunningBot]]
+
+
+@pytest.fixture
+async def start_bot(botapi: FakeBotApi, bot_config: Config, bundled_engine: Engine,
+                    caplog: pytest.LogCaptureFixture) -> AsyncIterator[StartBot]:
+    """``await start_bot(rate_limit=False, menus=False, engine=None, **config_changes)``: a polling bot.
+
+    Stopped (and its storage closed) at the end of the test, which then fails if the
+    error handler logged anything unless ``bot.allow_errors`` was set."""
+    from bot.app import build_application, post_init, post_shutdown
+
+    running: list[RunningBot] = []
+    caplog.set_level(logging.INFO)
+
+    async def start(*, rate_limit: bool = False, menus: bool = False, engine: Engine | None = None,
+                    **changes: Any) -> RunningBot:
+        config = dataclasses.replace(bot_config, **changes)
+        app = build_application(config, engine=engine or bundled_engine, rate_limit=rate_limit)
+        await app.initialize()
+        bot = RunningBot(botapi, app, config, caplog)
+        running.append(bot)
+        if menus:
+            await post_init(app)
+        await app.start()
+        assert app.updater is not None
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        return bot
+
+    yield start
+    for bot in running:
+        app = bot.app
+        if app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+        await post_shutdown(app)
+    for bot in running:
+        if not bot.allow_errors:
+            assert not bot.handler_errors(), [r.getMessage() for r in bot.handler_errors()]
