@@ -8,6 +8,8 @@ private directory the current user owns (0700), never from a shared one.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import logging
 import os
@@ -15,6 +17,7 @@ import pickle
 import re
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from knowledge.index import Index, build_index
@@ -67,6 +70,18 @@ def content_key(path: Path | str | None, limits: Limits | None = None) -> str | 
     return digest.hexdigest()
 
 
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Millions of new objects and no garbage: the cyclic collector would only slow the load down."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _private_dir(directory: Path) -> bool:
     """True when the directory exists (or was created) as the current user's, closed to others."""
     try:
@@ -89,14 +104,15 @@ def load_compiled(
     target = directory / f"{key}.pickle"
     if usable and target.is_file():
         try:
-            with target.open("rb") as handle:
+            with target.open("rb") as handle, _no_gc():
                 stored = pickle.load(handle)  # our own file, in a directory only we can write
             if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == FORMAT:
                 return stored[1], stored[2]
         except Exception:  # a truncated or foreign file: rebuild it
             log.warning("ignoring unreadable index cache %s", target.name)
-    base = load_knowledge(path, limits=limits)
-    index = build_index(base)
+    with _no_gc():
+        base = load_knowledge(path, limits=limits)
+        index = build_index(base)
     if usable:
         _store(target, (FORMAT, base, index))
     return base, index
