@@ -57,14 +57,15 @@ ADMIN_COMMANDS = [
 def register(app: Application) -> None:  # type: ignore[type-arg]
     """Every handler of the bot, in order."""
     app.add_handler(TypeHandler(object, guards.flood_guard), group=-1)
-    app.add_handler(CommandHandler("start", commands.start))
-    app.add_handler(CommandHandler("help", commands.help_command))
-    app.add_handler(CommandHandler("topics", commands.topics))
-    app.add_handler(CommandHandler("about", commands.about))
-    app.add_handler(CommandHandler("ask", questions.ask))
-    app.add_handler(CommandHandler("reload", admin.reload))
-    app.add_handler(CommandHandler("stats", admin.stats))
-    app.add_handler(CommandHandler("unanswered", admin.unanswered))
+    new = filters.UpdateType.MESSAGE  # an edited message is not asked again (PTB's default includes edits)
+    app.add_handler(CommandHandler("start", commands.start, filters=new))
+    app.add_handler(CommandHandler("help", commands.help_command, filters=new))
+    app.add_handler(CommandHandler("topics", commands.topics, filters=new))
+    app.add_handler(CommandHandler("about", commands.about, filters=new))
+    app.add_handler(CommandHandler("ask", questions.ask, filters=new))
+    app.add_handler(CommandHandler("reload", admin.reload, filters=new))
+    app.add_handler(CommandHandler("stats", admin.stats, filters=new))
+    app.add_handler(CommandHandler("unanswered", admin.unanswered, filters=new))
     app.add_handler(CallbackQueryHandler(buttons.button))
     text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     app.add_handler(MessageHandler(filters.ChatType.PRIVATE & text, questions.private_text))

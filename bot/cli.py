@@ -239,7 +239,10 @@ def run_bot(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"factbot: {exc}", file=sys.stderr)
         return 2
-    setup_logging(config.log_level, secrets=[config.token])
+    handler = setup_logging(config.log_level, secrets=[config.token])
+    # PTB logs a rejected token with a whole traceback before raising it; the one line below says it all
+    handler.addFilter(lambda record: not (record.name.startswith("telegram")
+                                          and "Invalid token" in record.getMessage()))
     try:
         from bot.app import run
         from bot.storage import StorageError

@@ -75,7 +75,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             f"<b>{title}</b>: вопросов {block.get('questions', 0)}, отвечено {block.get('answered', 0)}, "
             f"предложено {block.get('suggested', 0)}, отклонено {block.get('declined', 0)}; "
             f"медиана {_median(block.get('median_latency_ms'))}")
-    top = data.get("top_declined") or []
+    top = data.get("overall", {}).get("top_declined") or []  # the storage keeps it per window
     if top:
         parts.append("<b>Чаще всего без ответа</b>:\n" + "\n".join(
             f"• {escape(str(item.get('question', '')))} — {item.get('count', 0)}" for item in top))
@@ -96,6 +96,6 @@ async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     lines = []
     for row in rows:
         when = dt.datetime.fromtimestamp(float(row.get("ts", 0)), dt.UTC).strftime("%d.%m %H:%M")
-        lines.append(f"• {when} [{escape(str(row.get('chat_type', '')))}] {escape(str(row.get('question', '')))}")
+        lines.append(f"• {when} [{escape(str(row.get('chat_type', '')))}] {escape(str(row.get('text', '')))}")
     await send_html(message, "Последние вопросы без ответа:\n" + "\n".join(lines), markup=None)
     _ = ParseMode  # HTML is what send_html sends

@@ -6,6 +6,7 @@ markup, the source link and inline keyboards.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -81,37 +82,81 @@ def _label(text: str) -> str:
 
 
 def split_html(text: str, limit: int = MAX_MESSAGE) -> list[str]:
-    """Split at line boundaries so that no message exceeds ``limit`` and no tag is cut.
+    """Split HTML into messages of at most ``limit`` characters, each valid on its own.
 
-    Every line this module writes is balanced HTML, so a cut between lines is safe;
-    a single line longer than the limit is cut at a space outside any tag or entity."""
+    A message ends at the last line break that fits, else at the last space, never
+    inside a tag or an entity; elements open at a cut (a long ``<code>`` block, a
+    quote) are closed at the end of one message and opened again at the start of
+    the next, so Telegram can parse every part."""
     chunks: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        while len(line) > limit:
-            cut = _safe_cut(line, limit)
-            piece, line = line[:cut], line[cut:].lstrip(" ")
-            if current:
-                chunks.append(current)
-                current = ""
-            chunks.append(piece)
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            chunks.append(current)
-            current = line
-        else:
-            current = candidate
-    if current.strip():
-        chunks.append(current)
+    stack: list[tuple[str, str]] = []  # (name, opening tag) open where ``rest`` starts
+    rest = text
+    while rest.strip():
+        head = "".join(tag for _, tag in stack)
+        if len(head) > limit // 2:  # absurd nesting: give up on balance rather than loop
+            stack, head = [], ""
+        if len(head) + len(rest) <= limit:
+            chunks.append(head + rest)
+            break
+        budget = limit - len(head)
+        while True:
+            cut, skip = _cut(rest, budget)
+            after = _open_tags(rest[:cut], stack)
+            tail = "".join(f"</{name}>" for name, _ in reversed(after))
+            excess = len(head) + cut + len(tail) - limit
+            if excess <= 0 or budget <= 1:
+                break
+            budget = max(1, budget - excess)
+        chunks.append(head + rest[:cut] + tail)
+        stack, rest = after, rest[cut + skip:]
     return [c for c in chunks if c.strip()] or [""]
 
 
-def _safe_cut(line: str, limit: int) -> int:
-    cut = line.rfind(" ", 0, limit)
-    if cut <= 0:
-        cut = limit
-    # never inside <tag …> or &entity;
-    while cut > 0 and (line.rfind("<", 0, cut) > line.rfind(">", 0, cut) or
-                       line.rfind("&", 0, cut) > line.rfind(";", 0, cut)):
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>")
+
+
+def _inside_markup(text: str, at: int) -> bool:
+    """Is position ``at`` inside ``<tag …>`` or ``&entity;``?"""
+    return text.rfind("<", 0, at) > text.rfind(">", 0, at) or text.rfind("&", 0, at) > text.rfind(";", 0, at)
+
+
+def _first_visible(html: str, stop: int) -> int:
+    """Index of the first character that is neither markup nor white space (``stop`` if none before it)."""
+    at, stop = 0, min(stop, len(html))
+    while at < stop:
+        if html[at] == "<" and (end := html.find(">", at)) >= 0:
+            at = end + 1
+        elif html[at].isspace():
+            at += 1
+        else:
+            return at
+    return stop
+
+
+def _cut(text: str, budget: int) -> tuple[int, int]:
+    """Where a message of at most ``budget`` characters of ``text`` ends, and how many separator
+    characters to drop there: the last line break, else the last space, else a hard cut."""
+    shown = _first_visible(text, budget + 1)  # a message must show something: cut after it
+    for separator in ("\n", " "):
+        cut = text.rfind(separator, shown, budget + 1)
+        while cut > shown and _inside_markup(text, cut):
+            cut = text.rfind(separator, shown, cut)
+        if cut > shown:
+            return cut, 1
+    cut = min(budget, len(text))
+    while cut > shown and _inside_markup(text, cut):
         cut -= 1
-    return cut or limit
+    return (cut, 0) if cut > shown else (max(1, min(budget, len(text))), 0)
+
+
+def _open_tags(html: str, stack: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The elements open after ``html``, given those open before it."""
+    found = list(stack)
+    for match in _TAG.finditer(html):
+        name = match.group(2).lower()
+        if not match.group(1):
+            found.append((name, match.group(0)))
+        elif any(open_name == name for open_name, _ in found):
+            while found and found.pop()[0] != name:
+                pass
+    return found

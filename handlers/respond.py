@@ -53,7 +53,9 @@ async def answer_question(
     """Ask the engine and reply; records the question for /stats and /unanswered."""
     found = services(context)
     engine = found.holder.engine  # one engine for the whole answer, even if a reload swaps it meanwhile
-    await message.chat.send_action(ChatAction.TYPING)
+    # "typing…" in the forum topic the question was asked in (Chat.send_action alone shows it in General)
+    await message.chat.send_action(ChatAction.TYPING,
+                                   message_thread_id=message.message_thread_id if message.is_topic_message else None)
     started = time.perf_counter()
     answer = engine.answer(question[:MAX_INPUT])
     latency = (time.perf_counter() - started) * 1000

@@ -49,8 +49,12 @@ class FloodGate:
         return "warn"
 
     def retry_after(self, user_id: int, now: float) -> int:
+        """Seconds until a message from this user is accepted again (if they stop sending meanwhile)."""
         stamps = self._seen.get(user_id) or [now]
-        return max(1, int(self.window - (now - stamps[0])) + 1)
+        # the next message is "ok" once at most limit - 1 stamps remain in the window:
+        # when the limit-th newest one has expired, not merely the oldest
+        oldest_to_expire = stamps[-self.limit] if len(stamps) >= self.limit else stamps[0]
+        return max(1, int(self.window - (now - oldest_to_expire)) + 1)
 
 
 @dataclass

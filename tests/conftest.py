@@ -115,7 +115,7 @@ from knowledge.engine import Engine  # noqa: E402
 from knowledge.loader import bundled_path  # noqa: E402
 
 BOT_ADMIN_ID = 424242  # the admin of the bot built by `start_bot`
-BOT_BARRIER_USER = 999000999  # a user whose /help marks "every earlier update was handled"
+BOT_BARRIER_USERS = range(999_000_000, 999_100_000)  # users whose /help marks "every earlier update was handled"
 
 
 @pytest.fixture
@@ -158,7 +158,6 @@ class RunningBot:
     config: Config
     caplog: pytest.LogCaptureFixture
     admin_id: int = BOT_ADMIN_ID
-    barrier_user: int = BOT_BARRIER_USER
     allow_errors: bool = False  # set by a test that makes a handler fail on purpose
     _barriers: int = 0
 
@@ -172,27 +171,31 @@ class RunningBot:
         """Return once every update pushed so far has been handled.
 
         The Application handles updates one at a time, in order: once the reply to a
-        later /help arrives, every earlier update is done."""
+        later /help arrives, every earlier update is done. Each barrier is a new user,
+        so flood control never silences it."""
+        user = BOT_BARRIER_USERS[self._barriers]
         self._barriers += 1
-        self.api.push_update(self.api.private_message("/help", user_id=self.barrier_user))
-        await self.api.wait_for_async("sendMessage", self._barriers, timeout,
-                                      where=lambda c: c.params.get("chat_id") == self.barrier_user)
+        self.api.push_update(self.api.private_message("/help", user_id=user))
+        await self.api.wait_for_async("sendMessage", 1, timeout, where=lambda c: c.params.get("chat_id") == user)
+
+    @staticmethod
+    def _ours(call: Call) -> bool:
+        chat_id = call.params.get("chat_id")
+        return not (isinstance(chat_id, int) and chat_id in BOT_BARRIER_USERS)
 
     def calls(self, method: str | None = None) -> list[Call]:
         """Requests made for the tests' chats: polling, start-up and the barrier's replies left out."""
         skip = {"getupdates", "getme", "deletewebhook"}
-        return [c for c in self.api.calls(method) if c.method.lower() not in skip
-                and c.params.get("chat_id") != self.barrier_user]
+        return [c for c in self.api.calls(method) if c.method.lower() not in skip and self._ours(c)]
 
     def sent(self, chat_id: int | None = None) -> list[Call]:
         return [c for c in self.calls("sendMessage") if chat_id is None or c.params.get("chat_id") == chat_id]
 
-    async def ask(self, update: dict[str, Any], replies: int = 1, timeout: float = 8.0) -> list[Call]:
-        """Push an update and wait for ``replies`` more sendMessage calls (answered); returns the new ones."""
+    async def ask(self, update: dict[str, Any], timeout: float = 8.0) -> list[Call]:
+        """Push an update, wait until it has been handled; returns the sendMessage calls it made."""
         before = len(self.sent())
         self.api.push_update(update)
-        await self.api.wait_for_async("sendMessage", before + replies, timeout,
-                                      where=lambda c: c.params.get("chat_id") != self.barrier_user)
+        await self.barrier(timeout)
         return self.sent()[before:]
 
     def handler_errors(self) -> list[logging.LogRecord]:
