@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import re
 import time
+from collections.abc import Awaitable, Callable
+from functools import partial
+from html import unescape
 
 from telegram import InlineKeyboardMarkup, Message
 from telegram.constants import ChatAction, ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import ContextTypes
 
 from handlers.render import answer_html, keyboard, split_html
@@ -17,6 +22,28 @@ from knowledge.answer import Answer
 log = logging.getLogger(__name__)
 
 MAX_INPUT = 4096  # longer messages are cut for matching, never refused
+SEND_ATTEMPTS = 4
+SEND_BACKOFF = 0.5  # seconds before the first retry; doubles each time
+
+
+async def with_retries(send: Callable[[], Awaitable[Message]]) -> Message:
+    """Retry a send that failed before Telegram accepted it (5xx, dropped connection).
+
+    A timeout is not retried: Telegram may have delivered the message already, and a
+    user must never get the same answer twice. 429s are retried by the rate limiter."""
+    delay = SEND_BACKOFF
+    for attempt in range(1, SEND_ATTEMPTS + 1):
+        try:
+            return await send()
+        except (BadRequest, TimedOut):
+            raise
+        except NetworkError:
+            if attempt == SEND_ATTEMPTS:
+                raise
+            log.warning("sending failed (attempt %s of %s); retrying in %.1f s", attempt, SEND_ATTEMPTS, delay)
+            await asyncio.sleep(delay)
+            delay *= 2
+    raise AssertionError("unreachable")
 
 
 async def send_html(
@@ -29,21 +56,20 @@ async def send_html(
     chunks = split_html(html)
     for number, chunk in enumerate(chunks):
         last = number == len(chunks) - 1
+        buttons = markup if last else None
+        first = quote and number == 0
         try:
-            await message.reply_text(chunk, parse_mode=ParseMode.HTML, disable_web_page_preview=True,
-                                     reply_markup=markup if last else None, do_quote=quote and number == 0)
+            await with_retries(partial(message.reply_text, chunk, parse_mode=ParseMode.HTML,
+                                       disable_web_page_preview=True, reply_markup=buttons, do_quote=first))
         except BadRequest as exc:
             if "parse" not in str(exc).lower():
                 raise
             log.warning("Telegram could not parse our HTML; sending plain text instead")
-            await message.reply_text(_strip_tags(chunk), reply_markup=markup if last else None,
-                                     do_quote=quote and number == 0)
+            await with_retries(partial(message.reply_text, _strip_tags(chunk), reply_markup=buttons,
+                                       do_quote=first))
 
 
 def _strip_tags(html: str) -> str:
-    import re
-    from html import unescape
-
     return unescape(re.sub(r"<[^>]+>", "", html))
 
 
