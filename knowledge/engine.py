@@ -226,7 +226,7 @@ class Engine:
         return answer
 
     def _list(self, question: str, members: list[Scored]) -> Answer:
-        cap = self.settings.max_list
+        cap = max(1, self.settings.max_list)  # a list answer always shows at least one fact
         facts = sorted((s.entry.fact for s in members), key=lambda f: (f.date.start, f.date.end))
         shown = facts[:cap]
         lead = (LEAD_LIST.format(count=len(facts)) if len(facts) <= cap

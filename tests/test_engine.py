@@ -190,8 +190,6 @@ def test_max_list_caps_a_list_and_keeps_the_earliest(engine: Engine) -> None:
     assert len(engine.answer(question).items) == len(full.items) <= EngineSettings().max_list
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: max_list=0 (accepted by the config) makes a list question 'answered' "
-                                       "with no facts, no items and no source line")
 def test_max_list_zero_never_asserts_an_empty_answer(engine: Engine) -> None:
     answer = Engine(engine.base, EngineSettings(max_list=0)).answer("все встречи путина и алиева")
     assert not answer.answered or (answer.facts and answer.reply.endswith(SOURCE_LINE))
