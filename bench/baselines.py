@@ -45,7 +45,6 @@ Adding a system is one class with `name` and `answer(question) -> Reply` (see
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import statistics
 import sys
@@ -56,6 +55,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from knowledge.evaluation import Label, load_labels  # the labels and their loading the tests use
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_QUESTIONS = REPO / "tests" / "data" / "questions.jsonl"
 FALSE_ANSWER_WEIGHT = 2.0
@@ -63,38 +64,6 @@ FALSE_ANSWER_WEIGHT = 2.0
 # ---------------------------------------------------------------------------------------------------------------
 # Data: labels, facts, sentences
 # ---------------------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Label:
-    question: str
-    kind: str
-    facts: tuple[str, ...]
-    match: str = "any"
-    contains: tuple[str, ...] = ()
-
-    @property
-    def answerable(self) -> bool:
-        return bool(self.facts) and self.kind != "out_of_scope"
-
-
-def load_labels(path: Path) -> list[Label]:
-    labels = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise SystemExit(f"{path}:{number}: not JSON: {exc}") from None
-        labels.append(Label(
-            question=record["question"],
-            kind=record.get("kind") or ("out_of_scope" if not record.get("facts") else "unknown"),
-            facts=tuple(record.get("facts") or ()),
-            match=record.get("match", "any"),
-            contains=tuple(record.get("contains") or ()),
-        ))
-    return labels
 
 
 @dataclass
