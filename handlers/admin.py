@@ -8,7 +8,6 @@ import logging
 from html import escape
 
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from handlers.respond import send_html
@@ -98,4 +97,3 @@ async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         when = dt.datetime.fromtimestamp(float(row.get("ts", 0)), dt.UTC).strftime("%d.%m %H:%M")
         lines.append(f"• {when} [{escape(str(row.get('chat_type', '')))}] {escape(str(row.get('text', '')))}")
     await send_html(message, "Последние вопросы без ответа:\n" + "\n".join(lines), markup=None)
-    _ = ParseMode  # HTML is what send_html sends

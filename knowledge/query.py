@@ -155,11 +155,6 @@ def _match_entities(infos: list[WordInfo], index: Index) -> list[tuple[int, int,
     return found
 
 
-def owner_free(info: WordInfo) -> bool:
-    """A figure word is a request only as a plain word, not inside a name."""
-    return not info.proper
-
-
 def parse_query(text: str, index: Index) -> Query:
     """Everything the scorer needs to know about one question."""
     raw_words = words(text, max_chars=MAX_QUERY_CHARS)[: MAX_WORDS * 2]
@@ -250,7 +245,7 @@ def parse_query(text: str, index: Index) -> Query:
             if lemma in YEAR_PARTS:
                 year_parts.update(YEAR_PARTS[lemma])
                 continue
-            if lemma in FIGURE_WORDS and owner_free(info):
+            if lemma in FIGURE_WORDS and not info.proper:  # «цифры», «много ли», not a name
                 if not answer_type or answer_type == "what":
                     answer_type = "figure"
                 continue
