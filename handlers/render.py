@@ -39,7 +39,8 @@ def answer_html(answer: Answer) -> str:
     """The answer as Telegram HTML; every piece of text is escaped."""
     parts: list[str] = []
     if answer.lead:
-        parts.append(escape(answer.lead))
+        lead = escape(answer.lead)
+        parts.append(f"<b>{lead}</b>" if answer.kind == "answer" else lead)
     if answer.kind == "answer" and len(answer.items) == 1:
         parts.append(escape(answer.items[0].text))
     elif answer.items:

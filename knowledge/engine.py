@@ -14,6 +14,8 @@ from knowledge.cache import load_compiled
 from knowledge.index import Index, build_index
 from knowledge.loader import Limits, load_knowledge
 from knowledge.model import Fact, KnowledgeBase, short_key
+from knowledge.morphology import analyse
+from knowledge.normalize import words
 from knowledge.query import Query, parse_query
 from knowledge.replies import (
     EXAMPLES,
@@ -25,6 +27,7 @@ from knowledge.replies import (
     NOTE_TOPICS,
     SMALLTALK,
     render_text,
+    typed_lead,
 )
 from knowledge.scoring import Scored, rank
 from knowledge.topics import TOPICS
@@ -104,7 +107,8 @@ class Engine:
             tied = self._cover(query, complete, tied)
             if len(tied) > 1:
                 return self._list(question, tied)
-            return self._build(question, "answer", True, "", [top.entry.fact], top.score)
+            return self._build(question, "answer", True, self._lead(query, top.entry.fact), [top.entry.fact],
+                               top.score)
         if best is not None and best.score >= cfg.answer_threshold:
             return self._build(question, "partial", False, LEAD_PARTIAL, [best.entry.fact], best.score,
                                suggestions=self._suggestions(allowed, exclude={best.entry.fact.id}))
@@ -120,7 +124,8 @@ class Engine:
         if not pool:
             pool = [top]
         pick = (max if query.ordinal == "latest" else min)(pool, key=lambda s: (s.entry.fact.date.end, s.score))
-        return self._build(question, "answer", True, "", [pick.entry.fact], pick.score)
+        return self._build(question, "answer", True, self._lead(query, pick.entry.fact), [pick.entry.fact],
+                           pick.score)
 
     def _cover(self, query: Query, complete: list[Scored], chosen: list[Scored]) -> list[Scored]:
         """Add facts answering what the chosen ones leave out («вузы, студенты, школы»)."""
@@ -224,6 +229,19 @@ class Engine:
         )
         object.__setattr__(answer, "reply", render_text(answer))
         return answer
+
+    def _lead(self, query: Query, fact: Fact) -> str:
+        """The asked detail first («когда» → the date, «сколько» → the figure of the thing counted)."""
+        figure = None
+        if query.answer_type == "figure" and fact.figures and query.figure_nouns:
+            nouns = {lemma for noun in query.figure_nouns for lemma in noun}
+            for candidate in fact.figures:
+                text = f"{candidate.unit} {candidate.what}"
+                counted = {lemma for word in words(text) for lemma in analyse(word).lemmas}
+                if nouns & counted:
+                    figure = candidate
+                    break
+        return typed_lead(query.answer_type, fact, self.base.entities, figure=figure, about=self.index.about)
 
     def _list(self, question: str, members: list[Scored]) -> Answer:
         cap = max(1, self.settings.max_list)  # a list answer always shows at least one fact

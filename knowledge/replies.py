@@ -7,6 +7,8 @@ themselves; the words live here so every front end says the same thing.
 from __future__ import annotations
 
 from knowledge.answer import Answer, Item, SourceRef, Suggestion
+from knowledge.dates import parse_fact_date
+from knowledge.model import Entity, Fact, Figure
 
 EXAMPLES = (
     "Когда установлены дипломатические отношения?",
@@ -70,3 +72,35 @@ def _bullet(item: Item) -> str:
 
 def _suggestion(suggestion: Suggestion) -> str:
     return f"• {suggestion.question}"
+
+
+def _period(text: str) -> str:
+    try:
+        return parse_fact_date(text).human()
+    except ValueError:
+        return text
+
+
+def figure_line(figure: Figure) -> str:
+    """«почти 4,4 млрд долларов — товарооборот России и Азербайджана (2023 год)»."""
+    period = f" ({_period(figure.period)})" if figure.period and not figure.period.startswith("2024-04-22") else ""
+    return f"{figure.display()} — {figure.what}{period}"
+
+
+def typed_lead(answer_type: str, fact: Fact, entities: dict[str, Entity], *, figure: Figure | None = None,
+               about: frozenset[str] = frozenset()) -> str:
+    """Exactly what was asked, before the whole fact: the date, the figure, the place or the people."""
+    if answer_type == "date" and not fact.as_of:
+        human = fact.date.human()
+        return f"{human[:1].upper()}{human[1:]}."
+    if answer_type == "figure" and (figure or fact.figures):
+        line = figure_line(figure or fact.figures[0])
+        return f"{line[:1].upper()}{line[1:]}."
+    if answer_type == "place":
+        names = [entities[ref].name for ref in fact.places if ref not in about] or \
+                [entities[ref].name for ref in fact.places]
+        return f"Где: {', '.join(names)}." if names else ""
+    if answer_type in ("person", "name"):
+        people = [entities[ref].display() for ref in fact.entity_ids if entities[ref].kind == "person"]
+        return f"Кто: {', '.join(dict.fromkeys(people))}." if people else ""
+    return ""

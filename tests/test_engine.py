@@ -148,11 +148,22 @@ def test_the_readme_documents_the_json_keys() -> None:
 
 
 def test_a_single_answer_reply_is_the_fact_then_the_source(engine: Engine) -> None:
-    answer = engine.answer("когда установлены дипломатические отношения")
+    answer = engine.answer("установление дипломатических отношений россии и азербайджана")
     assert answer.kind == "answer" and len(answer.items) == 1
     fact = engine.fact(answer.facts[0])
     assert fact is not None
     assert answer.reply == f"{fact.text}\n\n{SOURCE_LINE}"
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("когда установлены дипломатические отношения", "4 апреля 1992 года."),
+    ("сколько вузов в азербайджане преподают на русском", "26 вузов"),
+    ("где встречались путин и алиев 13 октября 2022", "Где: Астана"),
+])
+def test_the_asked_detail_comes_first(engine: Engine, question: str, lead: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.lead.startswith(lead), answer.reply
+    assert answer.reply.startswith(answer.lead) and answer.reply.endswith(SOURCE_LINE)
 
 
 # ---- lists -----------------------------------------------------------------------------------------
