@@ -19,6 +19,7 @@ from knowledge.normalize import words
 from knowledge.query import Query, parse_query
 from knowledge.replies import (
     EXAMPLES,
+    LEAD_COUNT,
     LEAD_DECLINE,
     LEAD_LIST,
     LEAD_LIST_CAPPED,
@@ -27,6 +28,7 @@ from knowledge.replies import (
     NOTE_TOPICS,
     SMALLTALK,
     render_text,
+    times,
     typed_lead,
 )
 from knowledge.scoring import Scored, rank
@@ -95,7 +97,7 @@ class Engine:
         if query.list_intent:
             members = [s for s in complete if s.coverage >= cfg.list_coverage and s.score >= cfg.suggest_threshold]
             if members and members[0].score >= cfg.answer_threshold - cfg.list_margin:
-                return self._list(question, members)
+                return self._list(question, members, counting=query.count_intent)
         best = allowed[0] if allowed else None
         top = complete[0] if complete else None
         if (top is not None and top.score >= cfg.answer_threshold
@@ -230,6 +232,11 @@ class Engine:
         object.__setattr__(answer, "reply", render_text(answer))
         return answer
 
+    @staticmethod
+    def _event(fact: Fact) -> str:
+        """Facts of one day are one occasion («встречались 19 мая»: the talks and the trilateral after them)."""
+        return fact.date.iso
+
     def _lead(self, query: Query, fact: Fact) -> str:
         """The asked detail first («когда» → the date, «сколько» → the figure of the thing counted)."""
         figure = None
@@ -243,14 +250,17 @@ class Engine:
                     break
         return typed_lead(query.answer_type, fact, self.base.entities, figure=figure, about=self.index.about)
 
-    def _list(self, question: str, members: list[Scored]) -> Answer:
+    def _list(self, question: str, members: list[Scored], *, counting: bool = False) -> Answer:
         cap = max(1, self.settings.max_list)  # a list answer always shows at least one fact
         facts = sorted((s.entry.fact for s in members), key=lambda f: (f.date.start, f.date.end))
         shown = facts[:cap]
         lead = (LEAD_LIST.format(count=len(facts)) if len(facts) <= cap
                 else LEAD_LIST_CAPPED.format(count=cap, total=len(facts)))
+        if counting:  # «сколько раз встречались»: the count of events, then what was counted
+            events = len({self._event(f) for f in facts})
+            lead = LEAD_COUNT.format(count=events, times=times(events))
         score = max(s.score for s in members)
-        if len(shown) == 1:
+        if len(shown) == 1 and not counting:
             return self._build(question, "answer", True, "", shown, score)
         return self._build(question, "list", True, lead, shown, score, total=len(facts))
 

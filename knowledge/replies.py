@@ -31,6 +31,7 @@ SMALLTALK = {
 
 LEAD_LIST = "Вот что есть в базе ({count}):"
 LEAD_LIST_CAPPED = "Вот что есть в базе ({count} из {total}, сначала ранние):"
+LEAD_COUNT = "По данным базы — {count} {times}:"
 LEAD_SUGGEST = "Точного ответа в базе нет. Возможно, вас интересует:"
 LEAD_PARTIAL = "В источнике этого не сказано. Ближайшее, что известно:"
 LEAD_DECLINE = "В базе нет ответа на этот вопрос."
@@ -104,3 +105,10 @@ def typed_lead(answer_type: str, fact: Fact, entities: dict[str, Entity], *, fig
         people = [entities[ref].display() for ref in fact.entity_ids if entities[ref].kind == "person"]
         return f"Кто: {', '.join(dict.fromkeys(people))}." if people else ""
     return ""
+
+
+def times(count: int) -> str:
+    """«раз» agreeing with a number: 1 раз, 2 раза, 5 раз, 21 раз, 22 раза."""
+    if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
+        return "раза"
+    return "раз"

@@ -355,3 +355,15 @@ def test_a_custom_base_knows_nothing_of_the_bundled_one(small_engine: Engine, en
     question = "когда путин с алиевым виделись в самарканде?"
     assert engine.answer(question).answered
     assert not small_engine.answer(question).answered
+
+
+@pytest.mark.parametrize(("question", "count"), [
+    ("сколько раз встречались путин и алиев в 2022", "7 раз"),  # the 22 February visit is two facts, one occasion
+    ("сколько раз мишустин встречался с асадовым", "2 раза"),
+])
+def test_counting_counts_occasions_and_lists_them(engine: Engine, question: str, count: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.kind == "list"
+    assert answer.lead == f"По данным базы — {count}:"
+    dates = [engine.fact(fid).date.start for fid in answer.facts]  # type: ignore[union-attr]
+    assert dates == sorted(dates)
