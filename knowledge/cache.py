@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from knowledge.index import Index, build_index
-from knowledge.loader import Limits, bundled_path, find_files, load_knowledge
+from knowledge.loader import MAX_SOURCE_TEXT_BYTES, Limits, bundled_path, find_files, load_knowledge
 from knowledge.model import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,8 @@ def _format() -> str:
 
 
 FORMAT = _format()
-_TEXT_FILE = re.compile(rb"^\s*text_file:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
+# «[ \t]», not «\s»: with MULTILINE, «\s*» would run across blank lines and take quadratic time
+_TEXT_FILE = re.compile(rb"^[ \t]*text_file:[ \t]*['\"]?([^'\"\n#]+?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
 
 
 def default_cache_dir() -> Path:
@@ -57,6 +58,8 @@ def content_key(path: Path | str | None, limits: Limits | None = None) -> str | 
     digest = hashlib.sha256(FORMAT.encode())
     try:
         for file in files:
+            if file.stat().st_size > limits.max_file_bytes:
+                return None  # the loader refuses it; never read an oversized file just to hash it
             data = file.read_bytes()
             digest.update(str(file.relative_to(root) if file != root else file.name).encode())
             digest.update(len(data).to_bytes(8, "little"))
@@ -64,6 +67,8 @@ def content_key(path: Path | str | None, limits: Limits | None = None) -> str | 
             for match in _TEXT_FILE.finditer(data):
                 text = file.parent / match.group(1).decode("utf-8", "replace").strip()
                 if text.is_file():
+                    if text.stat().st_size > MAX_SOURCE_TEXT_BYTES:
+                        return None
                     digest.update(text.read_bytes())
     except OSError:
         return None

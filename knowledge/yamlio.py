@@ -2,14 +2,15 @@
 
 Only PyYAML's safe machinery is used (the C parser when present). Anchors and
 aliases are refused before anything is built, which defuses "billion laughs"
-bombs; nesting depth and file size are bounded so a hostile file cannot hang
-or exhaust memory.
+bombs; nesting depth, file size and the number of values are bounded so a
+hostile file cannot hang or exhaust memory.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,10 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 32
+# Values (scalars, lists, mappings) in one file. A real fact base has ~25 000 per MB, so a file at
+# the default size limit holds about half of this; «- 1» lines hold 250 000 per MB and would take
+# gigabytes as nodes. Checked while streaming, before anything is built.
+MAX_NODES = 1_000_000
 
 
 class YamlProblem(Exception):
@@ -86,7 +91,7 @@ def parse_yaml(raw: bytes) -> Any:
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise YamlProblem(line, "binary content (NUL byte) in a YAML file")
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in _lines(text)):
         raise YamlProblem(1, "empty file: expected `sources`, `entities` or `facts`")
     try:
         _screen_events(text)
@@ -106,10 +111,20 @@ def parse_yaml(raw: bytes) -> Any:
     return _build(node)
 
 
+# what str.splitlines() splits on; iterated lazily, as a list of every line of a big file takes 20x its size
+_LINE = re.compile("[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The non-empty lines of ``text``, one at a time."""
+    return (match.group() for match in _LINE.finditer(text))
+
+
 def _screen_events(text: str) -> None:
-    """Refuse aliases, anchors, multiple documents and deep nesting before building."""
+    """Refuse aliases, anchors, multiple documents, deep nesting and too many values before building."""
     depth = 0
     documents = 0
+    nodes = 0
     for event in yaml.parse(text, Loader=_Loader):
         mark = event.start_mark
         line = mark.line + 1 if mark is not None else 1
@@ -128,6 +143,10 @@ def _screen_events(text: str) -> None:
                 raise YamlProblem(line, f"nesting deeper than {MAX_DEPTH} levels")
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            nodes += 1
+            if nodes > MAX_NODES:
+                raise YamlProblem(line, f"more than {MAX_NODES} values in one file: split it")
 
 
 _INT = re.compile(r"^[-+]?[0-9_]+$")
