@@ -93,8 +93,12 @@ async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
 
 
 def build_application(config: Config, *, engine: Engine | None = None, storage: Storage | None = None,
-                      rate_limit: bool = True) -> Application:  # type: ignore[type-arg]
-    """The Application, wired: handlers, services, rate limiter, menus."""
+                      rate_limit: bool = True, send_timeout: float | None = None
+                      ) -> Application:  # type: ignore[type-arg]
+    """The Application, wired: handlers, services, rate limiter, menus.
+
+    ``send_timeout`` (seconds) replaces PTB's read and write timeouts of every request
+    but ``getUpdates``; tests use a short one to see how the bot treats a timed-out send."""
     limits = Limits(max_file_bytes=config.max_file_bytes)
     engine = engine or Engine.from_path(config.knowledge_path, config.engine, limits=limits, use_cache=True)
     builder = (
@@ -105,6 +109,8 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
+    if send_timeout is not None:
+        builder = builder.read_timeout(send_timeout).write_timeout(send_timeout)
     if rate_limit:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]  # PTB generics
     app = builder.build()

@@ -6,6 +6,7 @@ import logging
 import time
 
 from telegram import Update
+from telegram.error import TimedOut
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from handlers.services import services
@@ -34,7 +35,13 @@ async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the failure (the log filter removes the token) and apologise; the bot keeps running."""
+    """Log the failure (the log filter removes the token) and apologise; the bot keeps running.
+
+    A timeout is only logged: what timed out may have been delivered (a send is not
+    retried for that reason), and an apology must not follow an answer the user has."""
+    if isinstance(context.error, TimedOut):
+        log.warning("update could not be handled: TimedOut (Telegram may have delivered it; no apology)")
+        return
     log.error("update could not be handled: %s", type(context.error).__name__, exc_info=context.error)
     if isinstance(update, Update) and update.effective_message is not None:
         try:

@@ -80,8 +80,12 @@ async def answer_question(
     found = services(context)
     engine = found.holder.engine  # one engine for the whole answer, even if a reload swaps it meanwhile
     # "typing…" in the forum topic the question was asked in (Chat.send_action alone shows it in General)
-    await message.chat.send_action(ChatAction.TYPING,
-                                   message_thread_id=message.message_thread_id if message.is_topic_message else None)
+    try:
+        await message.chat.send_action(ChatAction.TYPING,
+                                       message_thread_id=message.message_thread_id if message.is_topic_message
+                                       else None)
+    except NetworkError as exc:  # cosmetic: a 5xx, a dropped connection or a timeout must not cost the answer
+        log.info("could not show typing (%s); answering anyway", type(exc).__name__)
     started = time.perf_counter()
     answer = engine.answer(question[:MAX_INPUT])
     latency = (time.perf_counter() - started) * 1000
