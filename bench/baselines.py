@@ -93,12 +93,11 @@ def load_corpus(kb: Path | None) -> Corpus:
 def _lenient_corpus(root: Path) -> Corpus:
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     files = [root] if root.is_file() else sorted(root.rglob("*.y*ml"))
     quotes: dict[str, str] = {}
     texts: dict[str, str] = {}
     for file in files:
-        data = yaml.load(file.read_text(encoding="utf-8"), Loader=loader) or {}
+        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
         for fact in data.get("facts") or ():
             if isinstance(fact, dict) and isinstance(fact.get("quote"), str):
                 quotes[str(fact.get("id"))] = collapse(fact["quote"])
