@@ -208,7 +208,7 @@ StartBot = Callable[..., Awaitable[RunningBot]]
 @pytest.fixture
 async def start_bot(botapi: FakeBotApi, bot_config: Config, bundled_engine: Engine,
                     caplog: pytest.LogCaptureFixture) -> AsyncIterator[StartBot]:
-    """``await start_bot(rate_limit=False, menus=False, engine=None, **config_changes)``: a polling bot.
+    """``await start_bot(rate_limit=False, menus=False, engine=None, send_timeout=None, **config_changes)``.
 
     Stopped (and its storage closed) at the end of the test, which then fails if the
     error handler logged anything unless ``bot.allow_errors`` was set."""
@@ -218,9 +218,10 @@ async def start_bot(botapi: FakeBotApi, bot_config: Config, bundled_engine: Engi
     caplog.set_level(logging.INFO)
 
     async def start(*, rate_limit: bool = False, menus: bool = False, engine: Engine | None = None,
-                    **changes: Any) -> RunningBot:
+                    send_timeout: float | None = None, **changes: Any) -> RunningBot:
         config = dataclasses.replace(bot_config, **changes)
-        app = build_application(config, engine=engine or bundled_engine, rate_limit=rate_limit)
+        app = build_application(config, engine=engine or bundled_engine, rate_limit=rate_limit,
+                                send_timeout=send_timeout)
         await app.initialize()
         bot = RunningBot(botapi, app, config, caplog)
         running.append(bot)
@@ -245,45 +246,7 @@ async def start_bot(botapi: FakeBotApi, bot_config: Config, bundled_engine: Engi
             assert not bot.handler_errors(), [r.getMessage() for r in bot.handler_errors()]
 
 
-# --------------------------------------------------------------------------- build_application's test knobs
-# For tests/test_reliability_faults.py: the same polling bot as `start_bot`, built with options that
-# `start_bot` does not pass on (a short send timeout, so a delayed send times out in the test's time).
-
-
 @pytest.fixture
-async def start_tuned_bot(botapi: FakeBotApi, bot_config: Config, bundled_engine: Engine,
-                          caplog: pytest.LogCaptureFixture) -> AsyncIterator[StartBot]:
-    """``await start_tuned_bot(send_timeout=0.5, rate_limit=False, engine=None, **config_changes)``.
-
-    Stopped like ``start_bot``'s bots, and the test fails the same way if the error handler
-    logged anything unless ``bot.allow_errors`` was set."""
-    from bot.app import build_application, post_shutdown
-
-    running: list[RunningBot] = []
-    caplog.set_level(logging.INFO)
-
-    async def start(*, send_timeout: float | None = None, rate_limit: bool = False, engine: Engine | None = None,
-                    **changes: Any) -> RunningBot:
-        config = dataclasses.replace(bot_config, **changes)
-        app = build_application(config, engine=engine or bundled_engine, rate_limit=rate_limit,
-                                send_timeout=send_timeout)
-        await app.initialize()
-        bot = RunningBot(botapi, app, config, caplog)
-        running.append(bot)
-        await app.start()
-        assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0, timeout=1)
-        return bot
-
-    yield start
-    for bot in running:
-        app = bot.app
-        if app.updater.running:
-            await app.updater.stop()
-        if app.running:
-            await app.stop()
-        await app.shutdown()
-        await post_shutdown(app)
-    for bot in running:
-        if not bot.allow_errors:
-            assert not bot.handler_errors(), [r.getMessage() for r in bot.handler_errors()]
+def start_tuned_bot(start_bot: StartBot) -> StartBot:
+    """``start_bot`` under the name the fault tests use for bots with a short ``send_timeout``."""
+    return start_bot
