@@ -11,7 +11,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from knowledge.answer import Answer, SourceRef
+from knowledge.answer import Answer, Item, SourceRef
 from knowledge.model import short_key as fact_token
 from knowledge.replies import SUGGEST_HEAD
 
@@ -44,7 +44,7 @@ def answer_html(answer: Answer) -> str:
     if answer.kind == "answer" and len(answer.items) == 1:
         parts.append(escape(answer.items[0].text))
     elif answer.items:
-        parts.append("\n".join(f"• {escape(item.text)}" for item in answer.items))
+        parts.append("\n".join(_bullet(item) for item in answer.items))
     if answer.suggestions and answer.kind not in ("suggest",):
         parts.append(escape(SUGGEST_HEAD) + "\n" + "\n".join(f"• {escape(s.question)}" for s in answer.suggestions))
     if answer.note:
@@ -53,6 +53,12 @@ def answer_html(answer: Answer) -> str:
     if source:
         parts.append(source)
     return "\n\n".join(parts)
+
+
+def _bullet(item: Item) -> str:
+    """A list line: the date in bold first, so a list reads as a timeline."""
+    date = f"<b>{escape(item.date)}</b> — " if item.date else ""
+    return f"• {date}{escape(item.text)}"
 
 
 def quote_html(quote: str, source: SourceRef) -> str:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from knowledge.context import Context
 
 AnswerKind = Literal["answer", "list", "suggest", "partial", "decline", "smalltalk"]
 
@@ -54,6 +57,7 @@ class Answer:
     note: str = ""  # what follows the facts: topics on a decline
     total: int = 0  # matching facts before the list cap
     reply: str = field(default="", compare=False)
+    context: Context | None = field(default=None, compare=False, repr=False)  # for the next question
 
     @property
     def facts(self) -> tuple[str, ...]:

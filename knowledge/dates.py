@@ -40,6 +40,15 @@ class FactDate:
     def overlaps(self, start: dt.date, end: dt.date) -> bool:
         return self.start <= end and start <= self.end
 
+    def label(self) -> str:
+        """Compact form for lists and timelines: «16.09.2022», «09.2022», «2022», «27.02–28.02.2023»."""
+        if not self.is_range:
+            return _label_part(self.iso)
+        first, last = (_label_part(part) for part in self.iso.split("/"))
+        if first[-4:] == last[-4:] and len(first) > 4:
+            first = first[:-5]
+        return f"{first}–{last}"
+
     def human(self) -> str:
         """Russian rendering that states no more than the source does."""
         if not self.is_range:
@@ -87,6 +96,15 @@ def _human_part(part: str) -> str:
     if precision == "month":
         return f"{MONTHS_NOMINATIVE[start.month - 1]} {start.year} года"
     return f"{start.year} год"
+
+
+def _label_part(part: str) -> str:
+    start, _, precision = _span(part)
+    if precision == "day":
+        return start.strftime("%d.%m.%Y")
+    if precision == "month":
+        return start.strftime("%m.%Y")
+    return str(start.year)
 
 
 def short_date(day: dt.date) -> str:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from knowledge.answer import Answer, AnswerKind, Item, SourceRef, Suggestion
 from knowledge.cache import load_compiled
+from knowledge.context import Context
+from knowledge.followup import read_follow_up
 from knowledge.index import Index, build_index
 from knowledge.loader import Limits, load_knowledge
 from knowledge.model import Fact, KnowledgeBase, short_key
@@ -21,17 +23,27 @@ from knowledge.replies import (
     EXAMPLES,
     LEAD_COUNT,
     LEAD_DECLINE,
+    LEAD_DETAIL,
     LEAD_LIST,
     LEAD_LIST_CAPPED,
     LEAD_PARTIAL,
+    LEAD_SERIES,
+    LEAD_SERIES_ONE,
+    LEAD_SOURCE,
     LEAD_SUGGEST,
+    LEAD_TIMELINE,
+    LEAD_TIMELINE_EMPTY,
+    NOTE_QUOTE,
     NOTE_TOPICS,
     SMALLTALK,
+    plural,
     render_text,
     times,
     typed_lead,
 )
 from knowledge.scoring import Scored, rank
+from knowledge.series import figure_series
+from knowledge.timeline import Timeline, build_timeline, request_token
 from knowledge.topics import TOPICS
 
 
@@ -41,7 +53,8 @@ class EngineSettings:
 
     answer_threshold: float = 60.0
     suggest_threshold: float = 35.0
-    max_list: int = 10
+    max_list: int = 30  # facts in one list reply («все встречи…» lists every one; Telegram splits long replies)
+    max_tied: int = 10  # facts answered together when several explain the question equally
     max_suggestions: int = 3
     tie_margin: float = 3.0  # facts this close to the best are answered together
     tie_coverage: float = 0.05  # ... and so are facts explaining as much of the question
@@ -63,6 +76,7 @@ class Engine:
         self.settings = settings or EngineSettings()
         self.index: Index = index if index is not None and index.base is base else build_index(base)
         self._by_key = {short_key(fact.id): fact for fact in base.facts}
+        self._kinds: dict[str, str] = {ref: entity.kind for ref, entity in base.entities.items()}
         present = {fact.topic for fact in base.facts}
         self._topics = tuple((key, label) for key, label in TOPICS.items() if key in present)
 
@@ -83,19 +97,41 @@ class Engine:
         return cls(load_knowledge(path, limits=limits), settings)
 
     # -- public API ---------------------------------------------------------------------------------
-    def answer(self, question: str, context: object | None = None) -> Answer:
-        """Answer one question; never raises on any text."""
+    def answer(self, question: str, context: Context | None = None) -> Answer:
+        """Answer one question, continuing ``context`` (the last answer's) when it is a follow-up.
+
+        Never raises on any text. The answer carries the context for the next question."""
         query = parse_query(question, self.index)
-        if query.smalltalk:
-            return self._smalltalk(question, query.smalltalk)
-        if not query.has_content:
-            return self._decline(question, [], score=0.0)
+        plan = read_follow_up(question, query, context, entity_kinds=self._kinds)
+        if context is not None and plan.kind in ("detail", "source", "same"):
+            return self._remember(self._about_last(question, plan.query, context, plan.kind), plan.query)
+        query = plan.query
+        if query.smalltalk or not query.has_content:
+            answer = (self._smalltalk(question, query.smalltalk) if query.smalltalk
+                      else self._decline(question, [], score=0.0))
+            object.__setattr__(answer, "context", context)  # small talk does not end a conversation
+            return answer
+        return self._remember(self._answer_query(question, query), query)
+
+    def _remember(self, answer: Answer, query: Query) -> Answer:
+        shown = tuple(item.fact_id for item in answer.items)
+        object.__setattr__(answer, "context", Context(query, shown if answer.answered else (), answer.answered))
+        return answer
+
+    def _answer_query(self, question: str, query: Query) -> Answer:
         ranked = rank(query, self.index)
         allowed = [s for s in ranked if s.allowed]
         cfg = self.settings
+        if query.trend:
+            found = self._series(question, query, allowed)
+            if found is not None:
+                return found
         complete = [s for s in allowed if s.complete]
         if query.list_intent:
-            members = [s for s in complete if s.coverage >= cfg.list_coverage and s.score >= cfg.suggest_threshold]
+            # «все встречи …»: a list keeps only facts that hold every thing named (a phone call is no meeting)
+            things = frozenset(i for i, t in enumerate(query.terms) if t.noun and t.known)
+            members = [s for s in complete if s.coverage >= cfg.list_coverage and s.score >= cfg.suggest_threshold
+                       and things <= s.matched]
             if members and members[0].score >= cfg.answer_threshold - cfg.list_margin:
                 return self._list(question, members, counting=query.count_intent)
         best = allowed[0] if allowed else None
@@ -119,6 +155,41 @@ class Engine:
                                suggestions=self._suggestions(allowed))
         return self._decline(question, ranked, score=ranked[0].score if ranked else 0.0)
 
+    def _series(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
+        """«как менялся товарооборот»: every period's figure of the subject, as the source gives it."""
+        subject = {lemma for term in query.terms if term.noun for lemma in term.lemmas}
+        pool = [s.entry.fact for s in allowed if s.score >= self.settings.suggest_threshold]
+        points = figure_series(pool, subject)
+        if not points:
+            return None
+        head = LEAD_SERIES if len(points) > 1 else LEAD_SERIES_ONE
+        lead = head + "\n" + "\n".join(f"• {point.line()}" for point in points)
+        facts = list(dict.fromkeys(point.fact for point in points))
+        score = max(s.score for s in allowed if s.entry.fact in facts)
+        return self._build(question, "list", True, lead, facts, score)
+
+    def _about_last(self, question: str, query: Query, context: Context, kind: str) -> Answer:
+        """«подробнее», «а источник?», «а где?»: the facts just shown, with what is asked of them now."""
+        facts = [f for f in (self.base.fact(i) for i in context.facts) if f is not None]
+        if not facts:  # the base was reloaded and the facts are gone
+            return self._decline(question, [], score=0.0)
+        if kind == "detail":
+            quotes = "\n".join(f"«{quote}»" for quote in dict.fromkeys(f.quote for f in facts))
+            return self._build(question, "answer" if len(facts) == 1 else "list", True, LEAD_DETAIL, facts, 100.0,
+                               note=NOTE_QUOTE.format(quotes=quotes))
+        if kind == "source":
+            refs = [self.source_ref(s) for s in dict.fromkeys(f.source for f in facts)]
+            lead = " ".join(LEAD_SOURCE.format(title=r.title, publisher=r.publisher, day=r.day(), url=r.url)
+                            for r in refs)
+            return self._build(question, "answer" if len(facts) == 1 else "list", True, lead, facts, 100.0)
+        if len(facts) > 1:
+            lead = LEAD_LIST.format(count=len(facts))
+            return self._build(question, "list", True, lead, facts, 100.0)
+        lead = self._lead(query, facts[0])
+        if not lead:  # the fact does not hold what is asked now: say so, do not guess
+            return self._build(question, "partial", False, LEAD_PARTIAL, facts, 100.0)
+        return self._build(question, "answer", True, lead, facts, 100.0)
+
     def _ordinal(self, question: str, query: Query, complete: list[Scored], top: Scored) -> Answer:
         """«Когда в последний раз…»: the latest (or earliest) of the facts that answer equally well."""
         pool = [s for s in complete if s.score >= top.score - self.settings.ordinal_margin
@@ -139,7 +210,7 @@ class Engine:
         chosen = list(chosen)
         floor = self.settings.answer_threshold - self.settings.cover_margin
         for other in complete:
-            if len(chosen) >= self.settings.max_list or other.score < floor:
+            if len(chosen) >= self.settings.max_tied or other.score < floor:
                 break
             if other in chosen:
                 continue
@@ -148,6 +219,30 @@ class Engine:
                 chosen.append(other)
                 covered |= other.matched
         return chosen
+
+    def timeline(self, request: str) -> Timeline | None:
+        """The dated events a request («2023», «Лавров», «торговля», «Алиев 2022–2023») filters; None if unclear."""
+        token = request_token(request, self.index)
+        return build_timeline(token, self.index) if token else None
+
+    def timeline_by_token(self, token: str) -> Timeline | None:
+        return build_timeline(token, self.index)
+
+    def timeline_answer(self, timeline: Timeline, *, page: int = 0, per_page: int = 0) -> Answer:
+        """One page of a timeline as a list answer (``per_page`` 0: the whole timeline)."""
+        facts = list(timeline.facts)
+        if not facts:
+            return self._build(timeline.title, "decline", False, LEAD_TIMELINE_EMPTY.format(title=timeline.title),
+                               [], 0.0)
+        size = per_page or len(facts)
+        pages = (len(facts) + size - 1) // size
+        page = min(max(page, 0), pages - 1)
+        shown = facts[page * size:(page + 1) * size]
+        lead = LEAD_TIMELINE.format(title=timeline.title, count=len(facts),
+                                    events=plural(len(facts), "событие", "события", "событий"))
+        if pages > 1:
+            lead += f" ({page + 1}/{pages})"
+        return self._build(timeline.title, "list", True, lead + ":", shown, 100.0, total=len(facts))
 
     def answer_fact(self, fact_id: str, question: str = "") -> Answer | None:
         """The answer that asserts one known fact (a pressed suggestion); None for an unknown id."""
@@ -201,7 +296,8 @@ class Engine:
 
     # -- composition --------------------------------------------------------------------------------
     def _item(self, fact: Fact) -> Item:
-        return Item(fact.id, fact.text, fact.date.human(), fact.status)
+        label = f"на {fact.date.label()}" if fact.as_of else fact.date.label()
+        return Item(fact.id, fact.text, label, fact.status)
 
     def _build(
         self,

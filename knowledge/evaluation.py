@@ -1,12 +1,16 @@
 """Grading answers against a labelled question set (tests/data/*.jsonl).
 
 Shared by the accuracy test and the benchmarks, so both count the same way.
-A label: {"question", "kind", "facts": [ids], "match": "any"|"all", "contains": [substrings]};
-no facts means the question is out of scope (or small talk) and must not be answered.
+A label: {"question", "kind", "facts": [ids], "match": "any"|"all"|"exact", "contains": [substrings],
+"suggests": [ids], "today": "YYYY-MM-DD"}; no facts means the question is out of scope (or small talk) and
+must not be answered (and, with "suggests", must offer those facts instead). A conversation is
+{"kind", "turns": [label, ...]}: every turn is asked with the context of the one before, and the
+conversation counts as correct only if every turn is.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -24,44 +28,51 @@ class Label:
     facts: tuple[str, ...]
     match: str = "any"
     contains: tuple[str, ...] = ()
+    suggests: tuple[str, ...] = ()
+    today: dt.date | None = None
+    turns: tuple[Label, ...] = ()  # a conversation: graded turn by turn
 
     @property
     def answerable(self) -> bool:
         return bool(self.facts)
 
 
+def _label(record: dict[str, Any], kind: str = "") -> Label:
+    today = record.get("today")
+    turns = tuple(_label(turn, record.get("kind", kind)) for turn in record.get("turns") or ())
+    return Label(
+        question=record.get("question") or " / ".join(t.question for t in turns),
+        kind=record.get("kind", kind),
+        facts=tuple(record.get("facts") or ()) if not turns else tuple(f for t in turns for f in t.facts),
+        match=record.get("match", "any"),
+        contains=tuple(record.get("contains") or ()),
+        suggests=tuple(record.get("suggests") or ()),
+        today=dt.date.fromisoformat(today) if today else None,
+        turns=turns,
+    )
+
+
 def load_labels(path: Path | str) -> list[Label]:
-    labels: list[Label] = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        record: dict[str, Any] = json.loads(line)
-        labels.append(
-            Label(
-                question=record["question"],
-                kind=record.get("kind", ""),
-                facts=tuple(record.get("facts") or ()),
-                match=record.get("match", "any"),
-                contains=tuple(record.get("contains") or ()),
-            )
-        )
-    return labels
+    return [_label(json.loads(line)) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def is_correct(label: Label, answer: Answer) -> bool:
     """Answerable: answered, with the expected fact(s) and substrings. Otherwise: not answered."""
+    reply = answer.reply.lower()
+    if not all(s.lower() in reply for s in label.contains):
+        return False
     if not label.answerable:
-        return not answer.answered
+        offered = {s.fact_id for s in answer.suggestions} | {item.fact_id for item in answer.items}
+        return not answer.answered and set(label.suggests) <= offered
     if not answer.answered:
         return False
     got = set(answer.facts)
     wanted = set(label.facts)
-    if label.match == "all" and not wanted <= got:
-        return False
-    if label.match != "all" and not wanted & got:
-        return False
-    reply = answer.reply.lower()
-    return all(s.lower() in reply for s in label.contains)
+    if label.match == "exact":
+        return got == wanted
+    if label.match == "all":
+        return wanted <= got
+    return bool(wanted & got)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +93,29 @@ class Report:
         return self.out_of_scope_answered / self.out_of_scope if self.out_of_scope else 0.0
 
 
-def evaluate(labels: Iterable[Label], answer: Callable[[str], Answer]) -> Report:
+Asker = Callable[..., Answer]  # (question, context=None, today=None) -> Answer, like Engine.answer
+
+
+def grade(label: Label, ask: Asker) -> tuple[bool, Answer]:
+    """Ask one label (every turn of a conversation, carrying the context) and grade it."""
+    if not label.turns:
+        result = ask(label.question, today=label.today) if label.today else ask(label.question)
+        return is_correct(label, result), result
+    context = None
+    for turn in label.turns:
+        result = ask(turn.question, context=context)
+        if not is_correct(turn, result):
+            return False, result
+        context = result.context
+    return True, result
+
+
+def evaluate(labels: Iterable[Label], answer: Asker) -> Report:
     answerable = correct = oos = oos_answered = 0
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     failures: list[tuple[Label, Answer]] = []
     for label in labels:
-        result = answer(label.question)
-        ok = is_correct(label, result)
+        ok, result = grade(label, answer)
         if label.answerable:
             answerable += 1
             correct += ok

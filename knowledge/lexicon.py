@@ -211,3 +211,23 @@ def synonym_map() -> dict[str, str]:
         for word in group:
             mapping.setdefault(word, group[0])
     return mapping
+
+# -- follow-ups («а в 2022?», «подробнее», «а источник?») ----------------------------------------
+# A first word that marks a question as continuing the previous one.
+FOLLOW_UP_STARTS = frozenset(["а", "и", "ну", "еще", "ещё", "также", "тоже"])
+# Words that point back at what was just answered («когда это было», «кто там был»).
+BACK_REFERENCES = frozenset(["это", "этот", "эта", "эти", "этом", "этого", "этой", "тогда", "там", "тот", "та", "те",
+                             "он", "она", "они", "его", "ее", "её", "их", "оно"])
+# «подробнее», «детали»: the same fact(s) again, with the source's own words.
+DETAIL_WORDS = frozenset(["подробнее", "подробно", "подробности", "детали", "деталь", "детальнее", "поподробнее",
+                          "больше", "цитата", "цитату", "дословно", "точнее"])
+# «а источник?», «откуда это?»: where the last answer comes from.
+SOURCE_WORDS = frozenset(["источник", "источники", "источника", "откуда", "ссылка", "ссылку", "первоисточник",
+                          "пруф", "пруфы"])
+# Verbs that add nothing to an elliptical follow-up («а кто участвовал?», «а где это было?»).
+EMPTY_VERBS = frozenset(["участвовать", "быть", "проходить", "пройти", "состояться", "присутствовать", "случиться",
+                         "произойти", "находиться", "являться", "происходить", "бывать"])
+
+# «как менялся товарооборот», «динамика»: each period's figure, as the source gives it.
+TREND_WORDS = frozenset(["меняться", "измениться", "изменяться", "изменение", "динамика", "тенденция", "тренд",
+                         "эволюция"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -31,6 +32,7 @@ from knowledge.lexicon import (
     SECOND_PERSON,
     SMALLTALK,
     THANKS,
+    TREND_WORDS,
     YEAR_PARTS,
 )
 from knowledge.morphology import WordInfo, analyse
@@ -83,6 +85,8 @@ class Query:
     comparison: bool  # «второй после», «кроме», «до Асадова»: a ranking the base does not hold
     smalltalk: str  # "", greeting, thanks, bye, chat, empty
     phrase: str  # lemma string, for fuzzy comparison
+    entity_order: tuple[str, ...] = ()  # the named entities in the order the question names them
+    trend: bool = False  # «как менялся товарооборот»: the figure in every period the base has
 
     @property
     def named(self) -> frozenset[str]:
@@ -162,6 +166,7 @@ def parse_query(text: str, index: Index) -> Query:
     after_in: list[bool] = []
     before: list[str] = []  # the word before each meaningful word
     ordinal = ""
+    trend = False
     comparison = False
     years: set[int] = set()
     months: set[int] = set()
@@ -206,6 +211,9 @@ def parse_query(text: str, index: Index) -> Query:
                 addressed = True
             if lemma in MONEY_WORDS:
                 wants_money = True
+                continue
+            if lemma in TREND_WORDS or (lemma == "рост" and info.pos == "VERB"):  # «как рос»
+                trend = True
                 continue
             if lemma in LATEST_WORDS:
                 ordinal = "latest"
@@ -276,6 +284,8 @@ def parse_query(text: str, index: Index) -> Query:
             break
     if pending_number is not None:
         numbers.add(pending_number)
+    if any(a == "по" and b in ("годам", "годы", "периодам") for a, b in itertools.pairwise(raw_words)):
+        trend = True  # «товарооборот по годам»
     if figure_questions > 1:
         list_intent = True  # «сколько учится, сколько на бюджете и сколько стипендий»
     if year_parts and years and not months and not days:
@@ -287,6 +297,7 @@ def parse_query(text: str, index: Index) -> Query:
     about_qualifiers: set[str] = set()
     place_refs: set[str] = set()
     stand_ins: list[tuple[str, str]] = []
+    order: list[str] = []
     owners: list[str | None] = [None] * len(infos)
     for start, length, ref in _match_entities(infos, index):
         for k in range(start, start + length):
@@ -298,6 +309,8 @@ def parse_query(text: str, index: Index) -> Query:
             place_refs.add(ref)
         elif index.base.entities[ref].stands_for and infos[start].case not in ("accs", "loct"):
             stand_ins.append((ref, index.base.entities[ref].stands_for))
+        if ref not in order:
+            order.append(ref)
         if ref in index.about:
             about_refs.add(ref)
             if length == 1 and infos[start].pos == "ADJF":
@@ -377,4 +390,6 @@ def parse_query(text: str, index: Index) -> Query:
         comparison=comparison,
         smalltalk=smalltalk,
         phrase=" ".join(t.lemmas[0] for t in terms),
+        entity_order=tuple(order),
+        trend=trend and len(years) != 1,
     )

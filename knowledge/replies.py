@@ -35,6 +35,13 @@ LEAD_COUNT = "По данным базы — {count} {times}:"
 LEAD_SUGGEST = "Точного ответа в базе нет. Возможно, вас интересует:"
 LEAD_PARTIAL = "В источнике этого не сказано. Ближайшее, что известно:"
 LEAD_DECLINE = "В базе нет ответа на этот вопрос."
+LEAD_SERIES = "По данным источника, по периодам:"
+LEAD_SERIES_ONE = "В источнике есть цифра только за один период:"
+LEAD_TIMELINE = "Хронология: {title} — {count} {events}"
+LEAD_TIMELINE_EMPTY = "В базе нет событий: {title}."
+LEAD_DETAIL = "Подробнее — как сказано в источнике:"
+LEAD_SOURCE = "Это из справки «{title}» ({publisher}, {day}, {url})."
+NOTE_QUOTE = "Цитата из источника:\n{quotes}"
 NOTE_TOPICS = "Я знаю о темах: {topics}."
 SUGGEST_HEAD = "Похожие вопросы:"
 
@@ -68,7 +75,8 @@ def render_text(answer: Answer) -> str:
 
 
 def _bullet(item: Item) -> str:
-    return f"• {item.text}"
+    """A list line starts with its date, so a list reads as a timeline."""
+    return f"• {item.date} — {item.text}" if item.date else f"• {item.text}"
 
 
 def _suggestion(suggestion: Suggestion) -> str:
@@ -112,3 +120,12 @@ def times(count: int) -> str:
     if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
         return "раза"
     return "раз"
+
+
+def plural(count: int, one: str, few: str, many: str) -> str:
+    """The noun form agreeing with a number: 1 событие, 2 события, 5 событий, 21 событие."""
+    if count % 10 == 1 and count % 100 != 11:
+        return one
+    if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
+        return few
+    return many

@@ -177,7 +177,7 @@ def test_list_questions_return_several_facts_oldest_first(engine: Engine, questi
     starts = [fact_date(engine, fact_id) for fact_id in answer.facts]
     assert starts == sorted(starts)
     assert len(set(answer.facts)) == len(answer.facts)
-    assert all(f"• {item.text}" in answer.reply for item in answer.items)
+    assert all(f"• {item.date} — {item.text}" in answer.reply for item in answer.items)  # each with its date
 
 
 def test_a_list_in_a_period_holds_only_facts_of_that_period(engine: Engine) -> None:

@@ -66,15 +66,17 @@ def test_every_piece_of_text_is_escaped() -> None:
     text, entities = parse_html(html)  # valid Telegram HTML
     for piece in ("Лид", "Факт", "Вопрос", "Заметка", "Изд"):
         assert f"{piece} {HOSTILE}" in text
-    assert "<b>" not in html and "<script>" not in html and 'href="javascript' not in html
+    assert html.count("<b>") == 1 and "<script>" not in html and 'href="javascript' not in html  # <b>: the date
     [link] = [e for e in entities if e["type"] == "text_link"]
     assert link["url"] == 'http://x.org/?a=1&b="2"<'
-    assert [e["type"] for e in entities] == ["italic", "text_link"]  # the note, the source; nothing from users
+    # the item's date, the note, the source; nothing from users
+    assert [e["type"] for e in entities] == ["bold", "italic", "text_link"]
 
 
 def test_list_answers_are_bullets_and_suggestions_are_listed() -> None:
     html = answer_html(make_answer("list", lead="Вот что есть в базе (2):", texts=("Первый.", "Второй.")))
-    assert visible(html).startswith("Вот что есть в базе (2):\n\n• Первый.\n• Второй.\n\nИсточник:")
+    assert visible(html).startswith("Вот что есть в базе (2):\n\n• 2024 — Первый.\n• 2024 — Второй.\n\nИсточник:")
+    assert "<b>2024</b> — Первый." in html  # each item with its date
     declined = make_answer("decline", answered=False, lead="В базе нет ответа на этот вопрос.",
                            suggestions=(Suggestion("f", "когда установлены отношения", "t"),),
                            note="Я знаю о темах: торговля.", sources=())

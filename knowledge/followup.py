@@ -1,0 +1,118 @@
+"""Reading a follow-up question against the previous one.
+
+«а в 2022?» keeps everything but the period; «а с Лавровым?» swaps one person;
+«а где?» asks for another detail of the same fact; «подробнее» and «а источник?»
+ask about the last reply itself. A question that stands on its own is new.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Literal
+
+from knowledge.context import Context
+from knowledge.lexicon import BACK_REFERENCES, DETAIL_WORDS, EMPTY_VERBS, FOLLOW_UP_STARTS, SOURCE_WORDS
+from knowledge.normalize import MAX_QUERY_CHARS, words
+from knowledge.query import Query
+
+FollowUpKind = Literal["new", "merge", "detail", "source", "same"]
+MAX_FOLLOW_UP_WORDS = 8  # a longer message is a question of its own, whatever its first word
+MAX_CARRIED_TERMS = 2  # «а товарооборот?» continues; a question with more of its own words starts anew
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    kind: FollowUpKind  # new; merge (a new query built on the last); detail / source / same: the last facts
+    query: Query
+
+
+def read_follow_up(question: str, query: Query, context: Context | None, *, entity_kinds: dict[str, str]) -> FollowUp:
+    """How a question relates to the last one; ``entity_kinds`` maps entity ids to their kind."""
+    if context is None or query.smalltalk:
+        return FollowUp("new", query)
+    raw = words(question, max_chars=MAX_QUERY_CHARS)
+    if not raw or len(raw) > MAX_FOLLOW_UP_WORDS:
+        return FollowUp("new", query)
+    marked = raw[0] in FOLLOW_UP_STARTS
+    pointing = any(w in BACK_REFERENCES for w in raw)
+    named = bool(query.entities or query.soft_entities or query.place_refs)
+    timed = bool(query.years or query.months or query.days)
+    nouns = [t for t in query.terms if t.noun and not set(t.lemmas) & EMPTY_VERBS]
+    content = [w for w in raw if w not in FOLLOW_UP_STARTS and w not in BACK_REFERENCES]
+    if content and context.facts and not named and not timed:
+        asks = [w for w in content if w in DETAIL_WORDS or w in SOURCE_WORDS]
+        if asks and all(w in DETAIL_WORDS or w in SOURCE_WORDS or w in _POLITE for w in content):
+            kind: FollowUpKind = "source" if any(w in SOURCE_WORDS for w in asks) else "detail"
+            return FollowUp(kind, context.query)
+    if not nouns and not named and not timed:
+        if query.answer_type and query.answer_type != "what" and (marked or pointing or not query.terms):
+            if context.facts:  # «а где?», «а когда это было?»: another detail of the same fact(s)
+                return FollowUp("same", dataclasses.replace(context.query, answer_type=query.answer_type,
+                                                            list_intent=False, count_intent=False))
+            return FollowUp("merge", dataclasses.replace(context.query, answer_type=query.answer_type))
+        return FollowUp("new", query)
+    fragment = not nouns and query.answer_type == ""  # «в 2022?», «с Лавровым?»: no question of its own
+    if not (marked or pointing or fragment):
+        return FollowUp("new", query)
+    if len(nouns) > MAX_CARRIED_TERMS:
+        return FollowUp("new", query)
+    return FollowUp("merge", merge(context.query, query, entity_kinds=entity_kinds))
+
+
+_POLITE = frozenset(["пожалуйста", "плиз", "можно", "дай", "дайте", "покажи", "покажите", "расскажи", "расскажите",
+                     "какой", "какая", "где", "что", "мне"])
+
+
+def merge(previous: Query, new: Query, *, entity_kinds: dict[str, str]) -> Query:
+    """The previous question with what the new one changes: its period, its people, its words."""
+    years, months, days = previous.years, previous.months, previous.days
+    if new.years:
+        years, months, days = new.years, new.months, new.days  # «а в 2022?» drops «в мае» too
+    elif new.months or new.days:
+        months, days = new.months, new.days
+    order = list(previous.entity_order)
+    entities, soft = set(previous.entities), set(previous.soft_entities)
+    places = set(previous.place_refs)
+    for ref in new.entity_order:
+        if ref in order:
+            continue
+        kind = entity_kinds.get(ref, "")
+        same = [old for old in order if entity_kinds.get(old) == kind and old not in new.entity_order]
+        if same:  # «а с Лавровым?»: the latest-named person gives way to the new one
+            gone = same[-1]
+            order.remove(gone)
+            entities.discard(gone)
+            soft.discard(gone)
+            places.discard(gone)
+        order.append(ref)
+    entities |= new.entities
+    soft |= new.soft_entities
+    places |= new.place_refs
+    own_terms = [t for t in new.terms if t.noun and not set(t.lemmas) & EMPTY_VERBS]
+    terms = new.terms if own_terms else previous.terms
+    if own_terms and not new.entities and not new.soft_entities:
+        # «а товарооборот?» after «что было в 2023»: a new subject in the old period; old names go
+        entities, soft, order = set(), set(), []
+    answer_type = new.answer_type if new.answer_type not in ("", "what") else previous.answer_type
+    return dataclasses.replace(
+        previous,
+        text=f"{previous.text} / {new.text}",
+        terms=terms,
+        entities=frozenset(entities),
+        soft_entities=frozenset(soft),
+        place_refs=frozenset(places),
+        stand_ins=tuple(s for s in previous.stand_ins + new.stand_ins if s[0] in entities | soft),
+        years=years,
+        months=months,
+        days=days,
+        numbers=new.numbers or (previous.numbers if not own_terms else frozenset()),
+        answer_type=answer_type,
+        list_intent=new.list_intent or (previous.list_intent and not own_terms),
+        count_intent=new.count_intent or (previous.count_intent and not own_terms),
+        ordinal=new.ordinal or previous.ordinal,
+        figure_nouns=new.figure_nouns or previous.figure_nouns,
+        asks_outcome=new.asks_outcome or previous.asks_outcome,
+        phrase=" ".join(t.lemmas[0] for t in terms),
+        entity_order=tuple(order),
+    )

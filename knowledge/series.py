@@ -1,0 +1,74 @@
+"""Figures across periods: «как менялся товарооборот» → each period's figure as the source states it.
+
+Nothing is computed: a period shows its own figures (the level and, when the
+source gives it, the growth), so «почти 4,4 млрд» and «рост 17,5 %» stand as given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from knowledge.dates import parse_fact_date
+from knowledge.model import Fact, Figure
+from knowledge.morphology import analyse
+from knowledge.normalize import words
+
+GROWTH_WORDS = frozenset(["рост", "прирост", "увеличение", "снижение", "падение"])
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One period of a series: its label, the figures the source gives for it, and the fact they come from."""
+
+    period: str  # «2022 год»
+    level: Figure | None
+    growth: Figure | None
+    fact: Fact
+
+    def line(self) -> str:
+        parts = [p for p in (self.level.display() if self.level else "",
+                             f"рост {self.growth.display()}" if self.growth else "") if p]
+        return f"{self.period}: {', '.join(parts)}"
+
+
+def _lemmas(text: str) -> set[str]:
+    return {lemma for word in words(text) for lemma in analyse(word).lemmas}
+
+
+def figure_series(facts: list[Fact], subject: set[str]) -> list[Point]:
+    """The periods of the figures whose «what» names the subject (lemmas), oldest first; one point per period."""
+    points: dict[str, Point] = {}
+    for fact in facts:
+        for figure in fact.figures:
+            if not figure.period or fact.as_of:
+                continue
+            named = _lemmas(figure.what)
+            if not subject & named:
+                continue
+            growth = bool(named & GROWTH_WORDS)
+            old = points.get(figure.period)
+            if old is not None and old.fact.id != fact.id:
+                continue  # one fact per period: the source's own statement of it
+            level = old.level if old else None
+            rise = old.growth if old else None
+            if growth and rise is None:
+                rise = figure
+            elif not growth and level is None:
+                level = figure
+            points[figure.period] = Point(_human(figure.period), level, rise, fact)
+    ordered = sorted(points.items(), key=lambda kv: _start(kv[0]))
+    return [point for _, point in ordered]
+
+
+def _human(period: str) -> str:
+    try:
+        return parse_fact_date(period).human()
+    except ValueError:
+        return period
+
+
+def _start(period: str) -> str:
+    try:
+        return parse_fact_date(period).start.isoformat()
+    except ValueError:
+        return period
