@@ -20,6 +20,7 @@ from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
+    InlineQueryHandler,
     MessageHandler,
     TypeHandler,
     filters,
@@ -27,8 +28,9 @@ from telegram.ext import (
 
 from bot.config import Config
 from bot.storage import SqliteStorage
-from handlers import admin, buttons, commands, guards, questions
+from handlers import admin, buttons, commands, guards, inline, questions
 from handlers.services import SERVICES_KEY, FloodGate, Services, Storage
+from knowledge.context import Conversations
 from knowledge.engine import Engine
 from knowledge.holder import EngineHolder
 from knowledge.loader import Limits
@@ -39,11 +41,13 @@ PRIVATE_COMMANDS = [
     BotCommand("start", "Начать и примеры вопросов"),
     BotCommand("help", "Как задавать вопросы"),
     BotCommand("topics", "Темы базы"),
+    BotCommand("timeline", "Хронология: год, имя или тема"),
     BotCommand("about", "Источник и свежесть базы"),
 ]
 GROUP_COMMANDS = [
     BotCommand("ask", "Задать вопрос боту"),
     BotCommand("topics", "Темы базы"),
+    BotCommand("timeline", "Хронология: год, имя или тема"),
     BotCommand("about", "Источник и свежесть базы"),
     BotCommand("help", "Как обращаться к боту"),
 ]
@@ -62,11 +66,13 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CommandHandler("help", commands.help_command, filters=new))
     app.add_handler(CommandHandler("topics", commands.topics, filters=new))
     app.add_handler(CommandHandler("about", commands.about, filters=new))
+    app.add_handler(CommandHandler("timeline", commands.timeline, filters=new))
     app.add_handler(CommandHandler("ask", questions.ask, filters=new))
     app.add_handler(CommandHandler("reload", admin.reload, filters=new))
     app.add_handler(CommandHandler("stats", admin.stats, filters=new))
     app.add_handler(CommandHandler("unanswered", admin.unanswered, filters=new))
     app.add_handler(CallbackQueryHandler(buttons.button))
+    app.add_handler(InlineQueryHandler(inline.inline_query))
     text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     app.add_handler(MessageHandler(filters.ChatType.PRIVATE & text, questions.private_text))
     app.add_handler(MessageHandler(filters.ChatType.GROUPS & text, questions.group_text))
@@ -121,6 +127,7 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
         admins=config.admins,
         flood=FloodGate(config.flood_messages, config.flood_seconds),
         started_at=time.time(),
+        conversations=Conversations(ttl=config.context_minutes * 60),
     )
     register(app)
     return app

@@ -14,6 +14,7 @@ from bot import __version__
 from bot.config import CONFIG_ENV, Config, ConfigError, load_config
 from knowledge import Fact, KnowledgeBase, KnowledgeError, Limits, check_knowledge, load_knowledge
 from knowledge.engine import Engine
+from knowledge.loader import knowledge_warnings
 
 EXAMPLES = """\
 examples:
@@ -76,6 +77,17 @@ def build_parser() -> argparse.ArgumentParser:
     _kb_argument(chat)
     _config_argument(chat)
     chat.set_defaults(handler=run_chat)
+
+    timeline = commands.add_parser("timeline", help="dated events by year, range, person, organisation or topic",
+                                   description="The events of the base in chronological order, each with its "
+                                               "date: `factbot timeline 2023`, `factbot timeline 2020-2022`, "
+                                               "`factbot timeline Лавров`, `factbot timeline торговля`.")
+    timeline.add_argument("request", nargs="*", metavar="FILTER",
+                          help="a year or range, a name, a topic, or nothing for every event")
+    timeline.add_argument("--json", action="store_true", help="one JSON object per event")
+    _kb_argument(timeline)
+    _config_argument(timeline)
+    timeline.set_defaults(handler=run_timeline)
     return parser
 
 
@@ -112,20 +124,25 @@ def _utf8_stdio() -> None:
             reconfigure(encoding="utf-8", errors="replace")
 
 
-def summary(base: KnowledgeBase) -> str:
+def summary(base: KnowledgeBase, warnings: int = 0) -> str:
     sources = len(base.sources)
-    return (f"{len(base.facts)} facts, {sources} source{'s' if sources != 1 else ''}, "
+    line = (f"{len(base.facts)} facts, {sources} source{'s' if sources != 1 else ''}, "
             f"{len(base.entities)} entities: OK")
+    return f"{line}, {warnings} warning{'s' if warnings != 1 else ''}" if warnings else line
 
 
 def run_check(args: argparse.Namespace) -> int:
+    """Problems make the base invalid (exit 1); warnings are printed too but keep exit 0."""
     base, problems = check_knowledge(args.path)
     if base is None:
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
         return 1
-    print(summary(base))
+    warnings = knowledge_warnings(base)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    print(summary(base, len(warnings)))
     return 0
 
 
@@ -216,6 +233,25 @@ def run_ask(args: argparse.Namespace) -> int:
     if args.question == ["-"]:
         return ask_batch(engine, stdin_lines(), sys.stdout)
     return ask_one(engine, " ".join(args.question), sys.stdout, as_json=args.json, with_quote=args.quote)
+
+
+def run_timeline(args: argparse.Namespace) -> int:
+    """`factbot timeline`: the same timeline the bot's /timeline shows, unpaged."""
+    engine = _engine(args)
+    if engine is None:
+        return 1
+    found = engine.timeline(" ".join(args.request))
+    if found is None:
+        print("factbot: nothing to filter by in that request; try a year (2023), a range (2020-2022), "
+              "a name (Лавров) or a topic (торговля)", file=sys.stderr)
+        return 1
+    if args.json:
+        for fact in found.facts:
+            print(json.dumps({"date": fact.date.iso, "label": fact.date.label(), "status": fact.status,
+                              **fact_record(engine.base, fact)}, ensure_ascii=False))
+        return 0
+    print(engine.timeline_answer(found).reply)
+    return 0
 
 
 def run_chat(args: argparse.Namespace) -> int:

@@ -14,18 +14,24 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from knowledge.answer import Answer
+from knowledge.context import Context, Conversations
 from knowledge.engine import Engine
 
 log = logging.getLogger(__name__)
 
+CHAT_KEY = "terminal"  # one conversation per `factbot chat` session
+TIMELINE_HINT = ("Не понял, что показать. Например: /timeline 2023, /timeline 2020-2022, /timeline Лавров, "
+                 "/timeline торговля.")
 QUIT_COMMANDS = frozenset({"/quit", "/exit", "/q", "выход"})
-CHAT_HELP = "Команды: /quote — цитата из источника к последнему ответу, /help — эта справка, /quit — выход."
+CHAT_HELP = ("Можно уточнять: «а в 2022?», «а где?», «подробнее», «а источник?». "
+             "Команды: /timeline [год | имя | тема] — хронология, /quote — цитата из источника к последнему "
+             "ответу, /start — новый разговор, /help — эта справка, /quit — выход.")
 
 
-def answer_safely(engine: Engine, question: str) -> Answer | None:
+def answer_safely(engine: Engine, question: str, context: Context | None = None) -> Answer | None:
     """The engine's answer, or None if it failed (logged; never propagates)."""
     try:
-        return engine.answer(question)
+        return engine.answer(question, context)
     except Exception:  # a bug must cost one answer, never the batch
         log.exception("the engine failed on a question")
         return None
@@ -83,8 +89,10 @@ def greeting(engine: Engine) -> str:
             + CHAT_HELP)
 
 
-def chat(engine: Engine, *, inp: TextIO | None = None, out: TextIO | None = None) -> int:
-    """An interactive conversation: the offline twin of the bot."""
+def chat(engine: Engine, *, inp: TextIO | None = None, out: TextIO | None = None,
+         conversations: Conversations | None = None) -> int:
+    """An interactive conversation: the offline twin of the bot, follow-ups and all."""
+    conversations = conversations or Conversations()
     inp = inp or sys.stdin
     out = out or sys.stdout
     interactive = inp.isatty()
@@ -105,15 +113,22 @@ def chat(engine: Engine, *, inp: TextIO | None = None, out: TextIO | None = None
         if question.lower() in QUIT_COMMANDS:
             return 0
         if question.lower() in ("/help", "/start"):
+            if question.lower() == "/start":
+                conversations.reset(CHAT_KEY)
             out.write(CHAT_HELP + "\n")
+            continue
+        if question.lower().split(" ", 1)[0] == "/timeline":
+            found = engine.timeline(question[len("/timeline"):])
+            out.write((engine.timeline_answer(found).reply if found else TIMELINE_HINT) + "\n\n")
             continue
         if question.lower() in ("/quote", "/цитата", "цитата"):
             out.write((render_quote(engine, last) if last else "Сначала задайте вопрос.") + "\n\n")
             continue
-        answer = answer_safely(engine, question)
+        answer = answer_safely(engine, question, conversations.get(CHAT_KEY))
         if answer is None:
             out.write("Извините, что-то пошло не так. Попробуйте переформулировать вопрос.\n\n")
             continue
         last = answer
+        conversations.put(CHAT_KEY, answer.context)
         out.write(answer.reply + "\n\n")
         out.flush()

@@ -1,8 +1,9 @@
-"""Questions asked of the bot, kept in SQLite for /stats and /unanswered.
+"""Questions asked of the bot, kept in SQLite for /stats, /unanswered and the inline mode's top facts.
 
 One connection, shared by every thread under a lock; WAL journal so that a
-reader never blocks the writer; each question is one INSERT committed on its
-own, so a crash (even ``kill -9``) loses at most the write in flight.
+reader never blocks the writer; each question (with the facts it was answered
+with) is one transaction committed on its own, so a crash (even ``kill -9``)
+loses at most the write in flight.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_QUESTION_CHARS = 1000
 BUSY_TIMEOUT_MS = 5000
 TOP_DECLINED = 5
@@ -40,6 +41,22 @@ CREATE TABLE IF NOT EXISTS meta (
     value TEXT NOT NULL
 );
 """
+
+
+# Each step brings a database from the version before it to its own; applied in order, so a
+# version 1 file (questions only) keeps its rows and gains the answer_facts table.
+_STEPS: dict[int, str] = {
+    1: _SCHEMA,
+    2: """
+CREATE TABLE IF NOT EXISTS answer_facts (
+    question_id INTEGER NOT NULL REFERENCES questions (id),
+    fact_id TEXT NOT NULL,
+    PRIMARY KEY (question_id, fact_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS answer_facts_fact ON answer_facts (fact_id);
+""",
+}
+MAX_FACT_ID_CHARS = 200
 
 
 class StorageError(Exception):
@@ -108,9 +125,10 @@ class SqliteStorage:
                     f"schema version {version} is newer than this program's {SCHEMA_VERSION}"
                 )
             if version < SCHEMA_VERSION:
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
+                for step in range(version + 1, SCHEMA_VERSION + 1):
+                    for statement in _STEPS[step].split(";"):
+                        if statement.strip():
+                            conn.execute(statement)
                 conn.execute(
                     "INSERT OR IGNORE INTO meta (key, value) VALUES ('created_at', ?)", (repr(now),)
                 )
@@ -145,15 +163,44 @@ class SqliteStorage:
 
     # -- the Storage protocol ------------------------------------------------------------------------
 
-    def record(self, *, question: str, kind: str, answered: bool, chat_type: str, latency_ms: float) -> None:
-        """Store one question; committed before returning (autocommit: the INSERT is its own transaction)."""
+    def record(self, *, question: str, kind: str, answered: bool, chat_type: str, latency_ms: float,
+               facts: Sequence[str] = ()) -> None:
+        """Store one question and the facts it was answered with; committed before returning.
+
+        The question and its facts are one transaction: a crash never leaves half an answer."""
+        fact_ids = list(dict.fromkeys(str(f)[:MAX_FACT_ID_CHARS] for f in facts))
+        row = (time.time(), chat_type, kind, int(bool(answered)), float(latency_ms), question[:MAX_QUESTION_CHARS])
+        insert = ("INSERT INTO questions (ts, chat_type, kind, answered, latency_ms, question)"
+                  " VALUES (?, ?, ?, ?, ?, ?)")
         with self._locked() as conn:
-            conn.execute(
-                "INSERT INTO questions (ts, chat_type, kind, answered, latency_ms, question)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (time.time(), chat_type, kind, int(bool(answered)), float(latency_ms),
-                 question[:MAX_QUESTION_CHARS]),
-            )
+            if not fact_ids:  # autocommit: the INSERT is its own transaction
+                conn.execute(insert, row)
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                question_id = conn.execute(insert, row).lastrowid
+                conn.executemany("INSERT INTO answer_facts (question_id, fact_id) VALUES (?, ?)",
+                                 [(question_id, fact_id) for fact_id in fact_ids])
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    def top_facts(self, limit: int = 5) -> list[tuple[str, int]]:
+        """The facts answered most often, as ``(fact id, questions)``: most asked first, then most recently.
+
+        Only answered questions count: a suggestion the user did not take is not a fact asked for."""
+        if limit <= 0:
+            return []
+        with self._locked() as conn:
+            rows = conn.execute(
+                "SELECT f.fact_id, COUNT(*) AS asked, MAX(f.question_id) AS newest"
+                " FROM answer_facts AS f JOIN questions AS q ON q.id = f.question_id"
+                " WHERE q.answered != 0 GROUP BY f.fact_id ORDER BY asked DESC, newest DESC, f.fact_id LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [(str(fact_id), int(asked)) for fact_id, asked, _ in rows]
 
     def stats(self) -> dict[str, Any]:
         """Counts, median latency and the most declined questions, overall and since this process started.

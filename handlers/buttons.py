@@ -1,4 +1,4 @@
-"""Inline buttons: the quote, related facts, a suggestion, an example, a page of a topic."""
+"""Inline buttons: the quote, related facts, a suggestion, an example, a page of a topic or a timeline."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from handlers.commands import topic_page
+from handlers.commands import timeline_page, topic_page
 from handlers.render import answer_html, keyboard, quote_html
-from handlers.respond import answer_question, send_html
+from handlers.respond import answer_question, remember, send_html
 from handlers.services import services
 from knowledge.replies import EXAMPLES
 
@@ -51,14 +51,18 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await query.answer()
             answer = engine.answer_fact(chosen.id)
             if answer is not None:
-                await send_html(message, answer_html(answer), markup=keyboard(answer))  # type: ignore[arg-type]
+                sent = await send_html(message, answer_html(answer), markup=keyboard(answer))  # type: ignore[arg-type]
+                # «а где?» after a pressed suggestion continues that fact
+                key = (message.chat.id, query.from_user.id)
+                remember(services(context).conversations, key, answer, sent)
                 return
     elif action == "x" and message is not None and parts and parts[0].isdigit() and int(parts[0]) < len(EXAMPLES):
         await query.answer()
         await answer_question(message, context, EXAMPLES[int(parts[0])], quote=False)  # type: ignore[arg-type]
         return
-    elif action == "t" and message is not None and len(parts) == 2 and parts[1].isdigit():
-        page = topic_page(context, parts[0], int(parts[1]))
+    elif action in ("t", "l") and message is not None and len(parts) == 2 and parts[1].isdigit():
+        pager = topic_page if action == "t" else timeline_page
+        page = pager(context, parts[0], int(parts[1]))
         if page is not None:
             await query.answer()
             text, markup = page

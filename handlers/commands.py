@@ -9,8 +9,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
-from handlers.render import callback
-from handlers.respond import answer_question
+from handlers.render import answer_html, callback
+from handlers.respond import answer_question, conversation_key, send_html
 from handlers.services import services
 from knowledge.model import short_key as fact_token
 from knowledge.replies import EXAMPLES
@@ -20,7 +20,8 @@ HELP = (
     "по справке РИА Новости и всегда называю источник.\n\n"
     "Спрашивайте своими словами, например:\n{examples}\n\n"
     "В группе обращайтесь ко мне: /ask вопрос, упоминание @{username} или ответ на моё сообщение.\n"
-    "/topics — темы, /about — об источнике."
+    "Можно уточнять: «а в 2022?», «а где?», «подробнее», «а источник?».\n"
+    "/timeline [год | имя | тема] — хронология, /topics — темы, /about — об источнике."
 )
 
 
@@ -34,6 +35,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None:
         return
+    services(context).conversations.reset(conversation_key(message))  # /start begins a new conversation
     if context.args:
         question = " ".join(context.args).replace("_", " ").replace("-", " ")
         await answer_question(message, context, question, quote=False)
@@ -82,6 +84,44 @@ async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             f"База актуальна на {fresh}. Загружена {loaded}.")
     await message.reply_text(text, parse_mode=ParseMode.HTML, disable_web_page_preview=True,
                              do_quote=message.chat.type != ChatType.PRIVATE)
+
+
+TIMELINE_PAGE = 10
+TIMELINE_HINT = ("Что показать? Например: /timeline 2023, /timeline 2020-2022, /timeline Лавров, "
+                 "/timeline торговля или /timeline Алиев 2023.")
+
+
+async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/timeline [год | имя | тема] — the events in order, each with its date, paged."""
+    message = update.effective_message
+    if message is None:
+        return
+    engine = services(context).holder.engine
+    found = engine.timeline(" ".join(context.args or []))
+    quote = message.chat.type != ChatType.PRIVATE
+    if found is None:
+        await message.reply_text(TIMELINE_HINT, do_quote=quote)
+        return
+    text, markup = timeline_page(context, found.token, 0) or (TIMELINE_HINT, None)
+    await send_html(message, text, markup=markup, quote=quote)
+
+
+def timeline_page(context: ContextTypes.DEFAULT_TYPE, token: str, page: int
+                  ) -> tuple[str, InlineKeyboardMarkup | None] | None:
+    """One page of a timeline and its ← → buttons; None for a stale token."""
+    engine = services(context).holder.engine
+    found = engine.timeline_by_token(token)
+    if found is None:
+        return None
+    pages = max(1, (len(found.facts) + TIMELINE_PAGE - 1) // TIMELINE_PAGE)
+    page = min(max(page, 0), pages - 1)
+    answer = engine.timeline_answer(found, page=page, per_page=TIMELINE_PAGE)
+    nav = []
+    if page > 0:
+        nav.append(InlineKeyboardButton("← Раньше", callback_data=callback("l", token, str(page - 1))))
+    if page < pages - 1:
+        nav.append(InlineKeyboardButton("Позже →", callback_data=callback("l", token, str(page + 1))))
+    return answer_html(answer), InlineKeyboardMarkup([nav]) if nav else None
 
 
 def topic_page(context: ContextTypes.DEFAULT_TYPE, topic: str, page: int, per_page: int = 5

@@ -18,6 +18,7 @@ from telegram.ext import ContextTypes
 from handlers.render import answer_html, keyboard, split_html
 from handlers.services import services
 from knowledge.answer import Answer
+from knowledge.context import Context, Conversations
 
 log = logging.getLogger(__name__)
 
@@ -48,25 +49,53 @@ async def with_retries(send: Callable[[], Awaitable[Message]]) -> Message:
 
 async def send_html(
     message: Message, html: str, *, markup: InlineKeyboardMarkup | None = None, quote: bool = False
-) -> None:
-    """Send HTML in as many messages as needed; buttons go under the last one.
+) -> list[Message]:
+    """Send HTML in as many messages as needed; buttons go under the last one. Returns what was sent.
 
     Falls back to plain text if Telegram cannot parse the markup, so a bug in
     rendering costs formatting, never the answer."""
     chunks = split_html(html)
+    sent: list[Message] = []
     for number, chunk in enumerate(chunks):
         last = number == len(chunks) - 1
         buttons = markup if last else None
         first = quote and number == 0
         try:
-            await with_retries(partial(message.reply_text, chunk, parse_mode=ParseMode.HTML,
-                                       disable_web_page_preview=True, reply_markup=buttons, do_quote=first))
+            sent.append(await with_retries(partial(message.reply_text, chunk, parse_mode=ParseMode.HTML,
+                                                   disable_web_page_preview=True, reply_markup=buttons,
+                                                   do_quote=first)))
         except BadRequest as exc:
             if "parse" not in str(exc).lower():
                 raise
             log.warning("Telegram could not parse our HTML; sending plain text instead")
-            await with_retries(partial(message.reply_text, _strip_tags(chunk), reply_markup=buttons,
-                                       do_quote=first))
+            sent.append(await with_retries(partial(message.reply_text, _strip_tags(chunk), reply_markup=buttons,
+                                                   do_quote=first)))
+    return sent
+
+
+def conversation_key(message: Message) -> tuple[int, int]:
+    """Context is kept per chat and user: in a group every member has their own conversation."""
+    user = message.from_user
+    return message.chat.id, user.id if user is not None else 0
+
+
+def recall(conversations: Conversations, message: Message, *, bot_id: int) -> Context | None:
+    """The context a question continues: the answer it replies to, else the asker's last one."""
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
+        found = conversations.get(("reply", message.chat.id, replied.message_id))
+        if found is not None:
+            return found
+    return conversations.get(conversation_key(message))
+
+
+def remember(conversations: Conversations, key: tuple[int, int], answer: Answer, sent: list[Message]) -> None:
+    """Keep the answer's context for the asker, and for replies to the messages that carry it."""
+    if answer.context is None:
+        return
+    conversations.put(key, answer.context)
+    for reply in sent:
+        conversations.put(("reply", reply.chat.id, reply.message_id), answer.context)
 
 
 def _strip_tags(html: str) -> str:
@@ -87,12 +116,14 @@ async def answer_question(
     except NetworkError as exc:  # cosmetic: a 5xx, a dropped connection or a timeout must not cost the answer
         log.info("could not show typing (%s); answering anyway", type(exc).__name__)
     started = time.perf_counter()
-    answer = engine.answer(question[:MAX_INPUT])
+    last = recall(found.conversations, message, bot_id=context.bot.id)
+    answer = engine.answer(question[:MAX_INPUT], context=last)
     latency = (time.perf_counter() - started) * 1000
-    await send_html(message, answer_html(answer), markup=keyboard(answer), quote=quote)
+    sent = await send_html(message, answer_html(answer), markup=keyboard(answer), quote=quote)
+    remember(found.conversations, conversation_key(message), answer, sent)
     chat_type = message.chat.type
     found.storage.record(question=question[:MAX_INPUT], kind=answer.kind, answered=answer.answered,
-                         chat_type=chat_type, latency_ms=latency)
+                         chat_type=chat_type, latency_ms=latency, facts=answer.facts)
     found.counters[answer.kind] = found.counters.get(answer.kind, 0) + 1
     log.info("question chat=%s kind=%s answered=%s latency=%.1fms", chat_type, answer.kind, answer.answered,
              latency)

@@ -6,20 +6,29 @@ Storage is a protocol so that handlers do not depend on how it is kept.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from telegram.ext import ContextTypes
 
+from knowledge.context import Conversations
 from knowledge.holder import EngineHolder
 
 SERVICES_KEY = "factbot.services"
 
 
 class Storage(Protocol):
-    """Where questions are recorded for /stats and /unanswered."""
+    """Where questions are recorded for /stats, /unanswered and the inline mode's most asked facts."""
 
-    def record(self, *, question: str, kind: str, answered: bool, chat_type: str, latency_ms: float) -> None: ...
+    def record(self, *, question: str, kind: str, answered: bool, chat_type: str, latency_ms: float,
+               facts: Sequence[str] = ()) -> None:
+        """``facts``: the ids of the facts the answer asserted (``Answer.facts``; empty when not answered)."""
+        ...
+
+    def top_facts(self, limit: int = 5) -> list[tuple[str, int]]:
+        """``(fact id, times answered)`` of the most asked facts, most asked first."""
+        ...
 
     def stats(self) -> dict[str, Any]: ...
 
@@ -65,6 +74,7 @@ class Services:
     flood: FloodGate
     started_at: float
     counters: dict[str, int] = field(default_factory=dict)  # since start: asked, answered, suggested, declined
+    conversations: Conversations = field(default_factory=Conversations)  # follow-up context per chat and user
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

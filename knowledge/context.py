@@ -25,6 +25,7 @@ class Context:
     query: Query
     facts: tuple[str, ...]  # fact ids the last reply asserted, in reply order
     answered: bool
+    shown: tuple[str, ...] = ()  # fact ids the last reply showed, asserted or not («подробнее» after a partial)
 
 
 class Conversations:

@@ -41,7 +41,7 @@ from knowledge.replies import (
     times,
     typed_lead,
 )
-from knowledge.scoring import Scored, rank
+from knowledge.scoring import Scored, complete_for, rank
 from knowledge.series import figure_series
 from knowledge.timeline import Timeline, build_timeline, request_token
 from knowledge.topics import TOPICS
@@ -76,7 +76,8 @@ class Engine:
         self.settings = settings or EngineSettings()
         self.index: Index = index if index is not None and index.base is base else build_index(base)
         self._by_key = {short_key(fact.id): fact for fact in base.facts}
-        self._kinds: dict[str, str] = {ref: entity.kind for ref, entity in base.entities.items()}
+        self._kinds = {ref: (entity.kind, entity.country) for ref, entity in base.entities.items()}
+        self._entries = {entry.fact.id: entry for entry in self.index.entries}
         present = {fact.topic for fact in base.facts}
         self._topics = tuple((key, label) for key, label in TOPICS.items() if key in present)
 
@@ -115,7 +116,8 @@ class Engine:
 
     def _remember(self, answer: Answer, query: Query) -> Answer:
         shown = tuple(item.fact_id for item in answer.items)
-        object.__setattr__(answer, "context", Context(query, shown if answer.answered else (), answer.answered))
+        object.__setattr__(answer, "context",
+                           Context(query, shown if answer.answered else (), answer.answered, shown))
         return answer
 
     def _answer_query(self, question: str, query: Query) -> Answer:
@@ -170,7 +172,8 @@ class Engine:
 
     def _about_last(self, question: str, query: Query, context: Context, kind: str) -> Answer:
         """«подробнее», «а источник?», «а где?»: the facts just shown, with what is asked of them now."""
-        facts = [f for f in (self.base.fact(i) for i in context.facts) if f is not None]
+        ids = context.facts if kind == "same" else context.shown
+        facts = [f for f in (self.base.fact(i) for i in ids) if f is not None]
         if not facts:  # the base was reloaded and the facts are gone
             return self._decline(question, [], score=0.0)
         if kind == "detail":
@@ -185,10 +188,10 @@ class Engine:
         if len(facts) > 1:
             lead = LEAD_LIST.format(count=len(facts))
             return self._build(question, "list", True, lead, facts, 100.0)
-        lead = self._lead(query, facts[0])
-        if not lead:  # the fact does not hold what is asked now: say so, do not guess
+        entry = self._entries.get(facts[0].id)
+        if entry is None or not complete_for(query, entry):  # the fact does not hold what is asked now: say so
             return self._build(question, "partial", False, LEAD_PARTIAL, facts, 100.0)
-        return self._build(question, "answer", True, lead, facts, 100.0)
+        return self._build(question, "answer", True, self._lead(query, facts[0]), facts, 100.0)
 
     def _ordinal(self, question: str, query: Query, complete: list[Scored], top: Scored) -> Answer:
         """«Когда в последний раз…»: the latest (or earliest) of the facts that answer equally well."""
@@ -249,7 +252,8 @@ class Engine:
         fact = self.base.fact(fact_id)
         if fact is None:
             return None
-        return self._build(question or fact.questions[0], "answer", True, "", [fact], 100.0)
+        asked = question or fact.questions[0]
+        return self._remember(self._build(asked, "answer", True, "", [fact], 100.0), parse_query(asked, self.index))
 
     def topic_facts(self, topic: str) -> list[Fact]:
         """A topic's facts, oldest first."""
@@ -297,6 +301,8 @@ class Engine:
     # -- composition --------------------------------------------------------------------------------
     def _item(self, fact: Fact) -> Item:
         label = f"на {fact.date.label()}" if fact.as_of else fact.date.label()
+        if fact.status == "planned":
+            label += ", анонс"  # announced by the source, not reported as done
         return Item(fact.id, fact.text, label, fact.status)
 
     def _build(
@@ -349,6 +355,8 @@ class Engine:
     def _list(self, question: str, members: list[Scored], *, counting: bool = False) -> Answer:
         cap = max(1, self.settings.max_list)  # a list answer always shows at least one fact
         facts = sorted((s.entry.fact for s in members), key=lambda f: (f.date.start, f.date.end))
+        if counting:  # an announced meeting has not happened: it is not counted
+            facts = [f for f in facts if f.status == "done"] or facts
         shown = facts[:cap]
         lead = (LEAD_LIST.format(count=len(facts)) if len(facts) <= cap
                 else LEAD_LIST_CAPPED.format(count=cap, total=len(facts)))

@@ -8,13 +8,15 @@ ask about the last reply itself. A question that stands on its own is new.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from knowledge.context import Context
 from knowledge.lexicon import BACK_REFERENCES, DETAIL_WORDS, EMPTY_VERBS, FOLLOW_UP_STARTS, SOURCE_WORDS
+from knowledge.morphology import analyse
 from knowledge.normalize import MAX_QUERY_CHARS, words
-from knowledge.query import Query
+from knowledge.query import Query, Term
 
 FollowUpKind = Literal["new", "merge", "detail", "source", "same"]
 MAX_FOLLOW_UP_WORDS = 8  # a longer message is a question of its own, whatever its first word
@@ -27,8 +29,14 @@ class FollowUp:
     query: Query
 
 
-def read_follow_up(question: str, query: Query, context: Context | None, *, entity_kinds: dict[str, str]) -> FollowUp:
-    """How a question relates to the last one; ``entity_kinds`` maps entity ids to their kind."""
+def _own(term: Term) -> bool:
+    """A noun of the question's own, not a verb that adds nothing («а кто участвовал?»)."""
+    return term.noun and not (set(term.lemmas) | set(analyse(term.word).forms)) & EMPTY_VERBS
+
+
+def read_follow_up(question: str, query: Query, context: Context | None, *,
+                   entity_kinds: Mapping[str, tuple[str, str]]) -> FollowUp:
+    """How a question relates to the last one; ``entity_kinds`` maps entity ids to (kind, country)."""
     if context is None or query.smalltalk:
         return FollowUp("new", query)
     raw = words(question, max_chars=MAX_QUERY_CHARS)
@@ -38,9 +46,9 @@ def read_follow_up(question: str, query: Query, context: Context | None, *, enti
     pointing = any(w in BACK_REFERENCES for w in raw)
     named = bool(query.entities or query.soft_entities or query.place_refs)
     timed = bool(query.years or query.months or query.days)
-    nouns = [t for t in query.terms if t.noun and not set(t.lemmas) & EMPTY_VERBS]
+    nouns = [t for t in query.terms if _own(t)]
     content = [w for w in raw if w not in FOLLOW_UP_STARTS and w not in BACK_REFERENCES]
-    if content and context.facts and not named and not timed:
+    if content and context.shown and not named and not timed:
         asks = [w for w in content if w in DETAIL_WORDS or w in SOURCE_WORDS]
         if asks and all(w in DETAIL_WORDS or w in SOURCE_WORDS or w in _POLITE for w in content):
             kind: FollowUpKind = "source" if any(w in SOURCE_WORDS for w in asks) else "detail"
@@ -64,23 +72,36 @@ _POLITE = frozenset(["пожалуйста", "плиз", "можно", "дай",
                      "какой", "какая", "где", "что", "мне"])
 
 
-def merge(previous: Query, new: Query, *, entity_kinds: dict[str, str]) -> Query:
-    """The previous question with what the new one changes: its period, its people, its words."""
+def merge(previous: Query, new: Query, *, entity_kinds: Mapping[str, tuple[str, str]]) -> Query:
+    """The previous question with what the new one changes: its period, its people, its place, its words."""
     years, months, days = previous.years, previous.months, previous.days
-    if new.years:
-        years, months, days = new.years, new.months, new.days  # «а в 2022?» drops «в мае» too
+    if new.years:  # «что было в декабре 2023» → «а в 2022?»: December 2022
+        years, days = new.years, new.days or frozenset((m, d) for m, d in previous.days)
+        months = new.months or months
     elif new.months or new.days:
         months, days = new.months, new.days
     order = list(previous.entity_order)
     entities, soft = set(previous.entities), set(previous.soft_entities)
     places = set(previous.place_refs)
+    if new.place_refs:  # «а в Турции?»: another place instead of the old one
+        for gone in places - new.place_refs:
+            entities.discard(gone)
+            soft.discard(gone)
+            if gone in order:
+                order.remove(gone)
+        places = set()
     for ref in new.entity_order:
-        if ref in order:
+        if ref in order or ref in new.place_refs:
+            if ref not in order:
+                order.append(ref)
             continue
-        kind = entity_kinds.get(ref, "")
-        same = [old for old in order if entity_kinds.get(old) == kind and old not in new.entity_order]
-        if same:  # «а с Лавровым?»: the latest-named person gives way to the new one
-            gone = same[-1]
+        kind, country = entity_kinds.get(ref, ("", ""))
+        same = [old for old in order if entity_kinds.get(old, ("", ""))[0] == kind and old not in new.entity_order]
+        # «встречи Путина и Алиева» → «а с Лавровым?»: Lavrov stands in for his compatriot Putin;
+        # otherwise the latest-named one gives way («Лавров с Байрамовым» → «а с Мирзояном?»)
+        compatriots = [old for old in same if country and entity_kinds.get(old, ("", ""))[1] == country]
+        if same:
+            gone = (compatriots or same)[-1]
             order.remove(gone)
             entities.discard(gone)
             soft.discard(gone)
@@ -89,7 +110,7 @@ def merge(previous: Query, new: Query, *, entity_kinds: dict[str, str]) -> Query
     entities |= new.entities
     soft |= new.soft_entities
     places |= new.place_refs
-    own_terms = [t for t in new.terms if t.noun and not set(t.lemmas) & EMPTY_VERBS]
+    own_terms = [t for t in new.terms if _own(t)]
     terms = new.terms if own_terms else previous.terms
     if own_terms and not new.entities and not new.soft_entities:
         # «а товарооборот?» after «что было в 2023»: a new subject in the old period; old names go

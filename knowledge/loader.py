@@ -127,6 +127,21 @@ def check_knowledge(
     return base, []
 
 
+def knowledge_warnings(base: KnowledgeBase) -> list[Problem]:
+    """What a valid base still lacks, as ``file:line: warning: ...``: facts without ``text_en``.
+
+    A missing translation leaves English questions about the fact unanswered but breaks
+    nothing, so it never makes a base invalid and is kept apart from ``check_knowledge``'s
+    problems (whose callers treat any problem as a rejection).
+    """
+    warnings: list[Problem] = []
+    for fact in sorted(base.facts, key=lambda f: (f.where.file, f.where.line) if f.where else ("", 0)):
+        if not fact.text_en:
+            where = fact.where or Location("?", 1)
+            warnings.append(Problem(where.file, where.line, f"fact `{fact.id}` has no text_en", "warning"))
+    return warnings
+
+
 def _read_sections(
     data: Any,
     file: Path,

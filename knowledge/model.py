@@ -13,6 +13,13 @@ EntityKind = Literal["person", "country", "place", "organisation", "document", "
 ENTITY_KINDS: tuple[str, ...] = ("person", "country", "place", "organisation", "document", "project", "term")
 FactStatus = Literal["done", "planned"]
 
+# English names of the languages sources are written in, for «(in Russian)» after a citation
+LANGUAGE_NAMES_EN: dict[str, str] = {
+    "ru": "Russian", "az": "Azerbaijani", "en": "English", "tr": "Turkish", "hy": "Armenian", "fa": "Persian",
+    "kk": "Kazakh", "uz": "Uzbek", "ky": "Kyrgyz", "tk": "Turkmen", "fr": "French", "de": "German",
+}
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
 
 @dataclass(frozen=True, slots=True)
 class Location:
@@ -35,11 +42,26 @@ class Source:
     place: str = ""
     text: str = ""
     about: tuple[str, ...] = ()
+    publisher_en: str = ""
+    title_en: str = ""
+    language: str = ""  # ISO 639 code of the source's own language; "" when not stated
     where: Location | None = field(default=None, compare=False)
 
     def citation(self) -> str:
         """«РИА Новости, 22.04.2024 — http://ria.ru»: the line every answer ends with."""
         return f"{self.publisher}, {self.published.strftime('%d.%m.%Y')} — {self.url}"
+
+    def citation_en(self) -> str:
+        """«RIA Novosti, 22 Apr 2024, http://ria.ru (in Russian)»: the source line of an English answer.
+
+        The language note tells an English reader that following the link leads to a text
+        they may not read; the month is spelled out so the date reads the same everywhere.
+        """
+        day = self.published
+        line = f"{self.publisher_en or self.publisher}, {day.day} {_MONTHS_EN[day.month - 1]} {day.year}, {self.url}"
+        if self.language and self.language != "en":
+            line += f" (in {LANGUAGE_NAMES_EN.get(self.language, self.language)})"
+        return line
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +75,18 @@ class Entity:
     part_of: str = ""
     stands_for: str = ""  # a capital's country: «Баку заявил» means Azerbaijan
     type: str = ""  # what sort of organisation: «российская энергетическая компания»
+    name_en: str = ""
+    aliases_en: tuple[str, ...] = ()
+    role_en: str = ""
     where: Location | None = field(default=None, compare=False)
 
     def display(self) -> str:
         return f"{self.name} ({self.role})" if self.role else self.name
+
+    def display_en(self) -> str:
+        """The English counterpart of ``display``; the Russian name when no English one is given."""
+        name = self.name_en or self.name
+        return f"{name} ({self.role_en})" if self.role_en else name
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +120,8 @@ class Fact:
     figures: tuple[Figure, ...] = ()
     status: FactStatus = "done"
     as_of: bool = False  # the date is when the source said it, not when it happened
+    text_en: str = ""  # a faithful English rendering of `text`; "" when not translated yet
+    questions_en: tuple[str, ...] = ()
     where: Location | None = field(default=None, compare=False)
 
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -13,6 +14,7 @@ from knowledge.lexicon import (
     COMPOUND_PREFIXES,
     DAY_WORDS,
     EARLIEST_WORDS,
+    EVENT_NOUNS,
     FAREWELLS,
     FIGURE_WORDS,
     FILLERS,
@@ -87,6 +89,7 @@ class Query:
     phrase: str  # lemma string, for fuzzy comparison
     entity_order: tuple[str, ...] = ()  # the named entities in the order the question names them
     trend: bool = False  # «как менялся товарооборот»: the figure in every period the base has
+    excluded_places: frozenset[str] = frozenset()  # «не в России»: facts set there (or nowhere known) are out
 
     @property
     def named(self) -> frozenset[str]:
@@ -96,6 +99,31 @@ class Query:
     @property
     def has_content(self) -> bool:
         return bool(self.terms or self.entities or self.soft_entities or self.years or self.months)
+
+
+_DASHED_YEARS = re.compile(r"(?<!\d)(\d{4})\s{0,3}[-–—]\s{0,3}(\d{4})(?!\d)")
+_SPAN_OPENERS = frozenset(["с", "со", "от", "между"])
+_SPAN_CLOSERS = frozenset(["по", "до", "и"])
+MAX_SPAN_YEARS = 50
+
+
+def year_span(text: str, raw_words: list[str]) -> tuple[int, int] | None:
+    """(first, last) of a range of years the question names: «с 2020 по 2022», «2020–2022»; else None."""
+    found: tuple[int, int] | None = None
+    dashed = _DASHED_YEARS.search(text[:MAX_QUERY_CHARS])
+    if dashed:
+        found = (int(dashed.group(1)), int(dashed.group(2)))
+    for i in range(len(raw_words) - 3):
+        a, y1, b, y2 = raw_words[i:i + 4]
+        if a in _SPAN_OPENERS and b in _SPAN_CLOSERS and y1.isdigit() and y2.isdigit():
+            found = (int(y1), int(y2))
+            break
+    if found is None:
+        return None
+    first, last = sorted(found)
+    if not (first >= MIN_YEAR and last <= MAX_YEAR and last - first <= MAX_SPAN_YEARS):
+        return None
+    return first, last
 
 
 def correct_word(word: str, index: Index, *, score_cutoff: float | None = None) -> str | None:
@@ -178,14 +206,15 @@ def parse_query(text: str, index: Index) -> Query:
     talk: set[str] = set()
     other_words = 0
     pending_number: str | None = None
-    previous = ""
+    previous = earlier = ""
+    negated: list[bool] = []  # «не в России»: the place is ruled out, not asked for
     year_parts: set[int] = set()
     counted_from = -1
     figure_questions = 0
     which = False
     for word in raw_words:
         if len(word) == 1 and not word.isdigit():
-            previous = word
+            earlier, previous = previous, word
             continue
         if word[0].isdigit():
             if pending_number is not None:
@@ -195,7 +224,7 @@ def parse_query(text: str, index: Index) -> Query:
                 pending_number = None
             else:
                 pending_number = word
-            previous = word
+            earlier, previous = previous, word
             continue
         for info in resolve_word(word, index):
             lemma = info.lemmas[0]
@@ -279,13 +308,17 @@ def parse_query(text: str, index: Index) -> Query:
             infos.append(info)
             after_in.append(previous in PLACE_PREPOSITIONS)
             before.append(previous)
-        previous = word
+            negated.append(previous in PLACE_PREPOSITIONS and earlier == "не")
+        earlier, previous = previous, word
         if len(infos) >= MAX_WORDS:
             break
     if pending_number is not None:
         numbers.add(pending_number)
     if any(a == "по" and b in ("годам", "годы", "периодам") for a, b in itertools.pairwise(raw_words)):
         trend = True  # «товарооборот по годам»
+    span = year_span(text, raw_words) if len(years) == 2 else None
+    if span is not None:
+        years = set(range(span[0], span[1] + 1))  # «с 2020 по 2022», «2020–2022»
     if figure_questions > 1:
         list_intent = True  # «сколько учится, сколько на бюджете и сколько стипендий»
     if year_parts and years and not months and not days:
@@ -298,11 +331,15 @@ def parse_query(text: str, index: Index) -> Query:
     place_refs: set[str] = set()
     stand_ins: list[tuple[str, str]] = []
     order: list[str] = []
+    excluded: set[str] = set()
     owners: list[str | None] = [None] * len(infos)
     for start, length, ref in _match_entities(infos, index):
         for k in range(start, start + length):
             owners[k] = ref
         kind = index.base.entities[ref].kind
+        if kind in ("place", "country") and negated[start]:
+            excluded.add(ref)
+            continue
         if kind == "person" and before[start] in RELATIVE_PREPOSITIONS:
             comparison = True  # «кто был премьером до Асадова»
         if kind in ("place", "country") and after_in[start]:
@@ -324,7 +361,8 @@ def parse_query(text: str, index: Index) -> Query:
     for position, (info, owner) in enumerate(zip(infos, owners, strict=True)):
         lemma = info.lemmas[0]
         if owner is None and lemma in META_WORDS:  # before fillers: «в каком году» asks for a date
-            if (answer_type == "" or (answer_type == "what" and which)) and lemma != "число":
+            if (answer_type == "" or (answer_type == "what" and which)) and lemma != "число" and not (
+                    lemma == "год" and years):  # «какой товарооборот был в 2023 году» names the year
                 answer_type = "date"
             continue
         if owner is None and (lemma in FILLERS or info.word in FILLERS or lemma in OVERVIEW_WORDS
@@ -350,6 +388,8 @@ def parse_query(text: str, index: Index) -> Query:
             not present and info.pos in ("VERB", "INFN"))
         terms.append(Term(info.word, present or info.lemmas, weight, bool(present), noun))
 
+    if answer_type == "figure" and figure_nouns and set(figure_nouns[0]) & EVENT_NOUNS:
+        answer_type, count_intent, list_intent = "count", True, True  # «сколько встреч» counts occasions
     if answer_type in ("what", "") and (years or months or days) and not terms and not entities:
         list_intent = True  # «что было в марте 2024»
     if overview and answer_type in ("", "what"):
@@ -392,4 +432,5 @@ def parse_query(text: str, index: Index) -> Query:
         phrase=" ".join(t.lemmas[0] for t in terms),
         entity_order=tuple(order),
         trend=trend and len(years) != 1,
+        excluded_places=frozenset(excluded),
     )

@@ -103,6 +103,8 @@ def _entities_ok(query: Query, entry: FactEntry, about: frozenset[str]) -> bool:
 
 def _place_ok(query: Query, entry: FactEntry, about: frozenset[str]) -> bool:
     """A place named as "where" rules out facts that happened elsewhere, or nowhere in particular."""
+    if query.excluded_places and (not entry.places or query.excluded_places & entry.places):
+        return False  # «не в России»: only facts known to be set elsewhere
     for ref in query.place_refs:
         if ref in entry.places:
             continue
@@ -118,7 +120,8 @@ def _stem_in(lemma: str, terms: frozenset[str]) -> bool:
     return len(stem) >= 5 and any(t.startswith(stem) for t in terms)
 
 
-def _complete(query: Query, entry: FactEntry) -> bool:
+def complete_for(query: Query, entry: FactEntry) -> bool:
+    """Does the fact hold the kind of detail the question asks for (a date, a figure, a place, a person)?"""
     fact = entry.fact
     if query.comparison:
         return False
@@ -210,7 +213,7 @@ def score_entry(
         and query.about_qualifiers <= entry.mentions  # «российских студентов» ≠ «студенты – граждане Азербайджана»
         and query.numbers <= entry.numbers
     )
-    return Scored(entry, score, coverage, frozenset(hits), allowed, _complete(query, entry))
+    return Scored(entry, score, coverage, frozenset(hits), allowed, complete_for(query, entry))
 
 
 def _closeness(phrase: str, groups: list[tuple[str, ...]]) -> list[float]:

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from knowledge.dates import parse_fact_date
 from knowledge.model import ENTITY_KINDS, Entity, Fact, Figure, Location, Source
@@ -18,18 +18,25 @@ from knowledge.topics import TOPICS
 from knowledge.yamlio import LDict, LList, line_of
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}$")  # ISO 639-1 or 639-2/3: "ru", "az", "en"
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 MIN_QUESTIONS, MAX_QUESTIONS = 2, 5
+MIN_QUESTIONS_EN = 1  # English is optional: one good question is better than none
 MAX_TEXT = 4000
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """A fault at ``file:line``; a ``warning`` is worth fixing but does not make the base invalid."""
+
     file: str
     line: int
     message: str
+    severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        label = "warning: " if self.severity == "warning" else ""
+        return f"{self.file}:{self.line}: {label}{self.message}"
 
 
 class Reporter:
@@ -51,6 +58,33 @@ def _text(value: Any) -> str | None:
         return "expected non-empty text"
     if len(value) > MAX_TEXT:
         return f"text longer than {MAX_TEXT} characters"
+    return None
+
+
+def _english(value: Any) -> str | None:
+    """English text: a Cyrillic letter means a field was left untranslated or pasted by mistake."""
+    problem = _text(value)
+    if problem:
+        return problem
+    found = CYRILLIC.search(value)
+    if found:
+        return f"expected English text, found the Cyrillic letter {found.group()!r}"
+    return None
+
+
+def _english_list(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return "expected a list of texts"
+    for item in value:
+        problem = _english(item)
+        if problem:
+            return f"expected a list of English texts: {problem}"
+    return None
+
+
+def _language(value: Any) -> str | None:
+    if not isinstance(value, str) or not LANGUAGE_PATTERN.match(value):
+        return f"expected a lowercase ISO 639 language code such as ru, az or en; got {value!r}"
     return None
 
 
@@ -128,6 +162,15 @@ def _questions(value: Any) -> str | None:
     return None
 
 
+def _questions_en(value: Any) -> str | None:
+    problem = _english_list(value)
+    if problem:
+        return problem
+    if not MIN_QUESTIONS_EN <= len(value) <= MAX_QUESTIONS:
+        return f"expected {MIN_QUESTIONS_EN} to {MAX_QUESTIONS} questions, got {len(value)}"
+    return None
+
+
 # field name -> (required, check)
 SOURCE_FIELDS: dict[str, tuple[bool, Check]] = {
     "id": (True, _ident),
@@ -138,6 +181,9 @@ SOURCE_FIELDS: dict[str, tuple[bool, Check]] = {
     "place": (False, _text),
     "text_file": (True, _text),
     "about": (False, _id_list),
+    "publisher_en": (False, _english),
+    "title_en": (False, _english),
+    "language": (False, _language),
 }
 ENTITY_FIELDS: dict[str, tuple[bool, Check]] = {
     "id": (True, _ident),
@@ -149,6 +195,9 @@ ENTITY_FIELDS: dict[str, tuple[bool, Check]] = {
     "stands_for": (False, _ident),
     "type": (False, _text),
     "aliases": (False, _text_list),
+    "name_en": (False, _english),
+    "role_en": (False, _english),
+    "aliases_en": (False, _english_list),
 }
 FIGURE_FIELDS: dict[str, tuple[bool, Check]] = {
     "value": (True, _number),
@@ -172,6 +221,8 @@ FACT_FIELDS: dict[str, tuple[bool, Check]] = {
     "quote": (True, _text),
     "source": (True, _ident),
     "questions": (True, _questions),
+    "text_en": (False, _english),
+    "questions_en": (False, _questions_en),
 }
 
 
@@ -209,6 +260,10 @@ def _tuple(record: LDict, name: str) -> tuple[str, ...]:
     return tuple(record.get(name) or ())
 
 
+def _stripped(record: LDict, name: str) -> str:
+    return str(record.get(name) or "").strip()
+
+
 def build_source(record: LDict, where: Location, text: str) -> Source:
     return Source(
         id=record["id"],
@@ -219,6 +274,9 @@ def build_source(record: LDict, where: Location, text: str) -> Source:
         place=(record.get("place") or "").strip(),
         text=text,
         about=_tuple(record, "about"),
+        publisher_en=_stripped(record, "publisher_en"),
+        title_en=_stripped(record, "title_en"),
+        language=record.get("language") or "",
         where=where,
     )
 
@@ -234,6 +292,9 @@ def build_entity(record: LDict, where: Location) -> Entity:
         part_of=record.get("part_of") or "",
         stands_for=record.get("stands_for") or "",
         type=(record.get("type") or "").strip(),
+        name_en=_stripped(record, "name_en"),
+        aliases_en=tuple(a.strip() for a in record.get("aliases_en") or ()),
+        role_en=_stripped(record, "role_en"),
         where=where,
     )
 
@@ -280,5 +341,7 @@ def build_fact(record: LDict, where: Location, report: Reporter) -> Fact | None:
         figures=figures,
         status=record.get("status") or "done",
         as_of=bool(record.get("as_of", False)),
+        text_en=" ".join(str(record.get("text_en") or "").split()),
+        questions_en=tuple(q.strip() for q in record.get("questions_en") or ()),
         where=where,
     )

@@ -109,6 +109,8 @@ TELEGRAM_SERVICE_USER = {"id": 777000, "is_bot": False, "first_name": "Telegram"
 
 MAX_MESSAGE_LENGTH = 4096
 MAX_CALLBACK_DATA_BYTES = 64
+MAX_INLINE_RESULTS = 50
+MAX_INLINE_RESULT_ID_BYTES = 64
 MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024
 
 NOT_MODIFIED = (
@@ -685,6 +687,7 @@ class FakeBotApi:
         self._chats: dict[int | str, JSONDict] = {}
         self._blocked: dict[int | str, tuple[int, str]] = {}
         self._open_queries: set[str] = set()
+        self._inline_answers: dict[str, JSONDict] = {}  # inline query id -> the answer Telegram accepted
         self._query_ids = itertools.count(4_000_000_000_000_000_001)
         self._files: dict[str, tuple[JSONDict, bytes]] = {}
         self._file_ids = itertools.count(1)
@@ -1049,6 +1052,21 @@ class FakeBotApi:
         if chat_type:
             iq["chat_type"] = chat_type
         return {"inline_query": iq}
+
+    def push_inline_query(self, query: str, **kwargs: Any) -> str:
+        """Queue an ``inline_query`` update (see :meth:`inline_query`); returns its id."""
+        update = self.inline_query(query, **kwargs)
+        self.push_update(update)
+        return str(update["inline_query"]["id"])
+
+    def inline_answer(self, query_id: str) -> JSONDict | None:
+        """The accepted ``answerInlineQuery`` of a query: ``results``, ``cache_time``, ``is_personal``...
+
+        Each result of type article with an ``input_message_content`` also holds ``"sent"``: the
+        message a user choosing it would send, as Telegram shows it (``text`` and ``entities``)."""
+        with self._lock:
+            found = self._inline_answers.get(str(query_id))
+            return copy.deepcopy(found) if found is not None else None
 
     def add_file(self, content: bytes, *, file_path: str | None = None, file_id: str | None = None) -> JSONDict:
         """Make a file downloadable (``getFile`` + ``base_file_url``); returns its ``File`` dict."""
@@ -1701,8 +1719,38 @@ class FakeBotApi:
         if len(set(ids)) != len(ids) or any(not i for i in ids):
             raise ApiError(400, "Bad Request: RESULT_ID_DUPLICATE" if len(set(ids)) != len(ids)
                            else "Bad Request: RESULT_ID_EMPTY")
+        accepted = [self._check_inline_result(r) for r in results]
         self._answer_query(params, "inline_query_id")
+        self._inline_answers[str(params.get("inline_query_id", ""))] = {
+            "results": accepted,
+            "cache_time": params.get("cache_time"),
+            "is_personal": params.get("is_personal"),
+            "next_offset": params.get("next_offset"),
+            "button": params.get("button"),
+        }
         return True
+
+    def _check_inline_result(self, result: Any) -> JSONDict:
+        """What Telegram checks of one result (ids of 1-64 bytes, article title and message text);
+        returns a copy with the message a user choosing it would send under ``"sent"``."""
+        if not isinstance(result, dict) or not result.get("type"):
+            raise ApiError(400, "Bad Request: can't parse inline query result")
+        if len(str(result.get("id", "")).encode()) > MAX_INLINE_RESULT_ID_BYTES:
+            raise ApiError(400, "Bad Request: RESULT_ID_INVALID")
+        accepted = copy.deepcopy(result)
+        if result["type"] == "article" and not str(result.get("title") or "").strip():
+            raise ApiError(400, "Bad Request: RESULT_TITLE_EMPTY")
+        content = result.get("input_message_content")
+        if result["type"] == "article" and not isinstance(content, dict):
+            raise ApiError(400, "Bad Request: can't parse input message content")
+        if isinstance(content, dict) and "message_text" in content:
+            text, entities = self._rich_text(content, "message_text", "entities")
+            if not text.strip():
+                raise ApiError(400, "Bad Request: MESSAGE_EMPTY")
+            if len(text) > MAX_MESSAGE_LENGTH:
+                raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
+            accepted["sent"] = {"text": text, "entities": entities}
+        return accepted
 
     def _m_set_my_commands(self, params: JSONDict) -> bool:
         commands = params.get("commands")

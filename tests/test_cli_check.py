@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,9 +15,14 @@ from conftest import PROBLEM_LINE
 
 from bot import __version__
 from bot.cli import main
-from knowledge import load_knowledge
+from knowledge import bundled_path, check_knowledge, load_knowledge
+from knowledge.loader import knowledge_warnings
 
 SUMMARY = re.compile(r"^(?P<facts>[1-9][0-9]*) facts, 1 source, (?P<entities>[1-9][0-9]*) entities: OK$")
+SUMMARY_WITH_WARNINGS = re.compile(
+    r"^(?P<facts>[1-9][0-9]*) facts, 1 source, (?P<entities>[1-9][0-9]*) entities: OK, "
+    r"(?P<warnings>1 warning|(?:[2-9]|[1-9][0-9]+) warnings)$"
+)
 FACT_FIELDS = {"id", "topic", "date", "text", "quote", "participants", "places", "figures", "source"}
 SOURCE_FIELDS = {"publisher", "title", "published", "url"}
 
@@ -51,8 +57,9 @@ def test_factbot_script_checks_the_bundled_base() -> None:
 def test_check_of_a_valid_directory_and_of_a_single_file(tmp_path: Path, run_cli) -> None:
     root = write_base(tmp_path)
     result = run_cli(["check", str(root)])
-    assert (result.code, result.err) == (0, "")
-    assert result.out == f"{VALID_FACT_COUNT} facts, 1 source, 4 entities: OK\n"
+    assert result.code == 0
+    assert result.err.count(": warning: ") == VALID_FACT_COUNT  # the builder base has no English
+    assert result.out == f"{VALID_FACT_COUNT} facts, 1 source, 4 entities: OK, {VALID_FACT_COUNT} warnings\n"
 
     alone = write_base(tmp_path, name="alone", entities=None, facts=None)
     only_sources = run_cli(["check", str(alone / "sources.yaml")])
@@ -65,7 +72,7 @@ def test_summary_pluralises_sources(tmp_path: Path, run_cli) -> None:
     root = write_base(tmp_path, files={"more-sources.yaml": second})
     result = run_cli(["check", str(root)])
     assert result.code == 0, result.err
-    assert result.out == f"{VALID_FACT_COUNT} facts, 2 sources, 4 entities: OK\n"
+    assert result.out == f"{VALID_FACT_COUNT} facts, 2 sources, 4 entities: OK, {VALID_FACT_COUNT} warnings\n"
 
 
 def test_check_reports_every_problem_then_a_count(tmp_path: Path, run_cli) -> None:
@@ -85,6 +92,53 @@ def test_check_one_problem_is_singular(tmp_path: Path, run_cli) -> None:
     result = run_cli(["check", str(tmp_path / "missing")])
     assert result.code == 1
     assert result.err.splitlines() == [f"{tmp_path / 'missing'}:1: no such file or directory", "1 problem found"]
+
+
+def without_text_en(text: str, fact_id: str) -> str:
+    """``text`` with the folded ``text_en`` of one fact removed (its other lines kept)."""
+    start = text.index(f"  - id: {fact_id}\n")
+    at = text.index("    text_en: >-\n", start)
+    end = at + len("    text_en: >-\n")
+    while text.startswith("      ", end):  # the folded lines of the value
+        end = text.index("\n", end) + 1
+    return text[:at] + text[end:]
+
+
+def test_a_missing_english_text_is_a_warning_with_its_line(tmp_path: Path, run_cli) -> None:
+    root = Path(shutil.copytree(bundled_path(), tmp_path / "kb"))
+    politics = root / "facts" / "politics.yaml"
+    fact_id = "summit-2022-10-13-astana"
+    text = without_text_en(politics.read_text(encoding="utf-8"), fact_id)
+    politics.write_text(text, encoding="utf-8")
+    base = load_knowledge(root)
+    removed = base.fact(fact_id)
+    assert removed is not None and removed.text_en == "" and removed.questions_en  # only the text is gone
+    assert sum(1 for f in base.facts if not f.text_en) == 1
+
+    line = text[:text.index(f"  - id: {fact_id}\n")].count("\n") + 1
+    result = run_cli(["check", str(root)])
+    assert result.code == 0  # a missing translation is not a broken base
+    assert result.err.splitlines() == [f"{politics}:{line}: warning: fact `{fact_id}` has no text_en"]
+    assert PROBLEM_LINE.match(result.err.strip())
+    match = SUMMARY_WITH_WARNINGS.match(result.out.strip())
+    assert match and match["warnings"] == "1 warning", result.out
+    assert int(match["facts"]) == len(base.facts) and result.out.count("\n") == 1
+    assert [str(w) for w in knowledge_warnings(base)] == result.err.splitlines()
+
+
+def test_warnings_keep_their_own_channel(tmp_path: Path, run_cli) -> None:
+    """A broken base lists only its problems; warnings never count as problems."""
+    base, problems = check_knowledge(write_base(tmp_path, name="valid"))
+    assert base is not None and problems == []
+    assert [w.severity for w in knowledge_warnings(base)] == ["warning"] * VALID_FACT_COUNT
+    assert knowledge_warnings(load_knowledge()) == []  # the bundled base is fully translated
+
+    facts = replace_once(FACTS_YAML, "    topic: trade\n", "    topic: weather\n")
+    root = write_base(tmp_path, facts=facts)
+    result = run_cli(["check", str(root)])
+    assert result.code == 1 and result.out == ""
+    assert ": warning: " not in result.err
+    assert result.err.splitlines()[-1] == "1 problem found"
 
 
 # ---- facts -----------------------------------------------------------------------------

@@ -216,6 +216,110 @@ def test_people_are_named_by_first_name_and_surname(base: KnowledgeBase) -> None
     assert unnamed == []
 
 
+# ---- English ------------------------------------------------------------------------------
+
+NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
+# hedges that must survive translation: the count in `text` is the count in `text_en`
+HEDGES = (("почти", "almost"), ("около", "about"), ("более|свыше|больше", "more"), ("менее|меньше", "less|fewer"))
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def numbers(text: str) -> list[str]:
+    """Every figure of a text, «4,4» and «4.4» alike, in order of size then text."""
+    return sorted(n.replace(",", ".") for n in NUMBER.findall(text))
+
+
+def test_numbers_helper() -> None:
+    assert numbers("почти 4,4 млрд долларов в 2023 году, Т-72, 5–6 марта") == ["2023", "4.4", "5", "6", "72"]
+    assert numbers("almost 4.4 billion dollars in 2023, T-72, 5–6 March") == numbers("4,4 2023 72 5 6")
+    assert numbers("17,5%") != numbers("17%")
+
+
+def test_every_fact_has_an_english_text_and_questions(base: KnowledgeBase) -> None:
+    wrong = []
+    for fact in base.facts:
+        questions = [q.strip().lower() for q in fact.questions_en]
+        if (not fact.text_en or CYRILLIC.search(fact.text_en) or not questions
+                or len(set(questions)) != len(questions) or fact.text_en.lower() in questions
+                or not re.search(r"[.!?…][»\")]*$", fact.text_en)):
+            wrong.append(fact.id)
+    assert wrong == []
+
+
+def test_english_texts_keep_every_figure_and_date(base: KnowledgeBase) -> None:
+    changed = [(f.id, numbers(f.text), numbers(f.text_en)) for f in base.facts if numbers(f.text) != numbers(f.text_en)]
+    assert changed == []
+
+
+def test_english_texts_keep_the_hedges(base: KnowledgeBase) -> None:
+    lost = []
+    for fact in base.facts:
+        for russian, english in HEDGES:
+            said = len(re.findall(rf"(?<!\w)(?:{russian})(?!\w)", fact.text, re.IGNORECASE))
+            translated = len(re.findall(rf"(?<!\w)(?:{english})(?!\w)", fact.text_en, re.IGNORECASE))
+            if said != translated:
+                lost.append((fact.id, russian, said, translated))
+    assert lost == []
+    assert any("almost 4.4 billion" in f.text_en for f in base.facts)  # the record trade figure
+
+
+def test_planned_facts_stay_planned_in_english(base: KnowledgeBase) -> None:
+    planned = [f for f in base.facts if f.status == "planned"]
+    assert planned
+    wrong = [f.id for f in planned if not re.search(r"\b(will|is to|are to)\b", f.text_en)]
+    assert wrong == []
+
+
+def test_people_are_named_in_english_by_first_name_and_surname(base: KnowledgeBase) -> None:
+    unnamed = []
+    for fact in base.facts:
+        for person in (base.entities[e] for e in fact.participants if base.entities[e].kind == "person"):
+            if person.name_en not in fact.text_en:
+                unnamed.append((fact.id, person.id))
+    assert unnamed == []
+
+
+def test_every_entity_has_an_english_name(base: KnowledgeBase) -> None:
+    wrong = [
+        e.id for e in base.entities.values()
+        if not e.name_en or bool(e.role) != bool(e.role_en)
+        or len(set(e.aliases_en)) != len(e.aliases_en) or e.name_en in e.aliases_en
+        or any(CYRILLIC.search(t) for t in (e.name_en, e.role_en, *e.aliases_en))
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("entity_id", "name", "aliases"),
+    [
+        ("aliyev", "Ilham Aliyev", {"Aliyev", "Aliev"}),
+        ("bayramov", "Jeyhun Bayramov", {"Bayramov"}),
+        ("mishustin", "Mikhail Mishustin", {"Mishustin"}),
+        ("ashgabat", "Ashgabat", {"Ashkhabad"}),
+        ("astana", "Astana", {"Nur-Sultan"}),
+        ("karabakh", "Karabakh", {"Nagorno-Karabakh"}),
+        ("north-south", "International North–South Transport Corridor", {"INSTC", "North-South corridor"}),
+        ("sco", "Shanghai Cooperation Organisation (SCO)", {"SCO", "Shanghai Cooperation Organization"}),
+        ("eaeu", "Eurasian Economic Union (EAEU)", {"EAEU", "EEU", "Eurasian Economic Union"}),
+        ("cis", "Commonwealth of Independent States (CIS)", {"CIS", "Commonwealth of Independent States"}),
+        ("cica", "Conference on Interaction and Confidence-Building Measures in Asia (CICA)", {"CICA"}),
+        ("kamaz", "PJSC KAMAZ", {"KAMAZ", "Kamaz"}),
+        ("gaz-group", "GAZ Group", {"GAZ"}),
+    ],
+)
+def test_english_names_and_spellings_people_type(base: KnowledgeBase, entity_id: str, name: str,
+                                                 aliases: set[str]) -> None:
+    entity = base.entities[entity_id]
+    assert entity.name_en == name
+    assert aliases <= set(entity.aliases_en)
+
+
+def test_the_source_has_an_english_citation(base: KnowledgeBase) -> None:
+    source = base.sources[SOURCE_ID]
+    assert source.language == "ru"
+    assert source.citation_en() == "RIA Novosti, 22 Apr 2024, http://ria.ru (in Russian)"
+
+
 # ---- implicit dates ----------------------------------------------------------------------
 
 FIVE_MEETINGS = "В последующем Путин и Алиев встречались 29 июня на полях Каспийского саммита"

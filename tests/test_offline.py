@@ -94,3 +94,16 @@ def test_blank_lines_and_garbage_do_not_end_the_chat(engine: Engine) -> None:
     assert code == 0
     assert SOURCE_LINE in out  # the question after the garbage was answered
     assert "В базе нет ответа" in out
+
+
+def test_the_chat_keeps_the_conversation_and_start_resets_it(engine: Engine) -> None:
+    _, out = talk(engine, QUESTION, "а где?", "/start", "а где?")
+    answers = out.split(CHAT_HELP)
+    assert "Где: Самарканд" in answers[1]  # the follow-up continued the question
+    assert "Самарканд" not in answers[2]  # after /start it has nothing to continue
+
+
+def test_the_chat_shows_timelines(engine: Engine) -> None:
+    _, out = talk(engine, "/timeline Мишустин", "/timeline абракадабра")
+    assert "Хронология: Михаил Мишустин" in out and "• 08.06.2023 — " in out
+    assert "Не понял, что показать" in out

@@ -349,3 +349,97 @@ def test_kill_9_while_writing_leaves_an_intact_database(db_path: Path) -> None:
         put(store, "after the crash", "decline")
         assert store.unanswered(1)[0]["text"] == "after the crash"
     assert raw(db_path, "PRAGMA integrity_check") == [("ok",)]
+
+
+# --------------------------------------------------------------------------- facts of answers (inline mode)
+
+
+def answered(store: SqliteStorage, question: str, *facts: str, kind: str = "answer") -> None:
+    store.record(question=question, kind=kind, answered=kind in ("answer", "list"), chat_type="private",
+                 latency_ms=1.0, facts=facts)
+
+
+def test_top_facts_counts_the_questions_answered_with_each_fact(store: SqliteStorage, db_path: Path) -> None:
+    assert store.top_facts() == []
+    answered(store, "когда отношения", "relations")
+    answered(store, "товарооборот", "trade-2023")
+    answered(store, "все встречи", "summit-a", "summit-b", "summit-a", kind="list")  # a fact counts once
+    answered(store, "отношения?", "relations")
+    answered(store, "встреча в сочи", "summit-b")
+    answered(store, "где отношения", "relations", kind="partial")  # not answered: not counted
+    put(store, "погода", kind="decline")
+    assert store.top_facts(10) == [("summit-b", 2), ("relations", 2), ("summit-a", 1), ("trade-2023", 1)]
+    assert store.top_facts(1) == [("summit-b", 2)]
+    assert store.top_facts(0) == [] and store.top_facts(-3) == []
+    assert raw(db_path, "SELECT COUNT(*) FROM answer_facts") == [(7,)]
+    assert store.stats()["overall"]["questions"] == 7  # the questions themselves are recorded as before
+
+
+def test_top_facts_breaks_ties_by_the_latest_question(store: SqliteStorage) -> None:
+    answered(store, "a", "first")
+    answered(store, "b", "second")
+    assert [fact for fact, _ in store.top_facts()] == ["second", "first"]
+    answered(store, "c", "first")
+    answered(store, "d", "second")
+    assert [fact for fact, _ in store.top_facts()] == ["second", "first"]
+    answered(store, "e", "first")
+    assert store.top_facts() == [("first", 3), ("second", 2)]
+
+
+def test_top_facts_survive_reopening(db_path: Path) -> None:
+    with SqliteStorage(db_path) as first:
+        answered(first, "q", "relations", "trade")
+    with SqliteStorage(db_path) as second:
+        assert second.top_facts() == [("relations", 1), ("trade", 1)]  # one answer: by id
+
+
+def test_a_question_and_its_facts_are_one_transaction(store: SqliteStorage, db_path: Path) -> None:
+    answered(store, "before", "relations")
+    conn = sqlite3.connect(db_path)
+    conn.execute("DROP TABLE answer_facts")  # the facts cannot be written any more
+    conn.close()
+    with pytest.raises(StorageError):
+        answered(store, "lost", "relations")
+    assert store.stats()["overall"]["questions"] == 1  # the question was rolled back with its facts
+    put(store, "without facts")  # a question without facts needs no other table
+    assert store.stats()["overall"]["questions"] == 2
+
+
+V1_SCHEMA = """
+CREATE TABLE questions (id INTEGER PRIMARY KEY, ts REAL NOT NULL, chat_type TEXT NOT NULL, kind TEXT NOT NULL,
+    answered INTEGER NOT NULL, latency_ms REAL, question TEXT NOT NULL);
+CREATE INDEX questions_kind_ts ON questions (kind, ts);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta (key, value) VALUES ('created_at', '1700000000.0');
+INSERT INTO questions (ts, chat_type, kind, answered, latency_ms, question)
+    VALUES (1700000001.0, 'private', 'answer', 1, 5.0, 'когда отношения'),
+           (1700000002.0, 'group', 'decline', 0, 7.0, 'сколько стоит газ?');
+PRAGMA user_version = 1;
+"""
+
+
+def test_a_version_1_database_is_migrated_keeping_its_questions(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    conn.executescript(V1_SCHEMA)
+    conn.close()
+
+    with SqliteStorage(db_path) as store:
+        assert raw(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+        assert store.created_at == 1700000000.0
+        overall = store.stats()["overall"]
+        assert (overall["questions"], overall["answered"], overall["declined"]) == (2, 1, 1)
+        assert [row["text"] for row in store.unanswered()] == ["сколько стоит газ?"]
+        assert store.top_facts() == []  # nothing was recorded about facts before version 2
+        answered(store, "когда отношения?", "relations")
+        assert store.top_facts() == [("relations", 1)]
+    with SqliteStorage(db_path) as again:  # opening a migrated database changes nothing
+        assert again.stats()["overall"]["questions"] == 3
+        assert again.top_facts() == [("relations", 1)]
+    assert raw(db_path, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_new_databases_have_the_answer_facts_table(store: SqliteStorage, db_path: Path) -> None:
+    answered(store, "q", "relations")
+    assert [row[1] for row in raw(db_path, "PRAGMA table_info(answer_facts)")] == ["question_id", "fact_id"]
+    assert raw(db_path, "SELECT question_id, fact_id FROM answer_facts") == [(1, "relations")]

@@ -63,8 +63,12 @@ def test_the_builder_base_is_valid(base_dir: Path, run_cli) -> None:
     assert base is not None and len(base.facts) == VALID_FACT_COUNT
     result = run_cli(["check", str(base_dir)])
     assert result.code == 0
-    assert result.err == ""
-    assert result.out == f"{VALID_FACT_COUNT} facts, 1 source, {VALID_ENTITY_COUNT} entities: OK\n"
+    # the builder base is Russian only: valid, with one warning per untranslated fact
+    untranslated = [f"{base_dir / FACTS_FILE}:{line_no(FACTS_YAML, f'id: {i}')}: warning: fact `{i}` has no text_en"
+                    for i in ("relations-1992", "trade-2023", "talks-2024")]
+    assert result.err.splitlines() == untranslated
+    assert result.out == (f"{VALID_FACT_COUNT} facts, 1 source, {VALID_ENTITY_COUNT} entities: OK, "
+                          f"{VALID_FACT_COUNT} warnings\n")
 
 
 # ---- YAML that cannot be read ----------------------------------------------------------
@@ -329,6 +333,112 @@ def test_empty_question_text(tmp_path: Path, expect_problem) -> None:
     root = write_base(tmp_path, facts=facts)
     expect_problem(root, FACTS_FILE, line_no(facts, "questions:\n      - когда переговоры"), "`questions`",
                    "non-empty")
+
+
+# ---- English fields --------------------------------------------------------------------
+
+TRADE_QUESTIONS = "    questions: [товарооборот 2023, сколько торгуют россия и азербайджан]\n"
+PUTIN_ALIASES = "    aliases: [Путин]\n"
+SOURCE_URL = "    url: http://example.org\n"
+
+
+def english_base(tmp_path: Path, *, fact: str = "", entity: str = "", source: str = "") -> tuple[Path, str, str, str]:
+    """The builder base with English lines added to `trade-2023`, `putin` and `test-source`."""
+    facts = facts_with(TRADE_QUESTIONS, TRADE_QUESTIONS + fact)
+    entities = replace_once(ENTITIES_YAML, PUTIN_ALIASES, PUTIN_ALIASES + entity)
+    sources = replace_once(SOURCES_YAML, SOURCE_URL, SOURCE_URL + source)
+    return write_base(tmp_path, facts=facts, entities=entities, sources=sources), facts, entities, sources
+
+
+def test_english_fields_are_accepted_and_built(tmp_path: Path) -> None:
+    root, *_ = english_base(
+        tmp_path,
+        fact="    text_en: >-\n      For 2023, trade between Russia and Azerbaijan\n"
+             "      reached almost 4.4 billion dollars.\n"
+             "    questions_en: [ Trade in 2023 , How much do Russia and Azerbaijan trade?]\n",
+        entity="    name_en: Vladimir Putin\n    role_en: President of Russia\n"
+               "    aliases_en: [Putin,  President Putin ]\n",
+        source="    publisher_en: Test News\n    title_en: A test fact sheet\n    language: ru\n",
+    )
+    base, problems = check_knowledge(root)
+    assert problems == [] and base is not None
+    trade = base.fact("trade-2023")
+    assert trade is not None
+    assert trade.text_en == "For 2023, trade between Russia and Azerbaijan reached almost 4.4 billion dollars."
+    assert trade.questions_en == ("Trade in 2023", "How much do Russia and Azerbaijan trade?")
+    relations = base.fact("relations-1992")
+    assert relations is not None and (relations.text_en, relations.questions_en) == ("", ())  # optional
+    putin = base.entities["putin"]
+    assert (putin.name_en, putin.role_en, putin.aliases_en) == ("Vladimir Putin", "President of Russia",
+                                                                ("Putin", "President Putin"))
+    assert putin.display_en() == "Vladimir Putin (President of Russia)"
+    assert base.entities["aliyev"].display_en() == "Ильхам Алиев"  # no English name: the Russian one
+    source = base.sources["test-source"]
+    assert (source.publisher_en, source.title_en, source.language) == ("Test News", "A test fact sheet", "ru")
+    assert source.citation_en() == "Test News, 22 Apr 2024, http://example.org (in Russian)"
+    assert source.citation() == "Тест Новости, 22.04.2024 — http://example.org"  # the Russian line is unchanged
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "Test News, 22 Apr 2024, http://example.org"),
+     ("az", "Test News, 22 Apr 2024, http://example.org (in Azerbaijani)"),
+     ("xh", "Test News, 22 Apr 2024, http://example.org (in xh)"),
+     (None, "Test News, 22 Apr 2024, http://example.org")],
+)
+def test_the_english_citation_names_the_language_unless_english(tmp_path: Path, language: str | None,
+                                                                  expected: str) -> None:
+    lines = "    publisher_en: Test News\n" + (f"    language: {language}\n" if language else "")
+    root, *_ = english_base(tmp_path, source=lines)
+    base, problems = check_knowledge(root)
+    assert problems == [] and base is not None
+    assert base.sources["test-source"].citation_en() == expected
+
+
+def test_the_english_citation_falls_back_to_the_russian_publisher(tmp_path: Path) -> None:
+    base, problems = check_knowledge(english_base(tmp_path, source="    language: ru\n")[0])
+    assert problems == [] and base is not None
+    assert base.sources["test-source"].citation_en() == "Тест Новости, 22 Apr 2024, http://example.org (in Russian)"
+
+
+@pytest.mark.parametrize(
+    ("where", "lines", "needle", "words"),
+    [
+        ("fact", "    text_en: 42\n", "text_en", ("fact `trade-2023`", "`text_en`", "expected non-empty text")),
+        ("fact", '    text_en: "   "\n', "text_en", ("`text_en`", "expected non-empty text")),
+        ("fact", "    text_en: Товарооборот вырос.\n", "text_en", ("`text_en`", "expected English text", "'Т'")),
+        ("fact", "    text_en: [Trade grew.]\n", "text_en", ("`text_en`", "expected non-empty text")),
+        ("fact", "    questions_en: How much?\n", "questions_en", ("`questions_en`", "expected a list of texts")),
+        ("fact", "    questions_en: []\n", "questions_en", ("`questions_en`", "expected 1 to 5 questions", "got 0")),
+        ("fact", "    questions_en: [a, b, c, d, e, f]\n", "questions_en", ("expected 1 to 5 questions", "got 6")),
+        ("fact", "    questions_en: [Trade?, 7]\n", "questions_en", ("`questions_en`", "non-empty text")),
+        ("fact", "    questions_en: [Trade?, сколько?]\n", "questions_en", ("`questions_en`", "English text")),
+        ("fact", "    texten: Trade grew.\n", "texten", ("unknown key `texten`", "text_en", "questions_en")),
+        ("entity", "    name_en: [Putin]\n", "name_en", ("entity `putin`", "`name_en`", "non-empty text")),
+        ("entity", "    name_en: Путин\n", "name_en", ("entity `putin`", "`name_en`", "English text")),
+        ("entity", "    role_en: 1\n", "role_en", ("entity `putin`", "`role_en`", "non-empty text")),
+        ("entity", "    aliases_en: Putin\n", "aliases_en", ("entity `putin`", "`aliases_en`", "a list of texts")),
+        ("entity", "    aliases_en: [Putin, Путин]\n", "aliases_en", ("`aliases_en`", "English text", "'П'")),
+        ("entity", "    alias_en: [Putin]\n", "alias_en", ("unknown key `alias_en`", "aliases_en")),
+        ("source", "    publisher_en: 5\n", "publisher_en", ("source `test-source`", "`publisher_en`", "non-empty")),
+        ("source", "    title_en: Справка\n", "title_en", ("source `test-source`", "`title_en`", "English text")),
+        ("source", "    language: RU\n", "language", ("source `test-source`", "`language`", "ISO 639", "'RU'")),
+        ("source", "    language: russian\n", "language", ("`language`", "ISO 639", "'russian'")),
+        ("source", "    language: 7\n", "language", ("`language`", "ISO 639", "7")),
+    ],
+    ids=["text-number", "text-blank", "text-cyrillic", "text-list", "questions-string", "questions-empty",
+         "questions-six", "questions-number", "questions-cyrillic", "fact-typo", "name-list", "name-cyrillic",
+         "role-number", "aliases-string", "aliases-cyrillic", "entity-typo", "publisher-number", "title-cyrillic",
+         "language-upper", "language-word", "language-number"],
+)
+def test_wrong_english_fields_are_reported_with_their_line(
+    tmp_path: Path, expect_problem, where: str, lines: str, needle: str, words: tuple[str, ...]
+) -> None:
+    root, facts, entities, sources = english_base(tmp_path, **{where: lines})
+    file, text = {"fact": (FACTS_FILE, facts), "entity": (ENTITIES_FILE, entities),
+                  "source": (SOURCES_FILE, sources)}[where]
+    # a rejected entity or source also leaves references to it dangling: those come on other lines
+    expect_problem(root, file, line_no(text, f"    {needle}:"), *words, only=where == "fact")
 
 
 # ---- references between records --------------------------------------------------------
