@@ -84,7 +84,7 @@ def stdin_lines() -> Iterable[str]:
 
 def greeting(engine: Engine) -> str:
     newest = engine.base.newest_source_date()
-    fresh = f", источник от {newest.strftime('%d.%m.%Y')}" if newest else ""
+    fresh = f", база актуальна на {newest.strftime('%d.%m.%Y')} (дата самого нового источника)" if newest else ""
     return (f"factbot — вопросы об отношениях России и Азербайджана. В базе {len(engine.base.facts)} фактов{fresh}.\n"
             + CHAT_HELP)
 

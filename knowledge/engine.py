@@ -6,24 +6,33 @@ build a new one beside it and swap a single reference.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge.answer import Answer, AnswerKind, Item, SourceRef, Suggestion
 from knowledge.cache import load_compiled
 from knowledge.context import Context
+from knowledge.dates import MONTHS_NOMINATIVE
 from knowledge.followup import read_follow_up
 from knowledge.index import Index, build_index
+from knowledge.lexicon import EVENT_NOUNS
 from knowledge.loader import Limits, load_knowledge
 from knowledge.model import Fact, KnowledgeBase, short_key
 from knowledge.morphology import analyse
-from knowledge.normalize import words
+from knowledge.normalize import MAX_QUERY_CHARS, words
 from knowledge.query import Query, parse_query
 from knowledge.replies import (
     EXAMPLES,
+    LEAD_AFTER_BASE,
+    LEAD_ANNOUNCED_ONLY,
     LEAD_COUNT,
     LEAD_DECLINE,
     LEAD_DETAIL,
+    LEAD_EXTREME,
+    LEAD_FREQUENT,
     LEAD_LIST,
     LEAD_LIST_CAPPED,
     LEAD_PARTIAL,
@@ -33,16 +42,22 @@ from knowledge.replies import (
     LEAD_SUGGEST,
     LEAD_TIMELINE,
     LEAD_TIMELINE_EMPTY,
+    LEAST,
+    MOST,
+    NOTE_BASE_ENDS,
     NOTE_QUOTE,
     NOTE_TOPICS,
     SMALLTALK,
+    as_of_note,
+    human_day,
     plural,
     render_text,
     times,
     typed_lead,
 )
 from knowledge.scoring import Scored, complete_for, rank
-from knowledge.series import figure_series
+from knowledge.series import GROWTH_WORDS, figure_series
+from knowledge.timeframe import find_timeframe
 from knowledge.timeline import Timeline, build_timeline, request_token
 from knowledge.topics import TOPICS
 
@@ -70,9 +85,13 @@ class Engine:
     """Answers questions from one fact base."""
 
     def __init__(
-        self, base: KnowledgeBase, settings: EngineSettings | None = None, *, index: Index | None = None
+        self, base: KnowledgeBase, settings: EngineSettings | None = None, *, index: Index | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         self.base = base
+        self.today = today  # the clock relative questions («в прошлом году») are resolved against
+        newest = base.newest_source_date()
+        self.base_end = newest or dt.date.max  # the base knows nothing after its newest source
         self.settings = settings or EngineSettings()
         self.index: Index = index if index is not None and index.base is base else build_index(base)
         self._by_key = {short_key(fact.id): fact for fact in base.facts}
@@ -98,11 +117,12 @@ class Engine:
         return cls(load_knowledge(path, limits=limits), settings)
 
     # -- public API ---------------------------------------------------------------------------------
-    def answer(self, question: str, context: Context | None = None) -> Answer:
+    def answer(self, question: str, context: Context | None = None, *, today: dt.date | None = None) -> Answer:
         """Answer one question, continuing ``context`` (the last answer's) when it is a follow-up.
 
+        ``today`` (default: the engine's clock) resolves «в прошлом году», «сейчас», «недавно».
         Never raises on any text. The answer carries the context for the next question."""
-        query = parse_query(question, self.index)
+        query = self._parse(question, today or self.today())
         plan = read_follow_up(question, query, context, entity_kinds=self._kinds)
         if context is not None and plan.kind in ("detail", "source", "same"):
             return self._remember(self._about_last(question, plan.query, context, plan.kind), plan.query)
@@ -114,6 +134,22 @@ class Engine:
             return answer
         return self._remember(self._answer_query(question, query), query)
 
+    def _parse(self, question: str, today: dt.date) -> Query:
+        """The question with any relative period resolved against today."""
+        until = today if today < self.base_end else None
+        frame = find_timeframe(question[:MAX_QUERY_CHARS], today=today)
+        if frame is None:
+            return parse_query(question, self.index, until=until)
+        rest = words(question, max_chars=MAX_QUERY_CHARS)
+        for word in frame.words:  # the period is a constraint now, not words to match
+            if word in rest:
+                rest.remove(word)
+        if frame.kind == "now":  # «какой сейчас товарооборот»: what the base knows, dated as of its source
+            query = parse_query(" ".join(rest), self.index, until=until)
+            return dataclasses.replace(query, span_label=frame.label, now=True)
+        return parse_query(" ".join(rest), self.index, span=(frame.start, frame.end), span_label=frame.label,
+                           until=until)
+
     def _remember(self, answer: Answer, query: Query) -> Answer:
         shown = tuple(item.fact_id for item in answer.items)
         object.__setattr__(answer, "context",
@@ -121,13 +157,56 @@ class Engine:
         return answer
 
     def _answer_query(self, question: str, query: Query) -> Answer:
+        if query.span is not None and query.span[0] > self.base_end:
+            return self._after_base(question, query)
+        answer = self._match(question, query)
+        if query.now and answer.answered and self.today() > self.base_end:
+            note = NOTE_BASE_ENDS.format(end=human_day(self.base_end))
+            object.__setattr__(answer, "note", "\n".join(filter(None, (answer.note, note))))
+            object.__setattr__(answer, "reply", render_text(answer))
+        return answer
+
+    def _after_base(self, question: str, query: Query) -> Answer:
+        """A period after the base ends: say so, and offer the latest fact it has on the subject."""
+        lead = LEAD_AFTER_BASE.format(period=query.span_label, end=human_day(self.base_end))
+        wider = dataclasses.replace(query, span=None, list_intent=False, count_intent=False, ordinal="latest")
+        ranked = [s for s in rank(wider, self.index) if s.allowed and s.score >= self.settings.suggest_threshold]
+        if not ranked:
+            return self._build(question, "decline", False, lead, [], 0.0)
+        top = ranked[0]
+        pool = [s for s in ranked if s.score >= top.score - self.settings.ordinal_margin]
+        latest = max(pool, key=lambda s: (s.entry.fact.date.end, s.score))
+        return self._build(question, "partial", False, lead, [latest.entry.fact], latest.score,
+                           suggestions=self._suggestions(ranked, exclude={latest.entry.fact.id}))
+
+    def _match(self, question: str, query: Query) -> Answer:
         ranked = rank(query, self.index)
         allowed = [s for s in ranked if s.allowed]
         cfg = self.settings
+        announced = [s for s in allowed if s.entry.fact.status == "planned" and s.complete
+                     and s.score >= cfg.answer_threshold]
+        if query.future and announced:  # «когда Алиев приедет», «будут ли переговоры»: what the source announces
+            allowed = [s for s in allowed if s.entry.fact.status == "planned"]
+        if query.asks_happened and allowed and allowed[0].entry.fact.status == "planned":
+            fact = allowed[0].entry.fact  # «состоялись ли переговоры»: announced, and nothing more is known
+            return self._build(question, "partial", False, LEAD_ANNOUNCED_ONLY, [fact], allowed[0].score,
+                               suggestions=self._suggestions(allowed, exclude={fact.id}))
+        if query.nth or query.extreme or query.frequent:
+            ranked_answer = self._ranking(question, query, allowed)
+            if ranked_answer is not None:
+                return ranked_answer
+            allowed = [s for s in allowed if not s.complete]  # a ranking it cannot make: never one fact instead
         if query.trend:
             found = self._series(question, query, allowed)
             if found is not None:
                 return found
+        if query.now and not query.list_intent:  # «какой сейчас товарооборот»: the latest period's figure
+            subject = {lemma for term in query.terms if term.noun for lemma in term.lemmas}
+            points = figure_series([s.entry.fact for s in allowed if s.score >= cfg.suggest_threshold], subject)
+            if points:
+                latest = points[-1].fact
+                score = max(s.score for s in allowed if s.entry.fact is latest)
+                return self._build(question, "answer", True, self._lead(query, latest), [latest], score)
         complete = [s for s in allowed if s.complete]
         if query.list_intent:
             # «все встречи …»: a list keeps only facts that hold every thing named (a phone call is no meeting)
@@ -156,6 +235,59 @@ class Engine:
             return self._build(question, "suggest", False, LEAD_SUGGEST, [], best.score,
                                suggestions=self._suggestions(allowed))
         return self._decline(question, ranked, score=ranked[0].score if ranked else 0.0)
+
+    def _events(self, query: Query, allowed: list[Scored]) -> list[Scored]:
+        """Occasions of what is asked («встречи Путина и Алиева»): done, dated, holding every thing named."""
+        things = frozenset(i for i, t in enumerate(query.terms) if t.noun and t.known)
+        floor = self.settings.answer_threshold - self.settings.list_margin
+        return [s for s in allowed if s.complete and things <= s.matched and s.score >= floor
+                and s.entry.fact.status == "done" and not s.entry.fact.as_of]
+
+    def _ranking(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
+        """«вторая встреча», «самый большой рост», «чаще всего»: ranks the dates and figures can give."""
+        if (query.extreme and not query.frequent) or (query.extreme and query.terms and not any(
+                set(t.lemmas) & EVENT_NOUNS for t in query.terms)):
+            subject = {lemma for term in query.terms if term.noun for lemma in term.lemmas}
+            pool = [s.entry.fact for s in allowed if s.score >= self.settings.suggest_threshold]
+            points = figure_series(pool, subject)
+            growth = bool(subject & GROWTH_WORDS)
+            valued = [(p.growth if growth else p.level, p) for p in points]
+            ranked = [(f, p) for f, p in valued if f is not None]
+            if len(ranked) < 2:
+                return None
+            pick = (max if query.extreme == "max" else min)(ranked, key=lambda fp: fp[0].value)
+            figure, point = pick
+            lead = LEAD_EXTREME.format(which=MOST if query.extreme == "max" else LEAST, period=point.period,
+                                       figure=(f"рост {figure.display()}" if growth else figure.display()),
+                                       count=len(ranked))
+            score = max(s.score for s in allowed if s.entry.fact is point.fact)
+            return self._build(question, "answer", True, lead, [point.fact], score)
+        events = sorted(self._events(query, allowed), key=lambda s: (s.entry.fact.date.start, -s.score))
+        by_day: dict[str, list[Scored]] = {}
+        for s in events:
+            by_day.setdefault(self._event(s.entry.fact), []).append(s)
+        days = list(by_day.values())
+        if query.nth:
+            if len(days) < query.nth:
+                return None
+            best = max(days[query.nth - 1], key=lambda s: s.score)
+            return self._build(question, "answer", True, self._lead(query, best.entry.fact), [best.entry.fact],
+                               best.score)
+        if not (query.frequent and days):
+            return None
+        monthly = "месяц" in question.lower()
+        groups: dict[tuple[int, int], list[list[Scored]]] = {}
+        for day in days:
+            start = day[0].entry.fact.date.start
+            groups.setdefault((start.year, start.month if monthly else 0), []).append(day)
+        counts = sorted(((len(v), k) for k, v in groups.items()), reverse=True)
+        if len(counts) > 1 and counts[0][0] == counts[1][0]:
+            return None  # a tie: no single period
+        (count, (year, month)) = counts[0]
+        period = f"{MONTHS_NOMINATIVE[month - 1]} {year} года" if monthly else f"{year} год"
+        facts = [day[0].entry.fact for day in groups[(year, month)]]
+        lead = LEAD_FREQUENT.format(period=period, count=count, times=times(count))
+        return self._build(question, "list", True, lead, facts, max(s.score for s in events))
 
     def _series(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
         """«как менялся товарооборот»: every period's figure of the subject, as the source gives it."""
@@ -319,6 +451,9 @@ class Engine:
         total: int = 0,
     ) -> Answer:
         source_ids = list(dict.fromkeys(f.source for f in facts))
+        if kind in ("answer", "partial") and len(facts) == 1:  # a figure or a state of affairs: as of when
+            dated = as_of_note(facts[0], self.source_ref(facts[0].source))
+            note = "\n".join(filter(None, (dated, note)))
         answer = Answer(
             question=question,
             kind=kind,

@@ -59,7 +59,8 @@ OVERVIEW_WORDS = frozenset(["известно", "известный", "расс�
 LATEST_WORDS = frozenset(["последний", "недавний", "крайний", "последне", "новый", "свежий"])
 EARLIEST_WORDS = frozenset(["первый", "впервые", "первое"])
 # Comparisons the base cannot rank ("the second partner", "the most", "except"): never answered from one fact.
-COMPARISON_WORDS = frozenset(["второй", "кроме", "помимо", "предшественник", "преемник", "сравнительно"])
+COMPARISON_WORDS = frozenset(["второй", "кроме", "помимо", "предшественник", "преемник", "сравнительно",
+                              "наибольше", "наименьше", "наичаще", "наиреже"])
 # A preposition that, before a person, asks about someone else («до Асадова»).
 RELATIVE_PREPOSITIONS = frozenset(["до", "после"])
 
@@ -235,3 +236,17 @@ TREND_WORDS = frozenset(["меняться", "измениться", "измен
 # «сколько встреч», «сколько визитов»: counting occasions, like «сколько раз».
 EVENT_NOUNS = frozenset(["встреча", "переговоры", "переговор", "визит", "саммит", "контакт", "поездка", "раз",
                          "разговор", "заседание"])
+
+# «вторая встреча»: the n-th occasion, when an ordinal stands before an event noun.
+ORDINAL_NUMBERS = {"второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7, "восьмой": 8,
+                   "девятый": 9, "десятый": 10}
+# «самый большой рост», «наименьший»: the extreme of the figures the base has for each period.
+SUPERLATIVE_PREFIX = frozenset(["самый"])
+LARGE_WORDS = frozenset(["большой", "крупный", "высокий", "значительный", "сильный", "быстрый"])
+SMALL_WORDS = frozenset(["маленький", "малый", "низкий", "небольшой", "слабый", "медленный"])
+LARGEST_FORMS = frozenset(["максимальный", "наибольший", "больший", "наивысший"])
+SMALLEST_FORMS = frozenset(["минимальный", "наименьший", "меньший", "наинизший"])
+# «чаще всего», «больше всего встреч»: the period with the most occasions.
+FREQUENT_WORDS = frozenset(["наичаще", "наибольше"])  # markers normalize() writes for «чаще/больше всего»
+# The words normalize() writes for «больше/меньше/чаще/реже всего»: a ranking, never a word to match.
+RANKING_MARKERS = frozenset(["наибольше", "наименьше", "наичаще", "наиреже"])

@@ -32,6 +32,7 @@ class WordInfo:
     function: bool  # preposition, conjunction, particle, interjection or pronoun
     plural: bool
     case: str = ""  # grammatical case of the likeliest parse: nomn, gent, accs, loct…
+    tense: str = ""  # of a verb: past, pres or futr («приедет»: an announced event, not a done one)
 
 
 @functools.cache
@@ -77,6 +78,7 @@ def analyse(word: str) -> WordInfo:
         function=pos in _FUNCTION_POS,
         plural=tag.number == "plur",
         case=str(tag.case or ""),
+        tense=str(tag.tense or ""),
     )
 
 

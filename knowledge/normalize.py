@@ -31,7 +31,9 @@ _YEAR_SUFFIX = re.compile(r"\b((?:19|20)\d\d)\s*(?:-\s*)?(?:ый|ий|ой|й|г
 _SHORT_YEAR = re.compile(r"\b([12]\d)\s*(?:-\s*)?(?:ый|ой|й|го|ого|м|ом|х|ых)(?=\s+год|\b)")
 _SHORT_YEAR_WORD = re.compile(r"\b([12]\d)(?=\s+(?:год|году|года|годом|г)\b)")
 _FILLER_PHRASES = re.compile(r"\b(?:кто в курсе|в курсе|кто знает|не подскажете|подскажите пожалуйста)\b")
-_SUPERLATIVE = re.compile(r"\b(?:больше|меньше|чаще|реже) всего\b")  # a ranking: see lexicon.COMPARISON_WORDS
+# «чаще всего» → a marker word: a ranking, answered only across periods (lexicon.RANKING_MARKERS)
+_SUPERLATIVE = re.compile(r"\b(больше|меньше|чаще|реже) всего\b")
+_RANKING = {"больше": "наибольше", "меньше": "наименьше", "чаще": "наичаще", "реже": "наиреже"}
 _TOKEN = re.compile(r"[a-zа-я]+|\d+(?:\.\d+)?")
 _SPACES = re.compile(r"\s+")
 
@@ -56,7 +58,7 @@ def normalize(text: str, *, max_chars: int = MAX_QUERY_CHARS) -> str:
     if "кто" in text or "курс" in text or "подска" in text:
         text = _FILLER_PHRASES.sub(" ", text)
     if "всего" in text:
-        text = _SUPERLATIVE.sub(" сравнительно ", text)
+        text = _SUPERLATIVE.sub(lambda m: f" {_RANKING[m.group(1)]} ", text)
     return _SPACES.sub(" ", text).strip()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
@@ -18,21 +19,29 @@ from knowledge.lexicon import (
     FAREWELLS,
     FIGURE_WORDS,
     FILLERS,
+    FREQUENT_WORDS,
     GREETINGS,
     INTENSIFIERS,
+    LARGE_WORDS,
+    LARGEST_FORMS,
     LATEST_WORDS,
     LIST_WORDS,
     MONEY_WORDS,
     MONTHS,
     NAME_WORDS,
+    ORDINAL_NUMBERS,
     OUTCOME_WORDS,
     OVERVIEW_WORDS,
     PLACE_PREPOSITIONS,
     QUESTION_WORDS,
+    RANKING_MARKERS,
     RELATIVE_PREPOSITIONS,
     SEASONS,
     SECOND_PERSON,
+    SMALL_WORDS,
+    SMALLEST_FORMS,
     SMALLTALK,
+    SUPERLATIVE_PREFIX,
     THANKS,
     TREND_WORDS,
     YEAR_PARTS,
@@ -90,6 +99,15 @@ class Query:
     entity_order: tuple[str, ...] = ()  # the named entities in the order the question names them
     trend: bool = False  # «как менялся товарооборот»: the figure in every period the base has
     excluded_places: frozenset[str] = frozenset()  # «не в России»: facts set there (or nowhere known) are out
+    span: tuple[dt.date, dt.date] | None = None  # «в прошлом году», resolved against today: facts within it
+    span_label: str = ""  # how to say that period («2023 год»)
+    until: dt.date | None = None  # today, when the base reaches beyond it: later facts are not known yet
+    now: bool = False  # «сейчас», «на данный момент»: the current state, i.e. the latest the base knows
+    nth: int = 0  # «вторая встреча»: the n-th occasion in time
+    extreme: str = ""  # «самый большой рост»: "max" or "min" of a figure across periods
+    frequent: bool = False  # «когда встречались чаще всего»: the period with the most occasions
+    future: bool = False  # «приедет», «будут ли»: about what is to come — only announced events answer it
+    asks_happened: bool = False  # «состоялись ли»: whether it took place — an announced event cannot say
 
     @property
     def named(self) -> frozenset[str]:
@@ -98,7 +116,7 @@ class Query:
 
     @property
     def has_content(self) -> bool:
-        return bool(self.terms or self.entities or self.soft_entities or self.years or self.months)
+        return bool(self.terms or self.entities or self.soft_entities or self.years or self.months or self.span)
 
 
 _DASHED_YEARS = re.compile(r"(?<!\d)(\d{4})\s{0,3}[-–—]\s{0,3}(\d{4})(?!\d)")
@@ -124,6 +142,33 @@ def year_span(text: str, raw_words: list[str]) -> tuple[int, int] | None:
     if not (first >= MIN_YEAR and last <= MAX_YEAR and last - first <= MAX_SPAN_YEARS):
         return None
     return first, last
+
+
+def _degree(raw_words: list[str]) -> tuple[int, str, bool, bool, bool]:
+    """(n-th, extreme, most frequent, future, asks whether it happened) from the question's words."""
+    nth, extreme, frequent, future, past, asks = 0, "", False, False, False, False
+    infos = [analyse(w) for w in raw_words[:MAX_WORDS]]
+    for i, info in enumerate(infos):
+        lemma = info.forms[0]
+        following = infos[i + 1].lemmas if i + 1 < len(infos) else ()
+        if lemma in ORDINAL_NUMBERS and set(following) & EVENT_NOUNS:
+            nth = ORDINAL_NUMBERS[lemma]
+        if lemma in SUPERLATIVE_PREFIX and following:
+            after = infos[i + 1].forms[0]
+            extreme = "max" if after in LARGE_WORDS else "min" if after in SMALL_WORDS else extreme
+        extreme = "max" if lemma in LARGEST_FORMS else "min" if lemma in SMALLEST_FORMS else extreme
+        if info.word in FREQUENT_WORDS:  # «чаще всего», «больше всего»: the most of something
+            frequent = True
+            extreme = extreme or ("max" if info.word == "наибольше" else "")
+        elif info.word == "наименьше":
+            extreme = "min"
+        if info.tense == "futr":
+            future = True
+        elif info.tense == "past":
+            past = True
+        if info.word == "ли":
+            asks = True
+    return nth, extreme, frequent, future, asks and past and not future
 
 
 def correct_word(word: str, index: Index, *, score_cutoff: float | None = None) -> str | None:
@@ -187,8 +232,12 @@ def _match_entities(infos: list[WordInfo], index: Index) -> list[tuple[int, int,
     return found
 
 
-def parse_query(text: str, index: Index) -> Query:
-    """Everything the scorer needs to know about one question."""
+def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None = None, span_label: str = "",
+                until: dt.date | None = None) -> Query:
+    """Everything the scorer needs to know about one question.
+
+    ``span``: a period the question names relative to today («в прошлом году»), resolved by the caller;
+    ``until``: today, when it is before the base ends — what happened later is not known yet."""
     raw_words = words(text, max_chars=MAX_QUERY_CHARS)[: MAX_WORDS * 2]
     infos: list[WordInfo] = []
     after_in: list[bool] = []
@@ -250,8 +299,10 @@ def parse_query(text: str, index: Index) -> Query:
             if lemma in EARLIEST_WORDS or info.word in EARLIEST_WORDS:
                 ordinal = "earliest"
                 continue
-            if lemma in COMPARISON_WORDS:
+            if lemma in COMPARISON_WORDS or info.word in RANKING_MARKERS:
                 comparison = True
+                if info.word in RANKING_MARKERS:
+                    continue
             kind = QUESTION_WORDS.get(info.word) or QUESTION_WORDS.get(lemma)
             if kind == "figure":
                 counted_from = len(infos)  # the counted noun follows «сколько»
@@ -316,9 +367,12 @@ def parse_query(text: str, index: Index) -> Query:
         numbers.add(pending_number)
     if any(a == "по" and b in ("годам", "годы", "периодам") for a, b in itertools.pairwise(raw_words)):
         trend = True  # «товарооборот по годам»
-    span = year_span(text, raw_words) if len(years) == 2 else None
-    if span is not None:
-        years = set(range(span[0], span[1] + 1))  # «с 2020 по 2022», «2020–2022»
+    nth, extreme, frequent, future, happened = _degree(raw_words)
+    if nth or frequent or extreme:
+        comparison = False  # a rank in time or across periods, which the dates and figures give
+    named_years = year_span(text, raw_words) if len(years) == 2 else None
+    if named_years is not None:
+        years = set(range(named_years[0], named_years[1] + 1))  # «с 2020 по 2022», «2020–2022»
     if figure_questions > 1:
         list_intent = True  # «сколько учится, сколько на бюджете и сколько стипендий»
     if year_parts and years and not months and not days:
@@ -390,11 +444,13 @@ def parse_query(text: str, index: Index) -> Query:
 
     if answer_type == "figure" and figure_nouns and set(figure_nouns[0]) & EVENT_NOUNS:
         answer_type, count_intent, list_intent = "count", True, True  # «сколько встреч» counts occasions
-    if answer_type in ("what", "") and (years or months or days) and not terms and not entities:
+    if answer_type in ("what", "") and (years or months or days or span) and not terms and not entities:
         list_intent = True  # «что было в марте 2024»
     if overview and answer_type in ("", "what"):
         list_intent = True  # «что известно о ВТС»
 
+    if nth:  # «вторая встреча»: the ordinal ranks; it is not a word to find
+        terms = [t for t in terms if analyse(t.word).forms[0] not in ORDINAL_NUMBERS]
     if not raw_words:
         smalltalk = "empty"
     elif talk and other_words == 0 and not years and not entities and not soft:
@@ -433,4 +489,12 @@ def parse_query(text: str, index: Index) -> Query:
         entity_order=tuple(order),
         trend=trend and len(years) != 1,
         excluded_places=frozenset(excluded),
+        span=span,
+        span_label=span_label,
+        until=until,
+        nth=nth,
+        extreme=extreme,
+        frequent=frequent,
+        future=future,
+        asks_happened=happened,
     )

@@ -6,8 +6,10 @@ themselves; the words live here so every front end says the same thing.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from knowledge.answer import Answer, Item, SourceRef, Suggestion
-from knowledge.dates import parse_fact_date
+from knowledge.dates import MONTHS_GENITIVE, parse_fact_date
 from knowledge.model import Entity, Fact, Figure
 
 EXAMPLES = (
@@ -39,6 +41,14 @@ LEAD_SERIES = "По данным источника, по периодам:"
 LEAD_SERIES_ONE = "В источнике есть цифра только за один период:"
 LEAD_TIMELINE = "Хронология: {title} — {count} {events}"
 LEAD_TIMELINE_EMPTY = "В базе нет событий: {title}."
+LEAD_AFTER_BASE = ("База заканчивается {end}: о периоде «{period}» в ней ничего нет. "
+                   "Последнее, что в ней есть по этому вопросу:")
+NOTE_BASE_ENDS = "Более новых данных в базе нет: она заканчивается {end}."
+LEAD_ANNOUNCED_ONLY = ("В источнике это только анонс или планы; состоялось ли и чем закончилось, "
+                       "в базе нет. Вот что сказано:")
+LEAD_EXTREME = "{which} — {period}: {figure} (сравнение по {count} периодам, которые приводит источник)."
+MOST, LEAST = "Больше всего", "Меньше всего"
+LEAD_FREQUENT = "Чаще всего — {period}: {count} {times}:"
 LEAD_DETAIL = "Подробнее — как сказано в источнике:"
 LEAD_SOURCE = "Это из справки «{title}» ({publisher}, {day}, {url})."
 NOTE_QUOTE = "Цитата из источника:\n{quotes}"
@@ -129,3 +139,19 @@ def plural(count: int, one: str, few: str, many: str) -> str:
     if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
         return few
     return many
+
+
+def human_day(day: dt.date) -> str:
+    """«22 апреля 2024 года»."""
+    return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year} года"
+
+
+def as_of_note(fact: Fact, source: SourceRef) -> str:
+    """«Данные за 2023 год, по данным РИА Новости на 22.04.2024.»: a figure or a state, dated, never as of today."""
+    if fact.as_of:
+        return f"По данным {source.publisher} на {source.day()}."
+    periods = [f.period for f in fact.figures if f.period]
+    if not periods:
+        return ""
+    human = ", ".join(dict.fromkeys(_period(p) for p in periods))
+    return f"Данные за {human}, по данным {source.publisher} на {source.day()}."

@@ -52,6 +52,11 @@ def candidates(query: Query, index: Index) -> list[int]:
     for ref in query.named | query.place_refs:
         for i in index.entity_postings.get(ref, ()):
             seen[i] = seen.get(i, 0.0) + ENTITY_WEIGHT
+    if not seen and query.span is not None:  # «что было в прошлом месяце»
+        first, last = query.span
+        for i, entry in enumerate(index.entries):
+            if entry.fact.date.overlaps(first, last):
+                seen[i] = TIME_WEIGHT
     if not seen and (query.years or query.months or query.days):
         for year in query.years:
             for i in index.year_postings.get(year, ()):
@@ -66,6 +71,13 @@ def candidates(query: Query, index: Index) -> list[int]:
 
 
 def _time_ok(query: Query, entry: FactEntry) -> bool:
+    fact = entry.fact
+    if query.until is not None and fact.date.start > query.until and fact.status == "done":
+        return False  # asked «today» before it happened (an announcement is known before its date)
+    if query.span is not None:
+        first, last = (fact.date.end, fact.date.end) if fact.as_of else (fact.date.start, fact.date.end)
+        if not (query.span[0] <= first and last <= query.span[1]):
+            return False  # a fact known only to a coarser date than the period may lie outside it
     if query.years and not (query.years & entry.years):
         return False
     if query.months:
@@ -73,7 +85,6 @@ def _time_ok(query: Query, entry: FactEntry) -> bool:
         if not any((y, m) in entry.months for y in years for m in query.months):
             return False
     if query.days:
-        fact = entry.fact
         if fact.as_of or fact.date.precision != "day":
             return False
         first, last = fact.date.start, fact.date.end
@@ -195,7 +206,7 @@ def score_entry(
         nouns_total += ABOUT_WEIGHT
         nouns_hit += ABOUT_WEIGHT if ref in entry.mentions else 0.0
     time_ok = _time_ok(query, entry)
-    time_units = (1 if query.years else 0) + (1 if query.months or query.days else 0)
+    time_units = (1 if query.years else 0) + (1 if query.months or query.days else 0) + (1 if query.span else 0)
     nouns_total += TIME_WEIGHT * time_units
     nouns_hit += TIME_WEIGHT * time_units if time_ok else 0.0
     total = nouns_total + verbs_total

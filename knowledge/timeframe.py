@@ -17,9 +17,10 @@ The rules below are choices, not facts of the language, so they are written down
   («этим летом» in April is the coming summer, in October the one just passed). A winter belongs to
   the year of its January, except that from August on «этой зимой» means the coming winter.
   «прошлой <season>» is the one before «этой», «позапрошлой» the one before that — as «прошлым
-  летом» is last year's summer even in October. So «прошлой зимой» is Dec 2025–Feb 2026 both in
-  November and in December 2026, but Dec 2024–Feb 2025 in March 2026, when Dec 2025–Feb 2026 is
-  «этой зимой». «<season> прошлого/этого года» is that season of that year (a winter by its January).
+  летом» is last year's summer even in October. A winter straddles two years, so «прошлой зимой» is
+  the latest winter that has ended: Dec 2025–Feb 2026 in March, November or December 2026 (in March
+  and summer it is also «этой зимой»), and «позапрошлой» the one before it. «<season>
+  прошлого/этого года» is that season of that year (a winter by its January).
 * «сейчас», «на данный момент», «в настоящее время», «текущий», «нынешний», «сегодня» → kind
   ``"now"``, the single day today: asking about today is asking about the current state of affairs.
 * «недавно», «в последнее время» → kind ``"recent"``, the 90 days up to today; «на днях» 14 days.
@@ -176,6 +177,9 @@ def _calendar(unit: str, offset: int, today: dt.date) -> Span:
     if unit == "day":
         day = today + dt.timedelta(days=offset)
         return day, day, _day_label(day)
+    if unit == "winter" and offset < 0:  # «прошлой зимой»: the latest winter that has ended
+        last_ended = today.year - 1 if today.month >= 3 else today.year - 2
+        return _season(unit, last_ended + offset + 1)
     return _season(unit, _this_season_year(unit, today) + offset)
 
 

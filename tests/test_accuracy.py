@@ -99,3 +99,21 @@ def test_accuracy_on_lists_counts_and_follow_up_conversations(engine: Engine) ->
     print(describe(report, BEYOND_SET.name))
     assert report.accuracy >= BEYOND_MIN_ACCURACY, "below the floor; the failing cases are printed above"
     assert report.false_answer_rate <= BEYOND_MAX_FALSE_ANSWERS
+
+
+TIME_SET = DATA / "time.jsonl"
+TIME_MIN_ACCURACY = 0.90  # issue #8: relative periods, ordinals and extremes, announced events, as-of dating
+TIME_MAX_FALSE_ANSWERS = 0.10
+
+
+def test_accuracy_on_time_questions_with_a_fixed_today(engine: Engine) -> None:
+    """tests/data/time.jsonl: every label carries its own "today", so the figures never drift with the clock."""
+    labels = load_labels(TIME_SET)
+    assert len(labels) >= 40 and all(label.today is not None for label in labels)
+    for label in labels:
+        for fact_id in (*label.facts, *label.suggests):
+            assert engine.fact(fact_id) is not None, f"{label.question!r} names an unknown fact {fact_id!r}"
+    report = evaluate(labels, engine.answer)
+    print(describe(report, TIME_SET.name))
+    assert report.accuracy >= TIME_MIN_ACCURACY, "below the floor; the failing questions are printed above"
+    assert report.false_answer_rate <= TIME_MAX_FALSE_ANSWERS

@@ -32,7 +32,7 @@ def test_greeting_names_the_fact_count_and_the_source_date(engine: Engine) -> No
     assert code == 0
     first = out.splitlines()[0]
     assert f"В базе {len(engine.base.facts)} фактов" in first
-    assert "22.04.2024" in first
+    assert "база актуальна на 22.04.2024" in first
     assert out.startswith(greeting(engine))
     assert CHAT_HELP in out
 

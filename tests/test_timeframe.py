@@ -102,7 +102,7 @@ def test_calendar_units(today: dt.date, text: str, start: dt.date, end: dt.date,
         (NOV, "прошлой зимой", D(2025, 12, 1), D(2026, 2, 28), "зима 2025/26"),
         (DEC, "прошлой зимой", D(2025, 12, 1), D(2026, 2, 28), "зима 2025/26"),
         (JAN, "прошлой зимой", D(2024, 12, 1), D(2025, 2, 28), "зима 2024/25"),
-        (MAR, "прошлой зимой", D(2024, 12, 1), D(2025, 2, 28), "зима 2024/25"),
+        (MAR, "прошлой зимой", D(2025, 12, 1), D(2026, 2, 28), "зима 2025/26"),  # the latest that has ended
         (MAR, "этой зимой", D(2025, 12, 1), D(2026, 2, 28), "зима 2025/26"),  # the one just ended
         (NOV, "этой зимой", D(2026, 12, 1), D(2027, 2, 28), "зима 2026/27"),  # the coming one
         (JAN, "этой зимой", D(2025, 12, 1), D(2026, 2, 28), "зима 2025/26"),  # the current one
@@ -111,7 +111,8 @@ def test_calendar_units(today: dt.date, text: str, start: dt.date, end: dt.date,
         (NOV, "позапрошлой зимой", D(2024, 12, 1), D(2025, 2, 28), "зима 2024/25"),
         (NOV, "минувшей зимой", D(2025, 12, 1), D(2026, 2, 28), "зима 2025/26"),
         (LEAP, "этой зимой", D(2023, 12, 1), D(2024, 2, 29), "зима 2023/24"),
-        (D(2025, 3, 1), "прошлой зимой", D(2023, 12, 1), D(2024, 2, 29), "зима 2023/24"),
+        (D(2025, 3, 1), "прошлой зимой", D(2024, 12, 1), D(2025, 2, 28), "зима 2024/25"),
+        (D(2024, 6, 15), "позапрошлой зимой", D(2022, 12, 1), D(2023, 2, 28), "зима 2022/23"),
         (D(1999, 12, 31), "этой зимой", D(1999, 12, 1), D(2000, 2, 29), "зима 1999/00"),
         (OCT, "прошлым летом", D(2025, 6, 1), D(2025, 8, 31), "лето 2025"),
         (OCT, "этим летом", D(2026, 6, 1), D(2026, 8, 31), "лето 2026"),
@@ -287,7 +288,7 @@ def test_rolling(today: dt.date, text: str, start: dt.date, label: str) -> None:
         (NOV, "a couple of years ago", D(2023, 1, 1), D(2024, 12, 31), "period",
          ("a", "couple", "of", "years", "ago")),
         (NOV, "last winter", D(2025, 12, 1), D(2026, 2, 28), "period", ("last", "winter")),
-        (MAR, "last winter", D(2024, 12, 1), D(2025, 2, 28), "period", ("last", "winter")),
+        (MAR, "last winter", D(2025, 12, 1), D(2026, 2, 28), "period", ("last", "winter")),
         (OCT, "last summer", D(2025, 6, 1), D(2025, 8, 31), "period", ("last", "summer")),
         (APR, "last spring", D(2025, 3, 1), D(2025, 5, 31), "period", ("last", "spring")),
         (DEC, "last autumn", D(2025, 9, 1), D(2025, 11, 30), "period", ("last", "autumn")),
@@ -558,5 +559,8 @@ def test_this_season_is_within_a_year_and_last_season_is_a_year_before(season: s
     last = ru(f"прошлой {season}" if season != "летом" else "прошлым летом", today)
     assert this is not None and last is not None
     assert abs((this.start - today).days) < 366 and abs((this.end - today).days) < 366
-    assert last.end < today and last.end < this.start
-    assert (this.start.year - last.start.year, this.start.month) == (1, last.start.month)
+    assert last.end < today and last.start.month == this.start.month
+    if season == "зимой":  # the latest winter that has ended: «этой зимой» too, from March to July
+        assert this.start.year - last.start.year in (0, 1) and (today - last.end).days < 366
+    else:
+        assert this.start.year - last.start.year == 1 and last.end < this.start
