@@ -203,16 +203,23 @@ def run_facts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _config(args: argparse.Namespace) -> Config | None:
+    """The config named by --config or $FACTBOT_CONFIG (defaults without either); None if it is invalid."""
+    config_path = args.config or os.environ.get(CONFIG_ENV)
+    if not config_path:
+        return Config()
+    try:
+        return load_config(config_path)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return None
+
+
 def _engine(args: argparse.Namespace) -> Engine | None:
     """The engine for an offline command: config (if any) for settings, --kb wins for the base."""
-    config = Config()
-    config_path = args.config or os.environ.get(CONFIG_ENV)
-    if config_path:
-        try:
-            config = load_config(config_path)
-        except ConfigError as exc:
-            print(exc, file=sys.stderr)
-            return None
+    config = _config(args)
+    if config is None:
+        return None
     path = args.kb if args.kb is not None else config.knowledge_path
     try:
         return Engine.from_path(path, config.engine, limits=Limits(max_file_bytes=config.max_file_bytes),
@@ -256,11 +263,13 @@ def run_timeline(args: argparse.Namespace) -> int:
 
 def run_chat(args: argparse.Namespace) -> int:
     from bot.offline import chat
+    from knowledge.context import Conversations
 
     engine = _engine(args)
-    if engine is None:
+    config = _config(args)
+    if engine is None or config is None:
         return 1
-    return chat(engine)
+    return chat(engine, conversations=Conversations(ttl=config.context_minutes * 60))
 
 
 def run_bot(args: argparse.Namespace) -> int:

@@ -26,7 +26,7 @@ from knowledge.answer import Answer
 from knowledge.engine import Engine
 from knowledge.model import Fact
 from knowledge.model import short_key as fact_token
-from knowledge.replies import EXAMPLES, LEAD_PARTIAL, NOTE_TOPICS
+from knowledge.replies import EXAMPLES, NOTE_TOPICS
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +176,7 @@ def _related(engine: Engine, answer: Answer, room: int) -> list[InlineQueryResul
 def _no_answer(engine: Engine, question: str, answer: Answer) -> InlineQueryResultArticle:
     """The first result when the engine does not answer: it says so, in the list and in the message."""
     if answer.kind == "partial" and answer.items:  # the closest fact, introduced as not the answer
-        return _article("none", NOT_EXACT_TITLE, f"{LEAD_PARTIAL} {answer.items[0].text}", answer_html(answer),
+        return _article("none", NOT_EXACT_TITLE, f"{answer.lead} {answer.items[0].text}", answer_html(answer),
                         answer)
     note = answer.note or NOTE_TOPICS.format(topics=", ".join(engine.topics()))
     html = escape(NO_ANSWER_MESSAGE.format(question=trim(question, MAX_TITLE))) + f"\n\n<i>{escape(note)}</i>"

@@ -50,6 +50,7 @@ from knowledge.replies import (
     SMALLTALK,
     as_of_note,
     human_day,
+    partial_lead,
     plural,
     render_text,
     times,
@@ -229,7 +230,8 @@ class Engine:
             return self._build(question, "answer", True, self._lead(query, top.entry.fact), [top.entry.fact],
                                top.score)
         if best is not None and best.score >= cfg.answer_threshold:
-            return self._build(question, "partial", False, LEAD_PARTIAL, [best.entry.fact], best.score,
+            lead = partial_lead(query.answer_type) if not best.complete else LEAD_PARTIAL
+            return self._build(question, "partial", False, lead, [best.entry.fact], best.score,
                                suggestions=self._suggestions(allowed, exclude={best.entry.fact.id}))
         if best is not None and best.score >= cfg.suggest_threshold:
             return self._build(question, "suggest", False, LEAD_SUGGEST, [], best.score,
@@ -322,7 +324,7 @@ class Engine:
             return self._build(question, "list", True, lead, facts, 100.0)
         entry = self._entries.get(facts[0].id)
         if entry is None or not complete_for(query, entry):  # the fact does not hold what is asked now: say so
-            return self._build(question, "partial", False, LEAD_PARTIAL, facts, 100.0)
+            return self._build(question, "partial", False, partial_lead(query.answer_type), facts, 100.0)
         return self._build(question, "answer", True, self._lead(query, facts[0]), facts, 100.0)
 
     def _ordinal(self, question: str, query: Query, complete: list[Scored], top: Scored) -> Answer:

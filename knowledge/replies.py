@@ -36,6 +36,18 @@ LEAD_LIST_CAPPED = "Вот что есть в базе ({count} из {total}, с
 LEAD_COUNT = "По данным базы — {count} {times}:"
 LEAD_SUGGEST = "Точного ответа в базе нет. Возможно, вас интересует:"
 LEAD_PARTIAL = "В источнике этого не сказано. Ближайшее, что известно:"
+PARTIAL_BY_TYPE = {  # the asked detail is missing from the closest fact: say which, then what is known
+    "date": "В источнике точная дата не указана; известно только:",
+    "place": "В источнике место не указано; известно только:",
+    "person": "В источнике не названо, кто именно; известно только:",
+    "name": "В источнике имя не названо; известно только:",
+    "figure": "В источнике нет такой цифры; известно только:",
+    "count": "В источнике нет такой цифры; известно только:",
+}
+
+
+def partial_lead(answer_type: str) -> str:
+    return PARTIAL_BY_TYPE.get(answer_type, LEAD_PARTIAL)
 LEAD_DECLINE = "В базе нет ответа на этот вопрос."
 LEAD_SERIES = "По данным источника, по периодам:"
 LEAD_SERIES_ONE = "В источнике есть цифра только за один период:"

@@ -55,6 +55,13 @@ def test_another_detail_of_the_same_fact(bundled_engine: Engine) -> None:
 def test_a_detail_the_fact_lacks_is_not_asserted(bundled_engine: Engine) -> None:
     _, where = converse(bundled_engine, ["товарооборот в 2023", "а где?"])
     assert not where.answered and where.kind == "partial"
+    assert where.lead == "В источнике место не указано; известно только:"
+
+
+def test_a_missing_day_is_said_plainly(bundled_engine: Engine) -> None:
+    answer = bundled_engine.answer("какого числа подписали соглашение о втс")
+    assert not answer.answered and answer.lead.startswith("В источнике точная дата не указана")
+    assert answer.items[0].fact_id == "mtc-agreement-2003"
 
 
 @pytest.mark.parametrize("ask", ["подробнее", "а подробнее?", "дай цитату"])

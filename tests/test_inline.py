@@ -33,7 +33,6 @@ from handlers.render import answer_html
 from handlers.services import SERVICES_KEY
 from knowledge.engine import Engine
 from knowledge.model import short_key
-from knowledge.replies import LEAD_PARTIAL
 
 RELATIONS = "Когда установлены дипломатические отношения?"
 RELATIONS_FACT = "diplomacy-1992-04-04-relations-established"
@@ -166,8 +165,8 @@ async def test_a_partial_answer_says_the_source_does_not_tell(start_bot: StartBo
     assert_well_formed(results)
     first, *others = results
     assert first["title"] == NOT_EXACT_TITLE
-    assert first["description"].startswith(LEAD_PARTIAL)
-    assert sent(first).startswith(LEAD_PARTIAL)  # the message says it too, before the closest fact
+    assert first["description"].startswith(expected.lead)
+    assert sent(first).startswith(expected.lead)  # the message says it too, before the closest fact
     assert all(is_related(r) for r in others)
 
 
