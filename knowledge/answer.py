@@ -58,6 +58,7 @@ class Answer:
     total: int = 0  # matching facts before the list cap
     reply: str = field(default="", compare=False)
     context: Context | None = field(default=None, compare=False, repr=False)  # for the next question
+    lang: str = "ru"  # the language of the reply: "ru" or "en" (the question's, or the one asked for)
 
     @property
     def facts(self) -> tuple[str, ...]:
@@ -77,4 +78,5 @@ class Answer:
             ],
             "score": self.score,
             "suggestions": [{"id": s.fact_id, "question": s.question, "text": s.text} for s in self.suggestions],
+            "lang": self.lang,
         }

@@ -118,11 +118,14 @@ class Engine:
         return cls(load_knowledge(path, limits=limits), settings)
 
     # -- public API ---------------------------------------------------------------------------------
-    def answer(self, question: str, context: Context | None = None, *, today: dt.date | None = None) -> Answer:
+    def answer(self, question: str, context: Context | None = None, *, today: dt.date | None = None,
+               lang: str = "auto", hint: str | None = None) -> Answer:
         """Answer one question, continuing ``context`` (the last answer's) when it is a follow-up.
 
         ``today`` (default: the engine's clock) resolves «в прошлом году», «сейчас», «недавно».
-        Never raises on any text. The answer carries the context for the next question."""
+        ``lang``: "ru", "en", or "auto" — the question's own language, ``hint`` (a Telegram user's
+        ``language_code``) breaking ties. Never raises on any text. The answer carries the context
+        for the next question."""
         query = self._parse(question, today or self.today())
         plan = read_follow_up(question, query, context, entity_kinds=self._kinds)
         if context is not None and plan.kind in ("detail", "source", "same"):

@@ -15,7 +15,7 @@ from bot.config import CONFIG_ENV
 from knowledge import bundled_path
 
 SOURCE_LINE = "Источник: РИА Новости, 22.04.2024 — http://ria.ru"
-JSON_KEYS = {"question", "answered", "kind", "reply", "facts", "sources", "score", "suggestions"}
+JSON_KEYS = {"question", "answered", "kind", "reply", "facts", "sources", "score", "suggestions", "lang"}
 SCRIPT = Path(sys.executable).parent / "factbot"
 QUESTION = "когда путин с алиевым виделись в самарканде?"
 
