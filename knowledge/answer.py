@@ -11,6 +11,10 @@ if TYPE_CHECKING:
 AnswerKind = Literal["answer", "list", "suggest", "partial", "decline", "smalltalk"]
 
 
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_LANGUAGE_NAMES = {"ru": "Russian", "az": "Azerbaijani", "en": "English"}
+
+
 @dataclass(frozen=True, slots=True)
 class SourceRef:
     id: str
@@ -18,6 +22,9 @@ class SourceRef:
     title: str
     published: str  # ISO date
     url: str
+    publisher_en: str = ""
+    title_en: str = ""
+    language: str = ""  # the source's own language («ru»): English replies say "(in Russian)"
 
     def day(self) -> str:
         """«22.04.2024»."""
@@ -25,6 +32,16 @@ class SourceRef:
 
     def line(self) -> str:
         return f"{self.publisher}, {self.day()} — {self.url}"
+
+    def day_en(self) -> str:
+        """"22 Apr 2024"."""
+        year, month, day = self.published.split("-")
+        return f"{int(day)} {_MONTHS_EN[int(month) - 1]} {year}"
+
+    def line_en(self) -> str:
+        """"RIA Novosti, 22 Apr 2024, http://ria.ru (in Russian)"."""
+        note = f" (in {_LANGUAGE_NAMES.get(self.language, self.language)})" if self.language not in ("", "en") else ""
+        return f"{self.publisher_en or self.publisher}, {self.day_en()}, {self.url}{note}"
 
 
 @dataclass(frozen=True, slots=True)

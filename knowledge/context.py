@@ -26,6 +26,7 @@ class Context:
     facts: tuple[str, ...]  # fact ids the last reply asserted, in reply order
     answered: bool
     shown: tuple[str, ...] = ()  # fact ids the last reply showed, asserted or not («подробнее» after a partial)
+    lang: str = "ru"  # the language the last question was read in: only one in the same language is merged
 
 
 class Conversations:

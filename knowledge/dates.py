@@ -49,6 +49,13 @@ class FactDate:
             first = first[:-5]
         return f"{first}–{last}"
 
+    def human_en(self) -> str:
+        """English rendering: "16 September 2022", "September 2022", "2022", "27 February 2023 – 28 February 2023"."""
+        if not self.is_range:
+            return human_en(self.iso)
+        first, last = self.iso.split("/")
+        return f"{human_en(first)} – {human_en(last)}"
+
     def human(self) -> str:
         """Russian rendering that states no more than the source does."""
         if not self.is_range:
@@ -104,6 +111,20 @@ def _label_part(part: str) -> str:
         return start.strftime("%d.%m.%Y")
     if precision == "month":
         return start.strftime("%m.%Y")
+    return str(start.year)
+
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+
+
+def human_en(part: str) -> str:
+    """"16 September 2022", "September 2022" or "2022" for one ISO part."""
+    start, _, precision = _span(part)
+    if precision == "day":
+        return f"{start.day} {MONTHS_EN[start.month - 1]} {start.year}"
+    if precision == "month":
+        return f"{MONTHS_EN[start.month - 1]} {start.year}"
     return str(start.year)
 
 

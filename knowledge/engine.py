@@ -15,43 +15,21 @@ from pathlib import Path
 from knowledge.answer import Answer, AnswerKind, Item, SourceRef, Suggestion
 from knowledge.cache import load_compiled
 from knowledge.context import Context
-from knowledge.dates import MONTHS_NOMINATIVE
+from knowledge.dates import MONTHS_EN, MONTHS_NOMINATIVE, human_en
 from knowledge.followup import read_follow_up
 from knowledge.index import Index, build_index
-from knowledge.lexicon import EVENT_NOUNS
+from knowledge.language import detect_language, lexicon_for
 from knowledge.loader import Limits, load_knowledge
 from knowledge.model import Fact, KnowledgeBase, short_key
 from knowledge.morphology import analyse
 from knowledge.normalize import MAX_QUERY_CHARS, words
 from knowledge.query import Query, parse_query
 from knowledge.replies import (
-    EXAMPLES,
-    LEAD_AFTER_BASE,
-    LEAD_ANNOUNCED_ONLY,
-    LEAD_COUNT,
-    LEAD_DECLINE,
-    LEAD_DETAIL,
-    LEAD_EXTREME,
-    LEAD_FREQUENT,
-    LEAD_LIST,
-    LEAD_LIST_CAPPED,
-    LEAD_PARTIAL,
-    LEAD_SERIES,
-    LEAD_SERIES_ONE,
-    LEAD_SOURCE,
-    LEAD_SUGGEST,
-    LEAD_TIMELINE,
-    LEAD_TIMELINE_EMPTY,
-    LEAST,
-    MOST,
-    NOTE_BASE_ENDS,
-    NOTE_QUOTE,
-    NOTE_TOPICS,
-    SMALLTALK,
+    Phrases,
     as_of_note,
+    figure_en,
     human_day,
-    partial_lead,
-    plural,
+    phrases,
     render_text,
     times,
     typed_lead,
@@ -60,7 +38,7 @@ from knowledge.scoring import Scored, complete_for, rank
 from knowledge.series import GROWTH_WORDS, figure_series
 from knowledge.timeframe import find_timeframe
 from knowledge.timeline import Timeline, build_timeline, request_token
-from knowledge.topics import TOPICS
+from knowledge.topics import TOPICS, TOPICS_EN
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,19 +65,24 @@ class Engine:
 
     def __init__(
         self, base: KnowledgeBase, settings: EngineSettings | None = None, *, index: Index | None = None,
-        today: Callable[[], dt.date] = dt.date.today,
+        today: Callable[[], dt.date] = dt.date.today, lang: str = "ru",
     ) -> None:
         self.base = base
+        self.lang = lang  # the language it reads questions in and answers in; the other one is a sibling
+        self.say: Phrases = phrases(lang)
+        self._siblings: dict[str, Engine] = {lang: self}
         self.today = today  # the clock relative questions («в прошлом году») are resolved against
         newest = base.newest_source_date()
         self.base_end = newest or dt.date.max  # the base knows nothing after its newest source
         self.settings = settings or EngineSettings()
-        self.index: Index = index if index is not None and index.base is base else build_index(base)
+        usable = index is not None and index.base is base and index.lang == lang
+        self.index: Index = index if usable and index is not None else build_index(base, lang=lang)
         self._by_key = {short_key(fact.id): fact for fact in base.facts}
         self._kinds = {ref: (entity.kind, entity.country) for ref, entity in base.entities.items()}
         self._entries = {entry.fact.id: entry for entry in self.index.entries}
         present = {fact.topic for fact in base.facts}
-        self._topics = tuple((key, label) for key, label in TOPICS.items() if key in present)
+        names = TOPICS_EN if lang == "en" else TOPICS
+        self._topics = tuple((key, label) for key, label in names.items() if key in present)
 
     @classmethod
     def from_path(
@@ -126,8 +109,13 @@ class Engine:
         ``lang``: "ru", "en", or "auto" — the question's own language, ``hint`` (a Telegram user's
         ``language_code``) breaking ties. Never raises on any text. The answer carries the context
         for the next question."""
+        language = lang if lang in ("ru", "en") else detect_language(question, hint=hint)
+        if language != self.lang:
+            return self.sibling(language).answer(question, context, today=today, lang=language)
         query = self._parse(question, today or self.today())
-        plan = read_follow_up(question, query, context, entity_kinds=self._kinds)
+        plan = read_follow_up(question, query, context, entity_kinds=self._kinds, lexicon=lexicon_for(self.lang))
+        if plan.kind == "merge" and context is not None and context.lang != self.lang:
+            plan = dataclasses.replace(plan, kind="new", query=query)  # the last question was in another language
         if context is not None and plan.kind in ("detail", "source", "same"):
             return self._remember(self._about_last(question, plan.query, context, plan.kind), plan.query)
         query = plan.query
@@ -138,10 +126,19 @@ class Engine:
             return answer
         return self._remember(self._answer_query(question, query), query)
 
+    def sibling(self, lang: str) -> Engine:
+        """The engine over the same base in another language (built on first use: most bases never need it)."""
+        found = self._siblings.get(lang)
+        if found is None:
+            found = Engine(self.base, self.settings, today=self.today, lang=lang)
+            found._siblings = self._siblings
+            self._siblings[lang] = found
+        return found
+
     def _parse(self, question: str, today: dt.date) -> Query:
         """The question with any relative period resolved against today."""
         until = today if today < self.base_end else None
-        frame = find_timeframe(question[:MAX_QUERY_CHARS], today=today)
+        frame = find_timeframe(question[:MAX_QUERY_CHARS], today=today, lang=self.lang)
         if frame is None:
             return parse_query(question, self.index, until=until)
         rest = words(question, max_chars=MAX_QUERY_CHARS)
@@ -157,7 +154,7 @@ class Engine:
     def _remember(self, answer: Answer, query: Query) -> Answer:
         shown = tuple(item.fact_id for item in answer.items)
         object.__setattr__(answer, "context",
-                           Context(query, shown if answer.answered else (), answer.answered, shown))
+                           Context(query, shown if answer.answered else (), answer.answered, shown, self.lang))
         return answer
 
     def _answer_query(self, question: str, query: Query) -> Answer:
@@ -165,14 +162,15 @@ class Engine:
             return self._after_base(question, query)
         answer = self._match(question, query)
         if query.now and answer.answered and self.today() > self.base_end:
-            note = NOTE_BASE_ENDS.format(end=human_day(self.base_end))
+            note = self.say.note_base_ends.format(end=human_day(self.base_end, self.lang))
             object.__setattr__(answer, "note", "\n".join(filter(None, (answer.note, note))))
             object.__setattr__(answer, "reply", render_text(answer))
         return answer
 
     def _after_base(self, question: str, query: Query) -> Answer:
         """A period after the base ends: say so, and offer the latest fact it has on the subject."""
-        lead = LEAD_AFTER_BASE.format(period=query.span_label, end=human_day(self.base_end))
+        label = query.span_label if self.lang == "ru" or query.span is None else _span_en(*query.span)
+        lead = self.say.lead_after_base.format(period=label, end=human_day(self.base_end, self.lang))
         wider = dataclasses.replace(query, span=None, list_intent=False, count_intent=False, ordinal="latest")
         ranked = [s for s in rank(wider, self.index) if s.allowed and s.score >= self.settings.suggest_threshold]
         if not ranked:
@@ -193,7 +191,7 @@ class Engine:
             allowed = [s for s in allowed if s.entry.fact.status == "planned"]
         if query.asks_happened and allowed and allowed[0].entry.fact.status == "planned":
             fact = allowed[0].entry.fact  # «состоялись ли переговоры»: announced, and nothing more is known
-            return self._build(question, "partial", False, LEAD_ANNOUNCED_ONLY, [fact], allowed[0].score,
+            return self._build(question, "partial", False, self.say.lead_announced_only, [fact], allowed[0].score,
                                suggestions=self._suggestions(allowed, exclude={fact.id}))
         if query.nth or query.extreme or query.frequent:
             ranked_answer = self._ranking(question, query, allowed)
@@ -233,11 +231,11 @@ class Engine:
             return self._build(question, "answer", True, self._lead(query, top.entry.fact), [top.entry.fact],
                                top.score)
         if best is not None and best.score >= cfg.answer_threshold:
-            lead = partial_lead(query.answer_type) if not best.complete else LEAD_PARTIAL
+            lead = self.say.partial(query.answer_type) if not best.complete else self.say.lead_partial
             return self._build(question, "partial", False, lead, [best.entry.fact], best.score,
                                suggestions=self._suggestions(allowed, exclude={best.entry.fact.id}))
         if best is not None and best.score >= cfg.suggest_threshold:
-            return self._build(question, "suggest", False, LEAD_SUGGEST, [], best.score,
+            return self._build(question, "suggest", False, self.say.lead_suggest, [], best.score,
                                suggestions=self._suggestions(allowed))
         return self._decline(question, ranked, score=ranked[0].score if ranked else 0.0)
 
@@ -251,20 +249,26 @@ class Engine:
     def _ranking(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
         """«вторая встреча», «самый большой рост», «чаще всего»: ranks the dates and figures can give."""
         if (query.extreme and not query.frequent) or (query.extreme and query.terms and not any(
-                set(t.lemmas) & EVENT_NOUNS for t in query.terms)):
+                set(t.lemmas) & lexicon_for(self.lang).event_nouns for t in query.terms)):
             subject = {lemma for term in query.terms if term.noun for lemma in term.lemmas}
             pool = [s.entry.fact for s in allowed if s.score >= self.settings.suggest_threshold]
             points = figure_series(pool, subject)
-            growth = bool(subject & GROWTH_WORDS)
+            growth = bool(subject & (GROWTH_WORDS | lexicon_for(self.lang).growth_words))
             valued = [(p.growth if growth else p.level, p) for p in points]
             ranked = [(f, p) for f, p in valued if f is not None]
             if len(ranked) < 2:
                 return None
             pick = (max if query.extreme == "max" else min)(ranked, key=lambda fp: fp[0].value)
             figure, point = pick
-            lead = LEAD_EXTREME.format(which=MOST if query.extreme == "max" else LEAST, period=point.period,
-                                       figure=(f"рост {figure.display()}" if growth else figure.display()),
-                                       count=len(ranked))
+            if self.lang == "en":
+                shown = figure_en(figure) or ""
+                said = f"growth {shown}" if growth and shown else shown
+                period = _period_en(point.fact, figure.period)
+            else:
+                said = f"рост {figure.display()}" if growth else figure.display()
+                period = point.period
+            lead = self.say.lead_extreme.format(which=self.say.most if query.extreme == "max" else self.say.least,
+                                                period=period, figure=said, count=len(ranked))
             score = max(s.score for s in allowed if s.entry.fact is point.fact)
             return self._build(question, "answer", True, lead, [point.fact], score)
         events = sorted(self._events(query, allowed), key=lambda s: (s.entry.fact.date.start, -s.score))
@@ -280,7 +284,7 @@ class Engine:
                                best.score)
         if not (query.frequent and days):
             return None
-        monthly = "месяц" in question.lower()
+        monthly = bool(set(words(question)) & lexicon_for(self.lang).month_words)
         groups: dict[tuple[int, int], list[list[Scored]]] = {}
         for day in days:
             start = day[0].entry.fact.date.start
@@ -289,9 +293,12 @@ class Engine:
         if len(counts) > 1 and counts[0][0] == counts[1][0]:
             return None  # a tie: no single period
         (count, (year, month)) = counts[0]
-        period = f"{MONTHS_NOMINATIVE[month - 1]} {year} года" if monthly else f"{year} год"
+        if self.lang == "en":
+            period = f"{MONTHS_EN[month - 1]} {year}" if monthly else str(year)
+        else:
+            period = f"{MONTHS_NOMINATIVE[month - 1]} {year} года" if monthly else f"{year} год"
         facts = [day[0].entry.fact for day in groups[(year, month)]]
-        lead = LEAD_FREQUENT.format(period=period, count=count, times=times(count))
+        lead = self.say.lead_frequent.format(period=period, count=count, times=times(count, self.lang))
         return self._build(question, "list", True, lead, facts, max(s.score for s in events))
 
     def _series(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
@@ -301,8 +308,9 @@ class Engine:
         points = figure_series(pool, subject)
         if not points:
             return None
-        head = LEAD_SERIES if len(points) > 1 else LEAD_SERIES_ONE
-        lead = head + "\n" + "\n".join(f"• {point.line()}" for point in points)
+        head = self.say.lead_series if len(points) > 1 else self.say.lead_series_one
+        # the lines use the source's own (Russian) units: in English the facts themselves say the figures
+        lead = head if self.lang == "en" else head + "\n" + "\n".join(f"• {point.line()}" for point in points)
         facts = list(dict.fromkeys(point.fact for point in points))
         score = max(s.score for s in allowed if s.entry.fact in facts)
         return self._build(question, "list", True, lead, facts, score)
@@ -315,19 +323,22 @@ class Engine:
             return self._decline(question, [], score=0.0)
         if kind == "detail":
             quotes = "\n".join(f"«{quote}»" for quote in dict.fromkeys(f.quote for f in facts))
-            return self._build(question, "answer" if len(facts) == 1 else "list", True, LEAD_DETAIL, facts, 100.0,
-                               note=NOTE_QUOTE.format(quotes=quotes))
+            return self._build(question, "answer" if len(facts) == 1 else "list", True, self.say.lead_detail, facts,
+                               100.0, note=self.say.note_quote.format(quotes=quotes))
         if kind == "source":
             refs = [self.source_ref(s) for s in dict.fromkeys(f.source for f in facts)]
-            lead = " ".join(LEAD_SOURCE.format(title=r.title, publisher=r.publisher, day=r.day(), url=r.url)
-                            for r in refs)
+            english = self.lang == "en"
+            lead = " ".join(self.say.lead_source.format(
+                title=(r.title_en or r.title) if english else r.title,
+                publisher=(r.publisher_en or r.publisher) if english else r.publisher,
+                day=r.day_en() if english else r.day(), url=r.url) for r in refs)
             return self._build(question, "answer" if len(facts) == 1 else "list", True, lead, facts, 100.0)
         if len(facts) > 1:
-            lead = LEAD_LIST.format(count=len(facts))
+            lead = self.say.lead_list.format(count=len(facts))
             return self._build(question, "list", True, lead, facts, 100.0)
         entry = self._entries.get(facts[0].id)
         if entry is None or not complete_for(query, entry):  # the fact does not hold what is asked now: say so
-            return self._build(question, "partial", False, partial_lead(query.answer_type), facts, 100.0)
+            return self._build(question, "partial", False, self.say.partial(query.answer_type), facts, 100.0)
         return self._build(question, "answer", True, self._lead(query, facts[0]), facts, 100.0)
 
     def _ordinal(self, question: str, query: Query, complete: list[Scored], top: Scored) -> Answer:
@@ -372,14 +383,13 @@ class Engine:
         """One page of a timeline as a list answer (``per_page`` 0: the whole timeline)."""
         facts = list(timeline.facts)
         if not facts:
-            return self._build(timeline.title, "decline", False, LEAD_TIMELINE_EMPTY.format(title=timeline.title),
-                               [], 0.0)
+            empty = self.say.lead_timeline_empty.format(title=timeline.title)
+            return self._build(timeline.title, "decline", False, empty, [], 0.0)
         size = per_page or len(facts)
         pages = (len(facts) + size - 1) // size
         page = min(max(page, 0), pages - 1)
         shown = facts[page * size:(page + 1) * size]
-        lead = LEAD_TIMELINE.format(title=timeline.title, count=len(facts),
-                                    events=plural(len(facts), "событие", "события", "событий"))
+        lead = self.say.lead_timeline.format(title=timeline.title, count=len(facts), events=self.say.events(len(facts)))
         if pages > 1:
             lead += f" ({page + 1}/{pages})"
         return self._build(timeline.title, "list", True, lead + ":", shown, 100.0, total=len(facts))
@@ -389,7 +399,7 @@ class Engine:
         fact = self.base.fact(fact_id)
         if fact is None:
             return None
-        asked = question or fact.questions[0]
+        asked = question or self._question(fact)
         return self._remember(self._build(asked, "answer", True, "", [fact], 100.0), parse_query(asked, self.index))
 
     def topic_facts(self, topic: str) -> list[Fact]:
@@ -433,14 +443,24 @@ class Engine:
 
     def source_ref(self, source_id: str) -> SourceRef:
         s = self.base.sources[source_id]
-        return SourceRef(s.id, s.publisher, s.title, s.published.isoformat(), s.url)
+        return SourceRef(s.id, s.publisher, s.title, s.published.isoformat(), s.url,
+                         publisher_en=s.publisher_en, title_en=s.title_en, language=s.language)
 
     # -- composition --------------------------------------------------------------------------------
     def _item(self, fact: Fact) -> Item:
-        label = f"на {fact.date.label()}" if fact.as_of else fact.date.label()
+        label = f"{self.say.as_of} {fact.date.label()}" if fact.as_of else fact.date.label()
         if fact.status == "planned":
-            label += ", анонс"  # announced by the source, not reported as done
-        return Item(fact.id, fact.text, label, fact.status)
+            label += f", {self.say.announced}"  # announced by the source, not reported as done
+        return Item(fact.id, self._text(fact), label, fact.status)
+
+    def _text(self, fact: Fact) -> str:
+        """The fact as said in this engine's language (the Russian text when there is no translation)."""
+        return fact.text_en or fact.text if self.lang == "en" else fact.text
+
+    def _question(self, fact: Fact) -> str:
+        if self.lang == "en" and fact.questions_en:
+            return fact.questions_en[0]
+        return fact.questions[0]
 
     def _build(
         self,
@@ -457,7 +477,7 @@ class Engine:
     ) -> Answer:
         source_ids = list(dict.fromkeys(f.source for f in facts))
         if kind in ("answer", "partial") and len(facts) == 1:  # a figure or a state of affairs: as of when
-            dated = as_of_note(facts[0], self.source_ref(facts[0].source))
+            dated = as_of_note(facts[0], self.source_ref(facts[0].source), self.lang)
             note = "\n".join(filter(None, (dated, note)))
         answer = Answer(
             question=question,
@@ -470,6 +490,7 @@ class Engine:
             suggestions=suggestions,
             note=note,
             total=total or len(facts),
+            lang=self.lang,
         )
         object.__setattr__(answer, "reply", render_text(answer))
         return answer
@@ -490,7 +511,8 @@ class Engine:
                 if nouns & counted:
                     figure = candidate
                     break
-        return typed_lead(query.answer_type, fact, self.base.entities, figure=figure, about=self.index.about)
+        return typed_lead(query.answer_type, fact, self.base.entities, figure=figure, about=self.index.about,
+                          lang=self.lang)
 
     def _list(self, question: str, members: list[Scored], *, counting: bool = False) -> Answer:
         cap = max(1, self.settings.max_list)  # a list answer always shows at least one fact
@@ -498,11 +520,11 @@ class Engine:
         if counting:  # an announced meeting has not happened: it is not counted
             facts = [f for f in facts if f.status == "done"] or facts
         shown = facts[:cap]
-        lead = (LEAD_LIST.format(count=len(facts)) if len(facts) <= cap
-                else LEAD_LIST_CAPPED.format(count=cap, total=len(facts)))
+        lead = (self.say.lead_list.format(count=len(facts)) if len(facts) <= cap
+                else self.say.lead_list_capped.format(count=cap, total=len(facts)))
         if counting:  # «сколько раз встречались»: the count of events, then what was counted
             events = len({self._event(f) for f in facts})
-            lead = LEAD_COUNT.format(count=events, times=times(events))
+            lead = self.say.lead_count.format(count=events, times=times(events, self.lang))
         score = max(s.score for s in members)
         if len(shown) == 1 and not counting:
             return self._build(question, "answer", True, "", shown, score)
@@ -517,14 +539,35 @@ class Engine:
             fact = s.entry.fact
             if s.score < floor or (exclude and fact.id in exclude):
                 continue
-            out.append(Suggestion(fact.id, fact.questions[0], fact.text))
+            out.append(Suggestion(fact.id, self._question(fact), self._text(fact)))
         return tuple(out)
 
     def _decline(self, question: str, ranked: list[Scored], *, score: float) -> Answer:
-        note = NOTE_TOPICS.format(topics=", ".join(self.topics()))
-        return self._build(question, "decline", False, LEAD_DECLINE, [], score,
+        note = self.say.note_topics.format(topics=", ".join(self.topics()))
+        return self._build(question, "decline", False, self.say.lead_decline, [], score,
                            suggestions=self._suggestions(ranked), note=note)
 
     def _smalltalk(self, question: str, kind: str) -> Answer:
-        text = SMALLTALK.get(kind, SMALLTALK["chat"]).format(example=EXAMPLES[0])
+        text = self.say.smalltalk.get(kind, self.say.smalltalk["chat"]).format(example=self.say.examples[0])
         return self._build(question, "smalltalk", False, text, [], 0.0)
+
+
+def _span_en(start: dt.date, end: dt.date) -> str:
+    """An English name for a resolved period: "2025", "December 2024 – February 2025", "5 March 2026"."""
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+        first = human_en(start.isoformat()[:7])
+        last = human_en(end.isoformat()[:7])
+        return first if first == last else f"{first} – {last}"
+    first, last = human_en(start.isoformat()), human_en(end.isoformat())
+    return first if first == last else f"{first} – {last}"
+
+
+def _period_en(fact: Fact, period: str) -> str:
+    from knowledge.dates import parse_fact_date
+
+    try:
+        return parse_fact_date(period).human_en()
+    except ValueError:
+        return fact.date.human_en()

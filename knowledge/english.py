@@ -33,8 +33,9 @@ import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 
+from knowledge.lexicon import Lexicon
 from knowledge.morphology import WordInfo, analyse
 
 # ---- vocabulary -------------------------------------------------------------------------------------
@@ -544,7 +545,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("transport", "transportation", "transit", "freight", "haulage", "carriage", "shipping", "cargo"),
     ("assessment", "assess", "evaluate", "evaluation", "characterize", "reaction", "react", "describe"),
     ("mediation", "mediate", "mediator", "assistance", "assist", "help", "facilitate", "facilitation"),
-    ("region", "province", "oblast"),
+    ("region", "province", "oblast", "constituent"),  # «субъекты РФ»: "constituent entities"
     ("weapon", "arms", "armament", "weaponry", "equipment", "hardware"),
     ("share", "percent", "percentage", "proportion"),
     ("purpose", "reason", "goal", "aim", "objective", "task"),
@@ -819,82 +820,6 @@ def _strip_comparison(word: str) -> str | None:
 # ---- the English lexicon --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """The word lists the question parser needs for one language (see ``knowledge.lexicon`` for Russian)."""
-
-    fillers: frozenset[str]  # politeness and chat filler: never part of what is asked
-    filler_phrases: tuple[str, ...]  # surface phrases dropped before words are read («tell me», «do you know»)
-    question_words: Mapping[str, str]  # lemma → kind: date, place, figure, person, what, reason, how
-    question_pairs: Mapping[str, Mapping[str, str]]  # «how» + next surface word → kind («how many» → figure)
-    list_words: frozenset[str]
-    year_parts: Mapping[str, tuple[int, ...]]  # nouns and adjectives only: "ended" is no part of a year
-    figure_words: frozenset[str]
-    count_words: frozenset[str]  # after a figure question, ask for a count («how many times»)
-    money_words: frozenset[str]
-    money_units: frozenset[str]
-    quantity_words: frozenset[str]
-    second_person: frozenset[str]
-    overview_words: frozenset[str]
-    latest_words: frozenset[str]
-    earliest_words: frozenset[str]
-    comparison_words: frozenset[str]
-    relative_prepositions: frozenset[str]
-    place_prepositions: frozenset[str]  # surface words
-    outcome_words: frozenset[str]  # matched against ``WordInfo.forms`` (before synonyms)
-    outcome_verbs: frozenset[str]  # outcome words only when used as verbs ("how did it end")
-    day_words: frozenset[str]
-    name_words: frozenset[str]
-    meta_words: frozenset[str]  # «what year» asks for a date
-    place_words: frozenset[str]  # «which city» asks for a place
-    facility_words: frozenset[str]  # a plant, a centre, a port: an answer to «where»
-    months: Mapping[str, int]
-    ambiguous_months: frozenset[str]  # months only next to a day or a year number ("may")
-    seasons: Mapping[str, tuple[int, ...]]
-    intensifiers: frozenset[str]
-    greetings: frozenset[str]
-    thanks: frozenset[str]
-    farewells: frozenset[str]
-    smalltalk: frozenset[str]
-    rewrites: Mapping[str, str]  # surface token → words, before lemmas are taken («fm» → «foreign minister»)
-    compound_prefixes: Mapping[str, str] = field(default_factory=dict)  # English writes compounds apart
-    synonym_groups: tuple[tuple[str, ...], ...] = ()
-    # follow-ups, rankings and trends (the later additions to knowledge.lexicon)
-    follow_up_starts: frozenset[str] = frozenset()  # surface first words: «and in 2022?»
-    follow_up_phrases: tuple[str, ...] = ()  # surface openings: «what about 2022?»
-    back_references: frozenset[str] = frozenset()  # surface words pointing at the last answer
-    detail_words: frozenset[str] = frozenset()
-    source_words: frozenset[str] = frozenset()
-    empty_verbs: frozenset[str] = frozenset()
-    trend_words: frozenset[str] = frozenset()
-    event_nouns: frozenset[str] = frozenset()  # «how many meetings»: counting occasions
-    ordinal_numbers: Mapping[str, int] = field(default_factory=dict)  # «the second meeting»
-    superlative_prefix: frozenset[str] = frozenset()  # «the most significant growth»
-    large_words: frozenset[str] = frozenset()
-    small_words: frozenset[str] = frozenset()
-    largest_forms: frozenset[str] = frozenset()  # surface words: «largest» has the lemma «large»
-    smallest_forms: frozenset[str] = frozenset()  # surface words
-    frequent_words: frozenset[str] = frozenset()  # after «most»: «most often»
-
-    def synonym_map(self) -> dict[str, str]:
-        mapping: dict[str, str] = {}
-        for group in self.synonym_groups:
-            for word in group:
-                mapping.setdefault(word, group[0])
-        return mapping
-
-    def drop_filler_phrases(self, text: str) -> str:
-        """A normalised (lowercase) text without the filler phrases, which would read as content."""
-        return _filler_pattern(self.filler_phrases).sub(" ", text)
-
-
-@functools.lru_cache(maxsize=8)
-def _filler_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    # literal alternatives between word boundaries: no backtracking beyond one phrase's length
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b") if alternatives else re.compile(r"(?!x)x")
-
-
 def _months() -> dict[str, int]:
     names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december"]
@@ -913,7 +838,7 @@ ENGLISH = Lexicon(
         "interest curious learn remind clarify explain well so ok okay anyway actually basically just also "
         "already still really exactly ever even there here this that these those such it be do have happen "
         "occur event year time now today currently make hold exist necessary kindly maybe perhaps probably "
-        "morning afternoon evening"
+        "morning afternoon evening bilateral mutual"
     ),
     filler_phrases=(
         "tell me", "please tell me", "can you tell me", "could you tell me", "do you know", "does anyone know",
@@ -985,11 +910,21 @@ ENGLISH = Lexicon(
     largest_forms=_words("largest biggest highest greatest strongest fastest maximum max"),
     smallest_forms=_words("smallest lowest least weakest slowest minimum min fewest"),
     frequent_words=_words("often frequently"),
+    which_words=_words("which what"),
+    span_openers=_words("from between"),
+    span_closers=_words("to till until through and"),
+    by_period=(("by", "year"), ("by", "years"), ("per", "year"), ("the", "years")),
+    yes_no_words=_words("did has have had was were"),
+    negations=_words("not"),
+    growth_words=_words("growth decline fall drop decrease"),  # «increase», «rise» merge into «growth»
+    month_words=_words("month"),
+    generic_counted=_words("people person number amount"),
 )
 
 
 _SURFACE_FIELDS = frozenset(["rewrites", "question_pairs", "place_prepositions", "follow_up_starts",
-                             "back_references", "largest_forms", "smallest_forms"])
+                             "back_references", "largest_forms", "smallest_forms", "yes_no_words", "by_period",
+                             "span_openers", "span_closers", "negations", "which_words"])
 
 
 def _lexicon_words(lexicon: Lexicon) -> Iterable[str]:

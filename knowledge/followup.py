@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from knowledge.context import Context
-from knowledge.lexicon import BACK_REFERENCES, DETAIL_WORDS, EMPTY_VERBS, FOLLOW_UP_STARTS, SOURCE_WORDS
-from knowledge.morphology import analyse
+from knowledge.language import analyser_for
+from knowledge.lexicon import RUSSIAN, Lexicon
 from knowledge.normalize import MAX_QUERY_CHARS, words
 from knowledge.query import Query, Term
 
@@ -29,29 +29,37 @@ class FollowUp:
     query: Query
 
 
-def _own(term: Term) -> bool:
+def _own(term: Term, lx: Lexicon) -> bool:
     """A noun of the question's own, not a verb that adds nothing («а кто участвовал?»)."""
-    return term.noun and not (set(term.lemmas) | set(analyse(term.word).forms)) & EMPTY_VERBS
+    forms = analyser_for("en" if lx is not RUSSIAN else "ru")(term.word).forms
+    return term.noun and not (set(term.lemmas) | set(forms)) & lx.empty_verbs
 
 
 def read_follow_up(question: str, query: Query, context: Context | None, *,
-                   entity_kinds: Mapping[str, tuple[str, str]]) -> FollowUp:
+                   entity_kinds: Mapping[str, tuple[str, str]], lexicon: Lexicon = RUSSIAN) -> FollowUp:
     """How a question relates to the last one; ``entity_kinds`` maps entity ids to (kind, country)."""
     if context is None or query.smalltalk:
         return FollowUp("new", query)
-    raw = words(question, max_chars=MAX_QUERY_CHARS)
+    lx = lexicon
+    text = " ".join(words(question, max_chars=MAX_QUERY_CHARS))
+    opened = False
+    for phrase in lx.follow_up_phrases:  # «what about 2022?»
+        if text.startswith(phrase + " ") or text == phrase:
+            text, opened = text[len(phrase):], True
+            break
+    raw = text.split()
     if not raw or len(raw) > MAX_FOLLOW_UP_WORDS:
         return FollowUp("new", query)
-    marked = raw[0] in FOLLOW_UP_STARTS
-    pointing = any(w in BACK_REFERENCES for w in raw)
+    marked = opened or raw[0] in lx.follow_up_starts
+    pointing = any(w in lx.back_references for w in raw)
     named = bool(query.entities or query.soft_entities or query.place_refs)
     timed = bool(query.years or query.months or query.days)
-    nouns = [t for t in query.terms if _own(t)]
-    content = [w for w in raw if w not in FOLLOW_UP_STARTS and w not in BACK_REFERENCES]
+    nouns = [t for t in query.terms if _own(t, lx)]
+    content = [w for w in raw if w not in lx.follow_up_starts and w not in lx.back_references]
     if content and context.shown and not named and not timed:
-        asks = [w for w in content if w in DETAIL_WORDS or w in SOURCE_WORDS]
-        if asks and all(w in DETAIL_WORDS or w in SOURCE_WORDS or w in _POLITE for w in content):
-            kind: FollowUpKind = "source" if any(w in SOURCE_WORDS for w in asks) else "detail"
+        asks = [w for w in content if w in lx.detail_words or w in lx.source_words]
+        if asks and all(w in lx.detail_words or w in lx.source_words or w in _POLITE for w in content):
+            kind: FollowUpKind = "source" if any(w in lx.source_words for w in asks) else "detail"
             return FollowUp(kind, context.query)
     if not nouns and not named and not timed:
         if query.answer_type and query.answer_type != "what" and (marked or pointing or not query.terms):
@@ -65,14 +73,16 @@ def read_follow_up(question: str, query: Query, context: Context | None, *,
         return FollowUp("new", query)
     if len(nouns) > MAX_CARRIED_TERMS:
         return FollowUp("new", query)
-    return FollowUp("merge", merge(context.query, query, entity_kinds=entity_kinds))
+    return FollowUp("merge", merge(context.query, query, entity_kinds=entity_kinds, lexicon=lx))
 
 
 _POLITE = frozenset(["пожалуйста", "плиз", "можно", "дай", "дайте", "покажи", "покажите", "расскажи", "расскажите",
-                     "какой", "какая", "где", "что", "мне"])
+                     "какой", "какая", "где", "что", "мне", "please", "the", "a", "give", "me", "show", "tell",
+                     "what", "s", "is", "some", "in", "about", "more", "any", "your", "where"])
 
 
-def merge(previous: Query, new: Query, *, entity_kinds: Mapping[str, tuple[str, str]]) -> Query:
+def merge(previous: Query, new: Query, *, entity_kinds: Mapping[str, tuple[str, str]],
+          lexicon: Lexicon = RUSSIAN) -> Query:
     """The previous question with what the new one changes: its period, its people, its place, its words."""
     years, months, days = previous.years, previous.months, previous.days
     if new.years:  # «что было в декабре 2023» → «а в 2022?»: December 2022
@@ -110,7 +120,7 @@ def merge(previous: Query, new: Query, *, entity_kinds: Mapping[str, tuple[str, 
     entities |= new.entities
     soft |= new.soft_entities
     places |= new.place_refs
-    own_terms = [t for t in new.terms if _own(t)]
+    own_terms = [t for t in new.terms if _own(t, lexicon)]
     terms = new.terms if own_terms else previous.terms
     if own_terms and not new.entities and not new.soft_entities:
         # «а товарооборот?» after «что было в 2023»: a new subject in the old period; old names go

@@ -9,27 +9,18 @@ from __future__ import annotations
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from knowledge.lexicon import (
-    FILLERS,
-    MONEY_UNITS,
-    MONTHS,
-    OUTCOME_WORDS,
-    QUANTITY_WORDS,
-    QUESTION_WORDS,
-    SEASONS,
-    SYNONYM_GROUPS,
-)
-from knowledge.model import Fact, KnowledgeBase
-from knowledge.morphology import analyse
+from knowledge.language import analyser_for, lexicon_for
+from knowledge.model import Entity, Fact, KnowledgeBase
+from knowledge.morphology import WordInfo, analyse
 from knowledge.normalize import words
-from knowledge.topics import TOPICS
+from knowledge.topics import TOPICS, TOPICS_EN
 
 MAX_YEAR_SPAN = 15  # a fact dated "1992/2024" says nothing about any single year
-FACILITY_WORDS = frozenset({"завод", "фабрика", "центр", "метрополитен", "порт"})  # an answer to «где»
+Analyser = Callable[[str], WordInfo]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +67,11 @@ class Index:
     about: frozenset[str]
     vocabulary: frozenset[str]  # surface words and lemmas, for typo correction
     vocabulary_by_length: dict[int, tuple[str, ...]] = field(repr=False)
+    lang: str = "ru"  # the language of the texts it was built from: "ru", or "en" (the English renderings)
 
 
-def content_lemmas(text: str, vocabulary: set[str] | None = None) -> list[tuple[str, ...]]:
+def content_lemmas(text: str, vocabulary: set[str] | None = None, *, analyser: Analyser = analyse
+                   ) -> list[tuple[str, ...]]:
     """Candidate lemmas of each meaningful word of a text (function words dropped).
 
     The text's words are added to ``vocabulary`` when one is given."""
@@ -87,19 +80,21 @@ def content_lemmas(text: str, vocabulary: set[str] | None = None) -> list[tuple[
     if vocabulary is not None:
         vocabulary.update(tokens)
     for word in tokens:
-        info = analyse(word)
+        info = analyser(word)
         if not info.function:
             out.append(info.lemmas)
     return out
 
 
-def _raw_forms(word: str) -> tuple[str, ...]:
-    """Dictionary forms before synonyms are merged, so a misspelt lemma can find its word."""
-    return analyse(word).forms[:2]
+def _alias_tokens(text: str, analyser: Analyser) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(lemmas) for lemmas in content_lemmas(text, analyser=analyser))
 
 
-def _alias_tokens(text: str) -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(lemmas) for lemmas in content_lemmas(text))
+def _names(entity: Entity, lang: str) -> tuple[str, ...]:
+    """The names an entity is asked by: in English its English ones first, then the Russian ones too."""
+    if lang == "en":
+        return tuple(n for n in (entity.name_en, *entity.aliases_en, entity.name, *entity.aliases) if n)
+    return (entity.name, *entity.aliases)
 
 
 def _period_years(period: str) -> set[int]:
@@ -140,17 +135,24 @@ def _phrase(sets: list[tuple[str, ...]]) -> str:
     return " ".join(lemmas[0] for lemmas in sets)
 
 
-def build_index(base: KnowledgeBase) -> Index:
-    """Compile a validated fact base for answering."""
+def build_index(base: KnowledgeBase, *, lang: str = "ru") -> Index:
+    """Compile a validated fact base for answering questions in ``lang`` ("en": from the English renderings;
+    facts without one are left out)."""
+    analyser, lx = analyser_for(lang), lexicon_for(lang)
+    english = lang == "en"
+
+    def lemmas_of(text: str, vocabulary: set[str] | None = None) -> list[tuple[str, ...]]:
+        return content_lemmas(text, vocabulary, analyser=analyser)
+
     entity_terms: dict[str, set[str]] = {}
     type_lemmas: dict[str, set[str]] = {}  # lemmas of each entity's `type`
     alias_table: dict[str, list[Alias]] = defaultdict(list)
     vocabulary: set[str] = set()
     for entity in base.entities.values():
-        names = (entity.name, *entity.aliases)
+        names = _names(entity, lang)
         terms: set[str] = set()
         for name in names:
-            tokens = _alias_tokens(name)
+            tokens = _alias_tokens(name, analyser)
             if not tokens:
                 continue
             terms |= _flatten(tokens)
@@ -158,12 +160,12 @@ def build_index(base: KnowledgeBase) -> Index:
             for lemma in tokens[0]:
                 alias_table[lemma].append(alias)
             vocabulary.update(words(name))
-        type_terms = _flatten(content_lemmas(entity.type)) if entity.type else set()
+        type_terms = _flatten(lemmas_of(entity.type)) if entity.type and not english else set()
         entity_terms[entity.id] = terms | type_terms
         type_lemmas[entity.id] = type_terms
 
     about = frozenset(ref for source in base.sources.values() for ref in source.about)
-    outcome_lemmas = {analyse(word).lemmas[0] for word in OUTCOME_WORDS}
+    outcome_lemmas = {analyser(word).lemmas[0] for word in lx.outcome_words}
     shared: dict[frozenset[Any], frozenset[Any]] = {}
 
     def share(items: Iterable[Any]) -> frozenset[Any]:
@@ -175,34 +177,38 @@ def build_index(base: KnowledgeBase) -> Index:
     about_words: dict[str, set[str]] = {}  # one-word names of the subjects: «Россия», «РФ», «российский»
     for ref in about:
         entity = base.entities[ref]
-        for name in (entity.name, *entity.aliases):
-            tokens = _alias_tokens(name)
+        for name in _names(entity, lang):
+            tokens = _alias_tokens(name, analyser)
             if len(tokens) == 1:
                 about_words.setdefault(ref, set()).update(tokens[0])
     entries: list[FactEntry] = []
     for fact in base.facts:
+        if english and not fact.text_en:
+            continue  # not translated yet: `factbot check` warns; English questions cannot find it
         own = set(fact.entity_ids)
         expanded = set(own) | set(base.sources[fact.source].about)
         for ref in own:
             entity = base.entities[ref]
             expanded.update(x for x in (entity.country, entity.part_of) if x)
-        text_sets = content_lemmas(fact.text, vocabulary)
-        question_sets = [content_lemmas(q, vocabulary) for q in fact.questions]
+        text_sets = lemmas_of(fact.text_en if english else fact.text, vocabulary)
+        question_sets = [lemmas_of(q, vocabulary) for q in (fact.questions_en if english else fact.questions)]
         terms = _flatten(text_sets)
         for sets in question_sets:
             terms |= _flatten(sets)
         for ref in own:
             terms |= entity_terms.get(ref, set())
-        terms |= _flatten(content_lemmas(TOPICS.get(fact.topic, "")))
+        terms |= _flatten(lemmas_of((TOPICS_EN if english else TOPICS).get(fact.topic, "")))
         figure_terms: set[str] = set()
         unit_terms: set[str] = set()
-        for figure in fact.figures:
+        for figure in fact.figures if not english else ():  # a figure's words are Russian: in English, the text
             # what a figure counts: its unit and the head of its description («субъекты РФ, компании…»)
             head = figure.what.replace("(", ",").split(",")[0]
-            figure_terms |= _flatten(content_lemmas(head))
-            unit_terms |= _flatten(content_lemmas(figure.unit))
+            figure_terms |= _flatten(lemmas_of(head))
+            unit_terms |= _flatten(lemmas_of(figure.unit))
             if figure.unit.strip() == "%":
                 unit_terms |= {"доля", "процент"}
+        if english:
+            unit_terms = _flatten(text_sets) & lx.money_units
         figure_terms |= unit_terms
         terms |= figure_terms
         years: set[int] = set()
@@ -223,7 +229,8 @@ def build_index(base: KnowledgeBase) -> Index:
         for ref in own:
             text_terms |= type_lemmas.get(ref, set())  # «российская энергетическая компания»
         mentions = set(own) | {ref for ref in about if about_words.get(ref, set()) & text_terms}
-        facility = any(type_lemmas.get(ref, set()) & FACILITY_WORDS for ref in own)
+        facility = any(type_lemmas.get(ref, set()) & lx.facility_words for ref in own) or (
+            english and bool(text_terms & lx.facility_words))
         direct = set(own) | set(base.sources[fact.source].about)
         fact_terms.append(terms)
         entries.append(
@@ -236,11 +243,11 @@ def build_index(base: KnowledgeBase) -> Index:
                 years=share(years),
                 months=share(_months(fact)),
                 phrasings=tuple(_phrase(sets) for sets in (*question_sets, text_sets)),
-                figure_terms=share(figure_terms if fact.figures else text_terms),
+                figure_terms=share(figure_terms if fact.figures and not english else text_terms),
                 numbers=share(t for t in terms if t[:1].isdigit()),
                 concludes=bool(terms & outcome_lemmas),
-                money=bool(unit_terms & MONEY_UNITS),
-                quantity=bool(fact.figures) or bool(_flatten(text_sets) & QUANTITY_WORDS),
+                money=bool(unit_terms & lx.money_units),
+                quantity=bool(fact.figures) or bool(_flatten(text_sets) & lx.quantity_words),
                 people=share(ref for ref in fact.entity_ids if base.entities[ref].kind == "person"),
                 has_person="person" in kinds,
                 has_actor=bool(fact.participants) or bool(fact.organisations),
@@ -262,12 +269,13 @@ def build_index(base: KnowledgeBase) -> Index:
     idf = {term: math.log(1 + (total + 1) / (len(ids) + 0.5)) for term, ids in postings.items()}
     unknown_idf = math.log(1 + (total + 1) / 0.5)
 
-    for word in (*QUESTION_WORDS, *FILLERS, *MONTHS, *SEASONS):
+    for word in (*lx.question_words, *lx.fillers, *lx.months, *lx.seasons):
         vocabulary.add(word)
-    for group in SYNONYM_GROUPS:
+    for group in lx.synonym_groups:
         vocabulary.update(group)
     vocabulary |= set(postings)
-    vocabulary |= {form for word in list(vocabulary) if word.isalpha() for form in _raw_forms(word)}
+    # dictionary forms before synonyms are merged, so a misspelt lemma can find its word
+    vocabulary |= {form for word in list(vocabulary) if word.isalpha() for form in analyser(word).forms[:2]}
     by_length: dict[int, list[str]] = defaultdict(list)
     for word in vocabulary:
         by_length[len(word)].append(word)
@@ -284,4 +292,5 @@ def build_index(base: KnowledgeBase) -> Index:
         about=about,
         vocabulary=frozenset(vocabulary),
         vocabulary_by_length={k: tuple(sorted(v)) for k, v in by_length.items()},
+        lang=lang,
     )

@@ -11,8 +11,9 @@ Evidence, strongest first:
 
 When the evidence is even (a message of names, numbers or emoji only, or nothing at all), Telegram's
 ``language_code`` of the user breaks the tie: Russian for «ru» and the languages of the former USSR
-(whose speakers mostly read Russian), English for any other code; without a usable code the answer is
-Russian, the bot's own language. A bare code never outweighs the words: many Russian speakers run
+(whose speakers mostly read Russian), English for any other code; without a usable code, a message
+with Latin letters and no Cyrillic one is English («Putin Aliyev 7 October»), and anything else Russian,
+the bot's own language. A bare code never outweighs the words: many Russian speakers run
 Telegram in English.
 
 Pure and linear in the input: the text is cut to ``MAX_CHARS`` first, every regular expression here
@@ -23,7 +24,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from knowledge.lexicon import Lexicon
+    from knowledge.morphology import WordInfo
 
 Language = Literal["ru", "en"]
 
@@ -87,7 +93,17 @@ def detect_language(text: str, *, hint: str | None = None) -> Language:
     english, russian = _evidence(text if isinstance(text, str) else "")
     if english != russian:
         return "en" if english > russian else "ru"
-    return _hint_language(hint) or "ru"
+    return _hint_language(hint) or _script_only(text if isinstance(text, str) else "") or "ru"
+
+
+def _script_only(text: str) -> Language | None:
+    """Names and numbers only, no hint: Latin letters and no Cyrillic one is not a Russian message."""
+    letters = [word for word in text[:MAX_CHARS].split() if word.strip(".,;:!?()«»\"'").isalpha()]
+    latin = any("a" <= ch.lower() <= "z" for word in letters for ch in word)
+    cyrillic = any("\u0400" <= ch <= "\u04ff" for word in letters for ch in word)
+    if latin != cyrillic:
+        return "en" if latin else "ru"
+    return None
 
 
 def _evidence(text: str) -> tuple[int, int]:
@@ -157,3 +173,19 @@ def _hint_language(hint: object) -> Language | None:
     if not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()):
         return None
     return "ru" if code in _RUSSIAN_HINTS else "en"
+
+
+def lexicon_for(lang: str) -> Lexicon:
+    """The parser's word lists for a language ("ru" or "en")."""
+    from knowledge.english import ENGLISH
+    from knowledge.lexicon import RUSSIAN
+
+    return ENGLISH if lang == "en" else RUSSIAN
+
+
+def analyser_for(lang: str) -> Callable[[str], WordInfo]:
+    """The word analysis for a language: pymorphy3 lemmas for Russian, the hand-written lemmatiser for English."""
+    from knowledge.english import analyse_en
+    from knowledge.morphology import analyse
+
+    return analyse_en if lang == "en" else analyse

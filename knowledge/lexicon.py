@@ -6,6 +6,11 @@ entry is a dictionary form (lemma), lowercase, with «е» for «ё».
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
 # Greetings, politeness and chat filler: never part of what is asked.
 FILLERS = frozenset(
     ["привет", "приветствовать", "здравствуйте", "здравствуй", "здорово", "добрый", "день", "утро", "вечер", "ночь", "хай", "салют", "подсказать", "сказать", "рассказать", "пожалуйста", "плиз", "плз", "пж", "пжл", "пжлст", "спс", "спасибо", "благодарить", "ребята", "ребят", "народ", "друг", "коллега", "бот", "ботик", "знать", "кто-нибудь", "кто-то", "кто-либо", "интересно", "интересовать", "вопрос", "ответ", "ответить", "можно", "мочь", "хотеть", "хотеться", "узнать", "напомнить", "уточнить", "пояснить", "объяснить", "вообще", "короче", "кстати", "блин", "слушать", "слушай", "ну", "вот", "ладно", "типа", "как-то", "вроде", "просто", "еще", "уже", "ли", "же", "бы", "а", "и", "или", "но", "да", "нет", "не", "ни", "это", "этот", "тот", "такой", "там", "тут", "здесь", "всё", "все", "весь", "быть", "являться", "иметься", "происходить", "случиться", "случаться", "произойти", "событие", "год", "раз", "сделать", "делать", "заниматься", "состояться", "проходить", "пройти", "нибудь", "либо", "сейчас", "сегодня", "нынче", "вообще-то", "время", "нужно", "нужный", "надо", "необходимо"]
@@ -250,3 +255,156 @@ SMALLEST_FORMS = frozenset(["минимальный", "наименьший", "�
 FREQUENT_WORDS = frozenset(["наичаще", "наибольше"])  # markers normalize() writes for «чаще/больше всего»
 # The words normalize() writes for «больше/меньше/чаще/реже всего»: a ranking, never a word to match.
 RANKING_MARKERS = frozenset(["наибольше", "наименьше", "наичаще", "наиреже"])
+
+
+# -- one language's word lists, as the parser reads them --------------------------------------------
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists the question parser needs for one language (see ``knowledge.lexicon`` for Russian)."""
+
+    fillers: frozenset[str]  # politeness and chat filler: never part of what is asked
+    filler_phrases: tuple[str, ...]  # surface phrases dropped before words are read («tell me», «do you know»)
+    question_words: Mapping[str, str]  # lemma → kind: date, place, figure, person, what, reason, how
+    question_pairs: Mapping[str, Mapping[str, str]]  # «how» + next surface word → kind («how many» → figure)
+    list_words: frozenset[str]
+    year_parts: Mapping[str, tuple[int, ...]]  # nouns and adjectives only: "ended" is no part of a year
+    figure_words: frozenset[str]
+    count_words: frozenset[str]  # after a figure question, ask for a count («how many times»)
+    money_words: frozenset[str]
+    money_units: frozenset[str]
+    quantity_words: frozenset[str]
+    second_person: frozenset[str]
+    overview_words: frozenset[str]
+    latest_words: frozenset[str]
+    earliest_words: frozenset[str]
+    comparison_words: frozenset[str]
+    relative_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]  # surface words
+    outcome_words: frozenset[str]  # matched against ``WordInfo.forms`` (before synonyms)
+    outcome_verbs: frozenset[str]  # outcome words only when used as verbs ("how did it end")
+    day_words: frozenset[str]
+    name_words: frozenset[str]
+    meta_words: frozenset[str]  # «what year» asks for a date
+    place_words: frozenset[str]  # «which city» asks for a place
+    facility_words: frozenset[str]  # a plant, a centre, a port: an answer to «where»
+    months: Mapping[str, int]
+    ambiguous_months: frozenset[str]  # months only next to a day or a year number ("may")
+    seasons: Mapping[str, tuple[int, ...]]
+    intensifiers: frozenset[str]
+    greetings: frozenset[str]
+    thanks: frozenset[str]
+    farewells: frozenset[str]
+    smalltalk: frozenset[str]
+    rewrites: Mapping[str, str]  # surface token → words, before lemmas are taken («fm» → «foreign minister»)
+    compound_prefixes: Mapping[str, str] = field(default_factory=dict)  # English writes compounds apart
+    synonym_groups: tuple[tuple[str, ...], ...] = ()
+    # follow-ups, rankings and trends (the later additions to knowledge.lexicon)
+    follow_up_starts: frozenset[str] = frozenset()  # surface first words: «and in 2022?»
+    follow_up_phrases: tuple[str, ...] = ()  # surface openings: «what about 2022?»
+    back_references: frozenset[str] = frozenset()  # surface words pointing at the last answer
+    detail_words: frozenset[str] = frozenset()
+    source_words: frozenset[str] = frozenset()
+    empty_verbs: frozenset[str] = frozenset()
+    trend_words: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()  # «how many meetings»: counting occasions
+    ordinal_numbers: Mapping[str, int] = field(default_factory=dict)  # «the second meeting»
+    superlative_prefix: frozenset[str] = frozenset()  # «the most significant growth»
+    large_words: frozenset[str] = frozenset()
+    small_words: frozenset[str] = frozenset()
+    largest_forms: frozenset[str] = frozenset()  # surface words: «largest» has the lemma «large»
+    smallest_forms: frozenset[str] = frozenset()  # surface words
+    frequent_words: frozenset[str] = frozenset()  # after «most»: «most often»
+    # the rest of what the parser and the engine read per language
+    which_words: frozenset[str] = frozenset()  # «какой год» / "which year": asks for the year itself
+    span_openers: frozenset[str] = frozenset()  # «с 2020 по 2022» / "from 2020 to 2022"
+    span_closers: frozenset[str] = frozenset()
+    by_period: tuple[tuple[str, str], ...] = ()  # «по годам» / "by year": a figure across periods
+    yes_no_words: frozenset[str] = frozenset()  # «ли» / "did": whether something happened
+    negations: frozenset[str] = frozenset()  # «не в России» / "not in Russia"
+    growth_words: frozenset[str] = frozenset()  # a figure that is a change, not a level
+    month_words: frozenset[str] = frozenset()  # «в каком месяце» / "which month"
+    generic_counted: frozenset[str] = frozenset()  # «сколько человек»: any count of people
+
+    def synonym_map(self) -> dict[str, str]:
+        mapping: dict[str, str] = {}
+        for group in self.synonym_groups:
+            for word in group:
+                mapping.setdefault(word, group[0])
+        return mapping
+
+    def drop_filler_phrases(self, text: str) -> str:
+        """A normalised (lowercase) text without the filler phrases, which would read as content."""
+        return _filler_pattern(self.filler_phrases).sub(" ", text)
+
+
+@functools.lru_cache(maxsize=8)
+def _filler_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    # literal alternatives between word boundaries: no backtracking beyond one phrase's length
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b") if alternatives else re.compile(r"(?!x)x")
+
+
+
+
+RUSSIAN = Lexicon(
+    fillers=FILLERS,
+    filler_phrases=(),  # normalize() drops the Russian ones
+    question_words=QUESTION_WORDS,
+    question_pairs={},
+    list_words=LIST_WORDS,
+    year_parts=YEAR_PARTS,
+    figure_words=FIGURE_WORDS,
+    count_words=frozenset(["раз"]),
+    money_words=MONEY_WORDS,
+    money_units=MONEY_UNITS,
+    quantity_words=QUANTITY_WORDS,
+    second_person=SECOND_PERSON,
+    overview_words=OVERVIEW_WORDS,
+    latest_words=LATEST_WORDS,
+    earliest_words=EARLIEST_WORDS,
+    comparison_words=COMPARISON_WORDS,
+    relative_prepositions=RELATIVE_PREPOSITIONS,
+    place_prepositions=PLACE_PREPOSITIONS,
+    outcome_words=OUTCOME_WORDS,
+    outcome_verbs=frozenset(),
+    day_words=DAY_WORDS,
+    name_words=NAME_WORDS,
+    meta_words=frozenset(["год", "месяц", "число", "дата", "день"]),
+    place_words=frozenset(["город", "место", "страна"]),
+    facility_words=frozenset(["завод", "фабрика", "центр", "метрополитен", "порт"]),
+    months=MONTHS,
+    ambiguous_months=frozenset(),
+    seasons=SEASONS,
+    intensifiers=INTENSIFIERS,
+    greetings=GREETINGS,
+    thanks=THANKS,
+    farewells=FAREWELLS,
+    smalltalk=SMALLTALK,
+    rewrites={},
+    compound_prefixes=COMPOUND_PREFIXES,
+    synonym_groups=tuple(tuple(group) for group in SYNONYM_GROUPS),
+    follow_up_starts=FOLLOW_UP_STARTS,
+    back_references=BACK_REFERENCES,
+    detail_words=DETAIL_WORDS,
+    source_words=SOURCE_WORDS,
+    empty_verbs=EMPTY_VERBS,
+    trend_words=TREND_WORDS,
+    event_nouns=EVENT_NOUNS,
+    ordinal_numbers=ORDINAL_NUMBERS,
+    superlative_prefix=SUPERLATIVE_PREFIX,
+    large_words=LARGE_WORDS,
+    small_words=SMALL_WORDS,
+    largest_forms=LARGEST_FORMS,
+    smallest_forms=SMALLEST_FORMS,
+    frequent_words=FREQUENT_WORDS,
+    which_words=frozenset(["какой", "который", "каков"]),
+    span_openers=frozenset(["с", "со", "от", "между"]),
+    span_closers=frozenset(["по", "до", "и"]),
+    by_period=(("по", "годам"), ("по", "годы"), ("по", "периодам")),
+    yes_no_words=frozenset(["ли"]),
+    negations=frozenset(["не"]),
+    growth_words=frozenset(["рост", "прирост", "увеличение", "снижение", "падение"]),
+    month_words=frozenset(["месяц", "месяце", "месяца"]),
+    generic_counted=frozenset({"человек", "штука", "число", "количество"}),
+)

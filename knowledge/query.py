@@ -5,48 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from knowledge.index import Index
-from knowledge.lexicon import (
-    COMPARISON_WORDS,
-    COMPOUND_PREFIXES,
-    DAY_WORDS,
-    EARLIEST_WORDS,
-    EVENT_NOUNS,
-    FAREWELLS,
-    FIGURE_WORDS,
-    FILLERS,
-    FREQUENT_WORDS,
-    GREETINGS,
-    INTENSIFIERS,
-    LARGE_WORDS,
-    LARGEST_FORMS,
-    LATEST_WORDS,
-    LIST_WORDS,
-    MONEY_WORDS,
-    MONTHS,
-    NAME_WORDS,
-    ORDINAL_NUMBERS,
-    OUTCOME_WORDS,
-    OVERVIEW_WORDS,
-    PLACE_PREPOSITIONS,
-    QUESTION_WORDS,
-    RANKING_MARKERS,
-    RELATIVE_PREPOSITIONS,
-    SEASONS,
-    SECOND_PERSON,
-    SMALL_WORDS,
-    SMALLEST_FORMS,
-    SMALLTALK,
-    SUPERLATIVE_PREFIX,
-    THANKS,
-    TREND_WORDS,
-    YEAR_PARTS,
-)
-from knowledge.morphology import WordInfo, analyse
+from knowledge.language import analyser_for, lexicon_for
+from knowledge.lexicon import RANKING_MARKERS, Lexicon
+from knowledge.morphology import WordInfo
 from knowledge.normalize import MAX_QUERY_CHARS, words
 
 HARD_KINDS = frozenset({"person", "country", "place", "organisation"})
@@ -55,8 +22,6 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 KNOWN_WORD_CUTOFF = 88.0
 UNKNOWN_BOOST = 1.5
 MAX_WORDS = 60  # beyond this a message is not a question; the rest is ignored
-META_WORDS = frozenset(["год", "месяц", "число", "дата", "день"])
-PLACE_WORDS = frozenset(["город", "место", "страна"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +85,10 @@ class Query:
 
 
 _DASHED_YEARS = re.compile(r"(?<!\d)(\d{4})\s{0,3}[-–—]\s{0,3}(\d{4})(?!\d)")
-_SPAN_OPENERS = frozenset(["с", "со", "от", "между"])
-_SPAN_CLOSERS = frozenset(["по", "до", "и"])
 MAX_SPAN_YEARS = 50
 
 
-def year_span(text: str, raw_words: list[str]) -> tuple[int, int] | None:
+def year_span(text: str, raw_words: list[str], lx: Lexicon) -> tuple[int, int] | None:
     """(first, last) of a range of years the question names: «с 2020 по 2022», «2020–2022»; else None."""
     found: tuple[int, int] | None = None
     dashed = _DASHED_YEARS.search(text[:MAX_QUERY_CHARS])
@@ -133,7 +96,7 @@ def year_span(text: str, raw_words: list[str]) -> tuple[int, int] | None:
         found = (int(dashed.group(1)), int(dashed.group(2)))
     for i in range(len(raw_words) - 3):
         a, y1, b, y2 = raw_words[i:i + 4]
-        if a in _SPAN_OPENERS and b in _SPAN_CLOSERS and y1.isdigit() and y2.isdigit():
+        if a in lx.span_openers and b in lx.span_closers and y1.isdigit() and y2.isdigit():
             found = (int(y1), int(y2))
             break
     if found is None:
@@ -144,20 +107,20 @@ def year_span(text: str, raw_words: list[str]) -> tuple[int, int] | None:
     return first, last
 
 
-def _degree(raw_words: list[str]) -> tuple[int, str, bool, bool, bool]:
+def _degree(raw_words: list[str], lx: Lexicon, analyse: Analyser) -> tuple[int, str, bool, bool, bool]:
     """(n-th, extreme, most frequent, future, asks whether it happened) from the question's words."""
     nth, extreme, frequent, future, past, asks = 0, "", False, False, False, False
     infos = [analyse(w) for w in raw_words[:MAX_WORDS]]
     for i, info in enumerate(infos):
         lemma = info.forms[0]
         following = infos[i + 1].lemmas if i + 1 < len(infos) else ()
-        if lemma in ORDINAL_NUMBERS and set(following) & EVENT_NOUNS:
-            nth = ORDINAL_NUMBERS[lemma]
-        if lemma in SUPERLATIVE_PREFIX and following:
+        if lemma in lx.ordinal_numbers and set(following) & lx.event_nouns:
+            nth = lx.ordinal_numbers[lemma]
+        if lemma in lx.superlative_prefix and following:
             after = infos[i + 1].forms[0]
-            extreme = "max" if after in LARGE_WORDS else "min" if after in SMALL_WORDS else extreme
-        extreme = "max" if lemma in LARGEST_FORMS else "min" if lemma in SMALLEST_FORMS else extreme
-        if info.word in FREQUENT_WORDS:  # «чаще всего», «больше всего»: the most of something
+            extreme = "max" if after in lx.large_words else "min" if after in lx.small_words else extreme
+        extreme = "max" if lemma in lx.largest_forms else "min" if lemma in lx.smallest_forms else extreme
+        if info.word in lx.frequent_words:  # «чаще всего», «больше всего»: the most of something
             frequent = True
             extreme = extreme or ("max" if info.word == "наибольше" else "")
         elif info.word == "наименьше":
@@ -166,9 +129,36 @@ def _degree(raw_words: list[str]) -> tuple[int, str, bool, bool, bool]:
             future = True
         elif info.tense == "past":
             past = True
-        if info.word == "ли":
+        if info.word in lx.yes_no_words:
             asks = True
     return nth, extreme, frequent, future, asks and past and not future
+
+
+Analyser = Callable[[str], WordInfo]
+
+
+def _words(text: str, lx: Lexicon) -> list[str]:
+    """The question's words: normalised, the language's filler phrases dropped, its shorthand spelt out."""
+    found = words(text, max_chars=MAX_QUERY_CHARS)
+    if lx.filler_phrases:
+        found = lx.drop_filler_phrases(" ".join(found)).split()
+    if lx.rewrites:
+        found = [part for word in found for part in lx.rewrites.get(word, word).split()]
+    return found
+
+
+def _question_pairs(raw_words: list[str], lx: Lexicon) -> dict[int, str]:
+    """Positions of two-word question words («how many» → figure), by the position of the first."""
+    found: dict[int, str] = {}
+    for i, (first, second) in enumerate(itertools.pairwise(raw_words)):
+        kind = lx.question_pairs.get(first, {}).get(second)
+        if kind:
+            found[i] = kind
+    return found
+
+
+def _beside_number(raw_words: list[str], at: int) -> bool:
+    return any(0 <= i < len(raw_words) and raw_words[i][:1].isdigit() for i in (at - 1, at + 1))
 
 
 def correct_word(word: str, index: Index, *, score_cutoff: float | None = None) -> str | None:
@@ -194,10 +184,11 @@ def _in_base(info: WordInfo, index: Index) -> bool:
 
 def resolve_word(word: str, index: Index) -> list[WordInfo]:
     """Analyse a word; split an unknown compound or correct a typo when the base does not know it."""
+    lx, analyse = lexicon_for(index.lang), analyser_for(index.lang)
     info = analyse(word)
-    if _in_base(info, index) or word in QUESTION_WORDS:
+    if _in_base(info, index) or word in lx.question_words:
         return [info]
-    for prefix, expansion in COMPOUND_PREFIXES.items():
+    for prefix, expansion in lx.compound_prefixes.items():
         rest = word[len(prefix):]
         if word.startswith(prefix) and len(rest) >= 4:
             tail = analyse(rest)
@@ -238,7 +229,9 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
 
     ``span``: a period the question names relative to today («в прошлом году»), resolved by the caller;
     ``until``: today, when it is before the base ends — what happened later is not known yet."""
-    raw_words = words(text, max_chars=MAX_QUERY_CHARS)[: MAX_WORDS * 2]
+    lx, analyse = lexicon_for(index.lang), analyser_for(index.lang)
+    raw_words = _words(text, lx)[: MAX_WORDS * 2]
+    pairs = _question_pairs(raw_words, lx)
     infos: list[WordInfo] = []
     after_in: list[bool] = []
     before: list[str] = []  # the word before each meaningful word
@@ -261,7 +254,22 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     counted_from = -1
     figure_questions = 0
     which = False
-    for word in raw_words:
+    for at, word in enumerate(raw_words):
+        if at - 1 in pairs:  # the second word of «how many»: already read with the first
+            earlier, previous = previous, word
+            continue
+        if at in pairs:
+            asked = pairs[at]
+            if asked == "figure":
+                counted_from = len(infos)
+                figure_questions += 1
+            if not answer_type or answer_type == "what":
+                answer_type = asked
+            earlier, previous = previous, word
+            continue
+        if word in lx.ambiguous_months and not _beside_number(raw_words, at):
+            earlier, previous = previous, word  # «may» is a month only beside a day or a year
+            continue
         if len(word) == 1 and not word.isdigit():
             earlier, previous = previous, word
             continue
@@ -278,99 +286,100 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         for info in resolve_word(word, index):
             lemma = info.lemmas[0]
             if pending_number is not None:
-                if lemma in MONTHS and pending_number.isdigit() and 1 <= int(pending_number) <= 31:
-                    days.add((MONTHS[lemma], int(pending_number)))
+                if lemma in lx.months and pending_number.isdigit() and 1 <= int(pending_number) <= 31:
+                    days.add((lx.months[lemma], int(pending_number)))
                 else:
                     numbers.add(pending_number)
                 pending_number = None
-            if info.forms and (set(info.forms) & OUTCOME_WORDS):
+            if info.forms and (set(info.forms) & lx.outcome_words or (
+                    set(info.forms) & lx.outcome_verbs and info.pos == "VERB")):
                 outcome.append(lemma)
-            if info.word in SECOND_PERSON or lemma in SECOND_PERSON:
+            if info.word in lx.second_person or lemma in lx.second_person:
                 addressed = True
-            if lemma in MONEY_WORDS:
+            if lemma in lx.money_words:
                 wants_money = True
                 continue
-            if lemma in TREND_WORDS or (lemma == "рост" and info.pos == "VERB"):  # «как рос»
+            if lemma in lx.trend_words or (lemma == "рост" and info.pos == "VERB"):  # «как рос»
                 trend = True
                 continue
-            if lemma in LATEST_WORDS:
+            if lemma in lx.latest_words:
                 ordinal = "latest"
                 continue
-            if lemma in EARLIEST_WORDS or info.word in EARLIEST_WORDS:
+            if lemma in lx.earliest_words or info.word in lx.earliest_words:
                 ordinal = "earliest"
                 continue
-            if lemma in COMPARISON_WORDS or info.word in RANKING_MARKERS:
+            if lemma in lx.comparison_words or info.word in RANKING_MARKERS:
                 comparison = True
                 if info.word in RANKING_MARKERS:
                     continue
-            kind = QUESTION_WORDS.get(info.word) or QUESTION_WORDS.get(lemma)
+            kind = lx.question_words.get(info.word) or lx.question_words.get(lemma)
             if kind == "figure":
                 counted_from = len(infos)  # the counted noun follows «сколько»
                 figure_questions += 1
             if kind:
                 if not answer_type or answer_type == "what":
                     answer_type = kind
-                if lemma in ("какой", "который", "каков"):
+                if lemma in lx.which_words:
                     which = True  # «в каком году» asks for the year; «что было в 2023 году» does not
                     if info.plural:
                         list_intent = True
                 continue
-            if info.word in OVERVIEW_WORDS or lemma in OVERVIEW_WORDS:
+            if info.word in lx.overview_words or lemma in lx.overview_words:
                 overview = True
-            if lemma in GREETINGS:
+            if lemma in lx.greetings:
                 talk.add("greeting")
-            elif lemma in THANKS or info.word in THANKS:
+            elif lemma in lx.thanks or info.word in lx.thanks:
                 talk.add("thanks")
-            elif lemma in FAREWELLS or info.word in FAREWELLS:
+            elif lemma in lx.farewells or info.word in lx.farewells:
                 talk.add("bye")
-            elif lemma in SMALLTALK or info.word in SMALLTALK:
+            elif lemma in lx.smalltalk or info.word in lx.smalltalk:
                 talk.add("chat")
-            elif not (info.function or lemma in FILLERS or lemma in OVERVIEW_WORDS or lemma in INTENSIFIERS):
+            elif not (info.function or lemma in lx.fillers or lemma in lx.overview_words or lemma in lx.intensifiers):
                 other_words += 1
-            if lemma in MONTHS:
-                months.add(MONTHS[lemma])
+            if lemma in lx.months:
+                months.add(lx.months[lemma])
                 continue
-            if lemma in YEAR_PARTS:
-                year_parts.update(YEAR_PARTS[lemma])
+            if lemma in lx.year_parts:
+                year_parts.update(lx.year_parts[lemma])
                 continue
-            if lemma in FIGURE_WORDS and not info.proper:  # «цифры», «много ли», not a name
+            if lemma in lx.figure_words and not info.proper:  # «цифры», «много ли», not a name
                 if not answer_type or answer_type == "what":
                     answer_type = "figure"
                 continue
-            if info.word in SEASONS or lemma in SEASONS:
-                months.update(SEASONS.get(info.word) or SEASONS[lemma])
+            if info.word in lx.seasons or lemma in lx.seasons:
+                months.update(lx.seasons.get(info.word) or lx.seasons[lemma])
                 continue
-            if lemma in LIST_WORDS or info.word in LIST_WORDS:
+            if lemma in lx.list_words or info.word in lx.list_words:
                 list_intent = True
                 continue
-            if lemma in DAY_WORDS and answer_type in ("", "what", "date"):
+            if lemma in lx.day_words and answer_type in ("", "what", "date"):
                 wants_day = True
                 answer_type = "date"
                 continue
-            if lemma in NAME_WORDS:
+            if lemma in lx.name_words:
                 answer_type = "name"
                 continue
-            if lemma == "раз" and answer_type == "figure":
+            if lemma in lx.count_words and answer_type == "figure":
                 count_intent = list_intent = True
                 answer_type = "count"
                 continue
             if info.function:
                 continue
             infos.append(info)
-            after_in.append(previous in PLACE_PREPOSITIONS)
+            after_in.append(previous in lx.place_prepositions)
             before.append(previous)
-            negated.append(previous in PLACE_PREPOSITIONS and earlier == "не")
+            negated.append(previous in lx.place_prepositions and earlier in lx.negations)
         earlier, previous = previous, word
         if len(infos) >= MAX_WORDS:
             break
     if pending_number is not None:
         numbers.add(pending_number)
-    if any(a == "по" and b in ("годам", "годы", "периодам") for a, b in itertools.pairwise(raw_words)):
+    if any(pair in lx.by_period for pair in itertools.pairwise(raw_words)):
         trend = True  # «товарооборот по годам»
-    nth, extreme, frequent, future, happened = _degree(raw_words)
+    nth, extreme, frequent, future, happened = _degree(raw_words, lx, analyse)
     if nth or frequent or extreme:
         comparison = False  # a rank in time or across periods, which the dates and figures give
-    named_years = year_span(text, raw_words) if len(years) == 2 else None
+    named_years = year_span(text, raw_words, lx) if len(years) == 2 else None
     if named_years is not None:
         years = set(range(named_years[0], named_years[1] + 1))  # «с 2020 по 2022», «2020–2022»
     if figure_questions > 1:
@@ -394,9 +403,10 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         if kind in ("place", "country") and negated[start]:
             excluded.add(ref)
             continue
-        if kind == "person" and before[start] in RELATIVE_PREPOSITIONS:
+        if kind == "person" and before[start] in lx.relative_prepositions:
             comparison = True  # «кто был премьером до Асадова»
-        if kind in ("place", "country") and after_in[start]:
+        demonym = index.lang == "en" and length == 1 and infos[start].word.endswith(("ian", "ani", "ese", "ish"))
+        if kind in ("place", "country") and after_in[start] and not demonym:  # "in Russian" is no place
             place_refs.add(ref)
         elif index.base.entities[ref].stands_for and infos[start].case not in ("accs", "loct"):
             stand_ins.append((ref, index.base.entities[ref].stands_for))
@@ -414,15 +424,15 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     figure_nouns: list[tuple[str, ...]] = []
     for position, (info, owner) in enumerate(zip(infos, owners, strict=True)):
         lemma = info.lemmas[0]
-        if owner is None and lemma in META_WORDS:  # before fillers: «в каком году» asks for a date
+        if owner is None and lemma in lx.meta_words:  # before fillers: «в каком году» asks for a date
             if (answer_type == "" or (answer_type == "what" and which)) and lemma != "число" and not (
-                    lemma == "год" and years):  # «какой товарооборот был в 2023 году» names the year
+                    lemma in ("год", "year") and years):  # «какой товарооборот был в 2023 году» names the year
                 answer_type = "date"
             continue
-        if owner is None and (lemma in FILLERS or info.word in FILLERS or lemma in OVERVIEW_WORDS
-                              or lemma in SECOND_PERSON):
+        if owner is None and (lemma in lx.fillers or info.word in lx.fillers or lemma in lx.overview_words
+                              or lemma in lx.second_person):
             continue
-        if owner is None and lemma in PLACE_WORDS and answer_type in ("", "what"):
+        if owner is None and lemma in lx.place_words and answer_type in ("", "what"):
             answer_type = "place"
             continue
         present = tuple(lm for lm in info.lemmas if lm in index.postings)
@@ -442,7 +452,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
             not present and info.pos in ("VERB", "INFN"))
         terms.append(Term(info.word, present or info.lemmas, weight, bool(present), noun))
 
-    if answer_type == "figure" and figure_nouns and set(figure_nouns[0]) & EVENT_NOUNS:
+    if answer_type == "figure" and figure_nouns and set(figure_nouns[0]) & lx.event_nouns:
         answer_type, count_intent, list_intent = "count", True, True  # «сколько встреч» counts occasions
     if answer_type in ("what", "") and (years or months or days or span) and not terms and not entities:
         list_intent = True  # «что было в марте 2024»
@@ -450,7 +460,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         list_intent = True  # «что известно о ВТС»
 
     if nth:  # «вторая встреча»: the ordinal ranks; it is not a word to find
-        terms = [t for t in terms if analyse(t.word).forms[0] not in ORDINAL_NUMBERS]
+        terms = [t for t in terms if analyse(t.word).forms[0] not in lx.ordinal_numbers]
     if not raw_words:
         smalltalk = "empty"
     elif talk and other_words == 0 and not years and not entities and not soft:

@@ -1,15 +1,18 @@
-"""Reply wording: plain Russian text built from a structured answer.
+"""Reply wording: plain text built from a structured answer, in Russian or English.
 
 Front ends that need markup (Telegram HTML) render the same structure
 themselves; the words live here so every front end says the same thing.
+The Russian constants are the bot's own voice; ``Phrases`` gathers them,
+and their English counterparts, for the engine to say in either language.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from knowledge.answer import Answer, Item, SourceRef, Suggestion
-from knowledge.dates import MONTHS_GENITIVE, parse_fact_date
+from knowledge.dates import MONTHS_GENITIVE, human_en, parse_fact_date
 from knowledge.model import Entity, Fact, Figure
 
 EXAMPLES = (
@@ -45,9 +48,6 @@ PARTIAL_BY_TYPE = {  # the asked detail is missing from the closest fact: say wh
     "count": "В источнике нет такой цифры; известно только:",
 }
 
-
-def partial_lead(answer_type: str) -> str:
-    return PARTIAL_BY_TYPE.get(answer_type, LEAD_PARTIAL)
 LEAD_DECLINE = "В базе нет ответа на этот вопрос."
 LEAD_SERIES = "По данным источника, по периодам:"
 LEAD_SERIES_ONE = "В источнике есть цифра только за один период:"
@@ -68,9 +68,11 @@ NOTE_TOPICS = "Я знаю о темах: {topics}."
 SUGGEST_HEAD = "Похожие вопросы:"
 
 
-def source_line(sources: tuple[SourceRef, ...]) -> str:
+def source_line(sources: tuple[SourceRef, ...], lang: str = "ru") -> str:
     if not sources:
         return ""
+    if lang == "en":
+        return ("Source: " if len(sources) == 1 else "Sources: ") + "; ".join(s.line_en() for s in sources)
     label = "Источник" if len(sources) == 1 else "Источники"
     return f"{label}: " + "; ".join(s.line() for s in sources)
 
@@ -87,10 +89,11 @@ def render_text(answer: Answer) -> str:
     if answer.kind == "suggest":
         parts.append("\n".join(_suggestion(s) for s in answer.suggestions))
     elif answer.suggestions:
-        parts.append(SUGGEST_HEAD + "\n" + "\n".join(_suggestion(s) for s in answer.suggestions))
+        head = EN.suggest_head if answer.lang == "en" else SUGGEST_HEAD
+        parts.append(head + "\n" + "\n".join(_suggestion(s) for s in answer.suggestions))
     if answer.note:
         parts.append(answer.note)
-    line = source_line(answer.sources)
+    line = source_line(answer.sources, answer.lang)
     if line:
         parts.append(line)
     return "\n\n".join(parts)
@@ -118,27 +121,51 @@ def figure_line(figure: Figure) -> str:
     return f"{figure.display()} — {figure.what}{period}"
 
 
+_UNITS_EN = {"%": "%", "млрд долларов": "billion dollars", "млн долларов": "million dollars",
+             "миллиардов долларов": "billion dollars", "миллионов долларов": "million dollars",
+             "тысяч": "thousand", "км": "km", "тыс. км": "thousand km", "млн тонн": "million tonnes"}
+_QUALIFIERS_EN = {"почти": "almost", "более": "more than", "свыше": "over", "около": "about", "менее": "less than"}
+
+
+def figure_en(figure: Figure) -> str | None:
+    """"almost 4.4 billion dollars"; None when its unit has no known English rendering."""
+    unit = _UNITS_EN.get(figure.unit.strip())
+    if unit is None or (figure.qualifier and figure.qualifier not in _QUALIFIERS_EN):
+        return None
+    prefix = f"{_QUALIFIERS_EN[figure.qualifier]} " if figure.qualifier else ""
+    return f"{prefix}{figure.value:g}{unit if unit == '%' else ' ' + unit}"
+
+
 def typed_lead(answer_type: str, fact: Fact, entities: dict[str, Entity], *, figure: Figure | None = None,
-               about: frozenset[str] = frozenset()) -> str:
-    """Exactly what was asked, before the whole fact: the date, the figure, the place or the people."""
+               about: frozenset[str] = frozenset(), lang: str = "ru") -> str:
+    """Exactly what was asked, before the whole fact: the date, the figure, the place or the people.
+
+    In English a figure is not led with: its unit and description are Russian data; the text says it."""
+    english = lang == "en"
     if answer_type == "date" and not fact.as_of:
-        human = fact.date.human()
+        human = fact.date.human_en() if english else fact.date.human()
         return f"{human[:1].upper()}{human[1:]}."
-    if answer_type == "figure" and (figure or fact.figures):
+    if answer_type == "figure" and (figure or fact.figures) and not english:
         line = figure_line(figure or fact.figures[0])
         return f"{line[:1].upper()}{line[1:]}."
+
+    def name(ref: str) -> str:
+        return (entities[ref].name_en or entities[ref].name) if english else entities[ref].name
+
     if answer_type == "place":
-        names = [entities[ref].name for ref in fact.places if ref not in about] or \
-                [entities[ref].name for ref in fact.places]
-        return f"Где: {', '.join(names)}." if names else ""
+        names = [name(ref) for ref in fact.places if ref not in about] or [name(ref) for ref in fact.places]
+        return f"{'Where' if english else 'Где'}: {', '.join(names)}." if names else ""
     if answer_type in ("person", "name"):
-        people = [entities[ref].display() for ref in fact.entity_ids if entities[ref].kind == "person"]
-        return f"Кто: {', '.join(dict.fromkeys(people))}." if people else ""
+        people = [entities[ref].display_en() if english else entities[ref].display()
+                  for ref in fact.entity_ids if entities[ref].kind == "person"]
+        return f"{'Who' if english else 'Кто'}: {', '.join(dict.fromkeys(people))}." if people else ""
     return ""
 
 
-def times(count: int) -> str:
-    """«раз» agreeing with a number: 1 раз, 2 раза, 5 раз, 21 раз, 22 раза."""
+def times(count: int, lang: str = "ru") -> str:
+    """«раз» agreeing with a number: 1 раз, 2 раза, 5 раз, 21 раз, 22 раза; "time(s)" in English."""
+    if lang == "en":
+        return "time" if count == 1 else "times"
     if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
         return "раза"
     return "раз"
@@ -153,17 +180,143 @@ def plural(count: int, one: str, few: str, many: str) -> str:
     return many
 
 
-def human_day(day: dt.date) -> str:
-    """«22 апреля 2024 года»."""
+def human_day(day: dt.date, lang: str = "ru") -> str:
+    """«22 апреля 2024 года», "22 April 2024"."""
+    if lang == "en":
+        return human_en(day.isoformat())
     return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year} года"
 
 
-def as_of_note(fact: Fact, source: SourceRef) -> str:
+def as_of_note(fact: Fact, source: SourceRef, lang: str = "ru") -> str:
     """«Данные за 2023 год, по данным РИА Новости на 22.04.2024.»: a figure or a state, dated, never as of today."""
+    english = lang == "en"
+    publisher = (source.publisher_en or source.publisher) if english else source.publisher
     if fact.as_of:
-        return f"По данным {source.publisher} на {source.day()}."
+        return f"According to {publisher} as of {source.day()}." if english else \
+            f"По данным {source.publisher} на {source.day()}."
     periods = [f.period for f in fact.figures if f.period]
     if not periods:
         return ""
+    if english:
+        human = ", ".join(dict.fromkeys(_period_en(p) for p in periods))
+        return f"Figures for {human}, according to {publisher} as of {source.day()}."
     human = ", ".join(dict.fromkeys(_period(p) for p in periods))
     return f"Данные за {human}, по данным {source.publisher} на {source.day()}."
+
+
+def _period_en(text: str) -> str:
+    try:
+        return parse_fact_date(text).human_en()
+    except ValueError:
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """Everything the engine says, in one language."""
+
+    lang: str
+    examples: tuple[str, ...]
+    smalltalk: dict[str, str]
+    lead_list: str
+    lead_list_capped: str
+    lead_count: str
+    lead_suggest: str
+    lead_partial: str
+    partial_by_type: dict[str, str]
+    lead_decline: str
+    lead_series: str
+    lead_series_one: str
+    lead_timeline: str
+    lead_timeline_empty: str
+    lead_after_base: str
+    note_base_ends: str
+    lead_announced_only: str
+    lead_extreme: str
+    most: str
+    least: str
+    lead_frequent: str
+    lead_detail: str
+    lead_source: str
+    note_quote: str
+    note_topics: str
+    suggest_head: str
+    as_of: str  # before a state's date in a list: «на 22.04.2024»
+    announced: str  # after an announced event's date in a list
+    all_events: str  # the title of the whole timeline
+
+    def partial(self, answer_type: str) -> str:
+        return self.partial_by_type.get(answer_type, self.lead_partial)
+
+    def events(self, count: int) -> str:
+        if self.lang == "en":
+            return "event" if count == 1 else "events"
+        return plural(count, "событие", "события", "событий")
+
+
+RU = Phrases(
+    lang="ru", examples=EXAMPLES, smalltalk=SMALLTALK, lead_list=LEAD_LIST, lead_list_capped=LEAD_LIST_CAPPED,
+    lead_count=LEAD_COUNT, lead_suggest=LEAD_SUGGEST, lead_partial=LEAD_PARTIAL, partial_by_type=PARTIAL_BY_TYPE,
+    lead_decline=LEAD_DECLINE, lead_series=LEAD_SERIES, lead_series_one=LEAD_SERIES_ONE,
+    lead_timeline=LEAD_TIMELINE, lead_timeline_empty=LEAD_TIMELINE_EMPTY, lead_after_base=LEAD_AFTER_BASE,
+    note_base_ends=NOTE_BASE_ENDS, lead_announced_only=LEAD_ANNOUNCED_ONLY, lead_extreme=LEAD_EXTREME,
+    most=MOST, least=LEAST, lead_frequent=LEAD_FREQUENT, lead_detail=LEAD_DETAIL, lead_source=LEAD_SOURCE,
+    note_quote=NOTE_QUOTE, note_topics=NOTE_TOPICS, suggest_head=SUGGEST_HEAD, as_of="на", announced="анонс",
+    all_events="все события",
+)
+
+EN = Phrases(
+    lang="en",
+    examples=(
+        "When were diplomatic relations established?",
+        "What was the trade turnover in 2023?",
+        "Where did Putin and Aliyev meet in 2022?",
+    ),
+    smalltalk={
+        "greeting": ("Hello! I answer questions about relations between Russia and Azerbaijan — meetings, trade, "
+                     "cooperation — from a RIA Novosti fact sheet (in Russian). For example: “{example}”"),
+        "thanks": "You're welcome! Ask away.",
+        "bye": "Goodbye! Come back with questions.",
+        "chat": ("I'm a reference bot on Russia–Azerbaijan relations. Try asking, for example: “{example}”"),
+        "empty": "Ask a question about Russia–Azerbaijan relations, for example: “{example}”",
+    },
+    lead_list="Here is what the base has ({count}):",
+    lead_list_capped="Here is what the base has ({count} of {total}, earliest first):",
+    lead_count="According to the base: {count} {times}:",
+    lead_suggest="The base has no exact answer. Perhaps you mean:",
+    lead_partial="The source does not say. The closest it has:",
+    partial_by_type={
+        "date": "The source gives no exact date; all it says is:",
+        "place": "The source does not say where; all it says is:",
+        "person": "The source does not say who exactly; all it says is:",
+        "name": "The source gives no name; all it says is:",
+        "figure": "The source has no such figure; all it says is:",
+        "count": "The source has no such figure; all it says is:",
+    },
+    lead_decline="The base has no answer to this question.",
+    lead_series="As the source gives it, by period:",
+    lead_series_one="The source has a figure for one period only:",
+    lead_timeline="Timeline: {title} — {count} {events}",
+    lead_timeline_empty="No events in the base: {title}.",
+    lead_after_base=("The base ends on {end}: it has nothing on “{period}”. "
+                     "The latest it has on the question:"),
+    note_base_ends="The base has nothing newer: it ends on {end}.",
+    lead_announced_only=("The source only announces this or describes plans; whether it happened and how it "
+                         "ended is not in the base. Here is what it says:"),
+    lead_extreme="{which} — {period}: {figure} (compared over the {count} periods the source gives).",
+    most="The most",
+    least="The least",
+    lead_frequent="Most often — {period}: {count} {times}:",
+    lead_detail="In more detail — as the source puts it:",
+    lead_source="This is from the fact sheet “{title}” ({publisher}, {day}, {url}).",
+    note_quote="The source's own words (in Russian):\n{quotes}",
+    note_topics="I know about: {topics}.",
+    suggest_head="Related questions:",
+    as_of="as of",
+    announced="announced",
+    all_events="all events",
+)
+
+
+def phrases(lang: str) -> Phrases:
+    return EN if lang == "en" else RU

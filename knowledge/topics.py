@@ -19,3 +19,21 @@ TOPICS: dict[str, str] = {
     "education": "образование и русский язык",
     "tourism": "туризм и поездки",
 }
+
+TOPICS_EN: dict[str, str] = {
+    "diplomacy": "diplomatic relations",
+    "summits": "presidential meetings",
+    "government": "government contacts",
+    "foreign_ministries": "foreign ministers' contacts",
+    "karabakh": "Karabakh and the peacekeepers",
+    "trade": "trade and turnover",
+    "investment": "investment",
+    "economy": "economic cooperation",
+    "business": "companies",
+    "industry": "industry",
+    "energy": "energy",
+    "transport": "transport and the North–South corridor",
+    "military": "military-technical cooperation",
+    "education": "education and the Russian language",
+    "tourism": "tourism and travel",
+}

@@ -117,3 +117,24 @@ def test_accuracy_on_time_questions_with_a_fixed_today(engine: Engine) -> None:
     print(describe(report, TIME_SET.name))
     assert report.accuracy >= TIME_MIN_ACCURACY, "below the floor; the failing questions are printed above"
     assert report.false_answer_rate <= TIME_MAX_FALSE_ANSWERS
+
+
+ENGLISH_SET = DATA / "questions_en.jsonl"
+ENGLISH_MIN_ACCURACY = 0.90  # issue #7
+ENGLISH_MAX_FALSE_ANSWERS = 0.03
+
+
+def test_accuracy_on_english_questions(engine: Engine) -> None:
+    """tests/data/questions_en.jsonl, asked with language detection ("auto", no Telegram hint): the
+    answers must come in English."""
+    labels = load_labels(ENGLISH_SET)
+    assert len(labels) >= 80 and sum(1 for label in labels if not label.answerable) >= 20
+    for label in labels:
+        for fact_id in label.facts:
+            assert engine.fact(fact_id) is not None, f"{label.question!r} names an unknown fact {fact_id!r}"
+    report = evaluate(labels, engine.answer)
+    print(describe(report, ENGLISH_SET.name))
+    assert report.accuracy >= ENGLISH_MIN_ACCURACY, "below the floor; the failing questions are printed above"
+    assert report.false_answer_rate <= ENGLISH_MAX_FALSE_ANSWERS
+    for label in labels[:40]:
+        assert engine.answer(label.question).lang == "en", label.question

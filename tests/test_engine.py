@@ -20,7 +20,7 @@ from knowledge.engine import Engine, EngineSettings
 from knowledge.evaluation import load_labels
 
 SOURCE_LINE = "Источник: РИА Новости, 22.04.2024 — http://ria.ru"
-JSON_KEYS = {"question", "answered", "kind", "reply", "facts", "sources", "score", "suggestions"}
+JSON_KEYS = {"question", "answered", "kind", "reply", "facts", "sources", "score", "suggestions", "lang"}
 README = Path(__file__).resolve().parent.parent / "README.md"
 LABELLED = Path(__file__).resolve().parent / "data" / "questions.jsonl"
 

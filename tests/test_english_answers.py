@@ -1,0 +1,84 @@
+"""English questions are answered in English: the English text, leads, source line and declines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from knowledge.engine import Engine
+
+AFTER = dt.date(2026, 11, 26)
+
+
+def test_an_english_question_gets_the_english_fact_and_source_line(bundled_engine: Engine) -> None:
+    answer = bundled_engine.answer("What was the trade turnover in 2023?")
+    fact = bundled_engine.fact("trade-2023-record")
+    assert fact is not None and answer.lang == "en" and answer.facts == ("trade-2023-record",)
+    assert fact.text_en in answer.reply and fact.text not in answer.reply
+    assert "Source: RIA Novosti, 22 Apr 2024, http://ria.ru (in Russian)" in answer.reply
+    assert "Figures for 2023, according to RIA Novosti as of 22.04.2024." in answer.reply
+    assert answer.to_dict()["lang"] == "en"
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("when did putin and aliyev meet in samarkand", "16 September 2022."),
+    ("where did putin and aliev meet in october 2023", "Where: Bishkek"),
+    ("who met in sochi on 8 june 2023", "Who: Mikhail Mishustin"),
+])
+def test_typed_leads_in_english(bundled_engine: Engine, question: str, lead: str) -> None:
+    answer = bundled_engine.answer(question)
+    assert answer.answered and answer.lang == "en" and answer.lead.startswith(lead)
+
+
+@pytest.mark.parametrize("question", ["what is the population of baku", "who won the 2018 world cup",
+                                      "russia georgia trade 2023", "asdfgh qwerty"])
+def test_out_of_scope_english_is_declined_in_english(bundled_engine: Engine, question: str) -> None:
+    answer = bundled_engine.answer(question)
+    assert not answer.answered and answer.lang == "en"
+    assert answer.reply.startswith(("The base has no answer", "The base has no exact answer", "The source"))
+    assert "я знаю" not in answer.reply.lower()
+
+
+def test_small_talk_in_english(bundled_engine: Engine) -> None:
+    hello = bundled_engine.answer("hello there")
+    assert hello.kind == "smalltalk" and hello.lang == "en" and hello.reply.startswith("Hello!")
+
+
+def test_the_language_can_be_forced_and_a_hint_breaks_ties(bundled_engine: Engine) -> None:
+    assert bundled_engine.answer("Putin Aliyev", hint="ru").lang == "ru"
+    assert bundled_engine.answer("Putin Aliyev").lang == "en"  # no hint: Latin letters only is no Russian message
+    forced = bundled_engine.answer("когда установлены дипломатические отношения", lang="en")
+    assert forced.lang == "en" and not forced.answered  # read as English, it finds nothing: declined in English
+    assert bundled_engine.answer("when were diplomatic relations established", lang="ru").lang == "ru"
+
+
+def test_english_follow_ups(bundled_engine: Engine) -> None:
+    first = bundled_engine.answer("trade turnover in 2022")
+    second = bundled_engine.answer("and in 2023?", first.context)
+    assert "trade-2022" in first.facts and second.facts == ("trade-2023-record",)
+    source = bundled_engine.answer("source?", second.context)
+    assert source.facts == second.facts and "RIA Novosti" in source.lead
+    russian = bundled_engine.answer("а в 2022?", second.context)  # another language: a question of its own
+    assert russian.lang == "ru"
+
+
+def test_english_time_questions(bundled_engine: Engine) -> None:
+    after = bundled_engine.answer("meetings of lavrov and bayramov last year", today=AFTER)
+    assert not after.answered and after.lead.startswith("The base ends on 22 April 2024")
+    planned = bundled_engine.answer("did the putin aliyev talks in moscow on 22 april 2024 take place", today=AFTER)
+    assert not planned.answered
+
+
+def test_a_base_without_translations_still_answers_russian(tmp_path, bundled_engine: Engine) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from knowledge.model import KnowledgeBase
+
+    base = bundled_engine.base
+    bare = KnowledgeBase(base.sources, base.entities,
+                         tuple(dataclasses.replace(f, text_en="", questions_en=()) for f in base.facts))
+    engine = Engine(bare)
+    english = engine.answer("when were diplomatic relations established")
+    assert english.lang == "en" and not english.answered
+    assert engine.answer("когда установлены дипломатические отношения").answered
