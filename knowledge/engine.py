@@ -135,6 +135,12 @@ class Engine:
             self._siblings[lang] = found
         return found
 
+    def prepare(self) -> Engine:
+        """Build the sibling of every language the base has texts in, so no question waits for an index."""
+        if self.lang == "ru" and any(fact.text_en for fact in self.base.facts):
+            self.sibling("en")
+        return self
+
     def _parse(self, question: str, today: dt.date) -> Query:
         """The question with any relative period resolved against today."""
         until = today if today < self.base_end else None
@@ -394,8 +400,12 @@ class Engine:
             lead += f" ({page + 1}/{pages})"
         return self._build(timeline.title, "list", True, lead + ":", shown, 100.0, total=len(facts))
 
-    def answer_fact(self, fact_id: str, question: str = "") -> Answer | None:
-        """The answer that asserts one known fact (a pressed suggestion); None for an unknown id."""
+    def answer_fact(self, fact_id: str, question: str = "", *, lang: str = "") -> Answer | None:
+        """The answer that asserts one known fact (a pressed suggestion); None for an unknown id.
+
+        ``lang`` ("ru"/"en", default this engine's): the language to say it in."""
+        if lang and lang != self.lang:
+            return self.sibling(lang).answer_fact(fact_id, question)
         fact = self.base.fact(fact_id)
         if fact is None:
             return None

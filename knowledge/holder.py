@@ -79,6 +79,7 @@ class EngineHolder:
             except OSError as exc:  # vanished while being read, permissions changed…
                 problem = Problem(str(self.path or "knowledge"), 1, f"cannot read: {exc.strerror or exc}")
                 return ReloadResult(False, len(old.base.facts), problems=(problem,))
+            new.prepare()  # the English index too, here in the reload thread, not on a user's first question
             self._engine = new  # a single reference assignment: atomic for every reader
             self.loaded_at = time.time()
             return ReloadResult(True, len(new.base.facts), diff_bases(old.base, new.base))
