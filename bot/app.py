@@ -28,7 +28,7 @@ from telegram.ext import (
 
 from bot.config import Config
 from bot.storage import SqliteStorage
-from handlers import admin, buttons, commands, guards, inline, questions
+from handlers import admin, buttons, commands, guards, inline, language, questions
 from handlers.services import SERVICES_KEY, FloodGate, Services, Storage
 from knowledge.context import Conversations
 from knowledge.engine import Engine
@@ -43,6 +43,7 @@ PRIVATE_COMMANDS = [
     BotCommand("topics", "Темы базы"),
     BotCommand("timeline", "Хронология: год, имя или тема"),
     BotCommand("about", "Источник и свежесть базы"),
+    BotCommand("language", "Язык ответов: ru / en / auto"),
 ]
 GROUP_COMMANDS = [
     BotCommand("ask", "Задать вопрос боту"),
@@ -50,6 +51,7 @@ GROUP_COMMANDS = [
     BotCommand("timeline", "Хронология: год, имя или тема"),
     BotCommand("about", "Источник и свежесть базы"),
     BotCommand("help", "Как обращаться к боту"),
+    BotCommand("language", "Язык ответов: ru / en / auto"),
 ]
 ADMIN_COMMANDS = [
     BotCommand("reload", "Перечитать базу фактов"),
@@ -67,10 +69,12 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CommandHandler("topics", commands.topics, filters=new))
     app.add_handler(CommandHandler("about", commands.about, filters=new))
     app.add_handler(CommandHandler("timeline", commands.timeline, filters=new))
+    app.add_handler(CommandHandler("language", language.language_command, filters=new))
     app.add_handler(CommandHandler("ask", questions.ask, filters=new))
     app.add_handler(CommandHandler("reload", admin.reload, filters=new))
     app.add_handler(CommandHandler("stats", admin.stats, filters=new))
     app.add_handler(CommandHandler("unanswered", admin.unanswered, filters=new))
+    app.add_handler(CallbackQueryHandler(language.language_button, pattern=rf"^{language.ACTION}:"))
     app.add_handler(CallbackQueryHandler(buttons.button))
     app.add_handler(InlineQueryHandler(inline.inline_query))
     text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
@@ -106,7 +110,7 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
     ``send_timeout`` (seconds) replaces PTB's read and write timeouts of every request
     but ``getUpdates``; tests use a short one to see how the bot treats a timed-out send."""
     limits = Limits(max_file_bytes=config.max_file_bytes)
-    engine = engine or Engine.from_path(config.knowledge_path, config.engine, limits=limits, use_cache=True)
+    engine = (engine or Engine.from_path(config.knowledge_path, config.engine, limits=limits, use_cache=True)).prepare()
     builder = (
         ApplicationBuilder()
         .token(config.token)

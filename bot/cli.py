@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="the question (several words are joined); `-` reads one question per stdin line")
     ask.add_argument("--json", action="store_true", help="print the answer as one JSON object per line")
     ask.add_argument("--quote", action="store_true", help="also print the verbatim quote from the source")
+    _lang_argument(ask)
     _kb_argument(ask)
     _config_argument(ask)
     ask.set_defaults(handler=run_ask)
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     chat = commands.add_parser("chat", help="talk to the bot in the terminal (no token needed)",
                                description="An interactive conversation with the answer engine.")
+    _lang_argument(chat)
     _kb_argument(chat)
     _config_argument(chat)
     chat.set_defaults(handler=run_chat)
@@ -85,10 +87,16 @@ def build_parser() -> argparse.ArgumentParser:
     timeline.add_argument("request", nargs="*", metavar="FILTER",
                           help="a year or range, a name, a topic, or nothing for every event")
     timeline.add_argument("--json", action="store_true", help="one JSON object per event")
+    _lang_argument(timeline)
     _kb_argument(timeline)
     _config_argument(timeline)
     timeline.set_defaults(handler=run_timeline)
     return parser
+
+
+def _lang_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("auto", "ru", "en"), default="auto",
+                        help="the answer's language: the question's own (auto, the default), ru or en")
 
 
 def _config_argument(parser: argparse.ArgumentParser) -> None:
@@ -238,26 +246,30 @@ def run_ask(args: argparse.Namespace) -> int:
     if engine is None:
         return 1
     if args.question == ["-"]:
-        return ask_batch(engine, stdin_lines(), sys.stdout)
-    return ask_one(engine, " ".join(args.question), sys.stdout, as_json=args.json, with_quote=args.quote)
+        return ask_batch(engine, stdin_lines(), sys.stdout, lang=args.lang)
+    return ask_one(engine, " ".join(args.question), sys.stdout, as_json=args.json, with_quote=args.quote,
+                   lang=args.lang)
 
 
 def run_timeline(args: argparse.Namespace) -> int:
     """`factbot timeline`: the same timeline the bot's /timeline shows, unpaged."""
+    from bot.offline import timeline_for
+
     engine = _engine(args)
     if engine is None:
         return 1
-    found = engine.timeline(" ".join(args.request))
-    if found is None:
+    told = timeline_for(engine, " ".join(args.request), args.lang)
+    if told is None:
         print("factbot: nothing to filter by in that request; try a year (2023), a range (2020-2022), "
               "a name (Лавров) or a topic (торговля)", file=sys.stderr)
         return 1
+    teller, found = told
     if args.json:
         for fact in found.facts:
             print(json.dumps({"date": fact.date.iso, "label": fact.date.label(), "status": fact.status,
                               **fact_record(engine.base, fact)}, ensure_ascii=False))
         return 0
-    print(engine.timeline_answer(found).reply)
+    print(teller.timeline_answer(found).reply)
     return 0
 
 
@@ -269,7 +281,7 @@ def run_chat(args: argparse.Namespace) -> int:
     config = _config(args)
     if engine is None or config is None:
         return 1
-    return chat(engine, conversations=Conversations(ttl=config.context_minutes * 60))
+    return chat(engine, conversations=Conversations(ttl=config.context_minutes * 60), lang=args.lang)
 
 
 def run_bot(args: argparse.Namespace) -> int:

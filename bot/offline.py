@@ -1,7 +1,8 @@
 """`factbot ask` and `factbot chat`: the engine in a terminal, no token needed.
 
 They call the very engine the Telegram handlers call, so what a terminal
-shows is what a Telegram user gets (minus the HTML).
+shows is what a Telegram user gets (minus the HTML). ``lang`` is the bot's
+/language: "auto" (the question's own language), "ru" or "en".
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from typing import TextIO
 from knowledge.answer import Answer
 from knowledge.context import Context, Conversations
 from knowledge.engine import Engine
+from knowledge.language import detect_language
+from knowledge.model import LANGUAGE_NAMES_EN
+from knowledge.timeline import Timeline
 
 log = logging.getLogger(__name__)
 
@@ -26,41 +30,75 @@ QUIT_COMMANDS = frozenset({"/quit", "/exit", "/q", "выход"})
 CHAT_HELP = ("Можно уточнять: «а в 2022?», «а где?», «подробнее», «а источник?». "
              "Команды: /timeline [год | имя | тема] — хронология, /quote — цитата из источника к последнему "
              "ответу, /start — новый разговор, /help — эта справка, /quit — выход.")
+CHAT_HELP_EN = ("Follow-ups work: \"and in 2022?\", \"where?\", \"more details\", \"the source?\". "
+                "Commands: /timeline [year | name | topic] — a timeline, /quote — the source's words behind the "
+                "last answer, /start — a new conversation, "
+                "/help — this help, /quit — exit.")
 
 
-def answer_safely(engine: Engine, question: str, context: Context | None = None) -> Answer | None:
+def answer_safely(engine: Engine, question: str, context: Context | None = None, *,
+                  lang: str = "auto") -> Answer | None:
     """The engine's answer, or None if it failed (logged; never propagates)."""
     try:
-        return engine.answer(question, context)
+        return engine.answer(question, context, lang=lang)
     except Exception:  # a bug must cost one answer, never the batch
         log.exception("the engine failed on a question")
         return None
 
 
+def timeline_for(engine: Engine, request: str, lang: str = "auto") -> tuple[Engine, Timeline] | None:
+    """The timeline a request asks for, and the engine (Russian or English) to tell it with.
+
+    "auto" reads the request in its own language and, when that finds nothing (a bare «Lavrov» has
+    no words to tell the language by), in the other one; "ru" and "en" force the language."""
+    if lang in ("ru", "en"):
+        tries = [lang]
+    else:
+        first = detect_language(request)
+        tries = [first, "en" if first == "ru" else "ru"]
+    for code in tries:
+        teller = engine.sibling(code)
+        found = teller.timeline(request)
+        if found is not None:
+            return teller, found
+    return None
+
+
 def render_quote(engine: Engine, answer: Answer) -> str:
-    quotes = [q for q in (engine.quote(fid) for fid in answer.facts or [s.fact_id for s in answer.suggestions]) if q]
+    """The verbatim words of the source behind an answer, introduced in the answer's language."""
+    fact_ids = answer.facts or tuple(s.fact_id for s in answer.suggestions)
+    quotes = [q for q in (engine.quote(fid) for fid in fact_ids) if q]
+    english = answer.lang == "en"
     if not quotes:
-        return "Цитаты нет: последний ответ не опирается на факт из источника."
+        return ("No quote: the last answer does not rest on a fact from the source." if english
+                else "Цитаты нет: последний ответ не опирается на факт из источника.")
     lines = [f"«{q}»" for q in dict.fromkeys(quotes)]
-    return "Цитата из источника:\n" + "\n".join(lines)
+    if not english:
+        return "Цитата из источника:\n" + "\n".join(lines)
+    languages = {engine.base.sources[fact.source].language for fact in map(engine.fact, fact_ids) if fact}
+    language = next(iter(languages)) if len(languages) == 1 else ""
+    note = f" (in {LANGUAGE_NAMES_EN.get(language, language)})" if language and language != "en" else ""
+    return f"Quote from the source{note}:\n" + "\n".join(lines)
 
 
-def ask_batch(engine: Engine, lines: Iterable[str], out: TextIO) -> int:
+def ask_batch(engine: Engine, lines: Iterable[str], out: TextIO, *, lang: str = "auto") -> int:
     """One JSON object per input line, in order, flushed line by line."""
     for raw in lines:
         question = raw.rstrip("\r\n")
-        answer = answer_safely(engine, question)
+        answer = answer_safely(engine, question, lang=lang)
         record = answer.to_dict() if answer else {
             "question": question, "answered": False, "kind": "error", "reply": "Внутренняя ошибка.",
             "facts": [], "sources": [], "score": 0.0, "suggestions": [],
+            "lang": lang if lang in ("ru", "en") else detect_language(question),  # the same keys as an answer
         }
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         out.flush()
     return 0
 
 
-def ask_one(engine: Engine, question: str, out: TextIO, *, as_json: bool, with_quote: bool) -> int:
-    answer = answer_safely(engine, question)
+def ask_one(engine: Engine, question: str, out: TextIO, *, as_json: bool, with_quote: bool,
+            lang: str = "auto") -> int:
+    answer = answer_safely(engine, question, lang=lang)
     if answer is None:
         print("Внутренняя ошибка: ответ не получен.", file=sys.stderr)
         return 1
@@ -82,16 +120,25 @@ def stdin_lines() -> Iterable[str]:
         yield raw.decode("utf-8", errors="replace")
 
 
-def greeting(engine: Engine) -> str:
+def greeting(engine: Engine, lang: str = "auto") -> str:
+    """The first lines of `factbot chat`: in English with ``--lang en``, else in Russian."""
     newest = engine.base.newest_source_date()
+    if lang == "en":
+        fresh = f", up to date as of {newest.isoformat()} (the newest source)" if newest else ""
+        return (f"factbot — questions about Russia–Azerbaijan relations. The base holds {len(engine.base.facts)} "
+                f"facts{fresh}.\n" + CHAT_HELP_EN)
     fresh = f", база актуальна на {newest.strftime('%d.%m.%Y')} (дата самого нового источника)" if newest else ""
     return (f"factbot — вопросы об отношениях России и Азербайджана. В базе {len(engine.base.facts)} фактов{fresh}.\n"
             + CHAT_HELP)
 
 
 def chat(engine: Engine, *, inp: TextIO | None = None, out: TextIO | None = None,
-         conversations: Conversations | None = None) -> int:
-    """An interactive conversation: the offline twin of the bot, follow-ups and all."""
+         conversations: Conversations | None = None, lang: str = "auto") -> int:
+    """An interactive conversation: the offline twin of the bot, follow-ups and all.
+
+    ``lang`` "en" also puts the chat's own words (greeting, help, prompts) in English."""
+    english = lang == "en"
+    help_text = CHAT_HELP_EN if english else CHAT_HELP
     conversations = conversations or Conversations()
     inp = inp or sys.stdin
     out = out or sys.stdout
@@ -99,11 +146,11 @@ def chat(engine: Engine, *, inp: TextIO | None = None, out: TextIO | None = None
     if interactive:
         with contextlib.suppress(ImportError):  # not on every platform
             import readline  # noqa: F401 - enables line editing and history for input()
-    out.write(greeting(engine) + "\n")
+    out.write(greeting(engine, lang) + "\n")
     last: Answer | None = None
     while True:
         try:
-            line = input("вы> ") if interactive else inp.readline()
+            line = input("you> " if english else "вы> ") if interactive else inp.readline()
         except (EOFError, KeyboardInterrupt):
             out.write("\n")
             return 0
@@ -115,18 +162,20 @@ def chat(engine: Engine, *, inp: TextIO | None = None, out: TextIO | None = None
         if question.lower() in ("/help", "/start"):
             if question.lower() == "/start":
                 conversations.reset(CHAT_KEY)
-            out.write(CHAT_HELP + "\n")
+            out.write(help_text + "\n")
             continue
         if question.lower().split(" ", 1)[0] == "/timeline":
-            found = engine.timeline(question[len("/timeline"):])
-            out.write((engine.timeline_answer(found).reply if found else TIMELINE_HINT) + "\n\n")
+            told = timeline_for(engine, question[len("/timeline"):], lang)
+            out.write((told[0].timeline_answer(told[1]).reply if told else TIMELINE_HINT) + "\n\n")
             continue
         if question.lower() in ("/quote", "/цитата", "цитата"):
-            out.write((render_quote(engine, last) if last else "Сначала задайте вопрос.") + "\n\n")
+            first = "Ask a question first." if english else "Сначала задайте вопрос."
+            out.write((render_quote(engine, last) if last else first) + "\n\n")
             continue
-        answer = answer_safely(engine, question, conversations.get(CHAT_KEY))
+        answer = answer_safely(engine, question, conversations.get(CHAT_KEY), lang=lang)
         if answer is None:
-            out.write("Извините, что-то пошло не так. Попробуйте переформулировать вопрос.\n\n")
+            out.write("Sorry, something went wrong. Please rephrase the question.\n\n" if english
+                      else "Извините, что-то пошло не так. Попробуйте переформулировать вопрос.\n\n")
             continue
         last = answer
         conversations.put(CHAT_KEY, answer.context)

@@ -1,4 +1,5 @@
-"""Questions asked of the bot, kept in SQLite for /stats, /unanswered and the inline mode's top facts.
+"""Questions asked of the bot, kept in SQLite for /stats, /unanswered and the inline mode's top facts;
+and each user's answer language (/language).
 
 One connection, shared by every thread under a lock; WAL journal so that a
 reader never blocks the writer; each question (with the facts it was answered
@@ -12,13 +13,14 @@ import os
 import sqlite3
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MAX_QUESTION_CHARS = 1000
 BUSY_TIMEOUT_MS = 5000
 TOP_DECLINED = 5
@@ -44,7 +46,7 @@ CREATE TABLE IF NOT EXISTS meta (
 
 
 # Each step brings a database from the version before it to its own; applied in order, so a
-# version 1 file (questions only) keeps its rows and gains the answer_facts table.
+# version 1 file (questions only) keeps its rows and gains the answer_facts and user_language tables.
 _STEPS: dict[int, str] = {
     1: _SCHEMA,
     2: """
@@ -55,7 +57,16 @@ CREATE TABLE IF NOT EXISTS answer_facts (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS answer_facts_fact ON answer_facts (fact_id);
 """,
+    3: """
+CREATE TABLE IF NOT EXISTS user_language (
+    user_id INTEGER PRIMARY KEY,
+    language TEXT NOT NULL,
+    updated REAL NOT NULL
+);
+""",
 }
+LANGUAGES = ("auto", "ru", "en")  # what /language accepts; "auto" answers in the question's language
+LANGUAGE_CACHE_SIZE = 4096  # users whose setting is kept in memory: every question reads it
 MAX_FACT_ID_CHARS = 200
 
 
@@ -83,6 +94,7 @@ class SqliteStorage:
         self.started_at = time.time()
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
+        self._languages: OrderedDict[int, str | None] = OrderedDict()  # user id -> setting (None: never set)
         try:
             self._conn = self._open()
             self._start_id = self._max_id()
@@ -231,6 +243,36 @@ class SqliteStorage:
                 (*UNANSWERED_KINDS, limit),
             ).fetchall()
         return [{"text": text, "ts": float(ts), "chat_type": chat_type} for text, ts, chat_type in rows]
+
+    def get_language(self, user_id: int) -> str | None:
+        """The user's /language setting ("auto", "ru" or "en"); None when they never chose one.
+
+        Asked before every answer, so recent users are served from memory; this object is the
+        only writer, so the memory never disagrees with the file."""
+        with self._locked() as conn:
+            if user_id in self._languages:
+                self._languages.move_to_end(user_id)
+                return self._languages[user_id]
+            row = conn.execute("SELECT language FROM user_language WHERE user_id = ?", (user_id,)).fetchone()
+            found = str(row[0]) if row is not None and row[0] in LANGUAGES else None
+            self._remember_language(user_id, found)
+        return found
+
+    def set_language(self, user_id: int, lang: str) -> None:
+        """Keep the user's choice; committed before returning. ``lang`` is one of ``LANGUAGES``."""
+        if lang not in LANGUAGES:
+            raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
+        with self._locked() as conn:
+            conn.execute("INSERT OR REPLACE INTO user_language (user_id, language, updated) VALUES (?, ?, ?)",
+                         (user_id, lang, time.time()))
+            self._remember_language(user_id, lang)
+
+    def _remember_language(self, user_id: int, lang: str | None) -> None:
+        """Cache a setting (the lock is held)."""
+        self._languages[user_id] = lang
+        self._languages.move_to_end(user_id)
+        while len(self._languages) > LANGUAGE_CACHE_SIZE:
+            self._languages.popitem(last=False)
 
     # -- lifetime ------------------------------------------------------------------------------------
 

@@ -11,22 +11,35 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from handlers.commands import timeline_page, topic_page
-from handlers.render import answer_html, keyboard, quote_html
+from handlers.render import LANG_SUFFIX, answer_html, keyboard, quote_html
 from handlers.respond import answer_question, remember, send_html
 from handlers.services import services
+from knowledge.model import Fact
 from knowledge.replies import EXAMPLES
 
 log = logging.getLogger(__name__)
 
 STALE = "Кнопка устарела — задайте вопрос заново."
+STALE_EN = "This button is out of date — please ask again."
+RELATED_HEAD = {"ru": "Похожие факты:", "en": "Related facts:"}
+NO_RELATED = {"ru": "Похожих фактов нет.", "en": "No related facts."}
+
+
+def fact_text(fact: Fact, lang: str) -> str:
+    """The fact as the reader's language has it: the English rendering when there is one."""
+    return (fact.text_en or fact.text) if lang == "en" else fact.text
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Dispatch a pressed button; a stale or forged one gets a polite notice."""
+    """Dispatch a pressed button; a stale or forged one gets a polite notice.
+
+    The buttons of an English answer carry ``LANG_SUFFIX`` on their action («q.en») and reply in English."""
     query = update.callback_query
     if query is None:
         return
     action, _, rest = (query.data or "").partition(":")
+    lang = "en" if action.endswith(LANG_SUFFIX) else "ru"
+    action = action.removesuffix(LANG_SUFFIX)
     parts = rest.split(":") if rest else []
     engine = services(context).holder.engine
     message = query.message if query.message is not None and hasattr(query.message, "reply_text") else None
@@ -35,21 +48,22 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if facts:
             await query.answer()
             for fact in facts:
-                await send_html(message, quote_html(fact.quote, engine.source_ref(fact.source)))  # type: ignore[arg-type]
+                html = quote_html(fact.quote, engine.source_ref(fact.source), lang=lang, summary=fact.text_en)
+                await send_html(message, html)  # type: ignore[arg-type]
             return
     elif action == "r" and message is not None and parts:
         pressed = engine.fact_by_key(parts[0])
         if pressed is not None:
             await query.answer()
             related = engine.related(pressed.id)
-            lines = "\n\n".join(f"• {escape(f.text)}" for f in related) or "Похожих фактов нет."
-            await send_html(message, "Похожие факты:\n\n" + lines)  # type: ignore[arg-type]
+            lines = "\n\n".join(f"• {escape(fact_text(f, lang))}" for f in related) or NO_RELATED[lang]
+            await send_html(message, f"{RELATED_HEAD[lang]}\n\n{lines}")  # type: ignore[arg-type]
             return
     elif action == "a" and message is not None and parts:
         chosen = engine.fact_by_key(parts[0])
         if chosen is not None:
             await query.answer()
-            answer = engine.answer_fact(chosen.id)
+            answer = engine.answer_fact(chosen.id, lang=lang)
             if answer is not None:
                 sent = await send_html(message, answer_html(answer), markup=keyboard(answer))  # type: ignore[arg-type]
                 # «а где?» after a pressed suggestion continues that fact
@@ -73,4 +87,4 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                     raise
             return
     log.info("stale or unknown button pressed")
-    await query.answer(STALE, show_alert=False)
+    await query.answer(STALE_EN if lang == "en" else STALE, show_alert=False)

@@ -4,6 +4,12 @@ A wrong answer sent into someone else's chat is worse than none, so only an answ
 the engine asserts is titled as one; otherwise the results say there is no answer
 and offer related questions, each clearly titled as such. Results are cached locally
 per engine (a /reload empties the cache) and by Telegram for ``CACHE_TIME`` seconds.
+
+Answers follow the user's /language (and, on "auto", the query's own language, the user's Telegram
+language breaking ties). Results that depend on the user — a forced language, or a query whose
+language only the user's Telegram language decides — are marked personal so that Telegram keeps them
+for that user only. Telegram may still hand the shared results of an "auto" user to someone who
+forced a language, for ``CACHE_TIME`` at most: the answer is then in the query's own language.
 """
 
 from __future__ import annotations
@@ -20,13 +26,15 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from handlers.render import answer_html, source_html, split_html
+from handlers.language import engine_language
+from handlers.render import answer_html, lang_of, source_html, source_text, split_html
 from handlers.services import FloodGate, Services, Storage, services
 from knowledge.answer import Answer
 from knowledge.engine import Engine
+from knowledge.language import detect_language
 from knowledge.model import Fact
 from knowledge.model import short_key as fact_token
-from knowledge.replies import EXAMPLES, NOTE_TOPICS
+from knowledge.replies import EXAMPLES, phrases
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +56,19 @@ RELATED_DESCRIPTION = "Похожие вопросы — ниже"
 NO_ANSWER_MESSAGE = "В базе нет ответа на вопрос «{question}»."
 RELATED_TITLE = "Похожий вопрос: {question}"
 CUT_MARK = "…"
+NO_ANSWER_TITLE_EN = "No answer in the fact base"
+NOT_EXACT_TITLE_EN = "No exact answer in the fact base"
+# The words of the results per answer language
+TEXTS = {
+    "ru": {"no_answer": NO_ANSWER_TITLE, "not_exact": NOT_EXACT_TITLE, "no_answer_description": NO_ANSWER_DESCRIPTION,
+           "related_description": RELATED_DESCRIPTION, "no_answer_message": NO_ANSWER_MESSAGE,
+           "related": RELATED_TITLE},
+    "en": {"no_answer": NO_ANSWER_TITLE_EN, "not_exact": NOT_EXACT_TITLE_EN,
+           "no_answer_description": "The bot found no answer to this question in its fact base",
+           "related_description": "Related questions below",
+           "no_answer_message": "The fact base has no answer to “{question}”.",
+           "related": "Related question: {question}"},
+}
 
 
 @dataclass
@@ -64,6 +85,7 @@ class ResultCache:
         default_factory=OrderedDict)
 
     def get(self, engine: Engine, query: str) -> tuple[InlineQueryResultArticle, ...] | None:
+        """``query``: the normalised query with what decides its language (see ``cache_key``)."""
         if engine is not self._engine:
             self._entries.clear()
             self._engine = engine
@@ -124,11 +146,25 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def cache_key(text: str, lang: str, hint: str | None) -> str:
+    """The query with what decides the answer's language: a forced one, else the language that
+    breaks a tie (the user's Telegram one); empty for an empty query."""
+    if not text:
+        return ""
+    decides = lang if lang in ("ru", "en") else "auto-" + detect_language("", hint=hint)
+    return f"{decides}:{text.casefold()}"
+
+
+def personal(text: str, lang: str) -> bool:
+    """Do the results depend on who asks: a forced language, or a query whose language is a tie?"""
+    return lang in ("ru", "en") or detect_language(text, hint="ru") != detect_language(text, hint="en")
+
+
 def fit_message(html: str, answer: Answer | None = None) -> str:
     """At most one message long; a cut body keeps the answer's source at the end."""
     if len(html) <= MAX_MESSAGE:
         return html
-    source = source_html(answer.sources) if answer is not None else ""
+    source = source_html(answer.sources, answer.lang) if answer is not None else ""
     body = html[: -len(source)].rstrip() if source and html.endswith(source) else html
     tail = f"\n{CUT_MARK}" + (f"\n\n{source}" if source else "")
     return split_html(body, MAX_MESSAGE - len(tail))[0] + tail
@@ -136,9 +172,10 @@ def fit_message(html: str, answer: Answer | None = None) -> str:
 
 def _article(result_id: str, title: str, description: str, html: str,
              answer: Answer | None = None) -> InlineQueryResultArticle:
+    fallback = TEXTS[lang_of(answer.lang) if answer is not None else "ru"]["no_answer"]
     return InlineQueryResultArticle(
         id=result_id,
-        title=trim(title, MAX_TITLE) or NO_ANSWER_TITLE,
+        title=trim(title, MAX_TITLE) or fallback,
         description=trim(description, MAX_DESCRIPTION) or None,
         input_message_content=InputTextMessageContent(
             fit_message(html, answer), parse_mode=ParseMode.HTML,
@@ -150,9 +187,9 @@ def _article(result_id: str, title: str, description: str, html: str,
 
 
 def _fact_result(engine: Engine, prefix: str, fact_id: str, title: str, description: str,
-                 question: str = "") -> InlineQueryResultArticle | None:
-    """A result whose message is the fact's own answer (asserted: the fact is what it says)."""
-    answer = engine.answer_fact(fact_id, question)
+                 question: str = "", lang: str = "ru") -> InlineQueryResultArticle | None:
+    """A result whose message is the fact's own answer (asserted: the fact is what it says), in ``lang``."""
+    answer = engine.answer_fact(fact_id, question, lang=lang)
     if answer is None:
         return None
     return _article(f"{prefix}:{fact_token(fact_id)}", title, description, answer_html(answer), answer)
@@ -162,12 +199,14 @@ def _related(engine: Engine, answer: Answer, room: int) -> list[InlineQueryResul
     """The engine's suggestions, each titled as a related question, never as the answer."""
     out: list[InlineQueryResultArticle] = []
     seen: set[str] = set()
+    lang = lang_of(answer.lang)
     for suggestion in answer.suggestions:
         if len(out) >= room or suggestion.fact_id in seen:
             continue
         seen.add(suggestion.fact_id)
         result = _fact_result(engine, "s", suggestion.fact_id,
-                              RELATED_TITLE.format(question=_capitalised(suggestion.question)), suggestion.text)
+                              TEXTS[lang]["related"].format(question=_capitalised(suggestion.question)),
+                              suggestion.text, lang=lang)
         if result is not None:
             out.append(result)
     return out
@@ -175,14 +214,17 @@ def _related(engine: Engine, answer: Answer, room: int) -> list[InlineQueryResul
 
 def _no_answer(engine: Engine, question: str, answer: Answer) -> InlineQueryResultArticle:
     """The first result when the engine does not answer: it says so, in the list and in the message."""
+    lang = lang_of(answer.lang)
+    texts = TEXTS[lang]
     if answer.kind == "partial" and answer.items:  # the closest fact, introduced as not the answer
-        return _article("none", NOT_EXACT_TITLE, f"{answer.lead} {answer.items[0].text}", answer_html(answer),
+        return _article("none", texts["not_exact"], f"{answer.lead} {answer.items[0].text}", answer_html(answer),
                         answer)
-    note = answer.note or NOTE_TOPICS.format(topics=", ".join(engine.topics()))
-    html = escape(NO_ANSWER_MESSAGE.format(question=trim(question, MAX_TITLE))) + f"\n\n<i>{escape(note)}</i>"
-    title = NOT_EXACT_TITLE if answer.kind in ("suggest", "partial") else NO_ANSWER_TITLE
-    description = RELATED_DESCRIPTION if answer.suggestions else NO_ANSWER_DESCRIPTION
-    return _article("none", title, description, html)
+    topics = ", ".join(engine.sibling(lang).topics())  # the topics named in the answer's language
+    note = answer.note or phrases(lang).note_topics.format(topics=topics)
+    html = escape(texts["no_answer_message"].format(question=trim(question, MAX_TITLE))) + f"\n\n<i>{escape(note)}</i>"
+    title = texts["not_exact"] if answer.kind in ("suggest", "partial") else texts["no_answer"]
+    description = texts["related_description"] if answer.suggestions else texts["no_answer_description"]
+    return _article("none", title, description, html, answer)
 
 
 def answer_results(engine: Engine, question: str, answer: Answer) -> list[InlineQueryResultArticle]:
@@ -197,13 +239,13 @@ def answer_results(engine: Engine, question: str, answer: Answer) -> list[Inline
             title, description = answer.lead, item.text
         else:
             title = item.text
-            description = f"{source.publisher}, {source.day()}" if source else item.date
+            description = source_text(source, answer.lang) if source else item.date
         return [_article(f"a:{fact_token(item.fact_id)}", title, description, html, answer)]
     lead = answer.lead.rstrip(" :") or trim(answer.items[0].text, MAX_TITLE)
     results = [_article("list", lead, "; ".join(item.text for item in answer.items), html, answer)]
     if 1 + len(answer.items) <= MAX_RESULTS:  # each fact on its own too, when all of them fit
         for item in answer.items:
-            one = _fact_result(engine, "f", item.fact_id, item.text, item.date, question)
+            one = _fact_result(engine, "f", item.fact_id, item.text, item.date, question, lang=lang_of(answer.lang))
             if one is not None:
                 results.append(one)
     return results
@@ -233,8 +275,9 @@ def _most_asked(storage: Storage, engine: Engine) -> list[Fact]:
     return [fact for fact in facts if fact is not None]
 
 
-def top_results(engine: Engine, storage: Storage, examples: Sequence[str]) -> list[InlineQueryResultArticle]:
-    """For an empty query: the most asked facts, topped up with representative ones."""
+def top_results(engine: Engine, storage: Storage, examples: Sequence[str],
+                lang: str = "ru") -> list[InlineQueryResultArticle]:
+    """For an empty query: the most asked facts, topped up with representative ones, in ``lang``."""
     chosen: list[Fact] = _most_asked(storage, engine)[:MAX_RESULTS]
     for fact_id in examples:
         if len(chosen) >= MAX_RESULTS:
@@ -242,7 +285,13 @@ def top_results(engine: Engine, storage: Storage, examples: Sequence[str]) -> li
         fact = engine.fact(fact_id)
         if fact is not None and fact not in chosen:
             chosen.append(fact)
-    results = [_fact_result(engine, "t", fact.id, _capitalised(fact.questions[0]), fact.text) for fact in chosen]
+    english = lang_of(lang) == "en"
+    results = [
+        _fact_result(engine, "t", fact.id, _capitalised(fact.questions_en[0] if english and fact.questions_en
+                                                        else fact.questions[0]),
+                     (fact.text_en or fact.text) if english else fact.text, lang=lang_of(lang))
+        for fact in chosen
+    ]
     return [result for result in results if result is not None]
 
 
@@ -276,20 +325,25 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     started = time.perf_counter()
     engine = found.holder.engine  # one engine for the whole answer, even if a reload swaps it meanwhile
     text = normalise_query(query.query or "")
-    key = text.casefold()
+    lang, hint = engine_language(found, query.from_user)
+    key = cache_key(text, lang, hint)
     results = state.cache.get(engine, key) if key else None
     cached = results is not None
     kind = "cached"
+    mine = bool(key) and personal(text, lang)
     if results is None:
-        answer = engine.answer(text) if key else None
+        answer = engine.answer(text, lang=lang, hint=hint) if key else None
         kind = answer.kind if answer is not None else "top"
         if answer is None or answer.kind == "smalltalk":  # nothing asked: what others asked
             if state.examples[0] is not engine:
                 state.examples = (engine, representative_facts(engine))
-            results = tuple(top_results(engine, found.storage, state.examples[1]))
+            shown = lang_of(answer.lang) if answer is not None else (
+                lang if lang in ("ru", "en") else detect_language("", hint=hint))
+            results = tuple(top_results(engine, found.storage, state.examples[1], lang=shown))
+            mine = mine or shown != "ru"  # the shared results of an empty query are the Russian ones
         else:
             results = tuple(answer_results(engine, text, answer))
             state.cache.put(engine, key, results)
     latency = (time.perf_counter() - started) * 1000
-    await _send(update, results, cache_time=CACHE_TIME)
+    await _send(update, results, cache_time=CACHE_TIME, personal=mine)
     log.info("inline query kind=%s results=%d cached=%s latency=%.1fms", kind, len(results), cached, latency)

@@ -1,7 +1,7 @@
 """Telegram HTML for engine answers: everything escaped, long replies split, buttons encoded.
 
 The words come from the engine (``knowledge.replies``); this module only adds
-markup, the source link and inline keyboards.
+markup, the source link and inline keyboards, in the answer's language (``Answer.lang``).
 """
 
 from __future__ import annotations
@@ -12,12 +12,20 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from knowledge.answer import Answer, Item, SourceRef
+from knowledge.model import LANGUAGE_NAMES_EN
 from knowledge.model import short_key as fact_token
-from knowledge.replies import SUGGEST_HEAD
+from knowledge.replies import phrases
 
 MAX_MESSAGE = 4096  # Telegram's limit for one message, in characters
 MAX_BUTTON_LABEL = 60
 MAX_CALLBACK_BYTES = 64
+
+# The words render adds itself, per reply language; the engine's own words come with the answer.
+SOURCE_LABELS = {"ru": ("Источник", "Источники"), "en": ("Source", "Sources")}
+QUOTE_LABELS = {"ru": "Цитата", "en": "Quote"}
+RELATED_LABELS = {"ru": "Похожие", "en": "Related"}
+QUOTE_SUMMARY_EN = "In short: "  # before the fact's English text under a (Russian) verbatim quote
+LANG_SUFFIX = ".en"  # on a button's action («q.en»): the buttons of an English answer reply in English
 
 
 def callback(action: str, *parts: str) -> str:
@@ -27,16 +35,39 @@ def callback(action: str, *parts: str) -> str:
     return data
 
 
-def source_html(sources: tuple[SourceRef, ...]) -> str:
+def lang_of(lang: str) -> str:
+    """"en" or "ru": anything unknown renders as Russian, the bot's own language."""
+    return "en" if lang == "en" else "ru"
+
+
+def source_html(sources: tuple[SourceRef, ...], lang: str = "ru") -> str:
+    """«Источник: <a>РИА Новости, 22.04.2024</a>», or for an English answer
+    "Source: <a>RIA Novosti, 22 Apr 2024</a> (in Russian)": the note, outside the link, tells
+    the reader that the link leads to a text in another language."""
     if not sources:
         return ""
-    label = "Источник" if len(sources) == 1 else "Источники"
-    links = "; ".join(f'<a href="{escape(s.url, quote=True)}">{escape(s.publisher)}, {s.day()}</a>' for s in sources)
-    return f"{label}: {links}"
+    lang = lang_of(lang)
+    one, many = SOURCE_LABELS[lang]
+    links = "; ".join(_link(ref, lang) for ref in sources)
+    return f"{one if len(sources) == 1 else many}: {links}"
+
+
+def _link(ref: SourceRef, lang: str) -> str:
+    link = f'<a href="{escape(ref.url, quote=True)}">{escape(source_text(ref, lang))}</a>'
+    if lang == "en" and ref.language and ref.language != "en":
+        link += f" (in {escape(LANGUAGE_NAMES_EN.get(ref.language, ref.language))})"
+    return link
+
+
+def source_text(ref: SourceRef, lang: str = "ru") -> str:
+    """Plain «РИА Новости, 22.04.2024», or "RIA Novosti, 22 Apr 2024" for an English answer."""
+    if lang_of(lang) == "en":
+        return f"{ref.publisher_en or ref.publisher}, {ref.day_en()}"
+    return f"{ref.publisher}, {ref.day()}"
 
 
 def answer_html(answer: Answer) -> str:
-    """The answer as Telegram HTML; every piece of text is escaped."""
+    """The answer as Telegram HTML in the answer's language; every piece of text is escaped."""
     parts: list[str] = []
     if answer.lead:
         lead = escape(answer.lead)
@@ -46,10 +77,11 @@ def answer_html(answer: Answer) -> str:
     elif answer.items:
         parts.append("\n".join(_bullet(item) for item in answer.items))
     if answer.suggestions and answer.kind not in ("suggest",):
-        parts.append(escape(SUGGEST_HEAD) + "\n" + "\n".join(f"• {escape(s.question)}" for s in answer.suggestions))
+        head = phrases(lang_of(answer.lang)).suggest_head
+        parts.append(escape(head) + "\n" + "\n".join(f"• {escape(s.question)}" for s in answer.suggestions))
     if answer.note:
         parts.append(f"<i>{escape(answer.note)}</i>")
-    source = source_html(answer.sources)
+    source = source_html(answer.sources, answer.lang)
     if source:
         parts.append(source)
     return "\n\n".join(parts)
@@ -61,25 +93,36 @@ def _bullet(item: Item) -> str:
     return f"• {date}{escape(item.text)}"
 
 
-def quote_html(quote: str, source: SourceRef) -> str:
-    return f"<blockquote>{escape(quote)}</blockquote>\n\n{source_html((source,))}"
+def quote_html(quote: str, source: SourceRef, *, lang: str = "ru", summary: str = "") -> str:
+    """The verbatim quote (in the source's language) and its source; in English ``summary`` (the
+    fact's English text) says what the quote is about before the source line."""
+    about = f"{escape(QUOTE_SUMMARY_EN)}{escape(summary)}\n\n" if lang_of(lang) == "en" and summary else ""
+    return f"<blockquote>{escape(quote)}</blockquote>\n\n{about}{source_html((source,), lang)}"
+
+
+def action(name: str, lang: str) -> str:
+    """A button's action for an answer in ``lang``: «q» for Russian, «q.en» for English."""
+    return name + LANG_SUFFIX if lang_of(lang) == "en" else name
 
 
 def keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
-    """«Цитата» and «Похожие» under an answer; suggestions as buttons that answer when pressed."""
+    """«Цитата» and «Похожие» (Quote, Related) under an answer; suggestions as buttons that answer
+    when pressed. An English answer's buttons carry ``LANG_SUFFIX`` so that they reply in English."""
     rows: list[list[InlineKeyboardButton]] = []
+    lang = lang_of(answer.lang)
     shown = [item.fact_id for item in answer.items]
+    quote = QUOTE_LABELS[lang]
     if answer.answered and shown:
         first = fact_token(shown[0])
         rows.append([
-            InlineKeyboardButton("Цитата", callback_data=callback("q", *(fact_token(f) for f in shown[:4]))),
-            InlineKeyboardButton("Похожие", callback_data=callback("r", first)),
+            InlineKeyboardButton(quote, callback_data=callback(action("q", lang), *(fact_token(f) for f in shown[:4]))),
+            InlineKeyboardButton(RELATED_LABELS[lang], callback_data=callback(action("r", lang), first)),
         ])
     elif shown:  # a partial answer: the quote of the closest fact
-        rows.append([InlineKeyboardButton("Цитата", callback_data=callback("q", fact_token(shown[0])))])
+        rows.append([InlineKeyboardButton(quote, callback_data=callback(action("q", lang), fact_token(shown[0])))])
     for suggestion in answer.suggestions:
         rows.append([InlineKeyboardButton(_label(suggestion.question),
-                                          callback_data=callback("a", fact_token(suggestion.fact_id)))])
+                                          callback_data=callback(action("a", lang), fact_token(suggestion.fact_id)))])
     return InlineKeyboardMarkup(rows) if rows else None
 
 

@@ -15,6 +15,7 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import ContextTypes
 
+from handlers.language import engine_language
 from handlers.render import answer_html, keyboard, split_html
 from handlers.services import services
 from knowledge.answer import Answer
@@ -117,7 +118,8 @@ async def answer_question(
         log.info("could not show typing (%s); answering anyway", type(exc).__name__)
     started = time.perf_counter()
     last = recall(found.conversations, message, bot_id=context.bot.id)
-    answer = engine.answer(question[:MAX_INPUT], context=last)
+    lang, hint = engine_language(found, message.from_user)  # the user's /language, their Telegram language
+    answer = engine.answer(question[:MAX_INPUT], context=last, lang=lang, hint=hint)
     latency = (time.perf_counter() - started) * 1000
     sent = await send_html(message, answer_html(answer), markup=keyboard(answer), quote=quote)
     remember(found.conversations, conversation_key(message), answer, sent)

@@ -19,7 +19,8 @@ SERVICES_KEY = "factbot.services"
 
 
 class Storage(Protocol):
-    """Where questions are recorded for /stats, /unanswered and the inline mode's most asked facts."""
+    """Where questions are recorded for /stats, /unanswered and the inline mode's most asked facts,
+    and where each user's answer language is kept."""
 
     def record(self, *, question: str, kind: str, answered: bool, chat_type: str, latency_ms: float,
                facts: Sequence[str] = ()) -> None:
@@ -33,6 +34,14 @@ class Storage(Protocol):
     def stats(self) -> dict[str, Any]: ...
 
     def unanswered(self, limit: int = 20) -> list[dict[str, Any]]: ...
+
+    def get_language(self, user_id: int) -> str | None:
+        """The user's /language setting: "auto", "ru" or "en"; None when never set (auto)."""
+        ...
+
+    def set_language(self, user_id: int, lang: str) -> None:
+        """Keep the user's /language choice ("auto", "ru" or "en") across restarts."""
+        ...
 
 
 @dataclass

@@ -65,12 +65,13 @@ class Engine:
 
     def __init__(
         self, base: KnowledgeBase, settings: EngineSettings | None = None, *, index: Index | None = None,
-        today: Callable[[], dt.date] = dt.date.today, lang: str = "ru",
+        today: Callable[[], dt.date] = dt.date.today, lang: str = "ru", reply: str = "",
     ) -> None:
         self.base = base
-        self.lang = lang  # the language it reads questions in and answers in; the other one is a sibling
-        self.say: Phrases = phrases(lang)
-        self._siblings: dict[str, Engine] = {lang: self}
+        self.lang = lang  # the language it reads questions in: its index, lexicon and lemmas
+        self.reply = reply or lang  # the language it answers in (a user may ask in one and read the other)
+        self.say: Phrases = phrases(self.reply)
+        self._siblings: dict[tuple[str, str], Engine] = {(lang, self.reply): self}
         self.today = today  # the clock relative questions («в прошлом году») are resolved against
         newest = base.newest_source_date()
         self.base_end = newest or dt.date.max  # the base knows nothing after its newest source
@@ -81,7 +82,7 @@ class Engine:
         self._kinds = {ref: (entity.kind, entity.country) for ref, entity in base.entities.items()}
         self._entries = {entry.fact.id: entry for entry in self.index.entries}
         present = {fact.topic for fact in base.facts}
-        names = TOPICS_EN if lang == "en" else TOPICS
+        names = TOPICS_EN if self.reply == "en" else TOPICS
         self._topics = tuple((key, label) for key, label in names.items() if key in present)
 
     @classmethod
@@ -109,9 +110,10 @@ class Engine:
         ``lang``: "ru", "en", or "auto" — the question's own language, ``hint`` (a Telegram user's
         ``language_code``) breaking ties. Never raises on any text. The answer carries the context
         for the next question."""
-        language = lang if lang in ("ru", "en") else detect_language(question, hint=hint)
-        if language != self.lang:
-            return self.sibling(language).answer(question, context, today=today, lang=language)
+        read = detect_language(question, hint=hint)  # a question is read in its own language ...
+        reply = lang if lang in ("ru", "en") else read  # ... and answered in the one asked for
+        if (read, reply) != (self.lang, self.reply):
+            return self.sibling(read, reply).answer(question, context, today=today, lang=reply, hint=read)
         query = self._parse(question, today or self.today())
         plan = read_follow_up(question, query, context, entity_kinds=self._kinds, lexicon=lexicon_for(self.lang))
         if plan.kind == "merge" and context is not None and context.lang != self.lang:
@@ -126,13 +128,17 @@ class Engine:
             return answer
         return self._remember(self._answer_query(question, query), query)
 
-    def sibling(self, lang: str) -> Engine:
-        """The engine over the same base in another language (built on first use: most bases never need it)."""
-        found = self._siblings.get(lang)
+    def sibling(self, lang: str, reply: str = "") -> Engine:
+        """The engine over the same base reading ``lang`` and answering in ``reply`` (default: the same);
+        an index per reading language, built on first use (or by ``prepare``)."""
+        key = (lang, reply or lang)
+        found = self._siblings.get(key)
         if found is None:
-            found = Engine(self.base, self.settings, today=self.today, lang=lang)
+            reader = next((e for (read, _), e in self._siblings.items() if read == lang), None)
+            found = Engine(self.base, self.settings, today=self.today, lang=lang, reply=key[1],
+                           index=reader.index if reader else None)
             found._siblings = self._siblings
-            self._siblings[lang] = found
+            self._siblings[key] = found
         return found
 
     def prepare(self) -> Engine:
@@ -168,15 +174,15 @@ class Engine:
             return self._after_base(question, query)
         answer = self._match(question, query)
         if query.now and answer.answered and self.today() > self.base_end:
-            note = self.say.note_base_ends.format(end=human_day(self.base_end, self.lang))
+            note = self.say.note_base_ends.format(end=human_day(self.base_end, self.reply))
             object.__setattr__(answer, "note", "\n".join(filter(None, (answer.note, note))))
             object.__setattr__(answer, "reply", render_text(answer))
         return answer
 
     def _after_base(self, question: str, query: Query) -> Answer:
         """A period after the base ends: say so, and offer the latest fact it has on the subject."""
-        label = query.span_label if self.lang == "ru" or query.span is None else _span_en(*query.span)
-        lead = self.say.lead_after_base.format(period=label, end=human_day(self.base_end, self.lang))
+        label = query.span_label if self.reply == "ru" or query.span is None else _span_en(*query.span)
+        lead = self.say.lead_after_base.format(period=label, end=human_day(self.base_end, self.reply))
         wider = dataclasses.replace(query, span=None, list_intent=False, count_intent=False, ordinal="latest")
         ranked = [s for s in rank(wider, self.index) if s.allowed and s.score >= self.settings.suggest_threshold]
         if not ranked:
@@ -266,7 +272,7 @@ class Engine:
                 return None
             pick = (max if query.extreme == "max" else min)(ranked, key=lambda fp: fp[0].value)
             figure, point = pick
-            if self.lang == "en":
+            if self.reply == "en":
                 shown = figure_en(figure) or ""
                 said = f"growth {shown}" if growth and shown else shown
                 period = _period_en(point.fact, figure.period)
@@ -299,12 +305,12 @@ class Engine:
         if len(counts) > 1 and counts[0][0] == counts[1][0]:
             return None  # a tie: no single period
         (count, (year, month)) = counts[0]
-        if self.lang == "en":
+        if self.reply == "en":
             period = f"{MONTHS_EN[month - 1]} {year}" if monthly else str(year)
         else:
             period = f"{MONTHS_NOMINATIVE[month - 1]} {year} года" if monthly else f"{year} год"
         facts = [day[0].entry.fact for day in groups[(year, month)]]
-        lead = self.say.lead_frequent.format(period=period, count=count, times=times(count, self.lang))
+        lead = self.say.lead_frequent.format(period=period, count=count, times=times(count, self.reply))
         return self._build(question, "list", True, lead, facts, max(s.score for s in events))
 
     def _series(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
@@ -316,7 +322,7 @@ class Engine:
             return None
         head = self.say.lead_series if len(points) > 1 else self.say.lead_series_one
         # the lines use the source's own (Russian) units: in English the facts themselves say the figures
-        lead = head if self.lang == "en" else head + "\n" + "\n".join(f"• {point.line()}" for point in points)
+        lead = head if self.reply == "en" else head + "\n" + "\n".join(f"• {point.line()}" for point in points)
         facts = list(dict.fromkeys(point.fact for point in points))
         score = max(s.score for s in allowed if s.entry.fact in facts)
         return self._build(question, "list", True, lead, facts, score)
@@ -333,7 +339,7 @@ class Engine:
                                100.0, note=self.say.note_quote.format(quotes=quotes))
         if kind == "source":
             refs = [self.source_ref(s) for s in dict.fromkeys(f.source for f in facts)]
-            english = self.lang == "en"
+            english = self.reply == "en"
             lead = " ".join(self.say.lead_source.format(
                 title=(r.title_en or r.title) if english else r.title,
                 publisher=(r.publisher_en or r.publisher) if english else r.publisher,
@@ -404,8 +410,8 @@ class Engine:
         """The answer that asserts one known fact (a pressed suggestion); None for an unknown id.
 
         ``lang`` ("ru"/"en", default this engine's): the language to say it in."""
-        if lang and lang != self.lang:
-            return self.sibling(lang).answer_fact(fact_id, question)
+        if lang and lang != self.reply:
+            return self.sibling(self.lang, lang).answer_fact(fact_id, question)
         fact = self.base.fact(fact_id)
         if fact is None:
             return None
@@ -465,10 +471,10 @@ class Engine:
 
     def _text(self, fact: Fact) -> str:
         """The fact as said in this engine's language (the Russian text when there is no translation)."""
-        return fact.text_en or fact.text if self.lang == "en" else fact.text
+        return fact.text_en or fact.text if self.reply == "en" else fact.text
 
     def _question(self, fact: Fact) -> str:
-        if self.lang == "en" and fact.questions_en:
+        if self.reply == "en" and fact.questions_en:
             return fact.questions_en[0]
         return fact.questions[0]
 
@@ -487,7 +493,7 @@ class Engine:
     ) -> Answer:
         source_ids = list(dict.fromkeys(f.source for f in facts))
         if kind in ("answer", "partial") and len(facts) == 1:  # a figure or a state of affairs: as of when
-            dated = as_of_note(facts[0], self.source_ref(facts[0].source), self.lang)
+            dated = as_of_note(facts[0], self.source_ref(facts[0].source), self.reply)
             note = "\n".join(filter(None, (dated, note)))
         answer = Answer(
             question=question,
@@ -500,7 +506,7 @@ class Engine:
             suggestions=suggestions,
             note=note,
             total=total or len(facts),
-            lang=self.lang,
+            lang=self.reply,
         )
         object.__setattr__(answer, "reply", render_text(answer))
         return answer
@@ -522,7 +528,7 @@ class Engine:
                     figure = candidate
                     break
         return typed_lead(query.answer_type, fact, self.base.entities, figure=figure, about=self.index.about,
-                          lang=self.lang)
+                          lang=self.reply)
 
     def _list(self, question: str, members: list[Scored], *, counting: bool = False) -> Answer:
         cap = max(1, self.settings.max_list)  # a list answer always shows at least one fact
@@ -534,7 +540,7 @@ class Engine:
                 else self.say.lead_list_capped.format(count=cap, total=len(facts)))
         if counting:  # «сколько раз встречались»: the count of events, then what was counted
             events = len({self._event(f) for f in facts})
-            lead = self.say.lead_count.format(count=events, times=times(events, self.lang))
+            lead = self.say.lead_count.format(count=events, times=times(events, self.reply))
         score = max(s.score for s in members)
         if len(shown) == 1 and not counting:
             return self._build(question, "answer", True, "", shown, score)

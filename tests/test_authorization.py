@@ -302,11 +302,11 @@ async def test_the_token_appears_nowhere_in_a_whole_conversation_logged_at_debug
     real_answer = bundled_engine.answer
     failed: list[str] = []
 
-    def broken(question: str, context: object | None = None) -> Any:
+    def broken(question: str, context: object | None = None, **kwargs: Any) -> Any:
         if not failed:
             failed.append(question)
             raise RuntimeError(f"could not reach {url}/sendMessage ({quote(token, safe='')})")
-        return real_answer(question, context)
+        return real_answer(question, context, **kwargs)
 
     monkeypatch.setattr(bundled_engine, "answer", broken)
     await bot.ask(bot.api.private_message("Когда установлены дипломатические отношения?"))

@@ -218,14 +218,16 @@ async def test_post_init_sets_a_menu_per_scope(start_bot: StartBot) -> None:
     private, group, *admins = calls
     admin_names = [c.command for c in ADMIN_COMMANDS]
     assert commands_of(private) == [c.command for c in PRIVATE_COMMANDS] == [
-        "start", "help", "topics", "timeline", "about"]
-    assert commands_of(group) == [c.command for c in GROUP_COMMANDS]
-    assert "ask" in commands_of(group)
+        "start", "help", "topics", "timeline", "about", "language"]
+    assert commands_of(group) == [c.command for c in GROUP_COMMANDS] == [
+        "ask", "topics", "timeline", "about", "help", "language"]
+    language = {c["command"]: c["description"] for c in private.params["commands"]}["language"]
+    assert language == "Язык ответов: ru / en / auto"
     for call in (private, group):
         assert not set(admin_names) & set(commands_of(call))
     for call in admins:
         assert commands_of(call) == commands_of(private) + admin_names == [
-            "start", "help", "topics", "timeline", "about", "reload", "stats", "unanswered"]
+            "start", "help", "topics", "timeline", "about", "language", "reload", "stats", "unanswered"]
     assert bot.api.commands(scope={"type": "chat", "chat_id": bot_admin})[-1]["command"] == "unanswered"
     assert bot.api.commands() == []  # the default scope is left alone
 

@@ -549,11 +549,11 @@ async def test_a_failing_handler_apologises_and_the_bot_keeps_answering(
     real_answer = bundled_engine.answer
     failures: list[str] = []
 
-    def broken(question: str, context: object | None = None) -> Any:
+    def broken(question: str, context: object | None = None, **kwargs: Any) -> Any:
         if not failures:
             failures.append(question)
             raise RuntimeError("engine exploded")
-        return real_answer(question, context)
+        return real_answer(question, context, **kwargs)
 
     monkeypatch.setattr(bundled_engine, "answer", broken)
     update = bot.api.group_message(f"/ask {TRADE_2023}")

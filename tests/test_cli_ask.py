@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -191,3 +192,75 @@ def test_config_sets_the_base_relative_to_itself_and_kb_wins(tmp_path: Path, run
     bundled = json.loads(run_cli(["ask", "--json", "--config", str(config), "--kb", str(bundled_path()),
                                   QUESTION]).out)
     assert bundled["answered"] and bundled["sources"][0]["publisher"] == "РИА Новости"
+
+
+# ---- --lang (ask, chat and timeline) ------------------------------------------------------------------
+
+EN_QUESTION = "when did Putin and Aliyev meet in Samarkand?"
+EN_SOURCE_LINE = "Source: RIA Novosti, 22 Apr 2024, http://ria.ru (in Russian)"
+
+
+def test_ask_answers_in_the_questions_language_by_default(run_cli) -> None:
+    record = json.loads(run_cli(["ask", "--json", EN_QUESTION]).out)
+    assert record["lang"] == "en" and record["answered"]
+    assert record["reply"].endswith(EN_SOURCE_LINE)
+    assert "Samarkand" in record["reply"]
+    assert json.loads(run_cli(["ask", "--json", QUESTION]).out)["lang"] == "ru"
+    assert run_cli(["ask", "--lang", "auto", EN_QUESTION]).out.rstrip("\n").endswith(EN_SOURCE_LINE)
+
+
+@pytest.mark.parametrize(("lang", "question"), [("en", QUESTION), ("ru", EN_QUESTION)])
+def test_ask_lang_forces_the_language(run_cli, lang: str, question: str) -> None:
+    result = run_cli(["ask", "--json", "--lang", lang, question])
+    assert result.code == 0 and result.err == ""
+    record = json.loads(result.out)
+    assert record["lang"] == lang
+    assert ("Source:" in record["reply"] or "The base" in record["reply"]) == (lang == "en")
+
+
+def test_ask_quote_of_an_english_answer_says_the_quote_is_in_russian(run_cli) -> None:
+    result = run_cli(["ask", "--quote", EN_QUESTION])
+    answer, _, quote_part = result.out.partition("Quote from the source (in Russian):")
+    assert EN_SOURCE_LINE in answer
+    quotes = [line.strip() for line in quote_part.strip().splitlines()]
+    assert quotes and all(line[1:-1] in bundled_text() for line in quotes)
+
+
+def test_an_unknown_lang_is_a_usage_error(run_cli, capsys: pytest.CaptureFixture[str]) -> None:
+    for command in (["ask", "--lang", "de", QUESTION], ["chat", "--lang", "fr"], ["timeline", "--lang", "xx"]):
+        with pytest.raises(SystemExit) as caught:
+            run_cli(command)
+        assert caught.value.code == 2
+        assert "invalid choice" in capsys.readouterr().err
+
+
+def test_batch_passes_the_language_to_every_line() -> None:
+    stdin = f"{QUESTION}\n{EN_QUESTION}\n".encode()
+    runs = {}
+    for lang in ("auto", "en", "ru"):
+        completed = subprocess.run([str(SCRIPT), "ask", "--lang", lang, "-"], input=stdin, capture_output=True,
+                                   timeout=120, check=False)
+        assert completed.returncode == 0, completed.stderr.decode("utf-8", "replace")
+        runs[lang] = [json.loads(line)["lang"] for line in completed.stdout.decode("utf-8").splitlines()]
+    assert runs == {"auto": ["ru", "en"], "en": ["en", "en"], "ru": ["ru", "ru"]}
+
+
+def test_chat_lang_en_greets_and_answers_in_english(run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{EN_QUESTION}\n/quit\n"))
+    result = run_cli(["chat", "--lang", "en"])
+    assert result.code == 0
+    assert result.out.startswith("factbot — questions about Russia–Azerbaijan relations.")
+    assert EN_SOURCE_LINE in result.out
+
+
+def test_timeline_lang_tells_the_events_in_that_language(run_cli) -> None:
+    english = run_cli(["timeline", "--lang", "en", "2022"])
+    assert english.code == 0 and english.out.startswith("Timeline: ")
+    assert "Source: RIA Novosti" in english.out
+    russian = run_cli(["timeline", "--lang", "ru", "2022"])
+    assert russian.code == 0 and russian.out.startswith("Хронология: 2022 год")
+    by_name = run_cli(["timeline", "Lavrov"])  # auto: the Latin name is found by the English reading
+    assert by_name.code == 0 and "Sergey Lavrov" in by_name.out
+    assert run_cli(["timeline", "--lang", "ru", "Lavrov"]).code == 1
+    records = [json.loads(line) for line in run_cli(["timeline", "--json", "--lang", "en", "2022"]).out.splitlines()]
+    assert records == [json.loads(line) for line in run_cli(["timeline", "--json", "2022"]).out.splitlines()]

@@ -48,9 +48,13 @@ def test_small_talk_in_english(bundled_engine: Engine) -> None:
 def test_the_language_can_be_forced_and_a_hint_breaks_ties(bundled_engine: Engine) -> None:
     assert bundled_engine.answer("Putin Aliyev", hint="ru").lang == "ru"
     assert bundled_engine.answer("Putin Aliyev").lang == "en"  # no hint: Latin letters only is no Russian message
+    # a question is read in its own language and answered in the one asked for (/language, --lang)
     forced = bundled_engine.answer("когда установлены дипломатические отношения", lang="en")
-    assert forced.lang == "en" and not forced.answered  # read as English, it finds nothing: declined in English
-    assert bundled_engine.answer("when were diplomatic relations established", lang="ru").lang == "ru"
+    fact = bundled_engine.fact("diplomacy-1992-04-04-relations-established")
+    assert fact is not None and forced.lang == "en" and forced.facts == (fact.id,)
+    assert fact.text_en in forced.reply and forced.lead == "4 April 1992." and "Source: RIA Novosti" in forced.reply
+    russian = bundled_engine.answer("when were diplomatic relations established", lang="ru")
+    assert russian.lang == "ru" and russian.facts == (fact.id,) and fact.text in russian.reply
 
 
 def test_english_follow_ups(bundled_engine: Engine) -> None:

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import json
 
 import pytest
 
-from bot.offline import CHAT_HELP, chat, greeting
+from bot.offline import (
+    CHAT_HELP,
+    CHAT_HELP_EN,
+    answer_safely,
+    ask_batch,
+    chat,
+    greeting,
+    render_quote,
+    timeline_for,
+)
 from knowledge import bundled_path
 from knowledge.engine import Engine
 
@@ -107,3 +118,101 @@ def test_the_chat_shows_timelines(engine: Engine) -> None:
     _, out = talk(engine, "/timeline Мишустин", "/timeline абракадабра")
     assert "Хронология: Михаил Мишустин" in out and "• 08.06.2023 — " in out
     assert "Не понял, что показать" in out
+
+
+# --------------------------------------------------------------------------- --lang
+
+EN_QUESTION = "when did Putin and Aliyev meet in Samarkand?"
+EN_SOURCE_LINE = "Source: RIA Novosti, 22 Apr 2024, http://ria.ru (in Russian)"
+
+
+def talk_in(engine: Engine, lang: str, *lines: str) -> str:
+    out = io.StringIO()
+    assert chat(engine, inp=io.StringIO("".join(f"{line}\n" for line in lines)), out=out, lang=lang) == 0
+    return out.getvalue()
+
+
+def test_auto_answers_each_question_in_its_own_language(engine: Engine) -> None:
+    out = talk_in(engine, "auto", QUESTION, EN_QUESTION)
+    assert out.startswith(greeting(engine))  # the chat's own words stay Russian on auto
+    russian, english = out.split(SOURCE_LINE)
+    assert "Самарканд" in russian
+    assert "Samarkand" in english and english.rstrip().endswith(EN_SOURCE_LINE)
+
+
+def test_lang_en_speaks_english_and_answers_a_russian_question_in_english(engine: Engine) -> None:
+    out = talk_in(engine, "en", QUESTION, EN_QUESTION, "/quote", "/help")
+    assert out.startswith(greeting(engine, "en"))
+    assert out.startswith("factbot — questions about Russia–Azerbaijan relations.")
+    assert "up to date as of 2024-04-22" in out.splitlines()[0]
+    assert out.count(CHAT_HELP_EN) == 2 and CHAT_HELP not in out
+    forced = engine.answer(QUESTION, lang="en")
+    assert forced.lang == "en" and forced.reply in out  # the Russian question, answered in English
+    assert SOURCE_LINE not in out and "Источник" not in out
+    quote_part = out.split("Quote from the source (in Russian):")[1]
+    fact = engine.answer(EN_QUESTION).facts[0]
+    assert f"«{engine.quote(fact)}»" in quote_part
+
+
+def test_lang_ru_answers_an_english_question_in_russian(engine: Engine) -> None:
+    out = talk_in(engine, "ru", EN_QUESTION, "/quote")
+    assert "Source:" not in out and "Quote from the source" not in out
+    assert engine.answer(EN_QUESTION, lang="ru").lang == "ru"
+
+
+def test_english_chat_texts_before_a_question(engine: Engine) -> None:
+    out = talk_in(engine, "en", "/quote")
+    assert "Ask a question first." in out and "Сначала" not in out
+
+
+def test_answer_safely_passes_the_language(engine: Engine) -> None:
+    for lang, expected in (("en", "en"), ("ru", "ru"), ("auto", "ru")):
+        answer = answer_safely(engine, QUESTION, lang=lang)
+        assert answer is not None and answer.lang == expected, lang
+    english = answer_safely(engine, EN_QUESTION)
+    assert english is not None and english.lang == "en"
+
+
+def test_the_chat_timeline_follows_the_language(engine: Engine) -> None:
+    assert "Timeline:" in talk_in(engine, "en", "/timeline 2022")
+    assert "Хронология: 2022 год" in talk_in(engine, "auto", "/timeline 2022")
+
+
+def test_timeline_for_reads_the_request_in_its_language_or_the_forced_one(engine: Engine) -> None:
+    found = timeline_for(engine, "Лавров")
+    assert found is not None and found[0].lang == "ru"
+    found = timeline_for(engine, "Lavrov")  # no word tells the language: Russian finds nothing, English does
+    assert found is not None and found[0].lang == "en" and found[1].facts
+    assert timeline_for(engine, "Lavrov", "ru") is None
+    found = timeline_for(engine, "2022", "en")
+    assert found is not None and found[0].lang == "en"
+    assert found[0].timeline_answer(found[1]).lang == "en"
+    assert timeline_for(engine, "абракадабра") is None
+
+
+def test_render_quote_in_english_names_the_source_language(engine: Engine) -> None:
+    answer = engine.answer(EN_QUESTION)
+    assert answer.lang == "en" and answer.facts
+    text = render_quote(engine, answer)
+    assert text.startswith("Quote from the source (in Russian):\n«")
+    nothing = dataclasses.replace(answer, answered=False, suggestions=())
+    assert render_quote(engine, nothing) == "No quote: the last answer does not rest on a fact from the source."
+    assert render_quote(engine, dataclasses.replace(nothing, lang="ru")).startswith("Цитаты нет")
+
+
+class Exploding:
+    """An engine whose every answer fails."""
+
+    def answer(self, question: str, *args: object, **kwargs: object) -> None:
+        raise RuntimeError("engine exploded")
+
+
+def test_a_failed_answer_in_a_batch_keeps_the_answer_keys_and_the_language(engine: Engine) -> None:
+    out = io.StringIO()
+    assert ask_batch(Exploding(), [f"{QUESTION}\n", f"{EN_QUESTION}\n"], out) == 0  # type: ignore[arg-type]
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [(r["kind"], r["lang"]) for r in records] == [("error", "ru"), ("error", "en")]
+    assert set(records[0]) == set(engine.answer(QUESTION).to_dict())
+    forced = io.StringIO()
+    ask_batch(Exploding(), [QUESTION], forced, lang="en")  # type: ignore[arg-type]
+    assert json.loads(forced.getvalue())["lang"] == "en"

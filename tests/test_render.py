@@ -6,6 +6,7 @@ rejects what Telegram rejects: unknown or unbalanced tags, bare ``<`` and ``&``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -270,3 +271,97 @@ def test_every_part_is_valid_and_within_the_limit(text: str, limit: int) -> None
         visible(part)
     # the visible words survive (cuts only drop the space or line break they fall on)
     assert "".join("".join(visible(p).split()) for p in parts) == "".join(visible(text).split())
+
+
+# --------------------------------------------------------------------------- English answers (Answer.lang == "en")
+
+RIA = SourceRef("s", "РИА Новости", "Справка", "2024-04-22", "http://ria.ru", publisher_en="RIA Novosti",
+                language="ru")
+
+
+def english(answer: Answer) -> Answer:
+    return dataclasses.replace(answer, lang="en")
+
+
+def test_an_english_answer_names_the_source_in_english_with_its_language() -> None:
+    answer = english(make_answer(texts=("Relations were established in 1992.",), sources=(RIA,)))
+    html = answer_html(answer)
+    assert html == ('Relations were established in 1992.\n\n'
+                    'Source: <a href="http://ria.ru">RIA Novosti, 22 Apr 2024</a> (in Russian)')
+    text, entities = parse_html(html)
+    label = "RIA Novosti, 22 Apr 2024"
+    assert text.endswith(f"Source: {label} (in Russian)")
+    assert entities == [{"offset": text.index(label), "length": len(label), "type": "text_link",
+                         "url": "http://ria.ru"}]  # the language note is not part of the link
+    # the same reference in a Russian answer: the Russian name and date, no note
+    assert answer_html(make_answer(texts=("Т.",), sources=(RIA,))).endswith(
+        'Источник: <a href="http://ria.ru">РИА Новости, 22.04.2024</a>')
+
+
+def test_english_source_lines_with_and_without_a_note() -> None:
+    refs = (RIA, SourceRef("t", "Reuters", "x", "2023-01-02", "https://r.com/?a=1&b=2", language="en"),
+            SourceRef("u", "РИА", "x", "2023-12-31", "http://u", publisher_en="RIA"))
+    assert source_html(refs, "en") == (
+        'Sources: <a href="http://ria.ru">RIA Novosti, 22 Apr 2024</a> (in Russian); '
+        '<a href="https://r.com/?a=1&amp;b=2">Reuters, 2 Jan 2023</a>; '  # an English source: no note
+        '<a href="http://u">RIA, 31 Dec 2023</a>')  # no language stated: no note
+    # no English name: the publisher as it is, the date still in English
+    assert source_html((SOURCE,), "en") == 'Source: <a href="http://ria.ru">РИА Новости, 22 Apr 2024</a>'
+    assert source_html((RIA,), "xx") == source_html((RIA,)) == source_html((RIA,), "ru")  # unknown: Russian
+
+
+def test_an_english_source_line_is_escaped() -> None:
+    odd = SourceRef("s", "x", "t", "2024-04-22", 'http://x.org/?a=1&b="2"<', publisher_en="A & <B>", language="x<y")
+    html = source_html((odd,), "en")
+    assert html == ('Source: <a href="http://x.org/?a=1&amp;b=&quot;2&quot;&lt;">A &amp; &lt;B&gt;, 22 Apr 2024</a>'
+                    ' (in x&lt;y)')
+    assert visible(html) == "Source: A & <B>, 22 Apr 2024 (in x<y)"
+
+
+def test_an_english_answer_heads_its_suggestions_in_english_and_stays_escaped() -> None:
+    answer = english(make_answer("partial", answered=False, lead=f"Lead {HOSTILE}", texts=(f"Fact {HOSTILE}",),
+                                 suggestions=(Suggestion("f", f"Question {HOSTILE}", "t"),), note="Note",
+                                 sources=(RIA,)))
+    html = answer_html(answer)
+    text, _ = parse_html(html)
+    assert f"Related questions:\n• Question {HOSTILE}" in text
+    assert "Похожие вопросы" not in text and "Источник" not in text
+    assert f"Lead {HOSTILE}" in text and f"Fact {HOSTILE}" in text
+    assert "<script>" not in html
+
+
+def test_english_buttons_are_labelled_in_english_and_marked_for_english_replies() -> None:
+    answer = english(make_answer("list", texts=tuple(f"Fact {n}." for n in range(6)),
+                                 suggestions=(Suggestion("s-1", "when were relations established", "t"),)))
+    markup = keyboard(answer)
+    assert markup is not None
+    rows = [[(b.text, b.callback_data) for b in row] for row in markup.inline_keyboard]
+    keys = ":".join(short_key(f"fact-{n}") for n in range(4))
+    assert rows == [[("Quote", f"q.en:{keys}"), ("Related", f"r.en:{short_key('fact-0')}")],
+                    [("when were relations established", f"a.en:{short_key('s-1')}")]]
+    assert all(len(str(data).encode()) <= MAX_CALLBACK_BYTES for row in rows for _, data in row)
+    partial = keyboard(english(make_answer("partial", answered=False, texts=("Close fact.",))))
+    assert partial is not None
+    assert [(b.text, b.callback_data) for b in partial.inline_keyboard[0]] == [("Quote", f"q.en:{short_key('fact-0')}")]
+
+
+def test_an_english_quote_keeps_the_verbatim_words_and_says_what_they_are_about() -> None:
+    html = quote_html(f"Цитата {HOSTILE}", RIA, lang="en", summary=f"Relations {HOSTILE}")
+    text, entities = parse_html(html)
+    assert text == (f"Цитата {HOSTILE}\n\nIn short: Relations {HOSTILE}\n\n"
+                    "Source: RIA Novosti, 22 Apr 2024 (in Russian)")
+    assert [e["type"] for e in entities] == ["blockquote", "text_link"]
+    # without an English text: the quote and the source only; in Russian the summary is never added
+    assert visible(quote_html("Цитата", RIA, lang="en")) == "Цитата\n\nSource: RIA Novosti, 22 Apr 2024 (in Russian)"
+    assert visible(quote_html("Цитата", RIA, summary="Relations")) == "Цитата\n\nИсточник: РИА Новости, 22.04.2024"
+
+
+def test_every_fact_of_the_bundled_base_renders_in_english_as_valid_html(bundled_engine: Engine) -> None:
+    for fact in bundled_engine.base.facts:
+        answer = bundled_engine.answer_fact(fact.id, lang="en")
+        assert answer is not None and answer.lang == "en"
+        html = answer_html(answer)
+        assert visible(html).startswith(fact.text_en or fact.text)
+        assert visible(html).endswith("Source: RIA Novosti, 22 Apr 2024 (in Russian)")
+        quote = quote_html(fact.quote, bundled_engine.source_ref(fact.source), lang="en", summary=fact.text_en)
+        assert visible(quote).startswith(fact.quote)

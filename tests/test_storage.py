@@ -443,3 +443,109 @@ def test_new_databases_have_the_answer_facts_table(store: SqliteStorage, db_path
     answered(store, "q", "relations")
     assert [row[1] for row in raw(db_path, "PRAGMA table_info(answer_facts)")] == ["question_id", "fact_id"]
     assert raw(db_path, "SELECT question_id, fact_id FROM answer_facts") == [(1, "relations")]
+
+
+# --------------------------------------------------------------------------- /language settings (schema version 3)
+
+
+def test_a_language_is_unset_until_chosen_then_kept_per_user(store: SqliteStorage, db_path: Path) -> None:
+    assert store.get_language(1) is None
+    store.set_language(1, "en")
+    store.set_language(2, "ru")
+    assert (store.get_language(1), store.get_language(2), store.get_language(3)) == ("en", "ru", None)
+    store.set_language(1, "auto")  # a new choice replaces the old one
+    assert store.get_language(1) == "auto"
+    rows = raw(db_path, "SELECT user_id, language FROM user_language ORDER BY user_id")
+    assert rows == [(1, "auto"), (2, "ru")]  # one row per user, committed at once
+
+
+def test_only_the_three_settings_are_accepted(store: SqliteStorage, db_path: Path) -> None:
+    for bad in ("de", "EN", "", "auto "):
+        with pytest.raises(ValueError, match="auto, ru, en"):
+            store.set_language(7, bad)
+    assert store.get_language(7) is None
+    assert raw(db_path, "SELECT COUNT(*) FROM user_language") == [(0,)]
+
+
+def test_languages_survive_reopening_and_big_user_ids_fit(db_path: Path) -> None:
+    big = 2**52 + 1  # Telegram ids may need up to 52 significant bits
+    with SqliteStorage(db_path) as first:
+        first.set_language(big, "en")
+        first.set_language(5, "ru")
+    with SqliteStorage(db_path) as second:
+        assert (second.get_language(big), second.get_language(5), second.get_language(6)) == ("en", "ru", None)
+
+
+def test_a_setting_read_once_is_served_from_memory(store: SqliteStorage, db_path: Path) -> None:
+    store.set_language(1, "en")
+    assert store.get_language(2) is None
+    conn = sqlite3.connect(db_path)
+    conn.execute("DELETE FROM user_language")  # behind the store's back: the store is the only writer
+    conn.commit()
+    conn.close()
+    assert (store.get_language(1), store.get_language(2)) == ("en", None)  # remembered, not read again
+
+
+def test_the_memory_of_settings_is_bounded(store: SqliteStorage, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.storage.LANGUAGE_CACHE_SIZE", 3)
+    for user in range(1, 6):
+        store.set_language(user, "en")
+    assert len(store._languages) == 3
+    assert [store.get_language(user) for user in range(1, 6)] == ["en"] * 5  # the forgotten ones are read back
+
+
+def test_an_unknown_stored_value_reads_as_unset(store: SqliteStorage, db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute("INSERT INTO user_language (user_id, language, updated) VALUES (9, 'klingon', 0)")
+    conn.commit()
+    conn.close()
+    assert store.get_language(9) is None
+
+
+def test_a_closed_store_refuses_language_calls(db_path: Path) -> None:
+    store = SqliteStorage(db_path)
+    store.close()
+    with pytest.raises(StorageError):
+        store.get_language(1)
+    with pytest.raises(StorageError):
+        store.set_language(1, "en")
+
+
+V2_EXTRA = """
+CREATE TABLE answer_facts (question_id INTEGER NOT NULL REFERENCES questions (id), fact_id TEXT NOT NULL,
+    PRIMARY KEY (question_id, fact_id)) WITHOUT ROWID;
+CREATE INDEX answer_facts_fact ON answer_facts (fact_id);
+INSERT INTO answer_facts (question_id, fact_id) VALUES (1, 'relations');
+PRAGMA user_version = 2;
+"""
+
+
+def test_a_version_2_database_gains_language_settings_and_keeps_everything(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    conn.executescript(V1_SCHEMA + V2_EXTRA)
+    conn.close()
+    assert raw(db_path, "PRAGMA user_version") == [(2,)]
+
+    with SqliteStorage(db_path) as store:
+        assert raw(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)] == [(3,)]
+        assert store.created_at == 1700000000.0
+        assert store.stats()["overall"]["questions"] == 2
+        assert store.top_facts() == [("relations", 1)]
+        assert store.get_language(1) is None
+        store.set_language(1, "en")
+    with SqliteStorage(db_path) as again:  # opening a migrated database changes nothing
+        assert again.get_language(1) == "en"
+        assert again.top_facts() == [("relations", 1)]
+    assert raw(db_path, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_a_version_1_database_gains_language_settings_too(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    conn.executescript(V1_SCHEMA)
+    conn.close()
+    with SqliteStorage(db_path) as store:
+        store.set_language(3, "ru")
+        assert store.get_language(3) == "ru"
+    assert [row[1] for row in raw(db_path, "PRAGMA table_info(user_language)")] == ["user_id", "language", "updated"]
