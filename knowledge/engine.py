@@ -60,6 +60,9 @@ class EngineSettings:
     cover_gain: float = 0.2  # ... if it answers at least this share of the question the others do not
 
 
+LATEST_EVENTS = 3  # what a question about a period after the base is offered instead
+
+
 class Engine:
     """Answers questions from one fact base."""
 
@@ -183,6 +186,11 @@ class Engine:
         """A period after the base ends: say so, and offer the latest fact it has on the subject."""
         label = query.span_label if self.reply == "ru" or query.span is None else _span_en(*query.span)
         lead = self.say.lead_after_base.format(period=label, end=human_day(self.base_end, self.reply))
+        if not (query.terms or query.named):  # «что было в прошлом году»: the last events it has
+            events = sorted((f for f in self.base.facts if f.status == "done" and not f.as_of
+                             and f.date.end <= self.base_end),  # not a plan running past the source's date
+                            key=lambda f: (f.date.end, f.date.start))[-LATEST_EVENTS:]
+            return self._build(question, "partial", False, lead, events, 0.0)
         wider = dataclasses.replace(query, span=None, list_intent=False, count_intent=False, ordinal="latest")
         ranked = [s for s in rank(wider, self.index) if s.allowed and s.score >= self.settings.suggest_threshold]
         if not ranked:
@@ -253,10 +261,13 @@ class Engine:
 
     def _events(self, query: Query, allowed: list[Scored]) -> list[Scored]:
         """Occasions of what is asked («встречи Путина и Алиева»): done, dated, holding every thing named."""
+        return self._events_of(query, allowed, done=True)
+
+    def _events_of(self, query: Query, allowed: list[Scored], *, done: bool) -> list[Scored]:
         things = frozenset(i for i, t in enumerate(query.terms) if t.noun and t.known)
         floor = self.settings.answer_threshold - self.settings.list_margin
         return [s for s in allowed if s.complete and things <= s.matched and s.score >= floor
-                and s.entry.fact.status == "done" and not s.entry.fact.as_of]
+                and not (done and (s.entry.fact.status != "done" or s.entry.fact.as_of))]
 
     def _ranking(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
         """«вторая встреча», «самый большой рост», «чаще всего»: ranks the dates and figures can give."""
@@ -316,8 +327,12 @@ class Engine:
     def _series(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
         """«как менялся товарооборот»: every period's figure of the subject, as the source gives it."""
         subject = {lemma for term in query.terms if term.noun for lemma in term.lemmas}
-        pool = [s.entry.fact for s in allowed if s.score >= self.settings.suggest_threshold]
-        points = figure_series(pool, subject)
+        if self.lang == "ru":
+            pool = [s.entry.fact for s in allowed if s.score >= self.settings.suggest_threshold]
+            points = figure_series(pool, subject)
+        else:  # the figures' descriptions are Russian: take the figures of the facts that hold every word asked
+            pool = [s.entry.fact for s in self._events_of(query, allowed, done=False)]
+            points = figure_series(pool, None)
         if not points:
             return None
         head = self.say.lead_series if len(points) > 1 else self.say.lead_series_one
@@ -345,8 +360,12 @@ class Engine:
                 publisher=(r.publisher_en or r.publisher) if english else r.publisher,
                 day=r.day_en() if english else r.day(), url=r.url) for r in refs)
             return self._build(question, "answer" if len(facts) == 1 else "list", True, lead, facts, 100.0)
-        if len(facts) > 1:
-            lead = self.say.lead_list.format(count=len(facts))
+        if len(facts) > 1:  # «а где?» after a list: the detail of each, where the fact holds it
+            lines = [f"• {self._item(f).date} — {lead.split(': ', 1)[-1].rstrip('.')}" for f in facts
+                     if (lead := self._lead(query, f)) and complete_for(query, self._entries[f.id])]
+            if query.answer_type and query.answer_type != "what" and not lines:
+                return self._build(question, "partial", False, self.say.partial(query.answer_type), facts, 100.0)
+            lead = "\n".join(lines) if lines else self.say.lead_list.format(count=len(facts))
             return self._build(question, "list", True, lead, facts, 100.0)
         entry = self._entries.get(facts[0].id)
         if entry is None or not complete_for(query, entry):  # the fact does not hold what is asked now: say so

@@ -35,15 +35,16 @@ def _lemmas(text: str) -> set[str]:
     return {lemma for word in words(text) for lemma in analyse(word).lemmas}
 
 
-def figure_series(facts: list[Fact], subject: set[str]) -> list[Point]:
-    """The periods of the figures whose «what» names the subject (lemmas), oldest first; one point per period."""
+def figure_series(facts: list[Fact], subject: set[str] | None) -> list[Point]:
+    """The periods of the figures whose «what» names the subject (lemmas; None: every figure), oldest first;
+    one point per period."""
     points: dict[str, Point] = {}
     for fact in facts:
         for figure in fact.figures:
             if not figure.period or fact.as_of:
                 continue
             named = _lemmas(figure.what)
-            if not subject & named:
+            if subject is not None and not subject & named:
                 continue
             growth = bool(named & GROWTH_WORDS)
             old = points.get(figure.period)

@@ -86,3 +86,9 @@ def test_a_base_without_translations_still_answers_russian(tmp_path, bundled_eng
     english = engine.answer("when were diplomatic relations established")
     assert english.lang == "en" and not english.answered
     assert engine.answer("когда установлены дипломатические отношения").answered
+
+
+def test_english_figures_across_periods(bundled_engine: Engine) -> None:
+    answer = bundled_engine.answer("how did trade turnover change")
+    assert answer.lang == "en" and answer.facts == ("trade-2022", "trade-2023-record")
+    assert answer.lead == "As the source gives it, by period:"

@@ -108,3 +108,10 @@ def test_a_context_from_before_a_reload_with_vanished_facts_is_harmless(bundled_
     stale = dataclasses.replace(first.context, facts=("gone-fact",), shown=("gone-fact",))
     answer = bundled_engine.answer("подробнее", stale)
     assert not answer.answered
+
+
+def test_a_detail_of_each_listed_fact(bundled_engine: Engine) -> None:
+    _, where = converse(bundled_engine, ["все встречи путина и алиева в 2022", "а где?"])
+    assert where.answered and where.kind == "list"
+    lines = where.lead.splitlines()
+    assert "• 16.09.2022 — Самарканд, Узбекистан" in lines and "• 31.10.2022 — Сочи" in lines

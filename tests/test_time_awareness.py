@@ -106,3 +106,10 @@ def test_announcements_in_lists_are_marked(bundled_engine: Engine) -> None:
     answer = bundled_engine.answer("встречи путина и алиева в россии", today=AFTER)
     planned = [item for item in answer.items if item.status == "planned"]
     assert planned and all(item.date.endswith(", анонс") for item in planned)
+
+
+def test_a_period_after_the_base_without_a_subject_offers_the_last_events(bundled_engine: Engine) -> None:
+    answer = bundled_engine.answer("что было в прошлом году", today=AFTER)
+    assert not answer.answered and answer.lead.startswith("База заканчивается")
+    dates = [bundled_engine.fact(i.fact_id).date.end for i in answer.items]  # type: ignore[union-attr]
+    assert len(dates) == 3 and dates == sorted(dates) and dates[-1] <= bundled_engine.base_end
