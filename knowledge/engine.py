@@ -513,7 +513,8 @@ class Engine:
         source_ids = list(dict.fromkeys(f.source for f in facts))
         if kind in ("answer", "partial") and len(facts) == 1:  # a figure or a state of affairs: as of when
             dated = as_of_note(facts[0], self.source_ref(facts[0].source), self.reply)
-            note = "\n".join(filter(None, (dated, note)))
+            announced = self.say.note_announced if facts[0].status == "planned" else ""
+            note = "\n".join(filter(None, (announced, dated, note)))
         answer = Answer(
             question=question,
             kind=kind,

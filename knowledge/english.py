@@ -919,6 +919,7 @@ ENGLISH = Lexicon(
     growth_words=_words("growth decline fall drop decrease"),  # «increase», «rise» merge into «growth»
     month_words=_words("month"),
     generic_counted=_words("people person number amount"),
+    code="en",
 )
 
 

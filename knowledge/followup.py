@@ -31,7 +31,7 @@ class FollowUp:
 
 def _own(term: Term, lx: Lexicon) -> bool:
     """A noun of the question's own, not a verb that adds nothing («а кто участвовал?»)."""
-    forms = analyser_for("en" if lx is not RUSSIAN else "ru")(term.word).forms
+    forms = analyser_for(lx.code)(term.word).forms
     return term.noun and not (set(term.lemmas) | set(forms)) & lx.empty_verbs
 
 
@@ -53,7 +53,7 @@ def read_follow_up(question: str, query: Query, context: Context | None, *,
     marked = opened or raw[0] in lx.follow_up_starts
     pointing = any(w in lx.back_references for w in raw)
     named = bool(query.entities or query.soft_entities or query.place_refs)
-    timed = bool(query.years or query.months or query.days)
+    timed = bool(query.years or query.months or query.days or query.span)
     nouns = [t for t in query.terms if _own(t, lx)]
     content = [w for w in raw if w not in lx.follow_up_starts and w not in lx.back_references]
     if content and context.shown and not named and not timed:
@@ -85,9 +85,12 @@ def merge(previous: Query, new: Query, *, entity_kinds: Mapping[str, tuple[str, 
           lexicon: Lexicon = RUSSIAN) -> Query:
     """The previous question with what the new one changes: its period, its people, its place, its words."""
     years, months, days = previous.years, previous.months, previous.days
-    if new.years:  # «что было в декабре 2023» → «а в 2022?»: December 2022
+    span, label = previous.span, previous.span_label
+    if new.span is not None:  # «а в прошлом году?»: a relative period replaces any other
+        years, months, days, span, label = frozenset(), frozenset(), frozenset(), new.span, new.span_label
+    elif new.years:  # «что было в декабре 2023» → «а в 2022?»: December 2022
         years, days = new.years, new.days or frozenset((m, d) for m, d in previous.days)
-        months = new.months or months
+        months, span, label = new.months or months, None, ""
     elif new.months or new.days:
         months, days = new.months, new.days
     order = list(previous.entity_order)
@@ -128,7 +131,7 @@ def merge(previous: Query, new: Query, *, entity_kinds: Mapping[str, tuple[str, 
     answer_type = new.answer_type if new.answer_type not in ("", "what") else previous.answer_type
     return dataclasses.replace(
         previous,
-        text=f"{previous.text} / {new.text}",
+        text=new.text,
         terms=terms,
         entities=frozenset(entities),
         soft_entities=frozenset(soft),
@@ -137,6 +140,10 @@ def merge(previous: Query, new: Query, *, entity_kinds: Mapping[str, tuple[str, 
         years=years,
         months=months,
         days=days,
+        span=span,
+        span_label=label,
+        until=new.until or previous.until,
+        now=new.now,
         numbers=new.numbers or (previous.numbers if not own_terms else frozenset()),
         answer_type=answer_type,
         list_intent=new.list_intent or (previous.list_intent and not own_terms),

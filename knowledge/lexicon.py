@@ -325,6 +325,7 @@ class Lexicon:
     growth_words: frozenset[str] = frozenset()  # a figure that is a change, not a level
     month_words: frozenset[str] = frozenset()  # «в каком месяце» / "which month"
     generic_counted: frozenset[str] = frozenset()  # «сколько человек»: any count of people
+    code: str = "ru"  # the language these lists are for
 
     def synonym_map(self) -> dict[str, str]:
         mapping: dict[str, str] = {}

@@ -244,6 +244,7 @@ class Phrases:
     as_of: str  # before a state's date in a list: «на 22.04.2024»
     announced: str  # after an announced event's date in a list
     all_events: str  # the title of the whole timeline
+    note_announced: str  # under an announced event: planned, not reported as done
 
     def partial(self, answer_type: str) -> str:
         return self.partial_by_type.get(answer_type, self.lead_partial)
@@ -263,6 +264,7 @@ RU = Phrases(
     most=MOST, least=LEAST, lead_frequent=LEAD_FREQUENT, lead_detail=LEAD_DETAIL, lead_source=LEAD_SOURCE,
     note_quote=NOTE_QUOTE, note_topics=NOTE_TOPICS, suggest_head=SUGGEST_HEAD, as_of="на", announced="анонс",
     all_events="все события",
+    note_announced="Это анонс: источник сообщает о запланированном; состоялось ли и чем закончилось, в базе нет.",
 )
 
 EN = Phrases(
@@ -315,6 +317,8 @@ EN = Phrases(
     as_of="as of",
     announced="announced",
     all_events="all events",
+    note_announced=("This is an announcement: the source reports a plan; whether it happened, and how, "
+                    "is not in the base."),
 )
 
 

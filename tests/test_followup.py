@@ -115,3 +115,12 @@ def test_a_detail_of_each_listed_fact(bundled_engine: Engine) -> None:
     assert where.answered and where.kind == "list"
     lines = where.lead.splitlines()
     assert "• 16.09.2022 — Самарканд, Узбекистан" in lines and "• 31.10.2022 — Сочи" in lines
+
+
+def test_a_relative_period_continues_a_conversation(bundled_engine: Engine) -> None:
+    import datetime as dt
+
+    first = bundled_engine.answer("встречи путина и алиева в 2023", today=dt.date(2024, 6, 1))
+    again = bundled_engine.answer("а в позапрошлом году?", first.context, today=dt.date(2024, 6, 1))
+    assert again.answered and set(again.facts) >= {"summit-2022-06-29-ashgabat", "summit-2022-09-16-samarkand"}
+    assert all(bundled_engine.fact(f).date.start.year == 2022 for f in again.facts)  # type: ignore[union-attr]

@@ -113,3 +113,9 @@ def test_a_period_after_the_base_without_a_subject_offers_the_last_events(bundle
     assert not answer.answered and answer.lead.startswith("База заканчивается")
     dates = [bundled_engine.fact(i.fact_id).date.end for i in answer.items]  # type: ignore[union-attr]
     assert len(dates) == 3 and dates == sorted(dates) and dates[-1] <= bundled_engine.base_end
+
+
+def test_a_single_announced_event_says_it_is_an_announcement(bundled_engine: Engine) -> None:
+    answer = bundled_engine.answer("когда алиев приедет в москву", today=AFTER)
+    assert answer.facts == ("summit-2024-04-22-moscow-planned",)
+    assert "Это анонс" in answer.reply
