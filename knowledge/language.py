@@ -22,6 +22,7 @@ either scans a bounded window or cannot backtrack, and no input makes it raise.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -175,6 +176,7 @@ def _hint_language(hint: object) -> Language | None:
     return "ru" if code in _RUSSIAN_HINTS else "en"
 
 
+@functools.cache
 def lexicon_for(lang: str) -> Lexicon:
     """The parser's word lists for a language ("ru" or "en")."""
     from knowledge.english import ENGLISH
@@ -183,6 +185,7 @@ def lexicon_for(lang: str) -> Lexicon:
     return ENGLISH if lang == "en" else RUSSIAN
 
 
+@functools.cache
 def analyser_for(lang: str) -> Callable[[str], WordInfo]:
     """The word analysis for a language: pymorphy3 lemmas for Russian, the hand-written lemmatiser for English."""
     from knowledge.english import analyse_en
