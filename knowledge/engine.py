@@ -405,10 +405,10 @@ class Engine:
     def timeline(self, request: str) -> Timeline | None:
         """The dated events a request («2023», «Лавров», «торговля», «Алиев 2022–2023») filters; None if unclear."""
         token = request_token(request, self.index)
-        return build_timeline(token, self.index) if token else None
+        return build_timeline(token, self.index, lang=self.reply) if token else None
 
     def timeline_by_token(self, token: str) -> Timeline | None:
-        return build_timeline(token, self.index)
+        return build_timeline(token, self.index, lang=self.reply)
 
     def timeline_answer(self, timeline: Timeline, *, page: int = 0, per_page: int = 0) -> Answer:
         """One page of a timeline as a list answer (``per_page`` 0: the whole timeline)."""

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from knowledge.index import Index
 from knowledge.model import Fact, short_key
 from knowledge.query import parse_query
-from knowledge.topics import TOPICS
+from knowledge.topics import TOPICS, TOPICS_EN
 
 _RANGE = re.compile(r"(?<!\d)(\d{4})\s*(?:-|–|—|по|\.\.)\s*(\d{4})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -72,8 +72,9 @@ def _topic(text: str) -> str | None:
     return str(found[2]) if found else None
 
 
-def build_timeline(token: str, index: Index) -> Timeline | None:
-    """The timeline a token stands for; None for a malformed or stale token."""
+def build_timeline(token: str, index: Index, *, lang: str = "ru") -> Timeline | None:
+    """The timeline a token stands for, titled in ``lang``; None for a malformed or stale token."""
+    english = lang == "en"
     base = index.base
     entity_keys = {short_key(ref): ref for ref in base.entities}
     facts = [f for f in base.facts if not f.as_of]
@@ -81,20 +82,25 @@ def build_timeline(token: str, index: Index) -> Timeline | None:
     for part in token.split("."):
         kind, value = part[:1], part[1:]
         if kind == "a" and not value:
-            titles.append("все события")
+            titles.append("all events" if english else "все события")
         elif kind == "y" and re.fullmatch(r"\d{4}(?:-\d{4})?", value):
             first, _, last = value.partition("-")
             start, end = int(first), int(last or first)
             facts = [f for f in facts if f.date.start.year <= end and f.date.end.year >= start]
-            titles.append(f"{start} год" if start == end else f"{start}–{end} годы")
+            if english:
+                titles.append(str(start) if start == end else f"{start}–{end}")
+            else:
+                titles.append(f"{start} год" if start == end else f"{start}–{end} годы")
         elif kind == "e" and value in entity_keys:
             ref = entity_keys[value]
             facts = [f for f in facts if ref in f.entity_ids]
-            name = base.entities[ref].name
+            entity = base.entities[ref]
+            name = (entity.name_en or entity.name) if english else entity.name
             titles.append(name[:1].upper() + name[1:])
         elif kind == "t" and value in TOPICS:
             facts = [f for f in facts if f.topic == value]
-            titles.append(TOPICS[value].capitalize())
+            label = (TOPICS_EN if english else TOPICS)[value]
+            titles.append(label[:1].upper() + label[1:])
         else:
             return None
     facts.sort(key=lambda f: (f.date.start, f.date.end))

@@ -92,3 +92,13 @@ def test_english_figures_across_periods(bundled_engine: Engine) -> None:
     answer = bundled_engine.answer("how did trade turnover change")
     assert answer.lang == "en" and answer.facts == ("trade-2022", "trade-2023-record")
     assert answer.lead == "As the source gives it, by period:"
+
+
+def test_english_timelines_have_english_titles(bundled_engine: Engine) -> None:
+    english = bundled_engine.sibling("en")
+    found = english.timeline("lavrov 2024")
+    assert found is not None and found.title == "2024 · Sergey Lavrov"
+    answer = english.timeline_answer(found)
+    assert answer.lead == "Timeline: 2024 · Sergey Lavrov — 1 event:" and answer.lang == "en"
+    russian = bundled_engine.timeline("Лавров 2024")
+    assert russian is not None and russian.title == "2024 год · Сергей Лавров"
