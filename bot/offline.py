@@ -47,21 +47,8 @@ def answer_safely(engine: Engine, question: str, context: Context | None = None,
 
 
 def timeline_for(engine: Engine, request: str, lang: str = "auto") -> tuple[Engine, Timeline] | None:
-    """The timeline a request asks for, and the engine (Russian or English) to tell it with.
-
-    "auto" reads the request in its own language and, when that finds nothing (a bare «Lavrov» has
-    no words to tell the language by), in the other one; "ru" and "en" force the language."""
-    if lang in ("ru", "en"):
-        tries = [lang]
-    else:
-        first = detect_language(request)
-        tries = [first, "en" if first == "ru" else "ru"]
-    for code in tries:
-        teller = engine.sibling(code)
-        found = teller.timeline(request)
-        if found is not None:
-            return teller, found
-    return None
+    """The timeline a request asks for, and the engine to tell it with (see ``Engine.find_timeline``)."""
+    return engine.find_timeline(request, lang=lang)
 
 
 def render_quote(engine: Engine, answer: Answer) -> str:

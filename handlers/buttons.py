@@ -75,8 +75,8 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await answer_question(message, context, EXAMPLES[int(parts[0])], quote=False)  # type: ignore[arg-type]
         return
     elif action in ("t", "l") and message is not None and len(parts) == 2 and parts[1].isdigit():
-        pager = topic_page if action == "t" else timeline_page
-        page = pager(context, parts[0], int(parts[1]))
+        page = (topic_page(context, parts[0], int(parts[1])) if action == "t"
+                else timeline_page(context, parts[0], int(parts[1]), lang=lang))
         if page is not None:
             await query.answer()
             text, markup = page

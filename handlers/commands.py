@@ -9,9 +9,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
-from handlers.render import answer_html, callback
+from handlers.language import engine_language, shown_in
+from handlers.render import LANG_SUFFIX, answer_html, callback
 from handlers.respond import answer_question, conversation_key, send_html
 from handlers.services import services
+from knowledge.language import detect_language
 from knowledge.model import short_key as fact_token
 from knowledge.replies import EXAMPLES
 
@@ -89,6 +91,9 @@ async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 TIMELINE_PAGE = 10
 TIMELINE_HINT = ("Что показать? Например: /timeline 2023, /timeline 2020-2022, /timeline Лавров, "
                  "/timeline торговля или /timeline Алиев 2023.")
+TIMELINE_HINT_EN = ("What should I show? For example: /timeline 2023, /timeline 2020-2022, /timeline Lavrov, "
+                    "/timeline trade or /timeline Aliyev 2023.")
+EARLIER, LATER = {"ru": "← Раньше", "en": "← Earlier"}, {"ru": "Позже →", "en": "Later →"}
 
 
 async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -96,31 +101,36 @@ async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None:
         return
-    engine = services(context).holder.engine
-    found = engine.timeline(" ".join(context.args or []))
+    found_services = services(context)
+    setting, hint = engine_language(found_services, update.effective_user)
+    request = " ".join(context.args or [])
+    told = found_services.holder.engine.find_timeline(request, lang=setting, hint=hint)
     quote = message.chat.type != ChatType.PRIVATE
-    if found is None:
-        await message.reply_text(TIMELINE_HINT, do_quote=quote)
+    if told is None:
+        english = shown_in(setting, hint) == "en" if not request else detect_language(request, hint=hint) == "en"
+        await message.reply_text(TIMELINE_HINT_EN if english else TIMELINE_HINT, do_quote=quote)
         return
-    text, markup = timeline_page(context, found.token, 0) or (TIMELINE_HINT, None)
+    teller, found = told
+    text, markup = timeline_page(context, found.token, 0, lang=teller.reply) or (TIMELINE_HINT, None)
     await send_html(message, text, markup=markup, quote=quote)
 
 
-def timeline_page(context: ContextTypes.DEFAULT_TYPE, token: str, page: int
+def timeline_page(context: ContextTypes.DEFAULT_TYPE, token: str, page: int, *, lang: str = "ru"
                   ) -> tuple[str, InlineKeyboardMarkup | None] | None:
-    """One page of a timeline and its ← → buttons; None for a stale token."""
-    engine = services(context).holder.engine
+    """One page of a timeline, in ``lang``, and its ← → buttons; None for a stale token."""
+    engine = services(context).holder.engine.sibling(lang)
     found = engine.timeline_by_token(token)
     if found is None:
         return None
     pages = max(1, (len(found.facts) + TIMELINE_PAGE - 1) // TIMELINE_PAGE)
     page = min(max(page, 0), pages - 1)
     answer = engine.timeline_answer(found, page=page, per_page=TIMELINE_PAGE)
+    action = "l" + (LANG_SUFFIX if lang == "en" else "")
     nav = []
     if page > 0:
-        nav.append(InlineKeyboardButton("← Раньше", callback_data=callback("l", token, str(page - 1))))
+        nav.append(InlineKeyboardButton(EARLIER[lang], callback_data=callback(action, token, str(page - 1))))
     if page < pages - 1:
-        nav.append(InlineKeyboardButton("Позже →", callback_data=callback("l", token, str(page + 1))))
+        nav.append(InlineKeyboardButton(LATER[lang], callback_data=callback(action, token, str(page + 1))))
     return answer_html(answer), InlineKeyboardMarkup([nav]) if nav else None
 
 

@@ -407,6 +407,24 @@ class Engine:
         token = request_token(request, self.index)
         return build_timeline(token, self.index, lang=self.reply) if token else None
 
+    def find_timeline(self, request: str, *, lang: str = "auto", hint: str | None = None
+                      ) -> tuple[Engine, Timeline] | None:
+        """The timeline a request asks for, and the engine (Russian or English) to tell it with.
+
+        "auto" reads the request in its own language and, when that finds nothing (a bare «Lavrov» has
+        no words to tell the language by), in the other one; "ru" and "en" force the language."""
+        if lang in ("ru", "en"):
+            tries = [lang]
+        else:
+            first = detect_language(request, hint=hint)
+            tries = [first, "en" if first == "ru" else "ru"]
+        for code in tries:
+            teller = self.sibling(code)
+            found = teller.timeline(request)
+            if found is not None:
+                return teller, found
+        return None
+
     def timeline_by_token(self, token: str) -> Timeline | None:
         return build_timeline(token, self.index, lang=self.reply)
 

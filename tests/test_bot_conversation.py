@@ -124,3 +124,20 @@ async def test_a_stale_timeline_button_gets_the_notice(start_bot: StartBot) -> N
     await bot.barrier()
     assert not bot.calls("editMessageText")
     assert bot.calls("answerCallbackQuery")[-1].params.get("text")
+
+
+async def test_timeline_in_english_pages_in_english(start_bot: StartBot, bundled_engine: Engine) -> None:
+    bot = await start_bot()
+    first = await say(bot, "/timeline 2023 Lavrov")  # Latin words: read and shown in English
+    assert first.params["text"].startswith("Timeline: 2023 · Sergey Lavrov — ")
+    english = bundled_engine.sibling("en").timeline("2023 Lavrov")
+    assert english is not None and escape(english.facts[0].text_en) in first.params["text"]
+    # «2023» alone has no word to tell the language: the Telegram language decides
+    everything = await say(bot, "/timeline 2023", from_user=bot.api.user(DEFAULT_USER_ID, language_code="en"))
+    nav = dict(buttons(everything))
+    assert nav["Later →"].startswith("l.en:")
+    update = bot.api.callback_query(nav["Later →"], message=everything.result, from_user=DEFAULT_USER_ID)
+    bot.api.push_update(update)
+    await bot.barrier()
+    [edit] = bot.calls("editMessageText")
+    assert edit.ok and "← Earlier" in dict(buttons(edit)) and edit.params["text"].startswith("Timeline: 2023")
