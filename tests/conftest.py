@@ -107,7 +107,7 @@ import shutil  # noqa: E402
 from collections.abc import AsyncIterator, Awaitable, Iterator  # noqa: E402
 from typing import Any  # noqa: E402
 
-from fakebotapi import Call, FakeBotApi  # noqa: E402
+from fakebotapi import DEFAULT_USER_ID, Call, FakeBotApi  # noqa: E402
 
 from bot.config import Config  # noqa: E402
 from handlers.services import SERVICES_KEY, Services  # noqa: E402
@@ -250,3 +250,14 @@ async def start_bot(botapi: FakeBotApi, bot_config: Config, bundled_engine: Engi
 def start_tuned_bot(start_bot: StartBot) -> StartBot:
     """``start_bot`` under the name the fault tests use for bots with a short ``send_timeout``."""
     return start_bot
+
+
+async def press(bot: RunningBot, message: dict[str, Any], data: str, *, user: Any = DEFAULT_USER_ID) -> Call:
+    """Press a button of ``message``; returns the answerCallbackQuery once handling is over."""
+    update = bot.api.callback_query(data, message=message, from_user=user)
+    bot.api.push_update(update)
+    await bot.barrier()
+    query_id = update["callback_query"]["id"]
+    [answered] = [c for c in bot.calls("answerCallbackQuery") if c.params["callback_query_id"] == query_id]
+    assert answered.ok
+    return answered

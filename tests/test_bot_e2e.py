@@ -12,7 +12,7 @@ from html import escape
 from typing import Any
 
 import pytest
-from conftest import RunningBot, StartBot
+from conftest import StartBot, press
 from fakebotapi import (
     DEFAULT_CHANNEL_ID,
     DEFAULT_GROUP_ID,
@@ -259,17 +259,6 @@ async def test_other_channel_posts_are_ignored(start_bot: StartBot, text: str) -
 
 
 # --------------------------------------------------------------------------- buttons
-
-
-async def press(bot: RunningBot, message: dict[str, Any], data: str, *, user: int = DEFAULT_USER_ID) -> Call:
-    """Press a button of ``message``; returns the answerCallbackQuery once handling is over."""
-    update = bot.api.callback_query(data, message=message, from_user=user)
-    bot.api.push_update(update)
-    await bot.barrier()
-    query_id = update["callback_query"]["id"]
-    [answered] = [c for c in bot.calls("answerCallbackQuery") if c.params["callback_query_id"] == query_id]
-    assert answered.ok
-    return answered
 
 
 async def test_quote_button_sends_the_verbatim_quote(start_bot: StartBot, bundled_engine: Engine) -> None:

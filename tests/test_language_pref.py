@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from conftest import RunningBot, StartBot
+from conftest import RunningBot, StartBot, press
 from fakebotapi import DEFAULT_GROUP_ID, DEFAULT_USER_ID, MAX_CALLBACK_DATA_BYTES, Call
 
 from bot.app import post_shutdown
@@ -58,17 +58,6 @@ def buttons(call: Call) -> list[tuple[str, str]]:
 def shown(call: Call) -> str:
     """The text as the user sees it (markup parsed)."""
     return str(call.result["text"])
-
-
-async def press(bot: RunningBot, message: dict[str, Any], data: str, *, user: Any = DEFAULT_USER_ID) -> Call:
-    """Press a button; returns the answerCallbackQuery once the press was handled."""
-    update = bot.api.callback_query(data, message=message, from_user=user)
-    bot.api.push_update(update)
-    await bot.barrier()
-    query_id = update["callback_query"]["id"]
-    [answered] = [c for c in bot.calls("answerCallbackQuery") if c.params["callback_query_id"] == query_id]
-    assert answered.ok
-    return answered
 
 
 async def stop(bot: RunningBot) -> None:
