@@ -29,6 +29,7 @@ from knowledge.replies import (
     as_of_note,
     figure_en,
     human_day,
+    period_name,
     phrases,
     render_text,
     times,
@@ -286,7 +287,7 @@ class Engine:
             if self.reply == "en":
                 shown = figure_en(figure) or ""
                 said = f"growth {shown}" if growth and shown else shown
-                period = _period_en(point.fact, figure.period)
+                period = period_name(figure.period, "en")
             else:
                 said = f"рост {figure.display()}" if growth else figure.display()
                 period = point.period
@@ -616,12 +617,3 @@ def _span_en(start: dt.date, end: dt.date) -> str:
         return first if first == last else f"{first} – {last}"
     first, last = human_en(start.isoformat()), human_en(end.isoformat())
     return first if first == last else f"{first} – {last}"
-
-
-def _period_en(fact: Fact, period: str) -> str:
-    from knowledge.dates import parse_fact_date
-
-    try:
-        return parse_fact_date(period).human_en()
-    except ValueError:
-        return fact.date.human_en()

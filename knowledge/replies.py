@@ -108,16 +108,18 @@ def _suggestion(suggestion: Suggestion) -> str:
     return f"• {suggestion.question}"
 
 
-def _period(text: str) -> str:
+def period_name(text: str, lang: str = "ru") -> str:
+    """«2023 год» / "2023" for a figure's period; the text itself if it is no date."""
     try:
-        return parse_fact_date(text).human()
+        span = parse_fact_date(text)
     except ValueError:
         return text
+    return span.human_en() if lang == "en" else span.human()
 
 
 def figure_line(figure: Figure) -> str:
     """«почти 4,4 млрд долларов — товарооборот России и Азербайджана (2023 год)»."""
-    period = f" ({_period(figure.period)})" if figure.period and not figure.period.startswith("2024-04-22") else ""
+    period = f" ({period_name(figure.period)})" if figure.period and not figure.period.startswith("2024-04-22") else ""
     return f"{figure.display()} — {figure.what}{period}"
 
 
@@ -198,17 +200,10 @@ def as_of_note(fact: Fact, source: SourceRef, lang: str = "ru") -> str:
     if not periods:
         return ""
     if english:
-        human = ", ".join(dict.fromkeys(_period_en(p) for p in periods))
+        human = ", ".join(dict.fromkeys(period_name(p, "en") for p in periods))
         return f"Figures for {human}, according to {publisher} as of {source.day()}."
-    human = ", ".join(dict.fromkeys(_period(p) for p in periods))
+    human = ", ".join(dict.fromkeys(period_name(p) for p in periods))
     return f"Данные за {human}, по данным {source.publisher} на {source.day()}."
-
-
-def _period_en(text: str) -> str:
-    try:
-        return parse_fact_date(text).human_en()
-    except ValueError:
-        return text
 
 
 @dataclass(frozen=True, slots=True)
