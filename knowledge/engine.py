@@ -24,6 +24,7 @@ from knowledge.model import Fact, KnowledgeBase, short_key
 from knowledge.morphology import analyse
 from knowledge.normalize import MAX_QUERY_CHARS, words
 from knowledge.query import Query, parse_query
+from knowledge.rankings import busiest_period, extreme_figure, nth_occasion, occasion, occasions
 from knowledge.replies import (
     Phrases,
     as_of_note,
@@ -272,18 +273,17 @@ class Engine:
 
     def _ranking(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
         """«вторая встреча», «самый большой рост», «чаще всего»: ranks the dates and figures can give."""
+        lx = lexicon_for(self.lang)
         if (query.extreme and not query.frequent) or (query.extreme and query.terms and not any(
-                set(t.lemmas) & lexicon_for(self.lang).event_nouns for t in query.terms)):
+                set(t.lemmas) & lx.event_nouns for t in query.terms)):
             subject = {lemma for term in query.terms if term.noun for lemma in term.lemmas}
-            pool = [s.entry.fact for s in allowed if s.score >= self.settings.suggest_threshold]
-            points = figure_series(pool, subject)
-            growth = bool(subject & (GROWTH_WORDS | lexicon_for(self.lang).growth_words))
-            valued = [(p.growth if growth else p.level, p) for p in points]
-            ranked = [(f, p) for f, p in valued if f is not None]
-            if len(ranked) < 2:
+            points = figure_series([s.entry.fact for s in allowed if s.score >= self.settings.suggest_threshold],
+                                   subject)
+            growth = bool(subject & (GROWTH_WORDS | lx.growth_words))
+            found = extreme_figure(points, growth=growth, largest=query.extreme == "max")
+            if found is None:
                 return None
-            pick = (max if query.extreme == "max" else min)(ranked, key=lambda fp: fp[0].value)
-            figure, point = pick
+            figure, point, compared = found
             if self.reply == "en":
                 shown = figure_en(figure) or ""
                 said = f"growth {shown}" if growth and shown else shown
@@ -292,38 +292,29 @@ class Engine:
                 said = f"рост {figure.display()}" if growth else figure.display()
                 period = point.period
             lead = self.say.lead_extreme.format(which=self.say.most if query.extreme == "max" else self.say.least,
-                                                period=period, figure=said, count=len(ranked))
+                                                period=period, figure=said, count=compared)
             score = max(s.score for s in allowed if s.entry.fact is point.fact)
             return self._build(question, "answer", True, lead, [point.fact], score)
-        events = sorted(self._events(query, allowed), key=lambda s: (s.entry.fact.date.start, -s.score))
-        by_day: dict[str, list[Scored]] = {}
-        for s in events:
-            by_day.setdefault(self._event(s.entry.fact), []).append(s)
-        days = list(by_day.values())
+        events = self._events(query, allowed)
+        days = occasions(events)
         if query.nth:
-            if len(days) < query.nth:
+            best = nth_occasion(days, query.nth)
+            if best is None:
                 return None
-            best = max(days[query.nth - 1], key=lambda s: s.score)
             return self._build(question, "answer", True, self._lead(query, best.entry.fact), [best.entry.fact],
                                best.score)
-        if not (query.frequent and days):
+        monthly = bool(set(words(question)) & lx.month_words)
+        busiest = busiest_period(days, monthly=monthly) if query.frequent else None
+        if busiest is None:
             return None
-        monthly = bool(set(words(question)) & lexicon_for(self.lang).month_words)
-        groups: dict[tuple[int, int], list[list[Scored]]] = {}
-        for day in days:
-            start = day[0].entry.fact.date.start
-            groups.setdefault((start.year, start.month if monthly else 0), []).append(day)
-        counts = sorted(((len(v), k) for k, v in groups.items()), reverse=True)
-        if len(counts) > 1 and counts[0][0] == counts[1][0]:
-            return None  # a tie: no single period
-        (count, (year, month)) = counts[0]
+        year, month, chosen = busiest
         if self.reply == "en":
             period = f"{MONTHS_EN[month - 1]} {year}" if monthly else str(year)
         else:
             period = f"{MONTHS_NOMINATIVE[month - 1]} {year} года" if monthly else f"{year} год"
-        facts = [day[0].entry.fact for day in groups[(year, month)]]
-        lead = self.say.lead_frequent.format(period=period, count=count, times=times(count, self.reply))
-        return self._build(question, "list", True, lead, facts, max(s.score for s in events))
+        lead = self.say.lead_frequent.format(period=period, count=len(chosen), times=times(len(chosen), self.reply))
+        return self._build(question, "list", True, lead, [day[0].entry.fact for day in chosen],
+                           max(s.score for s in events))
 
     def _series(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
         """«как менялся товарооборот»: every period's figure of the subject, as the source gives it."""
@@ -550,11 +541,6 @@ class Engine:
         object.__setattr__(answer, "reply", render_text(answer))
         return answer
 
-    @staticmethod
-    def _event(fact: Fact) -> str:
-        """Facts of one day are one occasion («встречались 19 мая»: the talks and the trilateral after them)."""
-        return fact.date.iso
-
     def _lead(self, query: Query, fact: Fact) -> str:
         """The asked detail first («когда» → the date, «сколько» → the figure of the thing counted)."""
         figure = None
@@ -578,7 +564,7 @@ class Engine:
         lead = (self.say.lead_list.format(count=len(facts)) if len(facts) <= cap
                 else self.say.lead_list_capped.format(count=cap, total=len(facts)))
         if counting:  # «сколько раз встречались»: the count of events, then what was counted
-            events = len({self._event(f) for f in facts})
+            events = len({occasion(f) for f in facts})
             lead = self.say.lead_count.format(count=events, times=times(events, self.reply))
         score = max(s.score for s in members)
         if len(shown) == 1 and not counting:

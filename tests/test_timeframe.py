@@ -561,6 +561,6 @@ def test_this_season_is_within_a_year_and_last_season_is_a_year_before(season: s
     assert abs((this.start - today).days) < 366 and abs((this.end - today).days) < 366
     assert last.end < today and last.start.month == this.start.month
     if season == "зимой":  # the latest winter that has ended: «этой зимой» too, from March to July
-        assert this.start.year - last.start.year in (0, 1) and (today - last.end).days < 366
+        assert this.start.year - last.start.year in (0, 1) and (today - last.end).days <= 366
     else:
         assert this.start.year - last.start.year == 1 and last.end < this.start

@@ -1,0 +1,55 @@
+"""Ranks the dates and figures of the base can give: the n-th occasion, the busiest period, the extreme figure.
+
+Pure functions over scored facts and figure series; the engine words the answers. An occasion is a day:
+facts of one date are one event («встречались 19 мая»: the talks and the trilateral after them).
+"""
+
+from __future__ import annotations
+
+from knowledge.model import Fact, Figure
+from knowledge.scoring import Scored
+from knowledge.series import Point
+
+
+def occasion(fact: Fact) -> str:
+    """The key that makes facts of one day one occasion."""
+    return fact.date.iso
+
+
+def occasions(events: list[Scored]) -> list[list[Scored]]:
+    """Events grouped by occasion, oldest first; within one, the best-scored first."""
+    by_day: dict[str, list[Scored]] = {}
+    for s in sorted(events, key=lambda s: (s.entry.fact.date.start, -s.score)):
+        by_day.setdefault(occasion(s.entry.fact), []).append(s)
+    return list(by_day.values())
+
+
+def nth_occasion(days: list[list[Scored]], n: int) -> Scored | None:
+    """«вторая встреча»: the best fact of the n-th occasion, or None when there are fewer."""
+    if not 1 <= n <= len(days):
+        return None
+    return max(days[n - 1], key=lambda s: s.score)
+
+
+def busiest_period(days: list[list[Scored]], *, monthly: bool) -> tuple[int, int, list[list[Scored]]] | None:
+    """«чаще всего»: (year, month or 0, its occasions) of the period with the most; None for a tie or nothing."""
+    groups: dict[tuple[int, int], list[list[Scored]]] = {}
+    for day in days:
+        start = day[0].entry.fact.date.start
+        groups.setdefault((start.year, start.month if monthly else 0), []).append(day)
+    counts = sorted(((len(v), k) for k, v in groups.items()), reverse=True)
+    if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+        return None
+    year, month = counts[0][1]
+    return year, month, groups[(year, month)]
+
+
+def extreme_figure(points: list[Point], *, growth: bool, largest: bool) -> tuple[Figure, Point, int] | None:
+    """«самый большой рост»: the largest (or smallest) figure among the periods, with how many were compared;
+    None unless at least two periods have one."""
+    ranked = [(figure, point) for point in points
+              if (figure := point.growth if growth else point.level) is not None]
+    if len(ranked) < 2:
+        return None
+    figure, point = (max if largest else min)(ranked, key=lambda fp: fp[0].value)
+    return figure, point, len(ranked)

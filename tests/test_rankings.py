@@ -1,0 +1,50 @@
+"""The ranks the dates and figures give: occasions, the n-th one, the busiest period, the extreme figure."""
+
+from __future__ import annotations
+
+from knowledge.engine import Engine
+from knowledge.query import parse_query
+from knowledge.rankings import busiest_period, extreme_figure, nth_occasion, occasions
+from knowledge.scoring import rank
+from knowledge.series import figure_series
+
+
+def meetings(engine: Engine, question: str) -> list[list]:  # type: ignore[type-arg]
+    query = parse_query(question, engine.index)
+    return occasions(engine._events(query, [s for s in rank(query, engine.index) if s.allowed]))
+
+
+def test_facts_of_one_day_are_one_occasion(bundled_engine: Engine) -> None:
+    days = meetings(bundled_engine, "встречи путина и алиева в 2023")
+    assert [day[0].entry.fact.date.iso for day in days] == ["2023-05-25", "2023-10-12"]
+    assert len(days[0]) == 2  # the Kremlin talks and the trilateral after them
+
+
+def test_the_nth_occasion_and_beyond(bundled_engine: Engine) -> None:
+    days = meetings(bundled_engine, "встречи путина и алиева в 2022")
+    second = nth_occasion(days, 2)
+    assert second is not None and second.entry.fact.id == "summit-2022-06-29-ashgabat"
+    assert nth_occasion(days, 0) is None and nth_occasion(days, len(days) + 1) is None
+
+
+def test_the_busiest_period_and_ties(bundled_engine: Engine) -> None:
+    days = meetings(bundled_engine, "встречи путина и алиева")
+    year = busiest_period(days, monthly=False)
+    assert year is not None and year[:2] == (2022, 0) and len(year[2]) == 7
+    month = busiest_period(days, monthly=True)
+    assert month is not None and month[:2] == (2022, 10) and len(month[2]) == 3
+    two = meetings(bundled_engine, "встречи путина и алиева в 2023")
+    assert busiest_period(two, monthly=True) is None  # May and October 2023: one each, a tie
+    assert busiest_period([], monthly=False) is None
+
+
+def test_the_extreme_figure_needs_two_periods(bundled_engine: Engine) -> None:
+    trade = [f for f in bundled_engine.base.facts if f.id in ("trade-2022", "trade-2023-record")]
+    points = figure_series(trade, {"товарооборот"})
+    growth = extreme_figure(points, growth=True, largest=True)
+    level = extreme_figure(points, growth=False, largest=True)
+    assert growth is not None and (growth[0].value, growth[2]) == (24, 2)
+    assert level is not None and level[0].value == 4.4
+    smallest = extreme_figure(points, growth=True, largest=False)
+    assert smallest is not None and smallest[0].value == 17.5
+    assert extreme_figure(points[:1], growth=True, largest=True) is None
