@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 
 from knowledge.lexicon import Lexicon
+from knowledge.lexicon import synonym_map as group_map
 from knowledge.morphology import WordInfo, analyse
 
 # ---- vocabulary -------------------------------------------------------------------------------------
@@ -561,12 +562,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 
 
 def synonym_map() -> dict[str, str]:
-    """Each synonym lemma mapped to its group's first word."""
-    mapping: dict[str, str] = {}
-    for group in SYNONYM_GROUPS:
-        for word in group:
-            mapping.setdefault(word, group[0])
-    return mapping
+    """Each English synonym lemma mapped to its group's first word."""
+    return group_map(SYNONYM_GROUPS)
 
 
 _SYNONYMS = synonym_map()

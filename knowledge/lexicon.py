@@ -210,10 +210,10 @@ FAREWELLS = frozenset(["пока", "свидание", "прощай", "быва
 SMALLTALK = frozenset(["дела", "делаешь", "жизнь", "зовут", "настроение", "бот", "ты", "тебя", "тебе", "себя"])
 
 
-def synonym_map() -> dict[str, str]:
-    """Each synonym lemma mapped to its group's first word."""
+def synonym_map(groups: tuple[tuple[str, ...], ...] | None = None) -> dict[str, str]:
+    """Each synonym lemma mapped to its group's first word (the Russian groups by default)."""
     mapping: dict[str, str] = {}
-    for group in SYNONYM_GROUPS:
+    for group in SYNONYM_GROUPS if groups is None else groups:
         for word in group:
             mapping.setdefault(word, group[0])
     return mapping
@@ -328,11 +328,7 @@ class Lexicon:
     code: str = "ru"  # the language these lists are for
 
     def synonym_map(self) -> dict[str, str]:
-        mapping: dict[str, str] = {}
-        for group in self.synonym_groups:
-            for word in group:
-                mapping.setdefault(word, group[0])
-        return mapping
+        return synonym_map(self.synonym_groups)
 
     def drop_filler_phrases(self, text: str) -> str:
         """A normalised (lowercase) text without the filler phrases, which would read as content."""
