@@ -916,6 +916,8 @@ ENGLISH = Lexicon(
     growth_words=_words("growth decline fall drop decrease"),  # «increase», «rise» merge into «growth»
     month_words=_words("month"),
     generic_counted=_words("people person number amount"),
+    visit_verbs=_words("visit"),
+    becoming_verbs=_words("become appoint elect"),
     code="en",
 )
 

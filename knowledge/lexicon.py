@@ -325,6 +325,8 @@ class Lexicon:
     growth_words: frozenset[str] = frozenset()  # a figure that is a change, not a level
     month_words: frozenset[str] = frozenset()  # «в каком месяце» / "which month"
     generic_counted: frozenset[str] = frozenset()  # «сколько человек»: any count of people
+    visit_verbs: frozenset[str] = frozenset()  # «посетил Азербайджан»: the object is where, as after «в»
+    becoming_verbs: frozenset[str] = frozenset()  # «стал президентом»: only a fact saying so answers it
     code: str = "ru"  # the language these lists are for
 
     def synonym_map(self) -> dict[str, str]:
@@ -404,4 +406,6 @@ RUSSIAN = Lexicon(
     growth_words=frozenset(["рост", "прирост", "увеличение", "снижение", "падение"]),
     month_words=frozenset(["месяц", "месяце", "месяца"]),
     generic_counted=frozenset({"человек", "штука", "число", "количество"}),
+    visit_verbs=frozenset(["посетить", "посещать", "навестить", "навещать", "объехать"]),
+    becoming_verbs=frozenset(["стать", "становиться", "назначить", "назначать", "избрать", "избирать", "избираться"]),
 )

@@ -73,6 +73,8 @@ class Query:
     frequent: bool = False  # «когда встречались чаще всего»: the period with the most occasions
     future: bool = False  # «приедет», «будут ли»: about what is to come — only announced events answer it
     asks_happened: bool = False  # «состоялись ли»: whether it took place — an announced event cannot say
+    becomes: str = ""  # «когда Алиев стал президентом»: the role taken up, which a fact must state as taken up
+    becoming_verbs: frozenset[str] = frozenset()  # the verbs that state it («стать», «избрать»)
 
     @property
     def named(self) -> frozenset[str]:
@@ -249,6 +251,9 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     other_words = 0
     pending_number: str | None = None
     previous = earlier = ""
+    visit_before = visiting = False  # the word before was a verb of visiting («посетил Азербайджан»)
+    becoming_at = -1  # where a verb of becoming stood: its complement follows («стал президентом»)
+    becomes = ""
     negated: list[bool] = []  # «не в России»: the place is ruled out, not asked for
     year_parts: set[int] = set()
     counted_from = -1
@@ -283,8 +288,13 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
                 pending_number = word
             earlier, previous = previous, word
             continue
+        visit_before, visiting = visiting, False
         for info in resolve_word(word, index):
             lemma = info.lemmas[0]
+            if lx.visit_verbs.intersection(info.forms):
+                visiting = True
+            if lx.becoming_verbs.intersection(info.forms):
+                becoming_at = at
             if pending_number is not None:
                 if lemma in lx.months and pending_number.isdigit() and 1 <= int(pending_number) <= 31:
                     days.add((lx.months[lemma], int(pending_number)))
@@ -365,8 +375,10 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
                 continue
             if info.function:
                 continue
+            if not becomes and info.pos == "NOUN" and becoming_at >= 0 and at - becoming_at <= 3:
+                becomes = lemma
             infos.append(info)
-            after_in.append(previous in lx.place_prepositions)
+            after_in.append(previous in lx.place_prepositions or visit_before)
             before.append(previous)
             negated.append(previous in lx.place_prepositions and earlier in lx.negations)
         earlier, previous = previous, word
@@ -507,4 +519,6 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         frequent=frequent,
         future=future,
         asks_happened=happened,
+        becomes=becomes,
+        becoming_verbs=lx.becoming_verbs if becomes else frozenset(),
     )

@@ -124,6 +124,19 @@ def _place_ok(query: Query, entry: FactEntry, about: frozenset[str]) -> bool:
     return True
 
 
+def _becoming_ok(query: Query, entry: FactEntry) -> bool:
+    """«Когда Алиев стал президентом» is answered only by a fact that says someone became that,
+    not by any fact naming Aliyev and a president («Россия и Азербайджан стали союзниками»)."""
+    if not query.becomes:
+        return True
+    for phrasing in entry.phrasings:
+        words = phrasing.split()
+        for at, word in enumerate(words):
+            if word in query.becoming_verbs and query.becomes in words[at + 1: at + 4]:
+                return True
+    return False
+
+
 def _stem_in(lemma: str, terms: frozenset[str]) -> bool:
     if lemma in terms:
         return True
@@ -221,6 +234,7 @@ def score_entry(
         and _entities_ok(query, entry, about)
         and not query.unknown_names
         and _place_ok(query, entry, about)
+        and _becoming_ok(query, entry)
         and query.about_qualifiers <= entry.mentions  # «российских студентов» ≠ «студенты – граждане Азербайджана»
         and query.numbers <= entry.numbers
     )

@@ -150,6 +150,28 @@ def test_place_refs_only_after_v(parse) -> None:
     assert not parse("встреча Лаврова и Байрамова").place_refs
 
 
+@pytest.mark.parametrize("question", ["когда Лавров посещал Азербайджан", "Лавров посетил Азербайджан?",
+                                      "when did Lavrov visit Azerbaijan", "has Lavrov visited Azerbaijan"])
+def test_the_object_of_a_visit_is_where(index: Index, question: str) -> None:
+    if question.isascii():
+        index = Engine.from_path().sibling("en").index
+    query = parse_query(question, index)
+    assert "azerbaijan" in query.place_refs
+    assert "lavrov" not in query.place_refs
+
+
+def test_the_subject_of_a_visit_is_not_where(parse) -> None:
+    assert "azerbaijan" not in parse("Азербайджан посетил Лавров").place_refs  # only the object follows the verb
+    assert not parse("переговоры Лаврова и Байрамова").place_refs
+
+
+def test_becoming_names_the_role_taken_up(parse) -> None:
+    assert parse("когда Алиев стал президентом").becomes == "президент"
+    assert parse("когда россия и азербайджан стали союзниками").becomes == "союзник"
+    assert parse("товарооборот стал рекордным").becomes == ""  # an adjective is a state, not a role
+    assert parse("когда встречались путин и алиев").becomes == ""
+
+
 @pytest.mark.parametrize(("question", "name"), [("встреча с Грузией", "грузией"), ("визит Токаева", "токаева"),
                                                 ("переговоры путина с эрдоганом", "эрдоганом")])
 def test_unknown_proper_names_are_reported(parse, question: str, name: str) -> None:

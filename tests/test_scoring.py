@@ -122,6 +122,20 @@ def test_a_place_named_as_where_forbids_facts_set_elsewhere(score) -> None:
     assert not score("встреча путина и алиева в ашхабаде", SAMARKAND).allowed
 
 
+def test_the_object_of_a_visit_forbids_facts_set_elsewhere(engine: Engine) -> None:
+    ranked = rank(parse_query("когда Лавров посещал Азербайджан", engine.index), engine.index)
+    allowed = {s.entry.fact.id for s in ranked if s.allowed}
+    assert "fm-2023-02-27-lavrov-visit-azerbaijan" in allowed
+    assert "fm-2023-05-19-bayramov-moscow-lavrov" not in allowed  # Lavrov met him, but in Moscow
+
+
+def test_becoming_something_needs_a_fact_that_says_so(score) -> None:
+    declaration = "summit-2022-02-22-moscow-allied-declaration"  # says Russia and Azerbaijan «стали союзниками»
+    assert score("когда россия и азербайджан стали союзниками", declaration).allowed
+    assert not score("когда алиев стал президентом", declaration).allowed  # names Aliyev and a president
+    assert score("когда алиев был в москве", declaration).allowed
+
+
 def test_an_unknown_name_forbids_every_fact(engine: Engine) -> None:
     query = parse_query("товарооборот россии и грузии в 2023", engine.index)
     assert query.unknown_names
