@@ -36,6 +36,7 @@ from knowledge.replies import (
     times,
     typed_lead,
 )
+from knowledge.roles import asks_who_holds, holders, role_lemmas
 from knowledge.scoring import Scored, complete_for, rank
 from knowledge.series import GROWTH_WORDS, figure_series
 from knowledge.timeframe import find_timeframe
@@ -86,6 +87,7 @@ class Engine:
         self._by_key = {short_key(fact.id): fact for fact in base.facts}
         self._kinds = {ref: (entity.kind, entity.country) for ref, entity in base.entities.items()}
         self._entries = {entry.fact.id: entry for entry in self.index.entries}
+        self._roles: dict[str, frozenset[str]] | None = None  # built at the first «кто …» question
         present = {fact.topic for fact in base.facts}
         names = TOPICS_EN if self.reply == "en" else TOPICS
         self._topics = tuple((key, label) for key, label in names.items() if key in present)
@@ -205,6 +207,12 @@ class Engine:
 
     def _match(self, question: str, query: Query) -> Answer:
         ranked = rank(query, self.index)
+        if query.answer_type in ("person", "name"):
+            if self._roles is None:
+                self._roles = role_lemmas(self.index)
+            people = asks_who_holds(query, self.index, self._roles)
+            if people is not None:  # «кто президент Азербайджана», «who is Lavrov»
+                return self._who_holds(question, people, ranked)
         allowed = [s for s in ranked if s.allowed]
         cfg = self.settings
         announced = [s for s in allowed if s.entry.fact.status == "planned" and s.complete
@@ -244,7 +252,12 @@ class Engine:
         if (top is not None and top.score >= cfg.answer_threshold
                 and (best is None or top.score >= best.score - cfg.complete_margin)):
             if query.ordinal:
-                return self._ordinal(question, query, complete, top)
+                # «когда впервые вошли в Карабах»: a fact naming only the same names is no first or last of it
+                said = [s for s in complete if s.matched or not any(t.known for t in query.terms)]
+                if said:
+                    return self._ordinal(question, query, said, said[0])
+                return self._build(question, "suggest", False, self.say.lead_suggest, [], top.score,
+                                   suggestions=self._suggestions(allowed))
             tied = [s for s in complete if s.score >= max(cfg.answer_threshold, top.score - cfg.tie_margin)
                     or (s.coverage >= top.coverage - cfg.tie_coverage and s.score >= top.score - cfg.tie_margin * 4)]
             tied = self._cover(query, complete, tied)
@@ -260,6 +273,19 @@ class Engine:
             return self._build(question, "suggest", False, self.say.lead_suggest, [], best.score,
                                suggestions=self._suggestions(allowed))
         return self._decline(question, ranked, score=ranked[0].score if ranked else 0.0)
+
+    def _who_holds(self, question: str, people: tuple[str, ...], ranked: list[Scored]) -> Answer:
+        """The people holding the role asked about, each with the latest fact naming them; dated, as roles change."""
+        found = holders(people, self.index, self._roles or {})
+        if not found:  # «кто президент Армении»: nobody in the base — not someone else's president
+            return self._decline(question, [s for s in ranked if s.allowed], score=0.0)
+        lines = [holder.line(self.reply) for holder in found]
+        lead = lines[0] + "." if len(lines) == 1 else "\n".join(f"• {line}" for line in lines)
+        facts = list(dict.fromkeys(holder.entry.fact for holder in found))
+        ref = self.source_ref(facts[-1].source)
+        publisher = (ref.publisher_en or ref.publisher) if self.reply == "en" else ref.publisher
+        note = self.say.note_role.format(publisher=publisher, day=ref.day())
+        return self._build(question, "answer" if len(found) == 1 else "list", True, lead, facts, 100.0, note=note)
 
     def _events(self, query: Query, allowed: list[Scored]) -> list[Scored]:
         """Occasions of what is asked («встречи Путина и Алиева»): done, dated, holding every thing named."""
@@ -553,7 +579,7 @@ class Engine:
                     figure = candidate
                     break
         return typed_lead(query.answer_type, fact, self.base.entities, figure=figure, about=self.index.about,
-                          lang=self.reply)
+                          lang=self.reply, named=query.entities)
 
     def _list(self, question: str, members: list[Scored], *, counting: bool = False) -> Answer:
         cap = max(1, self.settings.max_list)  # a list answer always shows at least one fact

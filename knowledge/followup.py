@@ -52,7 +52,7 @@ def read_follow_up(question: str, query: Query, context: Context | None, *,
         return FollowUp("new", query)
     marked = opened or raw[0] in lx.follow_up_starts
     pointing = any(w in lx.back_references for w in raw)
-    named = bool(query.entities or query.soft_entities or query.place_refs)
+    named = bool(query.entities or query.soft_entities or query.place_refs or query.about_refs)
     timed = bool(query.years or query.months or query.days or query.span)
     nouns = [t for t in query.terms if _own(t, lx)]
     content = [w for w in raw if w not in lx.follow_up_starts and w not in lx.back_references]
@@ -153,4 +153,5 @@ def merge(previous: Query, new: Query, *, entity_kinds: Mapping[str, tuple[str, 
         asks_outcome=new.asks_outcome or previous.asks_outcome,
         phrase=" ".join(t.lemmas[0] for t in terms),
         entity_order=tuple(order),
+        about_refs=previous.about_refs | new.about_refs,  # «а России?» after «кто президент Азербайджана»
     )

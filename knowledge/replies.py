@@ -139,8 +139,9 @@ def figure_en(figure: Figure) -> str | None:
 
 
 def typed_lead(answer_type: str, fact: Fact, entities: dict[str, Entity], *, figure: Figure | None = None,
-               about: frozenset[str] = frozenset(), lang: str = "ru") -> str:
-    """Exactly what was asked, before the whole fact: the date, the figure, the place or the people.
+               about: frozenset[str] = frozenset(), lang: str = "ru", named: frozenset[str] = frozenset()) -> str:
+    """Exactly what was asked, before the whole fact: the date, the figure, the place or the people
+    (not those the question itself names: «кто встречался с Алиевым» is answered by the others).
 
     In English a figure is not led with: its unit and description are Russian data; the text says it."""
     english = lang == "en"
@@ -158,8 +159,9 @@ def typed_lead(answer_type: str, fact: Fact, entities: dict[str, Entity], *, fig
         names = [name(ref) for ref in fact.places if ref not in about] or [name(ref) for ref in fact.places]
         return f"{'Where' if english else 'Где'}: {', '.join(names)}." if names else ""
     if answer_type in ("person", "name"):
-        people = [entities[ref].display_en() if english else entities[ref].display()
-                  for ref in fact.entity_ids if entities[ref].kind == "person"]
+        refs = [ref for ref in fact.entity_ids if entities[ref].kind == "person"]
+        refs = [ref for ref in refs if ref not in named] or refs
+        people = [entities[ref].display_en() if english else entities[ref].display() for ref in refs]
         return f"{'Who' if english else 'Кто'}: {', '.join(dict.fromkeys(people))}." if people else ""
     return ""
 
@@ -240,6 +242,7 @@ class Phrases:
     announced: str  # after an announced event's date in a list
     all_events: str  # the title of the whole timeline
     note_announced: str  # under an announced event: planned, not reported as done
+    note_role: str  # under «кто президент …»: a role as of the source's date
 
     def partial(self, answer_type: str) -> str:
         return self.partial_by_type.get(answer_type, self.lead_partial)
@@ -260,6 +263,7 @@ RU = Phrases(
     note_quote=NOTE_QUOTE, note_topics=NOTE_TOPICS, suggest_head=SUGGEST_HEAD, as_of="на", announced="анонс",
     all_events="все события",
     note_announced="Это анонс: источник сообщает о запланированном; состоялось ли и чем закончилось, в базе нет.",
+    note_role="Должность — по данным {publisher} на {day}.",
 )
 
 EN = Phrases(
@@ -314,6 +318,7 @@ EN = Phrases(
     all_events="all events",
     note_announced=("This is an announcement: the source reports a plan; whether it happened, and how, "
                     "is not in the base."),
+    note_role="Position as given by {publisher} as of {day}.",
 )
 
 

@@ -67,6 +67,12 @@ def test_the_nth_occasion_beyond_what_there_is_is_not_asserted(bundled_engine: E
     assert not bundled_engine.answer("десятая встреча путина и алиева в 2023", today=AFTER).answered
 
 
+def test_the_last_time_needs_a_fact_about_what_was_asked(bundled_engine: Engine) -> None:
+    """Facts naming only the same people are no «last time» of something else they did."""
+    assert bundled_engine.answer("последняя встреча путина и алиева").answered
+    assert not bundled_engine.answer("когда Путин в последний раз строил что-то с Алиевым").answered
+
+
 @pytest.mark.parametrize(("question", "fact", "words"), [
     ("в каком году самый большой рост товарооборота", "trade-2022", "2022 год: рост 24%"),
     ("самый маленький рост товарооборота", "trade-2023-record", "2023 год: рост 17,5%"),
