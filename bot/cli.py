@@ -185,7 +185,8 @@ def fact_record(base: KnowledgeBase, fact: Fact) -> dict[str, Any]:
         "organisations": refs(fact.organisations),
         "related": refs(fact.related),
         "figures": [
-            {"value": f.value, "unit": f.unit, "what": f.what, "period": f.period, "qualifier": f.qualifier}
+            {"value": f.value, "unit": f.unit, "what": f.what, "period": f.period, "qualifier": f.qualifier,
+             "unit_en": f.unit_en, "what_en": f.what_en}
             for f in fact.figures
         ],
         "questions": list(fact.questions),

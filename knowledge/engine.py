@@ -18,10 +18,9 @@ from knowledge.context import Context
 from knowledge.dates import MONTHS_EN, MONTHS_NOMINATIVE, human_en
 from knowledge.followup import read_follow_up
 from knowledge.index import Index, build_index
-from knowledge.language import detect_language, lexicon_for
+from knowledge.language import analyser_for, detect_language, lexicon_for
 from knowledge.loader import Limits, load_knowledge
 from knowledge.model import Fact, KnowledgeBase, short_key
-from knowledge.morphology import analyse
 from knowledge.normalize import MAX_QUERY_CHARS, words
 from knowledge.query import Query, parse_query
 from knowledge.rankings import busiest_period, extreme_figure, nth_occasion, occasion, occasions
@@ -234,7 +233,8 @@ class Engine:
                 return found
         if query.now and not query.list_intent:  # «какой сейчас товарооборот»: the latest period's figure
             subject = {lemma for term in query.terms if term.noun for lemma in term.lemmas}
-            points = figure_series([s.entry.fact for s in allowed if s.score >= cfg.suggest_threshold], subject)
+            points = figure_series([s.entry.fact for s in allowed if s.score >= cfg.suggest_threshold], subject,
+                                   lang=self.lang)
             if points:
                 latest = points[-1].fact
                 score = max(s.score for s in allowed if s.entry.fact is latest)
@@ -304,7 +304,7 @@ class Engine:
                 set(t.lemmas) & lx.event_nouns for t in query.terms)):
             subject = {lemma for term in query.terms if term.noun for lemma in term.lemmas}
             points = figure_series([s.entry.fact for s in allowed if s.score >= self.settings.suggest_threshold],
-                                   subject)
+                                   subject, lang=self.lang)
             growth = bool(subject & (GROWTH_WORDS | lx.growth_words))
             found = extreme_figure(points, growth=growth, largest=query.extreme == "max")
             if found is None:
@@ -345,17 +345,16 @@ class Engine:
     def _series(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
         """«как менялся товарооборот»: every period's figure of the subject, as the source gives it."""
         subject = {lemma for term in query.terms if term.noun for lemma in term.lemmas}
-        if self.lang == "ru":
-            pool = [s.entry.fact for s in allowed if s.score >= self.settings.suggest_threshold]
-            points = figure_series(pool, subject)
-        else:  # the figures' descriptions are Russian: take the figures of the facts that hold every word asked
-            pool = [s.entry.fact for s in self._events_of(query, allowed, done=False)]
-            points = figure_series(pool, None)
+        pool = [s.entry.fact for s in allowed if s.score >= self.settings.suggest_threshold]
+        points = figure_series(pool, subject, lang=self.lang)
+        if not points and self.lang == "en":  # figures without English descriptions: those of the facts asked about
+            points = figure_series([s.entry.fact for s in self._events_of(query, allowed, done=False)], None)
         if not points:
             return None
         head = self.say.lead_series if len(points) > 1 else self.say.lead_series_one
-        # the lines use the source's own (Russian) units: in English the facts themselves say the figures
-        lead = head if self.reply == "en" else head + "\n" + "\n".join(f"• {point.line()}" for point in points)
+        lines = [point.line(self.reply) for point in points]
+        # a line in English needs English units; without them the facts' own English texts say the figures
+        lead = head + "\n" + "\n".join(f"• {line}" for line in lines) if all(lines) else head
         facts = list(dict.fromkeys(point.fact for point in points))
         score = max(s.score for s in allowed if s.entry.fact in facts)
         return self._build(question, "list", True, lead, facts, score)
@@ -572,9 +571,11 @@ class Engine:
         figure = None
         if query.answer_type == "figure" and fact.figures and query.figure_nouns:
             nouns = {lemma for noun in query.figure_nouns for lemma in noun}
+            english = self.lang == "en"  # the question's lemmas are in the language it was read in
+            analyser = analyser_for(self.lang)
             for candidate in fact.figures:
-                text = f"{candidate.unit} {candidate.what}"
-                counted = {lemma for word in words(text) for lemma in analyse(word).lemmas}
+                text = f"{candidate.unit_en} {candidate.what_en}" if english else f"{candidate.unit} {candidate.what}"
+                counted = {lemma for word in words(text) for lemma in analyser(word).lemmas}
                 if nouns & counted:
                     figure = candidate
                     break

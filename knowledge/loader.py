@@ -128,7 +128,8 @@ def check_knowledge(
 
 
 def knowledge_warnings(base: KnowledgeBase) -> list[Problem]:
-    """What a valid base still lacks, as ``file:line: warning: ...``: facts without ``text_en``.
+    """What a valid base still lacks, as ``file:line: warning: ...``: facts without ``text_en``, figures
+    without ``what_en``.
 
     A missing translation leaves English questions about the fact unanswered but breaks
     nothing, so it never makes a base invalid and is kept apart from ``check_knowledge``'s
@@ -139,6 +140,10 @@ def knowledge_warnings(base: KnowledgeBase) -> list[Problem]:
         if not fact.text_en:
             where = fact.where or Location("?", 1)
             warnings.append(Problem(where.file, where.line, f"fact `{fact.id}` has no text_en", "warning"))
+        elif any(not figure.what_en for figure in fact.figures):
+            where = fact.where or Location("?", 1)
+            warnings.append(Problem(where.file, where.line,
+                                    f"fact `{fact.id}` has a figure without what_en", "warning"))
     return warnings
 
 

@@ -96,6 +96,8 @@ class Figure:
     what: str
     period: str = ""
     qualifier: str = ""
+    unit_en: str = ""  # the unit and what is measured in English: the English answers say figures too
+    what_en: str = ""
 
     def display(self) -> str:
         number = f"{self.value:g}".replace(".", ",")

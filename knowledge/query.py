@@ -121,7 +121,8 @@ def _degree(raw_words: list[str], lx: Lexicon, analyse: Analyser) -> tuple[int, 
         if lemma in lx.superlative_prefix and following:
             after = infos[i + 1].forms[0]
             extreme = "max" if after in lx.large_words else "min" if after in lx.small_words else extreme
-        extreme = "max" if lemma in lx.largest_forms else "min" if lemma in lx.smallest_forms else extreme
+        surface = {lemma, info.word}  # "largest" is a surface form: its lemma is "large"
+        extreme = "max" if surface & lx.largest_forms else "min" if surface & lx.smallest_forms else extreme
         if info.word in lx.frequent_words:  # «чаще всего», «больше всего»: the most of something
             frequent = True
             extreme = extreme or ("max" if info.word == "наибольше" else "")

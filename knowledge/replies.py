@@ -131,11 +131,22 @@ _QUALIFIERS_EN = {"почти": "almost", "более": "more than", "свыше
 
 def figure_en(figure: Figure) -> str | None:
     """"almost 4.4 billion dollars"; None when its unit has no known English rendering."""
-    unit = _UNITS_EN.get(figure.unit.strip())
+    unit = figure.unit_en or _UNITS_EN.get(figure.unit.strip())
     if unit is None or (figure.qualifier and figure.qualifier not in _QUALIFIERS_EN):
         return None
     prefix = f"{_QUALIFIERS_EN[figure.qualifier]} " if figure.qualifier else ""
     return f"{prefix}{figure.value:g}{unit if unit == '%' else ' ' + unit}"
+
+
+def figure_line_en(figure: Figure) -> str | None:
+    """"almost 4.4 billion dollars — trade turnover between Russia and Azerbaijan (a record) (2023)"; None
+    when the figure has no English description."""
+    shown = figure_en(figure)
+    if shown is None or not figure.what_en:
+        return None
+    period = f" ({period_name(figure.period, 'en')})" if figure.period and not figure.period.startswith(
+        "2024-04-22") else ""
+    return f"{shown} — {figure.what_en}{period}"
 
 
 def typed_lead(answer_type: str, fact: Fact, entities: dict[str, Entity], *, figure: Figure | None = None,
@@ -143,14 +154,15 @@ def typed_lead(answer_type: str, fact: Fact, entities: dict[str, Entity], *, fig
     """Exactly what was asked, before the whole fact: the date, the figure, the place or the people
     (not those the question itself names: «кто встречался с Алиевым» is answered by the others).
 
-    In English a figure is not led with: its unit and description are Russian data; the text says it."""
+    In English a figure is led with only when it has an English description (``what_en``)."""
     english = lang == "en"
     if answer_type == "date" and not fact.as_of:
         human = fact.date.human_en() if english else fact.date.human()
         return f"{human[:1].upper()}{human[1:]}."
-    if answer_type == "figure" and (figure or fact.figures) and not english:
-        line = figure_line(figure or fact.figures[0])
-        return f"{line[:1].upper()}{line[1:]}."
+    if answer_type == "figure" and (figure or fact.figures):
+        line = figure_line_en(figure or fact.figures[0]) if english else figure_line(figure or fact.figures[0])
+        if line:
+            return f"{line[:1].upper()}{line[1:]}."
 
     def name(ref: str) -> str:
         return (entities[ref].name_en or entities[ref].name) if english else entities[ref].name

@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from knowledge.dates import parse_fact_date
+from knowledge.language import analyser_for
 from knowledge.model import Fact, Figure
-from knowledge.morphology import analyse
 from knowledge.normalize import words
+from knowledge.replies import figure_en, period_name
 
 GROWTH_WORDS = frozenset(["рост", "прирост", "увеличение", "снижение", "падение"])
+GROWTH_WORDS_EN = frozenset(["growth", "decline", "fall", "drop", "decrease"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,29 +26,44 @@ class Point:
     level: Figure | None
     growth: Figure | None
     fact: Fact
+    key: str = ""  # the period as the data gives it («2022»)
 
-    def line(self) -> str:
+    def line(self, lang: str = "ru") -> str:
+        """«2022 год: 4 млрд долларов, рост 24%»; in English "" when a figure has no English unit."""
+        if lang == "en":
+            level = figure_en(self.level) if self.level else ""
+            growth = figure_en(self.growth) if self.growth else ""
+            if level is None or growth is None:
+                return ""
+            parts = [p for p in (level, f"growth {growth}" if growth else "") if p]
+            return f"{period_name(self.key, 'en')}: {', '.join(parts)}"
         parts = [p for p in (self.level.display() if self.level else "",
                              f"рост {self.growth.display()}" if self.growth else "") if p]
         return f"{self.period}: {', '.join(parts)}"
 
 
-def _lemmas(text: str) -> set[str]:
-    return {lemma for word in words(text) for lemma in analyse(word).lemmas}
+def _lemmas(text: str, lang: str = "ru") -> set[str]:
+    analyser = analyser_for(lang)
+    return {lemma for word in words(text) for lemma in analyser(word).lemmas}
 
 
-def figure_series(facts: list[Fact], subject: set[str] | None) -> list[Point]:
-    """The periods of the figures whose «what» names the subject (lemmas; None: every figure), oldest first;
-    one point per period."""
+def figure_series(facts: list[Fact], subject: set[str] | None, *, lang: str = "ru") -> list[Point]:
+    """The periods of the figures whose «what» (``what_en`` in English) names the subject (lemmas; None:
+    every figure), oldest first; one point per period."""
+    english = lang == "en"
+    growth_words = GROWTH_WORDS_EN if english else GROWTH_WORDS
     points: dict[str, Point] = {}
     for fact in facts:
         for figure in fact.figures:
             if not figure.period or fact.as_of:
                 continue
-            named = _lemmas(figure.what)
+            if subject is not None and english and not figure.what_en:
+                continue  # no English description to match the subject against
+            named = _lemmas(figure.what_en if english and figure.what_en else figure.what,
+                            "en" if english and figure.what_en else "ru")
             if subject is not None and not subject & named:
                 continue
-            growth = bool(named & GROWTH_WORDS)
+            growth = bool(named & (growth_words | GROWTH_WORDS))
             old = points.get(figure.period)
             if old is not None and old.fact.id != fact.id:
                 continue  # one fact per period: the source's own statement of it
@@ -56,7 +73,7 @@ def figure_series(facts: list[Fact], subject: set[str] | None) -> list[Point]:
                 rise = figure
             elif not growth and level is None:
                 level = figure
-            points[figure.period] = Point(_human(figure.period), level, rise, fact)
+            points[figure.period] = Point(_human(figure.period), level, rise, fact, figure.period)
     ordered = sorted(points.items(), key=lambda kv: _start(kv[0]))
     return [point for _, point in ordered]
 

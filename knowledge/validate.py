@@ -205,6 +205,8 @@ FIGURE_FIELDS: dict[str, tuple[bool, Check]] = {
     "what": (True, _text),
     "period": (False, _period),
     "qualifier": (False, _text),
+    "unit_en": (False, _english),
+    "what_en": (False, _english),
 }
 FACT_FIELDS: dict[str, tuple[bool, Check]] = {
     "id": (True, _ident),
@@ -314,6 +316,8 @@ def build_figures(value: Any, report: Reporter) -> tuple[Figure, ...] | None:
                 what=item["what"].strip(),
                 period=str(item.get("period") or ""),
                 qualifier=(item.get("qualifier") or "").strip(),
+                unit_en=" ".join(str(item.get("unit_en") or "").split()),
+                what_en=" ".join(str(item.get("what_en") or "").split()),
             )
         )
     return tuple(figures) if ok else None

@@ -126,6 +126,21 @@ def test_a_missing_english_text_is_a_warning_with_its_line(tmp_path: Path, run_c
     assert [str(w) for w in knowledge_warnings(base)] == result.err.splitlines()
 
 
+def test_a_figure_without_an_english_description_is_a_warning(tmp_path: Path, run_cli) -> None:
+    root = Path(shutil.copytree(bundled_path(), tmp_path / "kb"))
+    economy = root / "facts" / "economy.yaml"
+    text = economy.read_text(encoding="utf-8")
+    fact_id = "investment-russia-2023"
+    start = text.index(f"  - id: {fact_id}\n")
+    at = text.index("        what_en: ", start)
+    text = text[:at] + text[text.index("\n", at) + 1:]
+    economy.write_text(text, encoding="utf-8")
+    line = text[:start].count("\n") + 1
+    result = run_cli(["check", str(root)])
+    assert result.code == 0
+    assert result.err.splitlines() == [f"{economy}:{line}: warning: fact `{fact_id}` has a figure without what_en"]
+
+
 def test_warnings_keep_their_own_channel(tmp_path: Path, run_cli) -> None:
     """A broken base lists only its problems; warnings never count as problems."""
     base, problems = check_knowledge(write_base(tmp_path, name="valid"))
@@ -171,7 +186,7 @@ def test_facts_json_of_a_small_base(tmp_path: Path, run_cli) -> None:
     assert trade["text"] == "По итогам 2023 года товарооборот России и Азербайджана достиг почти 4,4 млрд долларов."
     assert trade["quote"] == "По итогам 2023 года товарооборот достиг почти 4,4 миллиарда долларов."
     assert trade["figures"] == [{"value": 4.4, "unit": "млрд долларов", "what": "товарооборот России и Азербайджана",
-                                 "period": "2023", "qualifier": "почти"}]
+                                 "period": "2023", "qualifier": "почти", "unit_en": "", "what_en": ""}]
     assert trade["participants"] == [] and trade["places"] == []
     talks = records[2]
     assert talks["status"] == "planned"

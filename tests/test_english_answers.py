@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from knowledge.engine import Engine
+from knowledge.series import Point
 
 AFTER = dt.date(2026, 11, 26)
 
@@ -91,7 +93,24 @@ def test_a_base_without_translations_still_answers_russian(tmp_path, bundled_eng
 def test_english_figures_across_periods(bundled_engine: Engine) -> None:
     answer = bundled_engine.answer("how did trade turnover change")
     assert answer.lang == "en" and answer.facts == ("trade-2022", "trade-2023-record")
-    assert answer.lead == "As the source gives it, by period:"
+    assert answer.lead == ("As the source gives it, by period:\n• 2022: 4 billion dollars, growth 24%\n"
+                           "• 2023: almost 4.4 billion dollars, growth 17.5%")  # the source's own figures
+
+
+def test_english_figure_leads_and_extremes(bundled_engine: Engine) -> None:
+    answer = bundled_engine.answer("how many Russian tourists visited Azerbaijan in 2023")
+    assert answer.lead.startswith("152.2 thousand tourists — tourists from Russia who visited Azerbaijan")
+    answer = bundled_engine.answer("when was trade growth the largest")
+    assert answer.answered and answer.lead.startswith("The most — 2022: growth 24%")
+
+
+def test_series_lines_in_english_need_english_units(bundled_engine: Engine) -> None:
+    fact = bundled_engine.fact("trade-2022")
+    assert fact is not None
+    figure = fact.figures[1]
+    assert Point("2022 год", figure, None, fact, "2022").line("en") == "2022: 4 billion dollars"
+    bare = dataclasses.replace(figure, unit="парсеков", unit_en="")
+    assert Point("2022 год", bare, None, fact, "2022").line("en") == ""  # no English unit: no English line
 
 
 def test_english_timelines_have_english_titles(bundled_engine: Engine) -> None:

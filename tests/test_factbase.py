@@ -15,6 +15,7 @@ import pytest
 
 from knowledge import KnowledgeBase, load_knowledge
 from knowledge.model import Fact
+from knowledge.replies import figure_en
 from knowledge.topics import TOPICS
 
 SOURCE_ID = "ria-2024-04-22"
@@ -249,6 +250,26 @@ def test_every_fact_has_an_english_text_and_questions(base: KnowledgeBase) -> No
 def test_english_texts_keep_every_figure_and_date(base: KnowledgeBase) -> None:
     changed = [(f.id, numbers(f.text), numbers(f.text_en)) for f in base.facts if numbers(f.text) != numbers(f.text_en)]
     assert changed == []
+
+
+NUMBER_WORDS = {"2": "two", "5": "five", "10": "ten", "1000": "a thousand"}  # "the top five countries"
+
+
+def test_every_figure_is_described_in_english_as_its_text_says_it(base: KnowledgeBase) -> None:
+    """English answers lead with a figure and list series from ``unit_en``/``what_en``: the English text
+    must state the same number in that unit."""
+    wrong = []
+    for fact in base.facts:
+        for figure in fact.figures:
+            shown = figure_en(figure)
+            number = f"{figure.value:g}"
+            said = re.search(rf"(?<![\d.])({re.escape(number)}|{NUMBER_WORDS.get(number, number)})(?![\d])",
+                             fact.text_en)
+            if (not figure.what_en or not figure.unit_en or shown is None or CYRILLIC.search(figure.what_en)
+                    or not said or (figure.unit_en != "%" and figure.unit_en.split()[0]
+                                                      not in fact.text_en)):
+                wrong.append((fact.id, number, figure.unit_en))
+    assert wrong == []
 
 
 def test_english_texts_keep_the_hedges(base: KnowledgeBase) -> None:
