@@ -22,8 +22,8 @@ from knowledge.language import analyser_for, detect_language, lexicon_for
 from knowledge.loader import Limits, load_knowledge
 from knowledge.model import Fact, KnowledgeBase, short_key
 from knowledge.normalize import MAX_QUERY_CHARS, words
-from knowledge.query import Query, parse_query
-from knowledge.rankings import busiest_period, extreme_figure, nth_occasion, occasion, occasions
+from knowledge.query import Query, parse_query, split_relative
+from knowledge.rankings import busiest_period, extreme_figure, nearest_occasion, nth_occasion, occasion, occasions
 from knowledge.replies import (
     Phrases,
     as_of_note,
@@ -178,7 +178,7 @@ class Engine:
     def _answer_query(self, question: str, query: Query) -> Answer:
         if query.span is not None and query.span[0] > self.base_end:
             return self._after_base(question, query)
-        answer = self._match(question, query)
+        answer = self._relative(question, query) or self._match(question, query)
         if query.now and answer.answered and self.today() > self.base_end:
             note = self.say.note_base_ends.format(end=human_day(self.base_end, self.reply))
             object.__setattr__(answer, "note", "\n".join(filter(None, (answer.note, note))))
@@ -286,6 +286,50 @@ class Engine:
         publisher = (ref.publisher_en or ref.publisher) if self.reply == "en" else ref.publisher
         note = self.say.note_role.format(publisher=publisher, day=ref.day())
         return self._build(question, "answer" if len(found) == 1 else "list", True, lead, facts, 100.0, note=note)
+
+    def _relative(self, question: str, query: Query) -> Answer | None:
+        """«какая встреча была перед Анталийским форумом», «кто позвонил после гибели военных»: the nearest
+        occasion of what is asked, before or after the event named; None when the question is no such one."""
+        found = split_relative(question, lexicon_for(self.lang), analyser_for(self.lang), names=self.index.aliases)
+        if found is None or query.nth or query.ordinal or query.list_intent:
+            return None
+        asked, direction, about = found
+        today = query.until or self.today()
+        anchor_query = self._parse(about, today)
+        people = {ref for ref in anchor_query.entities if self._kinds[ref][0] == "person"}
+        if (not anchor_query.terms and anchor_query.named <= people) or (
+                anchor_query.entity_order and anchor_query.entity_order[0] in people):
+            return None  # «после Асадова», «извинился перед Путиным»: a person, not an event
+        cfg = self.settings
+        anchors = [s for s in rank(anchor_query, self.index) if s.allowed and s.entry.fact.status == "done"
+                   and not s.entry.fact.as_of and s.score >= cfg.answer_threshold]
+        if not anchors:
+            return None
+        anchor = anchors[0].entry.fact
+        rivals = [s for s in anchors if s.score >= anchors[0].score - cfg.tie_margin]
+        main = self._parse(asked, today)
+        ranked = rank(main, self.index) if main.has_content else []
+        named = {r.entry.fact for r in anchors}
+        if direction == "after" and main.has_content and any(  # «что подписали после переговоров»: a fact on
+                s.entry.fact in named and s.score >= cfg.answer_threshold  # the event itself answers it
+                for s in ranked if s.allowed):
+            return None
+        if len({occasion(s.entry.fact) for s in rivals}) > 1:  # «после встречи в Сочи»: which of them?
+            return self._build(question, "suggest", False, self.say.lead_which_event, [], anchors[0].score,
+                               suggestions=self._suggestions(rivals))
+        if main.has_content:
+            pool = self._events_of(main, [s for s in ranked if s.allowed], done=True)
+        else:  # «что было после встречи в Сочи»: any event
+            pool = [Scored(self._entries[f.id], 100.0, 1.0, frozenset(), True, True) for f in self.base.facts
+                    if f.status == "done" and not f.as_of and f.id in self._entries]
+        day = anchor.date.human_en() if self.reply == "en" else anchor.date.human()
+        pick = nearest_occasion(occasions(pool), anchor, direction)
+        if pick is None:
+            return self._build(question, "partial", False, self.say.lead_no_relative[direction].format(day=day),
+                               [anchor], anchors[0].score)
+        fact = pick.entry.fact
+        lead = "\n".join(filter(None, (self.say.lead_relative[direction].format(day=day), self._lead(main, fact))))
+        return self._build(question, "answer", True, lead, [fact], min(pick.score, anchors[0].score))
 
     def _events(self, query: Query, allowed: list[Scored]) -> list[Scored]:
         """Occasions of what is asked («встречи Путина и Алиева»): done, dated, holding every thing named."""

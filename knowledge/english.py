@@ -899,8 +899,8 @@ ENGLISH = Lexicon(
     empty_verbs=_words("participate be happen occur attend hold take exist locate"),
     trend_words=_words("change trend dynamics evolution evolve tendency compare comparison"),
     event_nouns=_words("meeting visit summit contact call time"),
-    ordinal_numbers={"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-                     "ninth": 9, "tenth": 10},
+    ordinal_numbers={"penultimate": -2, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                     "eighth": 8, "ninth": 9, "tenth": 10},
     superlative_prefix=_words("most"),
     large_words=_words("large big high significant strong fast great major"),
     small_words=_words("small little low weak slow minor"),
@@ -918,6 +918,7 @@ ENGLISH = Lexicon(
     generic_counted=_words("people person number amount"),
     visit_verbs=_words("visit"),
     becoming_verbs=_words("become appoint elect"),
+    event_relatives={"before": "before", "after": "after", "prior": "before", "preceding": "before"},
     code="en",
 )
 

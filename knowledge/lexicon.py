@@ -243,7 +243,7 @@ EVENT_NOUNS = frozenset(["встреча", "переговоры", "перего
                          "разговор", "заседание"])
 
 # «вторая встреча»: the n-th occasion, when an ordinal stands before an event noun.
-ORDINAL_NUMBERS = {"второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7, "восьмой": 8,
+ORDINAL_NUMBERS = {"предпоследний": -2, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7, "восьмой": 8,
                    "девятый": 9, "десятый": 10}
 # «самый большой рост», «наименьший»: the extreme of the figures the base has for each period.
 SUPERLATIVE_PREFIX = frozenset(["самый"])
@@ -327,6 +327,7 @@ class Lexicon:
     generic_counted: frozenset[str] = frozenset()  # «сколько человек»: any count of people
     visit_verbs: frozenset[str] = frozenset()  # «посетил Азербайджан»: the object is where, as after «в»
     becoming_verbs: frozenset[str] = frozenset()  # «стал президентом»: only a fact saying so answers it
+    event_relatives: Mapping[str, str] = field(default_factory=dict)  # surface: «перед форумом» → "before"
     code: str = "ru"  # the language these lists are for
 
     def synonym_map(self) -> dict[str, str]:
@@ -408,4 +409,5 @@ RUSSIAN = Lexicon(
     generic_counted=frozenset({"человек", "штука", "число", "количество"}),
     visit_verbs=frozenset(["посетить", "посещать", "навестить", "навещать", "объехать"]),
     becoming_verbs=frozenset(["стать", "становиться", "назначить", "назначать", "избрать", "избирать", "избираться"]),
+    event_relatives={"перед": "before", "накануне": "before", "после": "after"},  # not «до»: «до какого года»
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -160,6 +160,38 @@ def _question_pairs(raw_words: list[str], lx: Lexicon) -> dict[int, str]:
     return found
 
 
+VERB_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")  # Russian infinitives: a verb reading of a word
+
+
+def split_relative(text: str, lx: Lexicon, analyse: Analyser, *, names: Container[str] = frozenset()
+                   ) -> tuple[str, str, str] | None:
+    """«какая встреча была перед Анталийским форумом» → ("какая встреча была", "before", "анталийским форумом"):
+    what is asked, and the event it is placed against — the words after the relative word up to a verb
+    («после перемирия вели переговоры …»: the event is «перемирия»). None when a number follows (a period:
+    «после 2022 года») or nothing does. ``names``: lemmas that start a name («Сочи» is no verb «сочить»)."""
+    raw = words(text)[:MAX_WORDS]
+    for at, word in enumerate(raw):
+        direction = lx.event_relatives.get(word)
+        if direction is None:
+            continue
+        first = at + 1
+        if word == "prior" and raw[first:first + 1] == ["to"]:
+            first += 1
+        last = first
+        while last < len(raw) and not raw[last][0].isdigit():
+            info = analyse(raw[last])
+            verb = info.pos in ("VERB", "INFN", "GRND") or (  # «вели»: a noun in the dictionary, a verb here
+                lx.code == "ru" and any(form.endswith(VERB_ENDINGS) for form in info.forms)
+                and not any(form in names for form in info.forms))
+            if verb or raw[last] in lx.question_words or raw[last] in lx.event_relatives:
+                break
+            last += 1
+        if last == first or (last < len(raw) and raw[last][0].isdigit() and last == first):
+            continue
+        return " ".join(raw[:at] + raw[last:]), direction, " ".join(raw[first:last])
+    return None
+
+
 def _beside_number(raw_words: list[str], at: int) -> bool:
     return any(0 <= i < len(raw_words) and raw_words[i][:1].isdigit() for i in (at - 1, at + 1))
 
@@ -257,6 +289,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     becomes = ""
     negated: list[bool] = []  # «не в России»: the place is ruled out, not asked for
     year_parts: set[int] = set()
+    later_than = 0
     counted_from = -1
     figure_questions = 0
     which = False
@@ -284,6 +317,8 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
                 numbers.add(pending_number)
             if len(word) == 4 and word.isdigit() and MIN_YEAR <= int(word) <= MAX_YEAR:
                 years.add(int(word))
+                if lx.event_relatives.get(previous) == "after":
+                    later_than = int(word)  # «после 2022 года»: the years after it
                 pending_number = None
             else:
                 pending_number = word
@@ -395,6 +430,10 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     named_years = year_span(text, raw_words, lx) if len(years) == 2 else None
     if named_years is not None:
         years = set(range(named_years[0], named_years[1] + 1))  # «с 2020 по 2022», «2020–2022»
+    if later_than and years == {later_than} and span is None:  # a period from the next year on
+        years = set()
+        span = (dt.date(later_than + 1, 1, 1), dt.date(MAX_YEAR, 12, 31))
+        span_label = f"after {later_than}" if lx.code == "en" else f"после {later_than} года"
     if figure_questions > 1:
         list_intent = True  # «сколько учится, сколько на бюджете и сколько стипендий»
     if year_parts and years and not months and not days:

@@ -25,10 +25,21 @@ def occasions(events: list[Scored]) -> list[list[Scored]]:
 
 
 def nth_occasion(days: list[list[Scored]], n: int) -> Scored | None:
-    """«вторая встреча»: the best fact of the n-th occasion, or None when there are fewer."""
-    if not 1 <= n <= len(days):
+    """«вторая встреча»: the best fact of the n-th occasion (n < 0 counts from the last: «предпоследняя»),
+    or None when there are fewer."""
+    if not (1 <= n <= len(days) or -len(days) <= n <= -1):
         return None
-    return max(days[n - 1], key=lambda s: s.score)
+    return max(days[n - 1 if n > 0 else n], key=lambda s: s.score)
+
+
+def nearest_occasion(days: list[list[Scored]], anchor: Fact, direction: str) -> Scored | None:
+    """«перед Анталийским форумом»: the best fact of the last occasion ending before the anchor began
+    ("before"), or of the first one starting after it ended ("after"); None when there is none."""
+    if direction == "before":
+        earlier = [day for day in days if day[0].entry.fact.date.end < anchor.date.start]
+        return max(earlier[-1], key=lambda s: s.score) if earlier else None
+    later = [day for day in days if day[0].entry.fact.date.start > anchor.date.end]
+    return max(later[0], key=lambda s: s.score) if later else None
 
 
 def busiest_period(days: list[list[Scored]], *, monthly: bool) -> tuple[int, int, list[list[Scored]]] | None:

@@ -255,6 +255,9 @@ class Phrases:
     all_events: str  # the title of the whole timeline
     note_announced: str  # under an announced event: planned, not reported as done
     note_role: str  # under «кто президент …»: a role as of the source's date
+    lead_relative: dict[str, str]  # «перед Анталийским форумом»: the nearest occasion, "before" / "after"
+    lead_no_relative: dict[str, str]
+    lead_which_event: str  # the event named is not one: which is meant
 
     def partial(self, answer_type: str) -> str:
         return self.partial_by_type.get(answer_type, self.lead_partial)
@@ -276,6 +279,11 @@ RU = Phrases(
     all_events="все события",
     note_announced="Это анонс: источник сообщает о запланированном; состоялось ли и чем закончилось, в базе нет.",
     note_role="Должность — по данным {publisher} на {day}.",
+    lead_relative={"before": "Ближайшее в базе перед событием {day}:",
+                   "after": "Ближайшее в базе после события {day}:"},
+    lead_no_relative={"before": "В базе нет такого события раньше {day}. Само событие:",
+                      "after": "В базе нет такого события позже {day}. Само событие:"},
+    lead_which_event="Таких событий в базе несколько — уточните, какое из них:",
 )
 
 EN = Phrases(
@@ -331,6 +339,11 @@ EN = Phrases(
     note_announced=("This is an announcement: the source reports a plan; whether it happened, and how, "
                     "is not in the base."),
     note_role="Position as given by {publisher} as of {day}.",
+    lead_relative={"before": "The nearest in the base before the event of {day}:",
+                   "after": "The nearest in the base after the event of {day}:"},
+    lead_no_relative={"before": "The base has no such event before {day}. The event itself:",
+                      "after": "The base has no such event after {day}. The event itself:"},
+    lead_which_event="The base has several such events — which one do you mean?",
 )
 
 

@@ -8,7 +8,8 @@ import pytest
 
 from knowledge.engine import Engine
 from knowledge.index import Index
-from knowledge.query import Query, correct_word, parse_query
+from knowledge.language import analyser_for, lexicon_for
+from knowledge.query import Query, correct_word, parse_query, split_relative
 
 
 @pytest.fixture(scope="module")
@@ -163,6 +164,31 @@ def test_the_object_of_a_visit_is_where(index: Index, question: str) -> None:
 def test_the_subject_of_a_visit_is_not_where(parse) -> None:
     assert "azerbaijan" not in parse("Азербайджан посетил Лавров").place_refs  # only the object follows the verb
     assert not parse("переговоры Лаврова и Байрамова").place_refs
+
+
+@pytest.mark.parametrize(("question", "split"), [
+    ("какая встреча глав мид была перед анталийским форумом",
+     ("какая встреча глав мид была", "before", "анталийским форумом")),
+    ("о чем после перемирия вели переговоры", ("о чем вели переговоры", "after", "перемирия")),  # up to a verb
+    ("что было после встречи в сочи", ("что было", "after", "встречи в сочи")),  # «Сочи» is no verb «сочить»
+    ("what happened after the antalya forum", ("what happened", "after", "the antalya forum")),
+    ("what came prior to the bishkek summit", ("what came", "before", "the bishkek summit")),
+])
+def test_a_relative_word_splits_the_question_from_its_event(index: Index, question: str,
+                                                           split: tuple[str, str, str]) -> None:
+    lang = "en" if question.isascii() else "ru"
+    names = index.aliases if lang == "ru" else Engine.from_path().sibling("en").index.aliases
+    assert split_relative(question, lexicon_for(lang), analyser_for(lang), names=names) == split
+
+
+@pytest.mark.parametrize("question", ["что было после 2022 года", "до какого года дорожная карта", "после"])
+def test_a_period_or_nothing_after_the_relative_word_is_no_event(index: Index, question: str) -> None:
+    assert split_relative(question, lexicon_for("ru"), analyser_for("ru"), names=index.aliases) is None
+
+
+def test_after_a_year_is_a_period(parse) -> None:
+    query = parse("что было после 2022 года")
+    assert query.span is not None and query.span[0].isoformat() == "2023-01-01" and not query.years
 
 
 def test_becoming_names_the_role_taken_up(parse) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from knowledge.engine import Engine
 from knowledge.query import parse_query
-from knowledge.rankings import busiest_period, extreme_figure, nth_occasion, occasions
+from knowledge.rankings import busiest_period, extreme_figure, nearest_occasion, nth_occasion, occasions
 from knowledge.scoring import rank
 from knowledge.series import figure_series
 
@@ -25,6 +25,25 @@ def test_the_nth_occasion_and_beyond(bundled_engine: Engine) -> None:
     second = nth_occasion(days, 2)
     assert second is not None and second.entry.fact.id == "summit-2022-06-29-ashgabat"
     assert nth_occasion(days, 0) is None and nth_occasion(days, len(days) + 1) is None
+
+
+def test_the_nth_occasion_from_the_last(bundled_engine: Engine) -> None:
+    days = meetings(bundled_engine, "встречи путина и алиева в 2022")
+    last, penultimate = nth_occasion(days, -1), nth_occasion(days, -2)
+    assert last is not None and last.entry.fact.date.iso == "2022-12-26"
+    assert penultimate is not None and penultimate.entry.fact.date.iso == "2022-10-31"
+    assert nth_occasion(days, -len(days) - 1) is None
+
+
+def test_the_nearest_occasion_before_and_after_an_event(bundled_engine: Engine) -> None:
+    days = meetings(bundled_engine, "встречи путина и алиева")
+    astana = bundled_engine.fact("summit-2022-10-13-astana")
+    assert astana is not None
+    before, after = nearest_occasion(days, astana, "before"), nearest_occasion(days, astana, "after")
+    assert before is not None and before.entry.fact.date.iso == "2022-10-07"  # never the event itself
+    assert after is not None and after.entry.fact.date.iso == "2022-10-31"
+    first = bundled_engine.fact("summit-2022-02-22-moscow-allied-declaration")
+    assert first is not None and nearest_occasion(days, first, "before") is None
 
 
 def test_the_busiest_period_and_ties(bundled_engine: Engine) -> None:

@@ -73,6 +73,27 @@ def test_the_last_time_needs_a_fact_about_what_was_asked(bundled_engine: Engine)
     assert not bundled_engine.answer("когда Путин в последний раз строил что-то с Алиевым").answered
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("какая встреча Путина и Алиева была перед саммитом в Бишкеке", "summit-2023-05-25-kremlin"),
+    ("что было после трехсторонней встречи в Сочи", "summit-2022-12-26-st-petersburg-cis-informal"),
+    ("what happened after the Antalya forum", "government-2024-03-05-mishustin-asadov"),
+    ("предпоследняя встреча Лаврова и Байрамова", "fm-2023-12-05-lavrov-bayramov-caspian-council"),
+])
+def test_the_nearest_occasion_to_a_named_event(bundled_engine: Engine, question: str, fact: str) -> None:
+    answer = bundled_engine.answer(question, today=AFTER)
+    assert answer.answered and answer.facts[0] == fact
+
+
+def test_an_ambiguous_event_is_asked_about_not_guessed(bundled_engine: Engine) -> None:
+    answer = bundled_engine.answer("что было после встречи в Сочи", today=AFTER)  # 2022 and 2023
+    assert not answer.answered and len(answer.suggestions) == 2
+
+
+def test_a_fact_about_the_event_itself_answers_what_followed_it(bundled_engine: Engine) -> None:
+    answer = bundled_engine.answer("что подписали после переговоров в Москве в феврале 2022", today=AFTER)
+    assert "summit-2022-02-22-moscow-allied-declaration" in answer.facts
+
+
 @pytest.mark.parametrize(("question", "fact", "words"), [
     ("в каком году самый большой рост товарооборота", "trade-2022", "2022 год: рост 24%"),
     ("самый маленький рост товарооборота", "trade-2023-record", "2023 год: рост 17,5%"),
