@@ -1,6 +1,6 @@
 """Speed and memory of the answer engine, as a Markdown report.
 
-    python bench/speed.py [--sizes 10000 100000] [--out bench/out/speed.md]
+    python bench/speed.py [--sizes 10000 100000] [--english] [--out bench/out/speed.md]
 
 For the bundled base and synthetic bases of the given sizes (written by
 bench/synthetic_kb.py into bench/out/kb-N, reused when present) it measures:
@@ -33,22 +33,24 @@ path = None if sys.argv[1] == "-" else sys.argv[1]
 questions_file, cache_dir = sys.argv[2], Path(sys.argv[3])
 t0 = time.perf_counter()
 from knowledge.loader import load_knowledge
-from knowledge.index import build_index
+from knowledge.index import build_indexes
 from knowledge.engine import Engine
 from knowledge.cache import FORMAT, _private_dir, _store, content_key, load_compiled
 t1 = time.perf_counter()
 base = load_knowledge(path)
 t2 = time.perf_counter()
-index = build_index(base)
+indexes = build_indexes(base)  # Russian, and English when the base has English texts
 t3 = time.perf_counter()
 _private_dir(cache_dir)
-_store(cache_dir / f"{content_key(path)}.pickle", (FORMAT, base, index))  # what a first start writes
-del base, index
+_store(cache_dir / f"{content_key(path)}.pickle", (FORMAT, base, indexes))  # what a first start writes
+del base, indexes
 import gc; gc.collect()
 t4 = time.perf_counter()
-base, index = load_compiled(path, cache_dir=cache_dir)  # what every later start reads
+base, indexes = load_compiled(path, cache_dir=cache_dir)  # what every later start reads
 t5 = time.perf_counter()
-engine = Engine(base, index=index)
+engine = Engine(base, index=indexes["ru"])
+for lang, index in indexes.items():
+    engine.sibling(lang, index=index)
 questions = [q for q in Path(questions_file).read_text(encoding="utf-8").splitlines() if q.strip()]
 for q in questions[:20]:
     engine.answer(q)  # warm the per-word caches, as a running bot has
@@ -57,7 +59,8 @@ for q in questions:
     s = time.perf_counter(); engine.answer(q); times.append((time.perf_counter() - s) * 1000)
 times.sort()
 print(json.dumps({
-    "facts": len(engine.base.facts), "import_s": t1 - t0, "load_s": t2 - t1, "index_s": t3 - t2,
+    "facts": len(engine.base.facts), "languages": len(indexes), "import_s": t1 - t0, "load_s": t2 - t1,
+    "index_s": t3 - t2,
     "cache_read_s": t5 - t4, "questions": len(times),
     "p50_ms": statistics.median(times), "p99_ms": times[min(len(times) - 1, int(len(times) * 0.99))],
     "mean_ms": statistics.fmean(times), "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -79,6 +82,8 @@ def _questions_for(kb: Path | None, target: Path) -> Path:
         for fact in base.facts[::step][:300]:
             lines.append(fact.questions[0])
             lines.append(fact.questions[-1] + " в 2019 году")  # a constraint most facts fail
+            if fact.questions_en:  # English questions are timed too when the base has them
+                lines.append(fact.questions_en[0])
         lines += ["какая погода в баку", "курс доллара", "привет", ""] * 5
     target.write_text("\n".join(q.replace("\n", " ") for q in lines) + "\n", encoding="utf-8")
     return target
@@ -117,6 +122,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--out", type=Path, default=OUT / "speed.md")
+    parser.add_argument("--english", action="store_true",
+                        help="synthetic bases with English texts too (an English index beside the Russian one)")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     rows: list[tuple[str, dict[str, float]]] = []
@@ -124,14 +131,15 @@ def main() -> int:
         rows.append(("bundled", measure(None, Path(tmp))))
         print("bundled done", file=sys.stderr)
         for size in args.sizes:
-            kb = OUT / f"kb-{size}"
+            kb = OUT / (f"kb-{size}-en" if args.english else f"kb-{size}")
             if not (kb / "sources.yaml").exists():
                 subprocess.run([sys.executable, str(ROOT / "bench" / "synthetic_kb.py"), "--facts", str(size),
-                                "--out", str(kb)], check=True)
-            rows.append((f"synthetic {size:,}", measure(kb, Path(tmp))))
+                                "--out", str(kb), *(["--english"] if args.english else [])], check=True)
+            name = f"synthetic {size:,}" + (" + English" if args.english else "")
+            rows.append((name, measure(kb, Path(tmp))))
             print(f"{size} done", file=sys.stderr)
-    header = ("| base | facts | load + validate | index build | cache read | start → first answer (cached) |"
-              " p50 | p99 | memory serving (cached) | peak memory of a first build |"
+    header = ("| base | facts | load + validate | index build (every language) | cache read |"
+              " start → first answer (cached) | p50 | p99 | memory serving (cached) | peak memory of a first build |"
               "\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     lines = [header]
     for name, r in rows:

@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from knowledge.index import Index, build_index
+from knowledge.index import Index, build_indexes
 from knowledge.loader import MAX_SOURCE_TEXT_BYTES, Limits, bundled_path, find_files, load_knowledge
 from knowledge.model import KnowledgeBase
 
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 # The code that decides what an index holds: any change to it makes every cached index stale.
 _BUILD_MODULES = ("index.py", "model.py", "dates.py", "lexicon.py", "morphology.py", "normalize.py", "loader.py",
-                  "validate.py", "yamlio.py", "topics.py")
+                  "validate.py", "yamlio.py", "topics.py", "english.py", "language.py")
 
 
 def _format() -> str:
@@ -99,8 +99,9 @@ def _private_dir(directory: Path) -> bool:
 
 def load_compiled(
     path: Path | str | None = None, *, limits: Limits | None = None, cache_dir: Path | None = None
-) -> tuple[KnowledgeBase, Index]:
-    """The validated base and its index, from the cache when the files have not changed.
+) -> tuple[KnowledgeBase, dict[str, Index]]:
+    """The validated base and its index per language (``build_indexes``), from the cache when the files
+    have not changed.
 
     Raises KnowledgeError exactly as ``load_knowledge`` does when the base is invalid."""
     directory = cache_dir or default_cache_dir()
@@ -111,16 +112,16 @@ def load_compiled(
         try:
             with target.open("rb") as handle, _no_gc():
                 stored = pickle.load(handle)  # our own file, in a directory only we can write
-            if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == FORMAT:
+            if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == FORMAT and isinstance(stored[2], dict):
                 return stored[1], stored[2]
         except Exception:  # a truncated or foreign file: rebuild it
             log.warning("ignoring unreadable index cache %s", target.name)
     with _no_gc():
         base = load_knowledge(path, limits=limits)
-        index = build_index(base)
+        indexes = build_indexes(base)
     if usable:
-        _store(target, (FORMAT, base, index))
-    return base, index
+        _store(target, (FORMAT, base, indexes))
+    return base, indexes
 
 
 def _store(target: Path, payload: object) -> None:

@@ -17,7 +17,7 @@ from knowledge.cache import load_compiled
 from knowledge.context import Context
 from knowledge.dates import MONTHS_EN, MONTHS_NOMINATIVE, human_en
 from knowledge.followup import read_follow_up
-from knowledge.index import Index, build_index
+from knowledge.index import Index, build_index, index_languages
 from knowledge.language import analyser_for, detect_language, lexicon_for
 from knowledge.loader import Limits, load_knowledge
 from knowledge.model import Fact, KnowledgeBase, short_key
@@ -103,8 +103,11 @@ class Engine:
     ) -> Engine:
         """Load, validate and index a base; with ``use_cache`` a compiled copy on disk is reused."""
         if use_cache:
-            base, index = load_compiled(path, limits=limits, cache_dir=cache_dir)
-            return cls(base, settings, index=index)
+            base, indexes = load_compiled(path, limits=limits, cache_dir=cache_dir)
+            engine = cls(base, settings, index=indexes["ru"])
+            for lang, index in indexes.items():
+                engine.sibling(lang, index=index)  # the English index from the cache too
+            return engine
         return cls(load_knowledge(path, limits=limits), settings)
 
     # -- public API ---------------------------------------------------------------------------------
@@ -134,23 +137,23 @@ class Engine:
             return answer
         return self._remember(self._answer_query(question, query), query)
 
-    def sibling(self, lang: str, reply: str = "") -> Engine:
+    def sibling(self, lang: str, reply: str = "", *, index: Index | None = None) -> Engine:
         """The engine over the same base reading ``lang`` and answering in ``reply`` (default: the same);
-        an index per reading language, built on first use (or by ``prepare``)."""
+        an index per reading language: ``index`` (a compiled one), or built on first use (or by ``prepare``)."""
         key = (lang, reply or lang)
         found = self._siblings.get(key)
         if found is None:
             reader = next((e for (read, _), e in self._siblings.items() if read == lang), None)
             found = Engine(self.base, self.settings, today=self.today, lang=lang, reply=key[1],
-                           index=reader.index if reader else None)
+                           index=reader.index if reader else index)
             found._siblings = self._siblings
             self._siblings[key] = found
         return found
 
     def prepare(self) -> Engine:
         """Build the sibling of every language the base has texts in, so no question waits for an index."""
-        if self.lang == "ru" and any(fact.text_en for fact in self.base.facts):
-            self.sibling("en")
+        for lang in index_languages(self.base):
+            self.sibling(lang)
         return self
 
     def _parse(self, question: str, today: dt.date) -> Query:

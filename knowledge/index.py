@@ -135,6 +135,16 @@ def _phrase(sets: list[tuple[str, ...]]) -> str:
     return " ".join(lemmas[0] for lemmas in sets)
 
 
+def index_languages(base: KnowledgeBase) -> tuple[str, ...]:
+    """The languages a base can be asked in: Russian always, English when any fact has an English text."""
+    return ("ru", "en") if any(fact.text_en for fact in base.facts) else ("ru",)
+
+
+def build_indexes(base: KnowledgeBase) -> dict[str, Index]:
+    """An index per language the base can be asked in (see ``index_languages``)."""
+    return {lang: build_index(base, lang=lang) for lang in index_languages(base)}
+
+
 def build_index(base: KnowledgeBase, *, lang: str = "ru") -> Index:
     """Compile a validated fact base for answering questions in ``lang`` ("en": from the English renderings;
     facts without one are left out)."""
