@@ -50,11 +50,16 @@ class FloodGate:
 
     limit: int
     window: float
+    sweep_every: int = 1000  # checks between sweeps of users whose window has passed: memory stays bounded
     _seen: dict[int, list[float]] = field(default_factory=dict)
     _warned: set[int] = field(default_factory=set)
+    _checks: int = 0
 
     def check(self, user_id: int, now: float) -> str:
         """"ok", "warn" (first message over the limit) or "drop" (silence until the window passes)."""
+        self._checks += 1
+        if self._checks % self.sweep_every == 0:
+            self._sweep(now)
         stamps = [t for t in self._seen.get(user_id, ()) if now - t < self.window]
         stamps.append(now)
         self._seen[user_id] = stamps
@@ -65,6 +70,16 @@ class FloodGate:
             return "drop"
         self._warned.add(user_id)
         return "warn"
+
+    def tracked(self) -> int:
+        """Users with messages still in their window (or not yet swept)."""
+        return len(self._seen)
+
+    def _sweep(self, now: float) -> None:
+        """Forget users whose every message has left the window: they would be "ok" anyway."""
+        for user_id in [u for u, stamps in self._seen.items() if not stamps or now - stamps[-1] >= self.window]:
+            del self._seen[user_id]
+            self._warned.discard(user_id)
 
     def retry_after(self, user_id: int, now: float) -> int:
         """Seconds until a message from this user is accepted again (if they stop sending meanwhile)."""

@@ -49,6 +49,23 @@ def test_dropped_messages_keep_the_window_full() -> None:
     assert gate.check(USER, 30.0) == "ok"
 
 
+def test_users_whose_window_has_passed_are_forgotten() -> None:
+    """A bot seen by a million users once each must not remember them all."""
+    gate = FloodGate(limit=2, window=10, sweep_every=100)
+    for user in range(1, 100):
+        assert gate.check(user, float(user) * 0.01) == "ok"
+    assert gate.tracked() == 99
+    assert gate.check(USER, 100.0) == "ok"  # the 100th check sweeps: everyone else is long out of the window
+    assert gate.tracked() == 1
+
+
+def test_a_sweep_keeps_who_is_still_in_the_window() -> None:
+    gate = FloodGate(limit=1, window=10, sweep_every=3)
+    assert [gate.check(USER, t) for t in (0.0, 1.0)] == ["ok", "warn"]
+    assert gate.check(OTHER, 2.0) == "ok"  # the third check sweeps, but USER's messages are recent
+    assert gate.check(USER, 3.0) == "drop"  # still warned, still within the window
+
+
 @pytest.mark.parametrize("times", [
     (0.0, 0.0, 0.0, 0.0),
     (0.0, 10.0, 20.0, 30.0),
