@@ -36,7 +36,7 @@ from knowledge.replies import (
     typed_lead,
 )
 from knowledge.roles import asks_who_holds, holders, role_lemmas
-from knowledge.scoring import Scored, complete_for, rank
+from knowledge.scoring import UNSTATED_BY_TYPE, Scored, complete_for, rank
 from knowledge.series import GROWTH_WORDS, figure_series
 from knowledge.timeframe import find_timeframe
 from knowledge.timeline import Timeline, build_timeline, request_token
@@ -252,6 +252,9 @@ class Engine:
                 return self._list(question, members, counting=query.count_intent)
         best = allowed[0] if allowed else None
         top = complete[0] if complete else None
+        if (best is not None and best.score >= cfg.answer_threshold
+                and UNSTATED_BY_TYPE.get(query.answer_type) in best.entry.fact.unstated):
+            top = None  # «кто обстрелял …»: the fact about it says the source does not tell — not another's people
         if (top is not None and top.score >= cfg.answer_threshold
                 and (best is None or top.score >= best.score - cfg.complete_margin)):
             if query.ordinal:

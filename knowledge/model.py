@@ -124,6 +124,7 @@ class Fact:
     as_of: bool = False  # the date is when the source said it, not when it happened
     text_en: str = ""  # a faithful English rendering of `text`; "" when not translated yet
     questions_en: tuple[str, ...] = ()
+    unstated: tuple[str, ...] = ()  # what the source leaves unsaid: who, where, when (never answered from it)
     where: Location | None = field(default=None, compare=False)
 
     @property

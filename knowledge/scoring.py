@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from knowledge.index import FactEntry, Index
 from knowledge.query import Query
 
+UNSTATED_BY_TYPE = {"person": "who", "name": "who", "place": "where", "date": "when"}
 ENTITY_WEIGHT = 3.5
 GENERIC_COUNTED = frozenset({"человек", "штука", "число", "количество"})  # «сколько человек»: any count of people
 ABOUT_WEIGHT = 1.5  # «российские студенты»: the subject is everywhere, but the fact should say it
@@ -152,6 +153,8 @@ def complete_for(query: Query, entry: FactEntry) -> bool:
     if query.asks_outcome and (fact.status == "planned" or not entry.concludes):
         return False  # no outcome is known of an announced event, nor of one the fact does not conclude
     kind = query.answer_type
+    if fact.unstated and UNSTATED_BY_TYPE.get(kind) in fact.unstated:
+        return False  # «кто обстрелял …»: the source says it happened, not who did it
     if kind == "figure":
         if not entry.quantity or (query.wants_money and not entry.money):
             return False

@@ -143,6 +143,15 @@ def _one_of(*allowed: str) -> Check:
     return check
 
 
+UNSTATED = ("who", "where", "when")
+
+
+def _unstated(value: Any) -> str | None:
+    if not isinstance(value, list) or any(item not in UNSTATED for item in value):
+        return f"expected a list of: {', '.join(UNSTATED)}; got {value!r}"
+    return None
+
+
 def _number(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return "expected a number"
@@ -214,6 +223,7 @@ FACT_FIELDS: dict[str, tuple[bool, Check]] = {
     "date": (True, _fact_date),
     "status": (False, _one_of("done", "planned")),
     "as_of": (False, lambda v: None if isinstance(v, bool) else "expected true or false"),
+    "unstated": (False, _unstated),
     "participants": (False, _id_list),
     "places": (False, _id_list),
     "organisations": (False, _id_list),
@@ -345,6 +355,7 @@ def build_fact(record: LDict, where: Location, report: Reporter) -> Fact | None:
         figures=figures,
         status=record.get("status") or "done",
         as_of=bool(record.get("as_of", False)),
+        unstated=tuple(record.get("unstated") or ()),
         text_en=" ".join(str(record.get("text_en") or "").split()),
         questions_en=tuple(q.strip() for q in record.get("questions_en") or ()),
         where=where,

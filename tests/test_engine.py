@@ -367,3 +367,13 @@ def test_counting_counts_occasions_and_lists_them(engine: Engine, question: str,
     assert answer.lead == f"По данным базы — {count}:"
     dates = [engine.fact(fid).date.start for fid in answer.facts]  # type: ignore[union-attr]
     assert dates == sorted(dates)
+
+
+@pytest.mark.parametrize("question", ["Кто обстрелял машину с миротворцами у Джанятага?",
+                                      "who fired at the Russian peacekeepers near Janyatag"])
+def test_who_did_what_the_source_leaves_unsaid_is_not_answered_with_other_people(engine: Engine,
+                                                                                 question: str) -> None:
+    """The apology fact mentions the shooting and names Aliyev and Putin: they are not who fired."""
+    answer = engine.answer(question)
+    assert not answer.answered and answer.kind == "partial"
+    assert [item.fact_id for item in answer.items] == ["karabakh-2023-09-20-janyatag-shooting"]

@@ -136,6 +136,12 @@ def test_becoming_something_needs_a_fact_that_says_so(score) -> None:
     assert score("когда алиев был в москве", declaration).allowed
 
 
+def test_a_detail_the_data_marks_unstated_is_never_complete(score) -> None:
+    shooting = "karabakh-2023-09-20-janyatag-shooting"  # `unstated: [who]`: the source does not say who fired
+    assert not score("кто обстрелял машину с миротворцами у джанятага", shooting).complete
+    assert score("когда обстреляли машину с миротворцами у джанятага", shooting).complete
+
+
 def test_an_unknown_name_forbids_every_fact(engine: Engine) -> None:
     query = parse_query("товарооборот россии и грузии в 2023", engine.index)
     assert query.unknown_names

@@ -281,11 +281,13 @@ def test_quote_with_a_different_dash_is_not_verbatim(tmp_path: Path, expect_prob
          ("`text`", "expected non-empty text")),
         ("    figures:\n", "    figures: 4.4\n    figures_old:\n", "figures: 4.4", ("`figures`", "list of figures")),
         ("    status: planned\n", "    status: maybe\n", "status: maybe", ("`status`", "done, planned", "'maybe'")),
+        ("    status: planned\n", "    status: planned\n    unstated: [why]\n", "unstated: [why]",
+         ("`unstated`", "who, where, when", "'why'")),
         ("  - id: trade-2023\n", "  - id: Trade 2023\n", "id: Trade 2023", ("`id`", "lowercase latin")),
         ("        period: \"2023\"\n", "        period: \"2023-14\"\n", "period:", ("`period`", "invalid date")),
     ],
     ids=["questions-string", "value-word", "value-quoted-number", "value-bool", "value-inf", "value-hex",
-         "participants-string", "text-number", "figures-scalar", "status", "id-pattern", "figure-period"],
+         "participants-string", "text-number", "figures-scalar", "status", "unstated", "id-pattern", "figure-period"],
 )
 def test_wrong_types(tmp_path: Path, expect_problem, old: str, new: str, needle: str, words: tuple[str, ...]) -> None:
     facts = facts_with(old, new)
