@@ -190,6 +190,12 @@ def fact_record(base: KnowledgeBase, fact: Fact) -> dict[str, Any]:
             for f in fact.figures
         ],
         "questions": list(fact.questions),
+        "as_of": fact.as_of,
+        "unstated": list(fact.unstated),
+        "venue": fact.venue,
+        "text_en": fact.text_en,
+        "venue_en": fact.venue_en,
+        "questions_en": list(fact.questions_en),
         "source": {
             "id": source.id,
             "publisher": source.publisher,

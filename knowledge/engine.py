@@ -445,7 +445,10 @@ class Engine:
                 and s.entry.fact.status == "done" and not s.entry.fact.as_of]
         if not pool:
             pool = [top]
-        pick = (max if query.ordinal == "latest" else min)(pool, key=lambda s: (s.entry.fact.date.end, s.score))
+        if query.ordinal == "latest":
+            pick = max(pool, key=lambda s: (s.entry.fact.date.end, s.score))
+        else:  # the earliest date; on that date, still the best match
+            pick = min(pool, key=lambda s: (s.entry.fact.date.start, -s.score))
         return self._build(question, "answer", True, self._lead(query, pick.entry.fact), [pick.entry.fact],
                            pick.score)
 

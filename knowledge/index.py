@@ -261,7 +261,7 @@ def build_index(base: KnowledgeBase, *, lang: str = "ru") -> Index:
                 people=share(ref for ref in fact.entity_ids if base.entities[ref].kind == "person"),
                 has_person="person" in kinds,
                 has_actor=bool(fact.participants) or bool(fact.organisations),
-                has_place=bool(set(fact.places) - about) or facility,
+                has_place=bool(set(fact.places) - about) or facility or bool(fact.venue),
             )
         )
 

@@ -125,6 +125,8 @@ class Fact:
     text_en: str = ""  # a faithful English rendering of `text`; "" when not translated yet
     questions_en: tuple[str, ...] = ()
     unstated: tuple[str, ...] = ()  # what the source leaves unsaid: who, where, when (never answered from it)
+    venue: str = ""  # where, when the source names an occasion rather than a place («на полях сессии ГА ООН»)
+    venue_en: str = ""
     where: Location | None = field(default=None, compare=False)
 
     @property

@@ -169,6 +169,9 @@ def typed_lead(answer_type: str, fact: Fact, entities: dict[str, Entity], *, fig
 
     if answer_type == "place":
         names = [name(ref) for ref in fact.places if ref not in about] or [name(ref) for ref in fact.places]
+        venue = (fact.venue_en or fact.venue) if english else fact.venue
+        if venue and not [ref for ref in fact.places if ref not in about]:
+            names = [venue]  # «на полях 78-й сессии Генеральной Ассамблеи ООН»: the source names no city
         return f"{'Where' if english else 'Где'}: {', '.join(names)}." if names else ""
     if answer_type in ("person", "name"):
         refs = [ref for ref in fact.entity_ids if entities[ref].kind == "person"]

@@ -234,6 +234,8 @@ FACT_FIELDS: dict[str, tuple[bool, Check]] = {
     "source": (True, _ident),
     "questions": (True, _questions),
     "text_en": (False, _english),
+    "venue": (False, _text),
+    "venue_en": (False, _english),
     "questions_en": (False, _questions_en),
 }
 
@@ -357,6 +359,8 @@ def build_fact(record: LDict, where: Location, report: Reporter) -> Fact | None:
         as_of=bool(record.get("as_of", False)),
         unstated=tuple(record.get("unstated") or ()),
         text_en=" ".join(str(record.get("text_en") or "").split()),
+        venue=" ".join(str(record.get("venue") or "").split()),
+        venue_en=" ".join(str(record.get("venue_en") or "").split()),
         questions_en=tuple(q.strip() for q in record.get("questions_en") or ()),
         where=where,
     )

@@ -159,6 +159,7 @@ def test_a_single_answer_reply_is_the_fact_then_the_source(engine: Engine) -> No
     ("когда установлены дипломатические отношения", "4 апреля 1992 года."),
     ("сколько вузов в азербайджане преподают на русском", "26 вузов"),
     ("где встречались путин и алиев 13 октября 2022", "Где: Астана"),
+    ("где встретились лавров и байрамов 22 сентября 2023", "Где: на полях 78-й сессии"),  # a venue, no city
 ])
 def test_the_asked_detail_comes_first(engine: Engine, question: str, lead: str) -> None:
     answer = engine.answer(question)
