@@ -129,13 +129,23 @@ class Engine:
             plan = dataclasses.replace(plan, kind="new", query=query)  # the last question was in another language
         if context is not None and plan.kind in ("detail", "source", "same"):
             return self._remember(self._about_last(question, plan.query, context, plan.kind), plan.query)
-        query = plan.query
+        asked, query = query, plan.query
         if query.smalltalk or not query.has_content:
             answer = (self._smalltalk(question, query.smalltalk) if query.smalltalk
                       else self._decline(question, [], score=0.0))
             object.__setattr__(answer, "context", context)  # small talk does not end a conversation
             return answer
-        return self._remember(self._answer_query(question, query), query)
+        answer = self._answer_query(question, query)
+        carried = query.place_refs - asked.place_refs if plan.kind == "merge" else frozenset()
+        if not answer.answered and carried and asked.has_content and not asked.place_refs:
+            # «Мишустин и Асадов в Сочи» → «а в 2024?»: the old place belonged to the old event
+            wider = dataclasses.replace(query, place_refs=query.place_refs - carried,
+                                        entities=query.entities - carried, soft_entities=query.soft_entities - carried,
+                                        entity_order=tuple(r for r in query.entity_order if r not in carried))
+            retry = self._answer_query(question, wider)
+            if retry.answered:
+                return self._remember(retry, wider)
+        return self._remember(answer, query)
 
     def sibling(self, lang: str, reply: str = "", *, index: Index | None = None) -> Engine:
         """The engine over the same base reading ``lang`` and answering in ``reply`` (default: the same);

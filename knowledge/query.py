@@ -491,7 +491,9 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         if owner is None and info.proper and not present:
             unknown_names.append(info.word)
         if (answer_type == "figure" and info.pos == "NOUN" and owner is None and not figure_nouns
-                and 0 <= position - counted_from <= 1 and figure_questions == 1):
+                and 0 <= position - counted_from <= 3 and figure_questions == 1
+                and all(between.pos in ("ADJF", "PRTF") or between.lemmas[0] in lx.fillers  # «сколько было
+                        for between in infos[counted_from:position])):  # трехсторонних переговоров»
             figure_nouns.append(present or info.lemmas)
         # a word the base never uses is the strongest sign that the question is about something else
         weight = max((index.idf[lm] for lm in present), default=index.unknown_idf * UNKNOWN_BOOST)

@@ -44,6 +44,15 @@ def test_a_new_place_replaces_the_old_one(bundled_engine: Engine) -> None:
     assert turkey.facts == ("fm-2024-03-01-antalya-forum",)
 
 
+def test_a_new_period_lets_the_old_place_go_when_nothing_is_there(bundled_engine: Engine) -> None:
+    """«Мишустин и Асадов в Сочи» → «а в 2024?»: no meeting in Sochi in 2024; the one of 2024 is meant."""
+    _, later = converse(bundled_engine, ["встреча мишустина и асадова в сочи", "а в 2024?"])
+    assert later.answered and later.facts[0] == "government-2024-03-05-mishustin-asadov"
+    _, same_place = converse(bundled_engine, ["встречи лаврова и байрамова в москве", "а в 2023?"])
+    assert same_place.answered and all("moscow" in (bundled_engine.fact(f).places if bundled_engine.fact(f)
+                                                    else ()) for f in same_place.facts)  # kept when it fits
+
+
 def test_another_detail_of_the_same_fact(bundled_engine: Engine) -> None:
     first, where, when = converse(bundled_engine, ["когда встречались путин и алиев в самарканде", "а где?",
                                                    "а когда это было?"])

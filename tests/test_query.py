@@ -191,6 +191,16 @@ def test_after_a_year_is_a_period(parse) -> None:
     assert query.span is not None and query.span[0].isoformat() == "2023-01-01" and not query.years
 
 
+def test_adjectives_between_how_many_and_the_counted_noun(parse) -> None:
+    query = parse("сколько было трехсторонних переговоров с арменией")
+    assert query.answer_type == "count" and query.count_intent  # «переговоров» is the occasion counted
+
+
+@pytest.mark.parametrize("question", ["все события связанные с снг", "всё, что касается СНГ"])
+def test_related_to_is_no_word_to_match(parse, question: str) -> None:
+    assert not parse(question).terms and "cis" in parse(question).entities
+
+
 def test_becoming_names_the_role_taken_up(parse) -> None:
     assert parse("когда Алиев стал президентом").becomes == "президент"
     assert parse("когда россия и азербайджан стали союзниками").becomes == "союзник"
