@@ -12,8 +12,14 @@ random. Sources are labelled «Синтетическая лента» with exam
 no generated fact can be mistaken for a real one. The real places, universities
 and international organisations appear only as backdrop.
 
-    python bench/synthetic_kb.py --facts 100000 --out /tmp/kb100k [--seed 1]
+    python bench/synthetic_kb.py --facts 100000 --out /tmp/kb100k [--seed 1] [--english]
     factbot check /tmp/kb100k
+
+--english adds the English fields the real base has (text_en and questions_en per fact, unit_en and
+what_en per figure, name_en/aliases_en/role_en per entity, publisher_en/title_en/language per source), so
+that the engine's second, English index can be measured too. The English is derived from values already
+drawn (its questions are picked with a separate RNG), so the Russian output is byte for byte the same with
+and without it, apart from the added lines and figure keys.
 
 Layout of OUT (created if missing; an existing OUT/facts and OUT/texts are deleted first):
     sources.yaml              one source per --facts-per-source facts (default 2000)
@@ -21,7 +27,7 @@ Layout of OUT (created if missing; an existing OUT/facts and OUT/texts are delet
     entities.yaml             countries, places, regions, organisations, companies, people
     facts/part-XXXX.yaml      1000 facts per file
 
-The output is a pure function of (--facts, --seed, --persons, --facts-per-source).
+The output is a pure function of (--facts, --seed, --persons, --facts-per-source, --english).
 """
 
 # ruff: noqa: E501  -- the word-form tables below are one record per line by design
@@ -133,6 +139,42 @@ def slug(text: str) -> str:
     out = "".join(TRANSLIT.get(ch, ch) for ch in text.lower())
     out = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in out)
     return "-".join(part for part in out.split("-") if part)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# English (--english): word forms and helpers
+# ---------------------------------------------------------------------------------------------------------------
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June",
+             "July", "August", "September", "October", "November", "December")
+HEDGES_EN = {"": "", "почти": "almost", "около": "about", "более": "more than", "свыше": "more than"}
+
+
+def latin(text: str) -> str:
+    """A Russian word in Latin letters, keeping capitals: Воробьев -> Vorobyev, Ковальский -> Kovalsky."""
+    out = []
+    for k, ch in enumerate(text):
+        low = ch.lower()
+        if low == "ь":  # a soft sign before е/и is heard as "y": Ильин -> Ilyin, Соловьев -> Solovyev
+            out.append("y" if text[k + 1:k + 2] in ("е", "и") else "")
+            continue
+        lat = TRANSLIT.get(low, ch)
+        out.append(lat.capitalize() if ch != low else lat)
+    word = "".join(out)
+    return word[:-4] + "sky" if word.endswith("skiy") else word
+
+
+def num_en(v: float) -> str:
+    """English number with the digits of `num`: 152.2 / 4500 / 12,400."""
+    if v != int(v):
+        return f"{v:.1f}"
+    n = int(v)
+    return f"{n:,}" if n >= 10000 else str(n)
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -384,47 +426,47 @@ ROLE_HEADS: dict[str, Forms] = {  # N, G, D, A, P, I
                  "торгового представителя", "торговом представителе", "торговым представителем"),
 }
 
-# category, country, head, tail ({region}/{city}/{uni}/{company} filled per person)
+# category, country, head, tail, English role ({region}/{city}/{uni}/{company} filled per person)
 ROLES = """\
-gov|russia|заместитель|председателя правительства России
-gov|russia|министр|экономического развития России
-gov|russia|министр|промышленности и торговли России
-gov|russia|министр|сельского хозяйства России
-gov|russia|министр|финансов России
-gov|azerbaijan|заместитель|премьер-министра Азербайджана
-gov|azerbaijan|министр|экономики Азербайджана
-gov|azerbaijan|министр|сельского хозяйства Азербайджана
-gov|azerbaijan|министр|финансов Азербайджана
-mfa|russia|заместитель|министра иностранных дел России
-mfa|russia|директор|Четвертого департамента стран СНГ МИД России
-mfa|azerbaijan|заместитель|министра иностранных дел Азербайджана
-mfa|azerbaijan|директор|департамента стран СНГ МИД Азербайджана
-ambassador|russia|посол|России в Азербайджане
-ambassador|russia|торгпред|России в Азербайджане
-ambassador|azerbaijan|посол|Азербайджана в России
-energy|russia|министр|энергетики России
-energy|russia|заместитель|министра энергетики России
-energy|azerbaijan|министр|энергетики Азербайджана
-energy|azerbaijan|заместитель|министра энергетики Азербайджана
-transport|russia|министр|транспорта России
-transport|russia|заместитель|министра транспорта России
-transport|azerbaijan|министр|цифрового развития и транспорта Азербайджана
-transport|azerbaijan|председатель|ЗАО «Азербайджанские железные дороги»
-edu|russia|министр|науки и высшего образования России
-edu|russia|министр|просвещения России
-edu|russia|ректор|{uni}
-edu|azerbaijan|министр|науки и образования Азербайджана
-edu|azerbaijan|ректор|{uni}
-defence|russia|заместитель|министра обороны России
-defence|russia|директор|Федеральной службы по военно-техническому сотрудничеству
-defence|azerbaijan|заместитель|министра обороны Азербайджана
-defence|azerbaijan|министр|оборонной промышленности Азербайджана
-region|russia|губернатор|{region}
-region|azerbaijan|глава|исполнительной власти {city}
-tourism|russia|руководитель|Федерального агентства по туризму
-tourism|azerbaijan|председатель|Государственного агентства по туризму Азербайджана
-company|russia|гендиректор|компании {company}
-company|azerbaijan|президент|компании {company}
+gov|russia|заместитель|председателя правительства России|Deputy Prime Minister of Russia
+gov|russia|министр|экономического развития России|Minister of Economic Development of Russia
+gov|russia|министр|промышленности и торговли России|Minister of Industry and Trade of Russia
+gov|russia|министр|сельского хозяйства России|Minister of Agriculture of Russia
+gov|russia|министр|финансов России|Minister of Finance of Russia
+gov|azerbaijan|заместитель|премьер-министра Азербайджана|Deputy Prime Minister of Azerbaijan
+gov|azerbaijan|министр|экономики Азербайджана|Minister of Economy of Azerbaijan
+gov|azerbaijan|министр|сельского хозяйства Азербайджана|Minister of Agriculture of Azerbaijan
+gov|azerbaijan|министр|финансов Азербайджана|Minister of Finance of Azerbaijan
+mfa|russia|заместитель|министра иностранных дел России|Deputy Minister of Foreign Affairs of Russia
+mfa|russia|директор|Четвертого департамента стран СНГ МИД России|Director of the Fourth CIS Department of the Russian Foreign Ministry
+mfa|azerbaijan|заместитель|министра иностранных дел Азербайджана|Deputy Minister of Foreign Affairs of Azerbaijan
+mfa|azerbaijan|директор|департамента стран СНГ МИД Азербайджана|Director of the CIS Department of the Azerbaijani Foreign Ministry
+ambassador|russia|посол|России в Азербайджане|Ambassador of Russia to Azerbaijan
+ambassador|russia|торгпред|России в Азербайджане|Trade Representative of Russia in Azerbaijan
+ambassador|azerbaijan|посол|Азербайджана в России|Ambassador of Azerbaijan to Russia
+energy|russia|министр|энергетики России|Minister of Energy of Russia
+energy|russia|заместитель|министра энергетики России|Deputy Minister of Energy of Russia
+energy|azerbaijan|министр|энергетики Азербайджана|Minister of Energy of Azerbaijan
+energy|azerbaijan|заместитель|министра энергетики Азербайджана|Deputy Minister of Energy of Azerbaijan
+transport|russia|министр|транспорта России|Minister of Transport of Russia
+transport|russia|заместитель|министра транспорта России|Deputy Minister of Transport of Russia
+transport|azerbaijan|министр|цифрового развития и транспорта Азербайджана|Minister of Digital Development and Transport of Azerbaijan
+transport|azerbaijan|председатель|ЗАО «Азербайджанские железные дороги»|Chairman of Azerbaijan Railways CJSC
+edu|russia|министр|науки и высшего образования России|Minister of Science and Higher Education of Russia
+edu|russia|министр|просвещения России|Minister of Education of Russia
+edu|russia|ректор|{uni}|Rector of {uni}
+edu|azerbaijan|министр|науки и образования Азербайджана|Minister of Science and Education of Azerbaijan
+edu|azerbaijan|ректор|{uni}|Rector of {uni}
+defence|russia|заместитель|министра обороны России|Deputy Minister of Defence of Russia
+defence|russia|директор|Федеральной службы по военно-техническому сотрудничеству|Director of the Federal Service for Military-Technical Cooperation
+defence|azerbaijan|заместитель|министра обороны Азербайджана|Deputy Minister of Defence of Azerbaijan
+defence|azerbaijan|министр|оборонной промышленности Азербайджана|Minister of Defence Industry of Azerbaijan
+region|russia|губернатор|{region}|Governor of {region}
+region|azerbaijan|глава|исполнительной власти {city}|Head of the Executive Power of {city}
+tourism|russia|руководитель|Федерального агентства по туризму|Head of the Federal Agency for Tourism
+tourism|azerbaijan|председатель|Государственного агентства по туризму Азербайджана|Chairman of the State Tourism Agency of Azerbaijan
+company|russia|гендиректор|компании {company}|Director General of {company}
+company|azerbaijan|президент|компании {company}|President of {company}
 """
 
 CATEGORY_TOPIC = {"gov": "government", "mfa": "foreign_ministries", "ambassador": "diplomacy", "energy": "energy",
@@ -478,6 +520,258 @@ RAIL_ITEMS = (  # forms after 1 / 2-4 / 5+, genitive plural, operator
     (("грузовой вагон", "грузовых вагона", "грузовых вагонов"), "azerbaijan-railways"),
 )
 
+# ---------------------------------------------------------------------------------------------------------------
+# English backdrop (--english): the names the English index matches, keyed by the Russian tables above
+# ---------------------------------------------------------------------------------------------------------------
+
+# id|name_en|aliases_en (;-separated)|form inside a sentence when it needs an article (default: name_en)
+NAMES_EN = """\
+russia|Russia|Russian Federation;RF;Russian
+azerbaijan|Azerbaijan|Republic of Azerbaijan;Azerbaijani;Azeri
+armenia|Armenia|Armenian
+iran|Iran|Islamic Republic of Iran;Iranian
+turkey|Turkey|Türkiye;Turkish
+kazakhstan|Kazakhstan|Kazakh
+uzbekistan|Uzbekistan|Uzbek
+turkmenistan|Turkmenistan|Turkmenia;Turkmen
+kyrgyzstan|Kyrgyzstan|Kirghizia;Kyrgyz
+tajikistan|Tajikistan|Tajik
+belarus|Belarus|Byelorussia;Belarusian
+georgia|Georgia|Georgian
+china|China|PRC;People's Republic of China;Chinese
+moscow|Moscow|Moskva
+st-petersburg|Saint Petersburg|St Petersburg;St. Petersburg;Petersburg;SPb
+kazan|Kazan|
+astrakhan|Astrakhan|
+makhachkala|Makhachkala|
+derbent|Derbent|
+sochi|Sochi|
+yekaterinburg|Yekaterinburg|Ekaterinburg
+novosibirsk|Novosibirsk|
+nizhny-novgorod|Nizhny Novgorod|Nizhniy Novgorod
+samara|Samara|
+rostov-on-don|Rostov-on-Don|Rostov
+krasnodar|Krasnodar|
+volgograd|Volgograd|
+ufa|Ufa|
+perm|Perm|
+stavropol|Stavropol|
+saratov|Saratov|
+voronezh|Voronezh|
+chelyabinsk|Chelyabinsk|
+omsk|Omsk|
+tyumen|Tyumen|
+kaliningrad|Kaliningrad|
+yaroslavl|Yaroslavl|
+tula|Tula|
+vladikavkaz|Vladikavkaz|
+grozny|Grozny|
+pyatigorsk|Pyatigorsk|
+irkutsk|Irkutsk|
+krasnoyarsk|Krasnoyarsk|
+orenburg|Orenburg|
+lipetsk|Lipetsk|
+belgorod|Belgorod|
+penza|Penza|
+baku|Baku|Baki
+ganja|Ganja|Gyandzha;Ganca
+sumgait|Sumgait|Sumqayit
+mingachevir|Mingachevir|Mingechaur
+shirvan|Shirvan|
+lankaran|Lankaran|Lenkoran
+sheki|Sheki|Shaki
+gabala|Gabala|Qabala
+guba|Guba|Quba
+shamakhi|Shamakhi|Shemakha
+nakhchivan|Nakhchivan|Nakhichevan
+yevlakh|Yevlakh|
+astara|Astara|
+zagatala|Zagatala|Zaqatala
+ismayilli|Ismayilli|
+naftalan|Naftalan|
+khachmaz|Khachmaz|Xacmaz
+gusar|Gusar|Qusar
+sabirabad|Sabirabad|
+ashgabat|Ashgabat|Ashkhabad
+samarkand|Samarkand|Samarqand
+tashkent|Tashkent|Toshkent
+astana|Astana|Nur-Sultan
+almaty|Almaty|Alma-Ata
+bishkek|Bishkek|
+dushanbe|Dushanbe|
+minsk|Minsk|
+tehran|Tehran|Teheran
+antalya|Antalya|
+istanbul|Istanbul|
+tbilisi|Tbilisi|
+astrakhan-oblast|Astrakhan Oblast|Astrakhan region
+dagestan|Republic of Dagestan|Dagestan|the Republic of Dagestan
+tatarstan|Republic of Tatarstan|Tatarstan|the Republic of Tatarstan
+bashkortostan|Republic of Bashkortostan|Bashkortostan;Bashkiria|the Republic of Bashkortostan
+chechnya|Chechen Republic|Chechnya|the Chechen Republic
+north-ossetia|Republic of North Ossetia–Alania|North Ossetia|the Republic of North Ossetia–Alania
+krasnodar-krai|Krasnodar Krai|Krasnodar Territory;Kuban
+stavropol-krai|Stavropol Krai|Stavropol Territory
+perm-krai|Perm Krai|Perm Territory
+krasnoyarsk-krai|Krasnoyarsk Krai|Krasnoyarsk Territory
+volgograd-oblast|Volgograd Oblast|Volgograd region
+rostov-oblast|Rostov Oblast|Rostov region
+sverdlovsk-oblast|Sverdlovsk Oblast|Sverdlovsk region
+moscow-oblast|Moscow Oblast|Moscow region
+leningrad-oblast|Leningrad Oblast|Leningrad region
+samara-oblast|Samara Oblast|Samara region
+nizhny-novgorod-oblast|Nizhny Novgorod Oblast|Nizhny Novgorod region
+chelyabinsk-oblast|Chelyabinsk Oblast|Chelyabinsk region
+tyumen-oblast|Tyumen Oblast|Tyumen region
+kaluga-oblast|Kaluga Oblast|Kaluga region
+voronezh-oblast|Voronezh Oblast|Voronezh region
+penza-oblast|Penza Oblast|Penza region
+tula-oblast|Tula Oblast|Tula region
+saratov-oblast|Saratov Oblast|Saratov region
+omsk-oblast|Omsk Oblast|Omsk region
+novosibirsk-oblast|Novosibirsk Oblast|Novosibirsk region
+lipetsk-oblast|Lipetsk Oblast|Lipetsk region
+belgorod-oblast|Belgorod Oblast|Belgorod region
+yaroslavl-oblast|Yaroslavl Oblast|Yaroslavl region
+orenburg-oblast|Orenburg Oblast|Orenburg region
+gabala-district|Gabala District|Qabala District
+sheki-district|Sheki District|Shaki District
+guba-district|Guba District|Quba District
+ismayilli-district|Ismayilli District|Ismailli District
+khachmaz-district|Khachmaz District|Xacmaz District
+shamkir-district|Shamkir District|Shamkir region
+agstafa-district|Agstafa District|Aghstafa District
+goygol-district|Goygol District|Göygöl District
+absheron-district|Absheron District|Absheron
+lankaran-district|Lankaran District|Lenkoran District
+karabakh|Karabakh|Nagorno-Karabakh
+msu|Lomonosov Moscow State University|MSU;Moscow State University
+spbu|Saint Petersburg State University|SPbU;St Petersburg State University
+mgimo|MGIMO University|MGIMO;Moscow State Institute of International Relations
+rudn|RUDN University|RUDN;Peoples' Friendship University of Russia
+kfu|Kazan Federal University|KFU
+hse|HSE University|HSE;Higher School of Economics
+gubkin|Gubkin University|Gubkin Russian State University of Oil and Gas
+sechenov|Sechenov University|Sechenov First Moscow State Medical University
+asu|Astrakhan State University|ASU
+dgu|Dagestan State University|DSU
+sfedu|Southern Federal University|SFedU
+urfu|Ural Federal University|UrFU
+bmstu|Bauman Moscow State Technical University|BMSTU;Bauman University
+msu-baku|Baku Branch of Lomonosov Moscow State University|MSU Baku;MSU branch in Baku|the Baku Branch of Lomonosov Moscow State University
+sechenov-baku|Baku Branch of Sechenov University|Sechenov University Baku|the Baku Branch of Sechenov University
+bsu-slavic|Baku Slavic University|Slavic University
+bsu|Baku State University|BSU
+adnsu|Azerbaijan State Oil and Industry University|ASOIU
+azul|Azerbaijan University of Languages|AUL
+unec|Azerbaijan State University of Economics|UNEC
+cis-summit|CIS summit|CIS;Commonwealth of Independent States summit|the CIS summit
+sco-summit|SCO summit|SCO;Shanghai Cooperation Organisation summit|the SCO summit
+caspian-summit|Caspian Summit|Caspian Five;summit of the Caspian states|the Caspian Summit
+cica-summit|CICA summit|CICA|the CICA summit
+eaeu-council|Supreme Eurasian Economic Council|SEEC;Supreme Council of the EAEU|the Supreme Eurasian Economic Council
+cis-heads-of-government|CIS Council of Heads of Government|CIS heads of government|the CIS Council of Heads of Government
+spief|St. Petersburg International Economic Forum|SPIEF|the St. Petersburg International Economic Forum
+baku-energy-forum|Baku Energy Forum|Baku Energy Week|the Baku Energy Forum
+caspian-fm-council|Council of Foreign Ministers of the Caspian States|Caspian foreign ministers|the Council of Foreign Ministers of the Caspian States
+antalya-forum|Antalya Diplomacy Forum|ADF;Antalya forum|the Antalya Diplomacy Forum
+interregional-forum|Russian-Azerbaijani Interregional Forum|interregional forum|the Russian-Azerbaijani Interregional Forum
+igc-economy|Intergovernmental Commission on Economic Cooperation|intergovernmental commission;IGC|the Intergovernmental Commission on Economic Cooperation
+igc-mtc|Intergovernmental Commission on Military-Technical Cooperation|military-technical commission|the Intergovernmental Commission on Military-Technical Cooperation
+rosstat|Rosstat|Federal State Statistics Service
+rostourism|Rostourism|Federal Agency for Tourism
+az-tourism-agency|State Tourism Agency of Azerbaijan|State Tourism Agency|the State Tourism Agency of Azerbaijan
+fsb-border-service|Border Service of the FSB of Russia|FSB Border Service|the Border Service of the FSB of Russia
+mod-russia|Ministry of Defence of Russia|Russian Ministry of Defence;Russian Defence Ministry|the Ministry of Defence of Russia
+peacekeepers|Russian peacekeeping contingent|Russian peacekeepers;peacekeepers|the Russian peacekeeping contingent
+azerbaijan-railways|Azerbaijan Railways|ADY;Azerbaijani Railways
+baku-metro|Baku Metro|Baku Metropolitan|the Baku Metro
+north-south|International North–South Transport Corridor|North-South corridor;North–South corridor;INSTC|the International North–South Transport Corridor
+"""
+
+FIRST_NAMES_EN = dict(zip(
+    MALE_RU + FEMALE_RU + MALE_AZ + FEMALE_AZ,
+    ("Ivan", "Sergey", "Alexey", "Andrey", "Dmitry", "Mikhail", "Nikolay", "Pavel", "Alexander", "Maxim",
+     "Oleg", "Igor", "Viktor", "Yury", "Evgeny", "Vladimir", "Konstantin", "Roman", "Anton", "Denis",
+     "Artem", "Kirill", "Georgy", "Vadim", "Boris", "Pyotr", "Grigory", "Stanislav", "Ilya", "Lev",
+     "Anna", "Maria", "Elena", "Olga", "Natalya", "Tatyana", "Irina", "Svetlana", "Ekaterina", "Yulia",
+     "Valentina", "Marina", "Darya", "Ksenia", "Veronika", "Lyudmila",
+     "Elchin", "Rashad", "Fuad", "Anar", "Eldar", "Samir", "Tofig", "Vugar", "Kamran", "Ramiz", "Ilgar",
+     "Azer", "Murad", "Orkhan", "Teymur", "Shahin", "Rauf", "Javid", "Ziyad", "Farid", "Akif", "Natig",
+     "Rustam", "Emin", "Nijat", "Ilham", "Mubariz", "Sahib", "Huseyn", "Tariel",
+     "Leyla", "Elmira", "Samira", "Farida", "Zarina", "Sevda", "Elnara", "Gulnara", "Narmina",
+     "Ulviyya", "Kamala", "Aynura"), strict=True))
+# Azerbaijani surnames as Azerbaijan spells them in Latin; the transliteration of the Russian form is an alias
+SURNAMES_AZ_EN = dict(zip(STEMS_AZ, (
+    "Guliyev", "Mammadov", "Hasanov", "Huseynov", "Ismayilov", "Karimov", "Rzayev", "Jafarov", "Abbasov",
+    "Babayev", "Valiyev", "Sadigov", "Ahmadov", "Najafov", "Musayev", "Sultanov", "Agayev", "Nagiyev",
+    "Hajiyev", "Rasulov", "Safarov", "Khalilov", "Yusifov", "Mehdiyev", "Pashayev", "Zeynalov", "Alasgarov",
+    "Namazov", "Garibov", "Shahbazov", "Mirzoyev", "Efendiyev", "Garayev", "Ibrahimov",
+    "Abdullayev", "Azizov", "Rahimov", "Tairov", "Hamidov", "Usubov"), strict=True))
+
+# the same order as DOCS; "kind" names the document in questions
+DOCS_EN = (("an agreement on cooperation in {f}", "agreement"),
+           ("a memorandum of understanding on {f}", "memorandum"),
+           ("a programme of cooperation in {f} for {y1}–{y2}", "programme"),
+           ("a protocol of intent on {f}", "protocol"),
+           ("a joint action plan in {f} for {y1}–{y2}", "action plan"))
+DOC_FIELDS_EN = {
+    "сельского хозяйства": "agriculture", "таможенного администрирования": "customs administration",
+    "взаимных инвестиций": "mutual investment", "промышленной кооперации": "industrial cooperation",
+    "цифровой экономики": "the digital economy", "фитосанитарного контроля": "phytosanitary control",
+    "статистики": "statistics", "консульских вопросов": "consular matters", "архивного дела": "archives",
+    "межмидовских консультаций": "consultations between the foreign ministries", "культуры": "culture",
+    "гуманитарных связей": "humanitarian ties", "возобновляемой энергетики": "renewable energy",
+    "энергоэффективности": "energy efficiency", "поставок электроэнергии": "electricity supplies",
+    "нефтепереработки": "oil refining", "железнодорожных перевозок": "rail transport",
+    "морского транспорта": "maritime transport", "автомобильных перевозок": "road transport",
+    "развития коридора «Север–Юг»": "the development of the North–South corridor",
+    "высшего образования": "higher education", "подготовки кадров": "personnel training",
+    "изучения русского языка": "the study of the Russian language", "научных исследований": "scientific research",
+    "военного образования": "military education", "военно-технического сотрудничества": "military-technical cooperation",
+    "межрегионального сотрудничества": "interregional cooperation",
+    "торгово-экономических связей": "trade and economic ties", "туризма": "tourism",
+    "продвижения туристических маршрутов": "the promotion of tourist routes",
+    "поставок оборудования": "equipment supplies", "локализации производства": "localisation of production",
+}
+PRODUCTS_EN = {  # product -> (English, unit_en); the unit's first word is said in text_en
+    "сельскохозяйственной техники": ("agricultural machinery", "units of machinery"),
+    "грузовых автомобилей": ("trucks", "trucks"), "автобусов": ("buses", "buses"), "лифтов": ("lifts", "lifts"),
+    "кабельной продукции": ("cable products", "thousand km"),
+    "строительных материалов": ("building materials", "thousand tonnes"),
+    "стальных труб": ("steel pipes", "thousand tonnes"), "полимерной упаковки": ("polymer packaging", "thousand tonnes"),
+    "лекарственных препаратов": ("medicines", "million packs"),
+    "минеральных удобрений": ("mineral fertilisers", "thousand tonnes"),
+    "бытовой техники": ("household appliances", "thousand units"),
+    "железнодорожных вагонов": ("railway wagons", "wagons"), "трансформаторов": ("transformers", "units"),
+    "алюминиевых профилей": ("aluminium profiles", "thousand tonnes"),
+    "плодоовощных консервов": ("canned fruit and vegetables", "million cans"),
+    "фанеры": ("plywood", "thousand cubic metres"), "шин": ("tyres", "thousand units"),
+    "тракторов": ("tractors", "tractors"), "медицинских изделий": ("medical devices", "million units"),
+    "лакокрасочных материалов": ("paints and varnishes", "thousand tonnes"),
+}
+GOODS_EN = {
+    "пшеницы": "wheat", "подсолнечного масла": "sunflower oil", "пиломатериалов": "sawn timber", "сахара": "sugar",
+    "металлопроката": "rolled metal", "мяса птицы": "poultry meat", "кондитерских изделий": "confectionery",
+    "минеральных удобрений": "mineral fertilisers", "ячменя": "barley", "бумаги и картона": "paper and cardboard",
+    "томатов": "tomatoes", "хурмы": "persimmons", "фундука": "hazelnuts", "гранатов": "pomegranates",
+    "картофеля": "potatoes", "яблок": "apples", "винограда": "grapes", "огурцов": "cucumbers",
+    "цитрусовых": "citrus fruit", "черешни": "sweet cherries",
+}
+OBJECTS_EN = {
+    "логистического центра": "a logistics centre", "тепличного комплекса": "a greenhouse complex",
+    "гостиничного комплекса": "a hotel complex", "торгового центра": "a shopping centre",
+    "складского комплекса": "a warehouse complex", "завода по переработке фруктов": "a fruit processing plant",
+    "агропарка": "an agropark", "бизнес-центра": "a business centre", "солнечной электростанции": "a solar power plant",
+    "хлебозавода": "a bakery", "распределительного центра": "a distribution centre",
+    "жилого комплекса": "a residential complex",
+}
+RAIL_ITEMS_EN = {"пассажирских вагонов": "passenger cars", "локомотивов": "locomotives",
+                 "вагонов метро": "metro cars", "грузовых вагонов": "freight wagons"}
+VISIT_EVENTS_EN = {"": "", " с рабочим визитом": " on a working visit", " с официальным визитом": " on an official visit",
+                   " для участия в заседании межправкомиссии": " to attend a meeting of the intergovernmental commission",
+                   " во главе правительственной делегации": " at the head of a government delegation"}
+
 
 # ---------------------------------------------------------------------------------------------------------------
 # Entities
@@ -490,6 +784,9 @@ class Place:
     forms: Forms  # N G D A P I (regions: only N G P are real)
     aliases: tuple[str, ...]
     kind: str = "place"
+    en: str = ""  # English name (--english), from NAMES_EN
+    en_in: str = ""  # the English name inside a sentence: "the Republic of Dagestan"
+    aliases_en: tuple[str, ...] = ()
 
 
 @dataclass
@@ -499,6 +796,9 @@ class Org:
     aliases: tuple[str, ...]
     country: str = ""
     domain: str = ""
+    en: str = ""
+    en_in: str = ""
+    aliases_en: tuple[str, ...] = ()
 
 
 @dataclass
@@ -512,9 +812,20 @@ class Person:
     head: Forms
     tail: str
     org: str = ""  # company / university / region id the role is tied to
+    first_en: str = ""
+    last_en: str = ""
+    last_alt: str = ""  # another Latin spelling of the surname people type (Mamedov for Mammadov), or ""
+    role_en: str = ""
 
     def name(self, c: int = N) -> str:
         return f"{self.first[c]} {self.last[c]}"
+
+    def name_en(self) -> str:
+        return f"{self.first_en} {self.last_en}"
+
+    def full_en(self) -> str:
+        """"Minister of Energy of Russia Ivan Petrov": the role, then the name, as `full` does."""
+        return f"{self.role_en} {self.name_en()}"
 
     def role(self, c: int = N) -> str:
         return f"{self.head[c]} {self.tail}"
@@ -562,6 +873,19 @@ def _alias_list(text: str) -> tuple[str, ...]:
     return tuple(a for a in text.split(";") if a)
 
 
+def _name_in_english(*tables: dict[str, Place] | dict[str, Org] | list[Org]) -> None:
+    """Fill `en`, `en_in` and `aliases_en` of every place and organisation (draws no random numbers)."""
+    names = {r[0]: r[1:] for r in _rows(NAMES_EN)}
+    for table in tables:
+        for item in table.values() if isinstance(table, dict) else table:
+            if isinstance(item, Org) and item.id.startswith("co-"):  # «Каспийнефтесервис» -> Kaspiynefteservis
+                item.en = item.en_in = latin(item.aliases[0])
+                item.aliases_en = (f"JSC {item.en}", f"{item.en} company")
+                continue
+            en, aliases, *text_form = names[item.id]
+            item.en, item.en_in, item.aliases_en = en, (text_form or [en])[0], _alias_list(aliases)
+
+
 def build_world(rng: random.Random, n_persons: int) -> World:
     countries = {r[0]: Place(r[0], "", _place_forms(r[1:6]), _alias_list(r[6]), "country") for r in _rows(COUNTRIES)}
     cities = {r[0]: Place(r[0], r[1], _place_forms(r[2:7]), _alias_list(r[7])) for r in _rows(CITIES)}
@@ -577,6 +901,7 @@ def build_world(rng: random.Random, n_persons: int) -> World:
         country = "azerbaijan" if prefix in ("Абшерон", "Ширван", "Кура", "Гилан") or rng.random() < 0.3 else "russia"
         companies.append(Org("co-" + slug(base), (f"«{base}»", f"«{base}»", f"«{base}»"),
                              (base, f"АО «{base}»", f"компания {base}"), country, COMPANY_KINDS[suffix]))
+    _name_in_english(countries, cities, regions, unis, orgs, companies)
 
     world = World(countries, cities, regions, unis, orgs, companies, [])
     world.ru_cities = [c for c in cities.values() if c.country == "russia"]
@@ -587,7 +912,7 @@ def build_world(rng: random.Random, n_persons: int) -> World:
     seen_names: set[tuple[str, str]] = set()
     used_ids: set[str] = set()
     for k in range(n_persons):
-        category, country, head, tail = roles[k % len(roles)] if k < len(roles) else rng.choice(roles)
+        category, country, head, tail, role_en = roles[k % len(roles)] if k < len(roles) else rng.choice(roles)
         az = country == "azerbaijan"
         female = rng.random() < 0.18
         for _ in range(1000):
@@ -601,44 +926,61 @@ def build_world(rng: random.Random, n_persons: int) -> World:
         org = ""
         if "{uni}" in tail:
             uni = rng.choice([u for u in unis.values() if u.country == country])
-            tail, org = tail.format(uni=uni.forms[1]), uni.id
+            tail, org, role_en = tail.format(uni=uni.forms[1]), uni.id, role_en.format(uni=uni.en_in)
         elif "{region}" in tail:
             reg = rng.choice([r for r in regions.values() if r.country == country])
-            tail, org = tail.format(region=reg.forms[1]), reg.id
+            tail, org, role_en = tail.format(region=reg.forms[1]), reg.id, role_en.format(region=reg.en_in)
         elif "{city}" in tail:
             city = rng.choice(world.az_cities)
-            tail, org = tail.format(city=city.forms[G]), city.id
+            tail, org, role_en = tail.format(city=city.forms[G]), city.id, role_en.format(city=city.en_in)
         elif "{company}" in tail:
             co = rng.choice([c for c in companies if c.country == country])
-            tail, org = tail.format(company=co.forms[0]), co.id
+            tail, org, role_en = tail.format(company=co.forms[0]), co.id, role_en.format(company=co.en_in)
         pid = slug(f"{last[0]} {first_nom}")
         while pid in used_ids:
             pid = f"{slug(f'{last[0]} {first_nom}')}-{rng.randrange(2, 100)}"
         used_ids.add(pid)
-        person = Person(pid, first, last, female, country, category, ROLE_HEADS[head], tail, org)
+        if az:  # Azerbaijani spelling first, the transliteration of the Russian form as an alias
+            last_en = SURNAMES_AZ_EN[stem] + ("a" if female else "")
+            last_alt = latin(last[N]) if latin(last[N]) != last_en else ""
+        else:
+            last_en, last_alt = latin(last[N]), ""
+        person = Person(pid, first, last, female, country, category, ROLE_HEADS[head], tail, org,
+                        FIRST_NAMES_EN[first_nom], last_en, last_alt, role_en)
         world.persons.append(person)
         world.by_cat.setdefault((category, country), []).append(person)
     return world
 
 
 def entity_records(world: World) -> list[dict[str, object]]:
+    """Entity records; the English keys (name_en, aliases_en, role_en) are written only with --english."""
     out: list[dict[str, object]] = []
     for c in world.countries.values():
-        out.append({"id": c.id, "kind": "country", "name": c.forms[N], "aliases": list(c.aliases)})
+        out.append({"id": c.id, "kind": "country", "name": c.forms[N], "aliases": list(c.aliases),
+                    "name_en": c.en, "aliases_en": list(c.aliases_en)})
     for c in list(world.cities.values()) + list(world.regions.values()):
-        out.append({"id": c.id, "kind": "place", "name": c.forms[N], "country": c.country, "aliases": list(c.aliases)})
+        out.append({"id": c.id, "kind": "place", "name": c.forms[N], "country": c.country, "aliases": list(c.aliases),
+                    "name_en": c.en, "aliases_en": list(c.aliases_en)})
     for o in list(world.orgs.values()) + list(world.unis.values()):
-        rec: dict[str, object] = {"id": o.id, "kind": "organisation", "name": o.forms[0], "aliases": list(o.aliases)}
+        rec: dict[str, object] = {"id": o.id, "kind": "organisation", "name": o.forms[0], "aliases": list(o.aliases),
+                                  "name_en": o.en, "aliases_en": list(o.aliases_en)}
         out.append(rec)
     for o in world.companies:
-        out.append({"id": o.id, "kind": "organisation", "name": f"компания {o.forms[0]}", "aliases": list(o.aliases)})
+        out.append({"id": o.id, "kind": "organisation", "name": f"компания {o.forms[0]}", "aliases": list(o.aliases),
+                    "name_en": o.en, "aliases_en": list(o.aliases_en)})
+    english = {r[0]: (r[1], _alias_list(r[2])) for r in _rows(NAMES_EN)}
     out.append({"id": "north-south", "kind": "project", "name": "международный транспортный коридор «Север–Юг»",
-                "aliases": ["Север-Юг", "МТК Север-Юг", "коридор Север-Юг"]})
+                "aliases": ["Север-Юг", "МТК Север-Юг", "коридор Север-Юг"],
+                "name_en": english["north-south"][0], "aliases_en": list(english["north-south"][1])})
     out.append({"id": "karabakh", "kind": "place", "name": "Карабах", "country": "azerbaijan",
-                "aliases": ["Нагорный Карабах", "карабахский"]})
+                "aliases": ["Нагорный Карабах", "карабахский"],
+                "name_en": english["karabakh"][0], "aliases_en": list(english["karabakh"][1])})
     for p in world.persons:
         out.append({"id": p.id, "kind": "person", "name": p.name(), "role": p.role(), "country": p.country,
-                    "aliases": [p.last[N], f"{p.first[N][0]}. {p.last[N]}"]})
+                    "aliases": [p.last[N], f"{p.first[N][0]}. {p.last[N]}"],
+                    "name_en": p.name_en(), "role_en": p.role_en,
+                    "aliases_en": [p.last_en, f"{p.first_en[0]}. {p.last_en}"] + (
+                        [p.last_alt, f"{p.first_en} {p.last_alt}"] if p.last_alt else [])})
     return out
 
 
@@ -652,6 +994,7 @@ class When:
     phrase: str  # "12 мая 2005 года" | "в мае 2005 года" | "в 2005 году" | "5–6 марта 2024 года"
     year: int
     day_month: str = ""  # "12 мая" (no year), for sentences that state the year once
+    en: str = ""  # "on 12 May 2005" | "in May 2005" | "in 2005" | "on 5–6 March 2024"
 
 
 def rand_when(rng: random.Random, lo: int = 1992, hi: tuple[int, int, int] = LAST_DONE,
@@ -667,16 +1010,17 @@ def rand_when(rng: random.Random, lo: int = 1992, hi: tuple[int, int, int] = LAS
         if allow_range and day < last_day and rng.random() < 0.2:
             return When(f"{year}-{month:02d}-{day:02d}/{year}-{month:02d}-{day + 1:02d}",
                         f"{day}–{day + 1} {MONTHS_G[month - 1]} {year} года", year,
-                        f"{day}–{day + 1} {MONTHS_G[month - 1]}")
+                        f"{day}–{day + 1} {MONTHS_G[month - 1]}", f"on {day}–{day + 1} {MONTHS_EN[month - 1]} {year}")
         return When(f"{year}-{month:02d}-{day:02d}", f"{day} {MONTHS_G[month - 1]} {year} года", year,
-                    f"{day} {MONTHS_G[month - 1]}")
+                    f"{day} {MONTHS_G[month - 1]}", f"on {day} {MONTHS_EN[month - 1]} {year}")
     if r < precision[0] + precision[1]:
-        return When(f"{year}-{month:02d}", f"в {MONTHS_P[month - 1]} {year} года", year, f"в {MONTHS_P[month - 1]}")
-    return When(str(year), f"в {year} году", year)
+        return When(f"{year}-{month:02d}", f"в {MONTHS_P[month - 1]} {year} года", year, f"в {MONTHS_P[month - 1]}",
+                    f"in {MONTHS_EN[month - 1]} {year}")
+    return year_when(year)
 
 
 def year_when(year: int) -> When:
-    return When(str(year), f"в {year} году", year)
+    return When(str(year), f"в {year} году", year, en=f"in {year}")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -697,6 +1041,8 @@ class Draft:
     related: list[str] = field(default_factory=list)
     figures: list[dict[str, object]] = field(default_factory=list)
     status: str = "done"
+    text_en: str = ""  # --english: `text` in English (same names, dates, figures and hedges)
+    questions_en: list[str] = field(default_factory=list)
 
 
 def q(rng: random.Random, candidates: list[str]) -> list[str]:
@@ -715,18 +1061,26 @@ def money(rng: random.Random, lo: float, hi: float) -> float:
     return round(v, 1) if rng.random() < 0.6 else float(int(v))
 
 
-def figure(value: float, unit: str, what: str, period: str = "", qualifier: str = "") -> dict[str, object]:
+def figure(value: float, unit: str, what: str, period: str = "", qualifier: str = "", *, unit_en: str = "",
+           what_en: str = "") -> dict[str, object]:
     out: dict[str, object] = {"value": int(value) if value == int(value) else value, "unit": unit, "what": what}
     if period:
         out["period"] = period
     if qualifier:
         out["qualifier"] = qualifier
+    out["unit_en"], out["what_en"] = unit_en, what_en
     return out
 
 
+def hedged_en(h: str, v: float) -> str:
+    """The English of `f"{h} {num(v)}".strip()`: "almost 4.4"."""
+    return f"{HEDGES_EN[h]} {num_en(v)}".strip()
+
+
 class Generator:
-    def __init__(self, rng: random.Random, world: World) -> None:
+    def __init__(self, rng: random.Random, world: World, en_rng: random.Random | None = None) -> None:
         self.rng = rng
+        self.en_rng = en_rng  # picks the English questions (None: no --english); never touches `rng`
         self.w = world
         self.keys: set[tuple[object, ...]] = set()
         self.templates = [
@@ -756,6 +1110,16 @@ class Generator:
         raise RuntimeError("the templates are exhausted")  # never: meetings have millions of combinations
 
     # -- helpers -------------------------------------------------------------------------------------------------
+    def qe(self, candidates: list[str]) -> list[str]:
+        """2–3 distinct English questions from the candidates, picked with the English RNG."""
+        if self.en_rng is None:
+            return []
+        seen: dict[str, str] = {}
+        for c in candidates:
+            seen.setdefault(c.lower(), c)
+        uniq = list(seen.values())
+        return self.en_rng.sample(uniq, self.en_rng.randint(2, min(3, len(uniq))))
+
     def pair(self, categories: tuple[str, ...]) -> tuple[Person, Person, str]:
         cat = self.rng.choice(categories)
         ru = self.rng.choice(self.w.by_cat[(cat, "russia")])
@@ -794,7 +1158,15 @@ class Generator:
                     f"{a.last[N]} {b.last[N]} {when.year}",
                     f"с кем {a.v('встречался')} {a.last[N]} в {when.year} году",
                     f"где {a.v('встречался')} {a.last[N]} с {b.last[I]}",
-                ]), [a.id, b.id], [city.id]))
+                ]), [a.id, b.id], [city.id],
+                    text_en=f"{cap(when.en)}, {a.full_en()} met {b.full_en()} in {city.en_in}.",
+                    questions_en=self.qe([
+                        f"When did {a.last_en} and {b.last_en} meet?",
+                        f"Meeting of {a.last_en} and {b.last_en} in {city.en_in}",
+                        f"{a.last_en} {b.last_en} {when.year}",
+                        f"Who did {a.last_en} meet in {when.year}?",
+                        f"Where did {a.last_en} meet {b.last_en}?",
+                    ])))
             return out
         when = rand_when(rng)
         city = self.host_city(a, b)
@@ -809,6 +1181,7 @@ class Generator:
         ))
         verb = rng.choice(("встретились", "провели переговоры"))
         text = f"{cap(when.phrase)} {a.full()} и {b.full()} {verb} в {city.forms[P]}."
+        verb_en = "met" if verb == "встретились" else "held talks"
         return [Draft("meeting", topic, when, text, quote, q(rng, [
             f"когда встречались {a.last[N]} и {b.last[N]}",
             f"где прошла встреча {a.last[G]} и {b.last[G]}",
@@ -816,7 +1189,16 @@ class Generator:
             f"с кем {a.v('встречался')} {a.last[N]} в {city.forms[P]}",
             f"{a.role()} встреча с {b.role(I)}",
             f"{a.last[N]} {b.last[N]} {city.forms[N]}",
-        ]), [a.id, b.id], [city.id])]
+        ]), [a.id, b.id], [city.id],
+            text_en=f"{cap(when.en)}, {a.full_en()} and {b.full_en()} {verb_en} in {city.en_in}.",
+            questions_en=self.qe([
+                f"When did {a.last_en} and {b.last_en} meet?",
+                f"Where did {a.last_en} and {b.last_en} meet?",
+                f"Talks between {a.last_en} and {b.last_en} in {when.year}",
+                f"Who did {a.last_en} meet in {city.en_in}?",
+                f"{a.role_en} meeting with the {b.role_en}",
+                f"{a.last_en} {b.last_en} {city.en_in}",
+            ]))]
 
     def visit(self) -> list[Draft]:
         rng = self.rng
@@ -838,7 +1220,14 @@ class Generator:
                 f"визит {a.last[G]} в {city.forms[A]}",
                 f"планируется ли визит {a.last[G]} в {city.forms[A]}",
                 f"{a.last[N]} {city.forms[N]} визит",
-            ]), [a.id], [city.id, host], status="planned")]
+            ]), [a.id], [city.id, host], status="planned",
+                text_en=f"{a.full_en()} is to visit {city.en_in}{VISIT_EVENTS_EN[event]} {when.en}.",
+                questions_en=self.qe([
+                    f"When will {a.last_en} go to {city.en_in}?",
+                    f"Visit of {a.last_en} to {city.en_in}",
+                    f"Is {a.last_en} planning to visit {city.en_in}?",
+                    f"{a.last_en} {city.en_in} visit",
+                ]))]
         when = rand_when(rng, allow_range=True)
         quote = rng.choice((
             f"{cap(when.phrase)} {a.last[N]} {a.v('посетил')} {city.forms[A]}{event}.",
@@ -852,7 +1241,15 @@ class Generator:
             f"{a.v('был')} ли {a.last[N]} в {city.forms[P]}",
             f"{a.last[N]} {city.forms[N]} {when.year}",
             f"куда {a.v('ездил')} {a.role()} в {when.year} году",
-        ]), [a.id], [city.id, host])]
+        ]), [a.id], [city.id, host],
+            text_en=f"{cap(when.en)}, {a.full_en()} visited {city.en_in}{VISIT_EVENTS_EN[event]}.",
+            questions_en=self.qe([
+                f"When did {a.last_en} visit {city.en_in}?",
+                f"Visit of {a.last_en} to {city.en_in}",
+                f"Has {a.last_en} been to {city.en_in}?",
+                f"{a.last_en} {city.en_in} {when.year}",
+                f"Where did the {a.role_en} travel in {when.year}?",
+            ]))]
 
     def summit(self) -> list[Draft]:
         rng = self.rng
@@ -871,12 +1268,21 @@ class Generator:
         country = self.w.countries[city.country].forms[N]
         text = (f"{cap(when.phrase)} на полях {org.forms[1]} в {city.forms[P]} ({country}) "
                 f"{a.full()} {a.v('встретился')} с {b.role(I)} {b.name(I)}.")
+        country_en = self.w.countries[city.country].en
         return [Draft("summit", "summits", when, text, quote, q(rng, [
             f"встреча {a.last[G]} и {b.last[G]} на {org.aliases[0].lower()}",
             f"когда {a.last[N]} и {b.last[N]} встречались в {city.forms[P]}",
             f"{org.aliases[0]} {city.forms[N]} {when.year} встреча",
             f"что было на полях {org.forms[1]} в {when.year} году",
-        ]), [a.id, b.id], [city.id, city.country], [org.id])]
+        ]), [a.id, b.id], [city.id, city.country], [org.id],
+            text_en=(f"{cap(when.en)}, on the sidelines of {org.en_in} in {city.en_in} ({country_en}), "
+                     f"{a.full_en()} met {b.full_en()}."),
+            questions_en=self.qe([
+                f"Meeting of {a.last_en} and {b.last_en} at {org.en_in}",
+                f"When did {a.last_en} and {b.last_en} meet in {city.en_in}?",
+                f"{org.aliases_en[0]} {city.en_in} {when.year} meeting",
+                f"What happened on the sidelines of {org.en_in} in {when.year}?",
+            ]))]
 
     def agreement(self) -> list[Draft]:
         rng = self.rng
@@ -885,6 +1291,9 @@ class Generator:
         city = self.host_city(a, b)
         f = rng.choice(DOC_FIELDS[cat])
         doc, passive = rng.choice(DOCS)
+        doc_en, doc_kind = DOCS_EN[DOCS.index((doc, passive))]
+        f_en = DOC_FIELDS_EN[f]
+        doc_en = doc_en.format(f=f_en, y1=when.year + 1, y2=when.year + 3)
         doc = doc.format(f=f, y1=when.year + 1, y2=when.year + 3)
         doc_nom = doc.replace("программу", "программа")
         topic = {"gov": "economy", "region": "business"}.get(cat, CATEGORY_TOPIC[cat])
@@ -900,7 +1309,15 @@ class Generator:
             f"сотрудничество в сфере {f} соглашение",
             f"что подписали в {city.forms[P]} в {when.year} году",
             f"{a.last[N]} {b.last[N]} подписание {when.year}",
-        ]), [a.id, b.id], [city.id])]
+        ]), [a.id, b.id], [city.id],
+            text_en=f"{cap(when.en)}, in {city.en_in}, {a.full_en()} and {b.full_en()} signed {doc_en}.",
+            questions_en=self.qe([
+                f"What documents did {a.last_en} and {b.last_en} sign?",
+                f"When was the {doc_kind} on {f_en} signed?",
+                f"Agreement on cooperation in {f_en}",
+                f"What was signed in {city.en_in} in {when.year}?",
+                f"{a.last_en} {b.last_en} signing {when.year}",
+            ]))]
 
     def trade_region(self) -> list[Draft]:
         rng = self.rng
@@ -912,13 +1329,17 @@ class Generator:
         hv = f"{h} {num(v)}".strip()
         when = year_when(year)
         growth = round(rng.uniform(-30, 60), 1)
-        figs = [figure(v, "млн долларов", f"товарооборот {reg.forms[G]} с Азербайджаном", str(year), h)]
-        tail = ""
+        between = f"between {reg.en_in} and Azerbaijan"
+        figs = [figure(v, "млн долларов", f"товарооборот {reg.forms[G]} с Азербайджаном", str(year), h,
+                       unit_en="million dollars", what_en=f"trade turnover {between}")]
+        tail = tail_en = ""
         if rng.random() < 0.5 and growth:
             sign = "вырос" if growth > 0 else "снизился"
             tail = f" и {sign} на {num(abs(growth))}%"
+            tail_en = f" and {'grew' if growth > 0 else 'fell'} by {num_en(abs(growth))}%"
             figs.append(figure(abs(growth), "%", f"{'рост' if growth > 0 else 'снижение'} товарооборота "
-                                                  f"{reg.forms[G]} с Азербайджаном", str(year)))
+                                                  f"{reg.forms[G]} с Азербайджаном", str(year), unit_en="%",
+                               what_en=f"{'growth' if growth > 0 else 'decline'} of trade turnover {between}"))
         quote = rng.choice((
             f"По итогам {year} года товарооборот {reg.forms[G]} с Азербайджаном составил {hv} "
             f"{plural(v, 'миллион', 'миллиона', 'миллионов')} долларов{tail}.",
@@ -931,7 +1352,15 @@ class Generator:
             f"сколько составил товарооборот {reg.forms[G]} и азербайджана в {year} году",
             f"торговля {reg.forms[G]} с азербайджаном {year}",
             f"объем торговли {reg.aliases[0]} азербайджан {year} год",
-        ]), [], [reg.id], [], [], figs)]
+        ]), [], [reg.id], [], [], figs,
+            text_en=(f"In {year}, trade turnover {between} amounted to {hedged_en(h, v)} million dollars"
+                     f"{tail_en}."),
+            questions_en=self.qe([
+                f"Trade between {reg.aliases_en[0]} and Azerbaijan in {year}",
+                f"What was the trade turnover {between} in {year}?",
+                f"How much did {reg.en_in} trade with Azerbaijan in {year}?",
+                f"{reg.aliases_en[0]} Azerbaijan trade volume {year}",
+            ]))]
 
     def commodity(self) -> list[Draft]:
         rng = self.rng
@@ -943,6 +1372,21 @@ class Generator:
         v, h = money(rng, 1, 1500), hedge(rng)
         hv = f"{h} {num(v)}".strip()
         thousand = plural(v, "тысяча", "тысячи", "тысяч")
+        good_en, hv_en = GOODS_EN[good], hedged_en(h, v)
+        if to_az:
+            text_en = f"In {year}, Russia supplied {hv_en} thousand tonnes of {good_en} to Azerbaijan."
+            what_en, qs_en = f"supplies of {good_en} from Russia to Azerbaijan", [
+                f"How many tonnes of {good_en} did Russia supply to Azerbaijan in {year}?",
+                f"Exports of {good_en} to Azerbaijan in {year}",
+                f"Russian supplies of {good_en} to Azerbaijan",
+                f"{good_en} from Russia to Azerbaijan {year}"]
+        else:
+            text_en = f"In {year}, Azerbaijan exported {hv_en} thousand tonnes of {good_en} to Russia."
+            what_en, qs_en = f"exports of {good_en} from Azerbaijan to Russia", [
+                f"How many tonnes of {good_en} did Azerbaijan export to Russia in {year}?",
+                f"Imports of {good_en} from Azerbaijan in {year}",
+                f"Azerbaijani exports of {good_en} to Russia",
+                f"{good_en} from Azerbaijan to Russia {year}"]
         if to_az:
             quote = f"В {year} году Россия поставила в Азербайджан {hv} {thousand} тонн {good}."
             text = f"В {year} году Россия поставила в Азербайджан {hv} {thousand} тонн {good}."
@@ -960,7 +1404,9 @@ class Generator:
                 f"азербайджанский экспорт {good} в россию {year} год",
                 f"поставки {good} в россию из азербайджана"]
         return [Draft("commodity", "trade", year_when(year), text, quote, q(rng, qs),
-                      [], [], [], [], [figure(v, "тысяч тонн", what, str(year), h)])]
+                      [], [], [], [], [figure(v, "тысяч тонн", what, str(year), h, unit_en="thousand tonnes",
+                                              what_en=what_en)],
+                      text_en=text_en, questions_en=self.qe(qs_en))]
 
     def investment(self) -> list[Draft]:
         rng = self.rng
@@ -981,6 +1427,8 @@ class Generator:
         ))
         text = (f"{cap(when.phrase)} компания {co.forms[0]} инвестировала {hv} млн долларов в строительство {obj} в "
                 f"{city.forms[P]}.")
+        obj_en = OBJECTS_EN[obj]
+        bare = obj_en.split(" ", 1)[1]  # "a logistics centre" -> "logistics centre"
         return [Draft("investment", "investment", when, text, quote, q(rng, [
             f"сколько вложила {co.aliases[0]} в {city.forms[A]}",
             f"инвестиции {co.aliases[0]} {obj}",
@@ -989,7 +1437,17 @@ class Generator:
             f"объем инвестиций в строительство {obj} в {city.forms[P]}",
         ]), [co.id], [city.id], [co.id], [],
             [figure(v, "млн долларов", f"инвестиции компании {co.forms[0]} в строительство {obj} в {city.forms[P]}",
-                    when.iso, h)])]
+                    when.iso, h, unit_en="million dollars",
+                    what_en=f"investment by {co.en} in the construction of {obj_en} in {city.en_in}")],
+            text_en=(f"{cap(when.en)}, the company {co.en} invested {hedged_en(h, v)} million dollars in the "
+                     f"construction of {obj_en} in {city.en_in}."),
+            questions_en=self.qe([
+                f"How much did {co.en} invest in {city.en_in}?",
+                f"{co.en} investment in {obj_en}",
+                f"Who invested in the construction of {obj_en} in {city.en_in}?",
+                f"{co.en} {city.en_in} investment",
+                f"How much was invested in the {bare} in {city.en_in}?",
+            ]))]
 
     def plant(self) -> list[Draft]:
         rng = self.rng
@@ -1002,10 +1460,13 @@ class Generator:
         when = rand_when(rng, lo=1998)
         cap_v = float(rng.choice((50, 100, 120, 200, 250, 300, 500, 1000, 1500, 2000, 3000, 5000)))
         figs = []
-        tail = ""
+        tail = tail_en = ""
+        product_en, unit_en = PRODUCTS_EN[product]
         if rng.random() < 0.6:
             tail = f" мощностью {num(cap_v)} {unit} в год"
-            figs.append(figure(cap_v, unit, f"мощность завода по производству {product} в {city.forms[P]}"))
+            tail_en = f" with a capacity of {num_en(cap_v)} {unit_en} per year"
+            figs.append(figure(cap_v, unit, f"мощность завода по производству {product} в {city.forms[P]}",
+                               unit_en=unit_en, what_en=f"capacity of the {product_en} plant in {city.en_in}"))
         quote = rng.choice((
             f"{cap(when.phrase)} в {city.forms[P]} открылся совместный завод компаний {c1.forms[0]} и {c2.forms[0]} "
             f"по производству {product}{tail}.",
@@ -1020,7 +1481,16 @@ class Generator:
             f"завод по производству {product} в {city.forms[P]}",
             f"совместное производство {product} россия азербайджан",
             f"{c1.aliases[0]} {c2.aliases[0]} завод",
-        ]), [c1.id, c2.id], [city.id], [c1.id, c2.id], [], figs)]
+        ]), [c1.id, c2.id], [city.id], [c1.id, c2.id], [], figs,
+            text_en=(f"{cap(when.en)}, a joint plant of the Russian company {c1.en} and the Azerbaijani company "
+                     f"{c2.en} producing {product_en}{tail_en} opened in {city.en_in}."),
+            questions_en=self.qe([
+                f"What plant was opened in {city.en_in}?",
+                f"When did {c1.en} and {c2.en} open their plant?",
+                f"Plant producing {product_en} in {city.en_in}",
+                f"Joint production of {product_en} by Russia and Azerbaijan",
+                f"{c1.en} {c2.en} plant",
+            ]))]
 
     def students(self) -> list[Draft]:
         rng = self.rng
@@ -1031,7 +1501,22 @@ class Generator:
         n = float(rng.randint(30, 3000))
         word = plural(n, "студент", "студента", "студентов")
         verb = "обучался" if word == "студент" else "обучались"
-        when = When(f"{year}-09/{year + 1}-06", f"в {year}/{year + 1} учебном году", year)
+        when = When(f"{year}-09/{year + 1}-06", f"в {year}/{year + 1} учебном году", year,
+                    en=f"in the {year}/{year + 1} academic year")
+        short = min((uni.en, *uni.aliases_en), key=len)  # "MSU", "Gubkin University"
+        if uni.country == "russia":
+            text_en = f"In the {year}/{year + 1} academic year, {num_en(n)} students from Azerbaijan studied at {uni.en_in}."
+            what_en = f"number of students from Azerbaijan at {uni.en_in}"
+            qs_en = [f"How many Azerbaijani students study at {short}?",
+                     f"Students from Azerbaijan at {short} in {year}",
+                     f"How many students from Azerbaijan are there at {uni.en_in}?"]
+        else:
+            text_en = (f"In the {year}/{year + 1} academic year, {num_en(n)} students studied in the Russian section of "
+                       f"{uni.en_in}.")
+            what_en = f"number of students in the Russian section of {uni.en_in}"
+            qs_en = [f"How many students study in Russian at {short}?",
+                     f"Russian section of {short} in {year}",
+                     f"Students of the Russian section of {uni.en_in}"]
         if uni.country == "russia":
             quote = f"В {year}/{year + 1} учебном году в {uni.forms[2]} {verb} {num(n)} {word} из Азербайджана."
             what = f"число студентов из Азербайджана в {uni.forms[2]}"
@@ -1049,7 +1534,8 @@ class Generator:
         text = quote
         period = f"{year}-09/{year + 1}-06"
         return [Draft("students", "education", when, text, quote, q(rng, qs), [], [uni.country], [uni.id], [],
-                      [figure(n, "студентов", what, period)])]
+                      [figure(n, "студентов", what, period, unit_en="students", what_en=what_en)],
+                      text_en=text_en, questions_en=self.qe(qs_en))]
 
     def scholarships(self) -> list[Draft]:
         rng = self.rng
@@ -1066,7 +1552,15 @@ class Generator:
             f"бюджетные места для азербайджанцев {year} год",
             f"государственные стипендии для граждан азербайджана в {year} году",
         ]), ["russia"], [], [], [], [figure(n, "стипендий", "государственные стипендии для граждан Азербайджана",
-                                            str(year))])]
+                                            str(year), unit_en="scholarships",
+                                            what_en="state scholarships for citizens of Azerbaijan")],
+            text_en=(f"In {year}, Russia allocated {num_en(n)} state scholarships to citizens of Azerbaijan for study at "
+                     f"Russian universities."),
+            questions_en=self.qe([
+                f"How many scholarships did Russia give Azerbaijan in {year}?",
+                f"Quota for the education of citizens of Azerbaijan in {year}",
+                f"State scholarships for Azerbaijani citizens in {year}",
+            ]))]
 
     def school(self) -> list[Draft]:
         rng = self.rng
@@ -1088,7 +1582,17 @@ class Generator:
             f"когда открыли школу в {city.forms[P]}",
             f"школа с обучением на русском {city.forms[N]}",
             f"сколько мест в русской школе в {city.forms[P]}",
-        ]), [], [city.id, "azerbaijan"], [], [], [figure(n, "мест", f"вместимость школы в {city.forms[P]}")])]
+        ]), [], [city.id, "azerbaijan"], [], [], [figure(n, "мест", f"вместимость школы в {city.forms[P]}",
+                                                          unit_en="places",
+                                                          what_en=f"capacity of the school in {city.en_in}")],
+            text_en=(f"{cap(when.en)}, a school with {num_en(n)} places and teaching in Russian opened in {city.en_in} "
+                     f"(Azerbaijan)."),
+            questions_en=self.qe([
+                f"Russian school in {city.en_in}",
+                f"When did the school in {city.en_in} open?",
+                f"School with teaching in Russian in {city.en_in}",
+                f"How many places are there in the Russian school in {city.en_in}?",
+            ]))]
 
     def tourism(self) -> list[Draft]:
         rng = self.rng
@@ -1111,13 +1615,23 @@ class Generator:
         text = (f"В {year} году {city.forms[A]} посетили {hv} {plural(v, 'тысяча', 'тысячи', 'тысяч')} туристов из "
                 f"{src} (данные {org.forms[1]}).")
         who = "российских" if to_az else "азербайджанских"
+        src_en, who_en = ("Russia", "Russian") if to_az else ("Azerbaijan", "Azerbaijani")
         return [Draft("tourism", "tourism", year_when(year), text, quote, q(rng, [
             f"сколько {who} туристов было в {city.forms[P]} в {year}",
             f"туристы из {src.lower()} {city.forms[N]} {year}",
             f"турпоток в {city.forms[A]} {year} год",
             f"сколько туристов из {src.lower()} посетили {city.forms[A]}",
         ]), [], [city.id], [org.id], [], [figure(v, "тысяч человек", f"туристы из {src} в {city.forms[P]}",
-                                                   str(year), h)])]
+                                                   str(year), h, unit_en="thousand people",
+                                                   what_en=f"tourists from {src_en} in {city.en_in}")],
+            text_en=(f"In {year}, {city.en_in} was visited by {hedged_en(h, v)} thousand tourists from {src_en} "
+                     f"(data from {org.en_in})."),
+            questions_en=self.qe([
+                f"How many {who_en} tourists were there in {city.en_in} in {year}?",
+                f"Tourists from {src_en} in {city.en_in} in {year}",
+                f"Tourist flow to {city.en_in} in {year}",
+                f"How many tourists from {src_en} visited {city.en_in}?",
+            ]))]
 
     def flight(self) -> list[Draft]:
         rng = self.rng
@@ -1134,14 +1648,22 @@ class Generator:
             f"{per_week} {plural(per_week, 'раз', 'раза', 'раз')} в неделю.",
         ))
         text = f"{cap(when.phrase)} открылось прямое авиасообщение между {c1.forms[I]} и {c2.forms[I]}."
-        figs = [figure(float(per_week), "рейсов в неделю", f"частота рейсов {c1.forms[N]} – {c2.forms[N]}")] \
+        figs = [figure(float(per_week), "рейсов в неделю", f"частота рейсов {c1.forms[N]} – {c2.forms[N]}",
+                       unit_en="flights per week", what_en=f"frequency of flights {c1.en} – {c2.en}")] \
             if "неделю" in quote else []
         return [Draft("flight", "transport", when, text, quote, q(rng, [
             f"есть ли прямой рейс {c1.forms[N]} {c2.forms[N]}",
             f"когда открыли рейсы из {c1.forms[G]} в {c2.forms[A]}",
             f"авиасообщение {c1.forms[N]} {c2.forms[N]}",
             f"прямые рейсы между {c1.forms[I]} и {c2.forms[I]}",
-        ]), [], [c1.id, c2.id], [], [], figs)]
+        ]), [], [c1.id, c2.id], [], [], figs,
+            text_en=f"{cap(when.en)}, direct air service opened between {c1.en} and {c2.en}.",
+            questions_en=self.qe([
+                f"Is there a direct flight {c1.en} {c2.en}?",
+                f"When did flights from {c1.en} to {c2.en} start?",
+                f"Air service {c1.en} {c2.en}",
+                f"Direct flights between {c1.en} and {c2.en}",
+            ]))]
 
     def cargo(self) -> list[Draft]:
         rng = self.rng
@@ -1159,7 +1681,17 @@ class Generator:
             f"грузооборот север юг азербайджан {year}",
             f"перевозки по коридору север–юг {year} год",
         ]), [], ["azerbaijan"], [], ["north-south"], [figure(v, "млн тонн", "перевозки грузов по азербайджанскому "
-                                                           "участку коридора «Север–Юг»", str(year), h)])]
+                                                           "участку коридора «Север–Юг»", str(year), h,
+                                                           unit_en="million tonnes",
+                                                           what_en="cargo carried along the Azerbaijani section "
+                                                                   "of the North–South corridor")],
+            text_en=(f"In {year}, {hedged_en(h, v)} million tonnes of cargo were carried along the Azerbaijani section "
+                     f"of the North–South transport corridor."),
+            questions_en=self.qe([
+                f"How much cargo was carried along the North-South corridor in {year}?",
+                f"North-South corridor cargo in Azerbaijan in {year}",
+                f"Freight on the North–South corridor in {year}",
+            ]))]
 
     def rolling_stock(self) -> list[Draft]:
         rng = self.rng
@@ -1172,12 +1704,20 @@ class Generator:
         org = self.w.orgs[org_id]
         quote = f"В {year} году российские предприятия поставили {num(n)} {plural(n, *forms)} для нужд {org.forms[1]}."
         text = f"В {year} году российские производители поставили для {org.forms[1]} {num(n)} {plural(n, *forms)}."
+        item_en = RAIL_ITEMS_EN[item]
         return [Draft("rail", "transport", year_when(year), text, quote, q(rng, [
             f"сколько {item} россия поставила для {org.aliases[0]} в {year}",
             f"поставки {item} в азербайджан {year}",
             f"обновление подвижного состава {org.aliases[0]} {year}",
         ]), ["russia"], ["azerbaijan"], [org.id], [], [figure(n, "единиц", f"поставки {item} для {org.forms[1]}",
-                                                               str(year))])]
+                                                               str(year), unit_en=item_en,
+                                                               what_en=f"supplies of {item_en} to {org.en_in}")],
+            text_en=f"In {year}, Russian manufacturers supplied {num_en(n)} {item_en} to {org.en_in}.",
+            questions_en=self.qe([
+                f"How many {item_en} did Russia supply to {org.en_in} in {year}?",
+                f"Supplies of {item_en} to Azerbaijan in {year}",
+                f"Renewal of the rolling stock of {org.en_in} in {year}",
+            ]))]
 
     def energy_supply(self) -> list[Draft]:
         rng = self.rng
@@ -1188,6 +1728,7 @@ class Generator:
         gas = rng.random() < 0.5
         v, h = (round(rng.uniform(0.1, 5), 1) if gas else money(rng, 20, 900)), hedge(rng)
         hv = f"{h} {num(v)}".strip()
+        unit_en, what_en = ("billion cubic metres", "gas") if gas else ("million kWh", "electricity")
         if gas:
             unit, what_q = "млрд кубометров", "газа"
             quote = (f"В {year} году компания {co.forms[0]} поставила в Азербайджан {hv} "
@@ -1202,7 +1743,16 @@ class Generator:
             f"{co.aliases[0]} азербайджан {what_q}",
             f"экспорт {what_q} из россии в азербайджан {year} год",
         ]), [co.id], ["azerbaijan"], [co.id], [], [figure(v, unit, f"поставки {what_q} компанией {co.forms[0]} в "
-                                                                     "Азербайджан", str(year), h)])]
+                                                                     "Азербайджан", str(year), h, unit_en=unit_en,
+                                                          what_en=f"supplies of {what_en} by {co.en} to Azerbaijan")],
+            text_en=(f"In {year}, the company {co.en} supplied {hedged_en(h, v)} {unit_en} of {what_en} to "
+                     f"Azerbaijan."),
+            questions_en=self.qe([
+                f"How much {what_en} did {co.en} supply to Azerbaijan in {year}?",
+                f"Supplies of {what_en} to Azerbaijan in {year}",
+                f"{co.en} Azerbaijan {what_en}",
+                f"Exports of {what_en} from Russia to Azerbaijan in {year}",
+            ]))]
 
     def military(self) -> list[Draft]:
         rng = self.rng
@@ -1218,7 +1768,14 @@ class Generator:
                 f"{a.v('был')} ли {a.last[N]} на форуме армия-{year}",
                 f"форум армия {year} азербайджан",
                 f"кто посетил форум армия-{year}",
-            ]), [a.id], [], [], [])]
+            ]), [a.id], [], [], [],
+                text_en=(f"{cap(when.en)}, {a.full_en()} visited the international military-technical forum "
+                         f"Army-{year}."),
+                questions_en=self.qe([
+                    f"Was {a.last_en} at the Army-{year} forum?",
+                    f"Army {year} forum Azerbaijan",
+                    f"Who visited the Army-{year} forum?",
+                ]))]
         when = rand_when(rng, lo=2004)
         if not self.claim("igc-mtc", when.year):
             return []
@@ -1234,7 +1791,15 @@ class Generator:
             f"заседание комиссии по втс в {when.year}",
             f"где прошла комиссия по военно-техническому сотрудничеству в {when.year} году",
             f"{n}-е заседание межправкомиссии по втс",
-        ]), [a.id, b.id], [city.id], [org.id])]
+        ]), [a.id, b.id], [city.id], [org.id],
+            text_en=(f"{cap(when.en)}, the {ordinal(n)} meeting of the Russian-Azerbaijani intergovernmental commission "
+                     f"on military-technical cooperation was held in {city.en_in}; the delegations were led by "
+                     f"{a.full_en()} and {b.full_en()}."),
+            questions_en=self.qe([
+                f"Meeting of the military-technical cooperation commission in {when.year}",
+                f"Where did the commission on military-technical cooperation meet in {when.year}?",
+                f"{ordinal(n)} meeting of the intergovernmental commission on military-technical cooperation",
+            ]))]
 
     def karabakh(self) -> list[Draft]:
         rng = self.rng
@@ -1249,7 +1814,15 @@ class Generator:
             f"сколько гуманитарного груза доставили миротворцы {when.day_month} {when.year}",
             "миротворцы доставили гуманитарку в карабах",
         ]), ["peacekeepers"], ["karabakh"], ["peacekeepers"], [],
-            [figure(v, "тонн", "гуманитарный груз, доставленный жителям Карабаха")])]
+            [figure(v, "тонн", "гуманитарный груз, доставленный жителям Карабаха", unit_en="tonnes",
+                    what_en="humanitarian cargo delivered to residents of Karabakh")],
+            text_en=(f"{cap(when.en)}, Russian peacekeepers delivered {num_en(v)} tonnes of humanitarian cargo to "
+                     f"residents of Karabakh."),
+            questions_en=self.qe([
+                f"Humanitarian cargo delivered by peacekeepers {when.en}",
+                f"How much humanitarian cargo did the peacekeepers deliver {when.en}?",
+                "Peacekeepers delivered humanitarian aid to Karabakh",
+            ]))]
 
     def forum(self) -> list[Draft]:
         rng = self.rng
@@ -1267,7 +1840,16 @@ class Generator:
             f"где прошел межрегиональный форум в {year}",
             f"{n}-й межрегиональный форум россия азербайджан",
             f"сколько регионов участвовало в межрегиональном форуме {year}",
-        ]), [], [city.id], [org.id], [], [figure(k, "регионов", f"участники {n}-го межрегионального форума")])]
+        ]), [], [city.id], [org.id], [], [figure(k, "регионов", f"участники {n}-го межрегионального форума",
+                                                 unit_en="regions",
+                                                 what_en=f"participants of the {ordinal(n)} Interregional Forum")],
+            text_en=(f"{cap(when.en)}, the {ordinal(n)} Russian-Azerbaijani Interregional Forum was held in {city.en_in}; "
+                     f"representatives of {num_en(k)} regions took part in it."),
+            questions_en=self.qe([
+                f"Where was the interregional forum held in {year}?",
+                f"{ordinal(n)} Russian-Azerbaijani interregional forum",
+                f"How many regions took part in the interregional forum in {year}?",
+            ]))]
 
     def companies_count(self) -> list[Draft]:
         rng = self.rng
@@ -1284,7 +1866,14 @@ class Generator:
             f"компании с российским капиталом в азербайджане {year}",
             f"число российских фирм в азербайджане {year} год",
         ]), [], ["azerbaijan"], [], [], [figure(n, "компаний", "компании с участием российского капитала в "
-                                                 "Азербайджане", str(year), h)])]
+                                                 "Азербайджане", str(year), h, unit_en="companies",
+                                                 what_en="companies with Russian capital in Azerbaijan")],
+            text_en=f"In {year}, {hedged_en(h, n)} companies with Russian capital operated in Azerbaijan.",
+            questions_en=self.qe([
+                f"How many Russian companies operated in Azerbaijan in {year}?",
+                f"Companies with Russian capital in Azerbaijan in {year}",
+                f"Number of Russian firms in Azerbaijan in {year}",
+            ]))]
 
     def appointment(self) -> list[Draft]:
         rng = self.rng
@@ -1297,12 +1886,20 @@ class Generator:
             f"{cap(a.name())} {a.v('вступил')} в должность {a.role(G)} {when.phrase}.",
         ))
         text = f"{cap(when.phrase)} {a.name()} {a.v('назначен')} {a.role(I)}."
+        head_en = a.role_en.split(" of ")[0]  # "Ambassador", "Trade Representative"
         return [Draft("appointment", "diplomacy", when, text, quote, q(rng, [
             f"когда {a.last[N]} {a.v('стал')} {a.head[I]}",
             f"кто был {a.role(I)} в {when.year} году",
             f"назначение {a.last[G]}",
             f"{a.role()} {when.year}",
-        ]), [a.id], [], [], [])]
+        ]), [a.id], [], [], [],
+            text_en=f"{cap(when.en)}, {a.name_en()} was appointed {a.role_en}.",
+            questions_en=self.qe([
+                f"When did {a.last_en} become {head_en.lower()}?",
+                f"Who was the {a.role_en} in {when.year}?",
+                f"Appointment of {a.last_en}",
+                f"{a.role_en} {when.year}",
+            ]))]
 
     def consulate(self) -> list[Draft]:
         rng = self.rng
@@ -1317,7 +1914,13 @@ class Generator:
             f"есть ли консульство {country.forms[G]} в {city.forms[P]}",
             f"когда открыли генконсульство в {city.forms[P]}",
             f"генеральное консульство {country.forms[G]} {city.forms[N]}",
-        ]), [country.id], [city.id], [], [])]
+        ]), [country.id], [city.id], [], [],
+            text_en=f"{cap(when.en)}, a Consulate General of {country.en} opened in {city.en_in}.",
+            questions_en=self.qe([
+                f"Is there a consulate of {country.en} in {city.en_in}?",
+                f"When did the consulate general in {city.en_in} open?",
+                f"Consulate General of {country.en} in {city.en_in}",
+            ]))]
 
     def commission(self) -> list[Draft]:
         rng = self.rng
@@ -1337,7 +1940,15 @@ class Generator:
             f"заседание межправкомиссии в {when.year} году",
             f"кто возглавлял межправкомиссию в {when.year}",
             f"где прошло {n}-е заседание межправительственной комиссии",
-        ]), [a.id, b.id], [city.id], [org.id])]
+        ]), [a.id, b.id], [city.id], [org.id],
+            text_en=(f"{cap(when.en)}, the {ordinal(n)} meeting of the Russian-Azerbaijani intergovernmental commission "
+                     f"on economic cooperation was held in {city.en_in}; its co-chairs were {a.full_en()} and "
+                     f"{b.full_en()}."),
+            questions_en=self.qe([
+                f"Meeting of the intergovernmental commission in {when.year}",
+                f"Who chaired the intergovernmental commission in {when.year}?",
+                f"Where was the {ordinal(n)} meeting of the intergovernmental commission held?",
+            ]))]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -1353,7 +1964,7 @@ def ids(values: list[str]) -> str:
     return "[" + ", ".join(values) + "]"
 
 
-def fact_yaml(fid: str, d: Draft, source: str) -> str:
+def fact_yaml(fid: str, d: Draft, source: str, english: bool = False) -> str:
     lines = [f"  - id: {fid}", f"    topic: {d.topic}", f"    date: {s(d.when.iso)}"]
     if d.status != "done":
         lines.append(f"    status: {d.status}")
@@ -1366,31 +1977,48 @@ def fact_yaml(fid: str, d: Draft, source: str) -> str:
         for fig in d.figures:
             parts = [f"value: {fig['value']!r}"] + [f"{k}: {s(str(fig[k]))}" for k in
                                                      ("unit", "what", "period", "qualifier") if k in fig]
+            if english:
+                parts += [f"{k}: {s(str(fig[k]))}" for k in ("unit_en", "what_en") if fig.get(k)]
             lines.append("      - {" + ", ".join(parts) + "}")
-    lines += [f"    text: {s(d.text)}", f"    quote: {s(d.quote)}", f"    source: {source}",
+    lines.append(f"    text: {s(d.text)}")
+    if english:
+        lines.append(f"    text_en: {s(d.text_en)}")
+    lines += [f"    quote: {s(d.quote)}", f"    source: {source}",
               "    questions: [" + ", ".join(s(x) for x in d.questions) + "]"]
+    if english:
+        lines.append("    questions_en: [" + ", ".join(s(x) for x in d.questions_en) + "]")
     return "\n".join(lines) + "\n"
 
 
-def entity_yaml(e: dict[str, object]) -> str:
+def entity_yaml(e: dict[str, object], english: bool = False) -> str:
     lines = [f"  - id: {e['id']}", f"    kind: {e['kind']}", f"    name: {s(str(e['name']))}"]
+    if english:
+        lines.append(f"    name_en: {s(str(e['name_en']))}")
     if e.get("role"):
         lines.append(f"    role: {s(str(e['role']))}")
+        if english:
+            lines.append(f"    role_en: {s(str(e['role_en']))}")
     if e.get("country"):
         lines.append(f"    country: {e['country']}")
     aliases = [str(a) for a in e.get("aliases") or [] if a]  # type: ignore[attr-defined]
     if aliases:
         lines.append("    aliases: [" + ", ".join(s(a) for a in aliases) + "]")
+    aliases_en = [str(a) for a in e.get("aliases_en") or [] if a]  # type: ignore[attr-defined]
+    if english and aliases_en:
+        lines.append("    aliases_en: [" + ", ".join(s(a) for a in aliases_en) + "]")
     return "\n".join(lines) + "\n"
 
 
 HEADER = "# SYNTHETIC fact base written by bench/synthetic_kb.py (seed {seed}); every fact here is invented.\n"
 
 
-def generate(n_facts: int, out: Path, seed: int, n_persons: int, per_source: int) -> dict[str, float]:
+def generate(n_facts: int, out: Path, seed: int, n_persons: int, per_source: int,
+             english: bool = False) -> dict[str, float]:
+    """Write the base to `out`; with `english`, also the English fields (the Russian ones stay the same)."""
     rng = random.Random(seed)
     world = build_world(rng, n_persons)
-    gen = Generator(rng, world)
+    en_rng = random.Random(f"english-{seed}") if english else None  # a str seed is independent of PYTHONHASHSEED
+    gen = Generator(rng, world, en_rng)
 
     drafts: list[Draft] = []
     while len(drafts) < n_facts:
@@ -1422,9 +2050,13 @@ def generate(n_facts: int, out: Path, seed: int, n_persons: int, per_source: int
 
     src_lines = [HEADER.format(seed=seed), "sources:\n"]
     for k, sid in enumerate(source_ids):
+        english_lines = (f"    publisher_en: \"Synthetic Feed\"\n"
+                         f"    title_en: \"Synthetic digest No. {k + 1} on Russian-Azerbaijani relations\"\n"
+                         f"    language: ru\n") if english else ""
         src_lines.append(
             f"  - id: {sid}\n    publisher: \"Синтетическая лента\"\n"
             f"    title: {s(f'Синтетическая сводка №{k + 1} о российско-азербайджанских отношениях')}\n"
+            f"{english_lines}"
             f"    place: Москва\n    published: \"{PUBLISHED}\"\n"
             f"    url: \"https://example.invalid/synthetic/{sid}\"\n"
             f"    text_file: texts/{sid}.txt\n    about: [russia, azerbaijan]\n")
@@ -1432,7 +2064,7 @@ def generate(n_facts: int, out: Path, seed: int, n_persons: int, per_source: int
 
     entities = entity_records(world)
     (out / "entities.yaml").write_text(
-        HEADER.format(seed=seed) + "entities:\n" + "".join(entity_yaml(e) for e in entities), encoding="utf-8")
+        HEADER.format(seed=seed) + "entities:\n" + "".join(entity_yaml(e, english) for e in entities), encoding="utf-8")
 
     yaml_bytes = 0
     for part, start in enumerate(range(0, n_facts, FACTS_PER_FILE)):
@@ -1440,7 +2072,7 @@ def generate(n_facts: int, out: Path, seed: int, n_persons: int, per_source: int
         for i in range(start, min(start + FACTS_PER_FILE, n_facts)):
             d = drafts[i]
             fid = f"{d.kind}-{d.when.iso.replace('/', '-')}-{i + 1:06d}"
-            chunk.append(fact_yaml(fid, d, source_ids[i // per_source]))
+            chunk.append(fact_yaml(fid, d, source_ids[i // per_source], english))
         data = (HEADER.format(seed=seed) + "facts:\n" + "".join(chunk)).encode("utf-8")
         (out / "facts" / f"part-{part + 1:04d}.yaml").write_bytes(data)
         yaml_bytes += len(data)
@@ -1458,6 +2090,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="synthetic people (default: facts/40, clamped to 300..3000)")
     parser.add_argument("--facts-per-source", type=int, default=2000,
                         help="facts per source text (default 2000, keeps each text far below 5 MB)")
+    parser.add_argument("--english", action="store_true",
+                        help="also write the English fields (text_en, questions_en, name_en, ...)")
     args = parser.parse_args(argv)
     if args.facts < 1:
         parser.error("--facts must be positive")
@@ -1466,7 +2100,7 @@ def main(argv: list[str] | None = None) -> int:
     persons = args.persons or min(3000, max(300, args.facts // 40))
     t0 = time.perf_counter()
     gc.disable()  # only acyclic strings and records are built; the cyclic collector just slows large runs down
-    stats = generate(args.facts, args.out, args.seed, persons, args.facts_per_source)
+    stats = generate(args.facts, args.out, args.seed, persons, args.facts_per_source, args.english)
     print(f"wrote {args.facts} facts in {stats['files']} files ({stats['yaml_mb']:.1f} MB YAML), "
           f"{stats['entities']} entities, {stats['sources']} source(s) ({stats['text_mb']:.1f} MB text) "
           f"to {args.out} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
