@@ -21,7 +21,7 @@ from knowledge.loader import Limits, load_knowledge
 from knowledge.model import Fact, KnowledgeBase, short_key
 from knowledge.normalize import MAX_QUERY_CHARS, words
 from knowledge.query import Query, parse_query
-from knowledge.rankings import occasion
+from knowledge.rankings import count_occasions
 from knowledge.replies import (
     Phrases,
     as_of_note,
@@ -170,7 +170,7 @@ class Engine(SpecialAnswers):
         if query.span is not None and query.span[0] > self.base_end:
             return self._after_base(question, query)
         answer = self._relative(question, query) or self._match(question, query)
-        if query.now and answer.answered and self.today() > self.base_end:
+        if (query.now or query.upcoming) and answer.answered and self.today() > self.base_end:
             note = self.say.note_base_ends.format(end=human_day(self.base_end, self.reply))
             object.__setattr__(answer, "note", "\n".join(filter(None, (answer.note, note))))
             object.__setattr__(answer, "reply", render_text(answer))
@@ -190,6 +190,13 @@ class Engine(SpecialAnswers):
                      and s.score >= cfg.answer_threshold]
         if query.future and announced:  # «когда Алиев приедет», «будут ли переговоры»: what the source announces
             allowed = [s for s in allowed if s.entry.fact.status == "planned"]
+        if query.upcoming:  # «следующая встреча»: only what the source announces can be the next one
+            if announced:
+                allowed = [s for s in allowed if s.entry.fact.status == "planned"]
+            else:
+                return self._build(question, "suggest", False, self.say.lead_no_upcoming.format(
+                    end=human_day(self.base_end, self.reply)), [], allowed[0].score if allowed else 0.0,
+                    suggestions=self._suggestions(allowed))
         if query.asks_happened and allowed and allowed[0].entry.fact.status == "planned":
             fact = allowed[0].entry.fact  # «состоялись ли переговоры»: announced, and nothing more is known
             return self._build(question, "partial", False, self.say.lead_announced_only, [fact], allowed[0].score,
@@ -471,7 +478,7 @@ class Engine(SpecialAnswers):
         lead = (self.say.lead_list.format(count=len(facts)) if len(facts) <= cap
                 else self.say.lead_list_capped.format(count=cap, total=len(facts)))
         if counting:  # «сколько раз встречались»: the count of events, then what was counted
-            events = len({occasion(f) for f in facts})
+            events = count_occasions(facts)
             lead = self.say.lead_count.format(count=events, times=times(events, self.reply))
         score = max(s.score for s in members)
         if len(shown) == 1 and not counting:

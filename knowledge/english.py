@@ -835,7 +835,8 @@ ENGLISH = Lexicon(
         "interest curious learn remind clarify explain well so ok okay anyway actually basically just also "
         "already still really exactly ever even there here this that these those such it be do have happen "
         "occur event year time now today currently make hold exist necessary kindly maybe perhaps probably "
-        "morning afternoon evening bilateral mutual relate related concern concerning regard regarding connect"
+        "morning afternoon evening bilateral mutual relate related concern concerning regard regarding connect "
+        "personally"
     ),
     filler_phrases=(
         "tell me", "please tell me", "can you tell me", "could you tell me", "do you know", "does anyone know",
@@ -918,6 +919,8 @@ ENGLISH = Lexicon(
     generic_counted=_words("people person number amount"),
     visit_verbs=_words("visit"),
     becoming_verbs=_words("become appoint elect"),
+    upcoming_words=_words("next upcoming forthcoming"),
+    venue_words=_words("place location venue"),
     event_relatives={"before": "before", "after": "after", "prior": "before", "preceding": "before"},
     code="en",
 )

@@ -73,6 +73,8 @@ class Query:
     frequent: bool = False  # «когда встречались чаще всего»: the period with the most occasions
     future: bool = False  # «приедет», «будут ли»: about what is to come — only announced events answer it
     asks_happened: bool = False  # «состоялись ли»: whether it took place — an announced event cannot say
+    wants_city: bool = False  # «в каком городе»: a named place, not an occasion («на полях сессии ГА ООН»)
+    upcoming: bool = False  # «следующая встреча»: the next one — only an announced event can be it
     becomes: str = ""  # «когда Алиев стал президентом»: the role taken up, which a fact must state as taken up
     becoming_verbs: frozenset[str] = frozenset()  # the verbs that state it («стать», «избрать»)
 
@@ -290,6 +292,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     negated: list[bool] = []  # «не в России»: the place is ruled out, not asked for
     year_parts: set[int] = set()
     later_than = 0
+    upcoming = False
     counted_from = -1
     figure_questions = 0
     which = False
@@ -350,6 +353,9 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
                 continue
             if lemma in lx.latest_words:
                 ordinal = "latest"
+                continue
+            if lemma in lx.upcoming_words:
+                upcoming = True
                 continue
             if lemma in lx.earliest_words or info.word in lx.earliest_words:
                 ordinal = "earliest"
@@ -474,6 +480,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     terms: list[Term] = []
     unknown_names: list[str] = []
     figure_nouns: list[tuple[str, ...]] = []
+    wants_city = False
     for position, (info, owner) in enumerate(zip(infos, owners, strict=True)):
         lemma = info.lemmas[0]
         if owner is None and lemma in lx.meta_words:  # before fillers: «в каком году» asks for a date
@@ -486,6 +493,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
             continue
         if owner is None and lemma in lx.place_words and answer_type in ("", "what"):
             answer_type = "place"
+            wants_city = lemma not in lx.venue_words  # «в каком городе», not «в каком месте»
             continue
         present = tuple(lm for lm in info.lemmas if lm in index.postings)
         if owner is None and info.proper and not present:
@@ -562,5 +570,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         future=future,
         asks_happened=happened,
         becomes=becomes,
+        upcoming=upcoming,
+        wants_city=wants_city,
         becoming_verbs=lx.becoming_verbs if becomes else frozenset(),
     )

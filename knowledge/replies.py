@@ -261,6 +261,7 @@ class Phrases:
     lead_relative: dict[str, str]  # «перед Анталийским форумом»: the nearest occasion, "before" / "after"
     lead_no_relative: dict[str, str]
     lead_which_event: str  # the event named is not one: which is meant
+    lead_no_upcoming: str  # «следующая встреча» with nothing announced
 
     def partial(self, answer_type: str) -> str:
         return self.partial_by_type.get(answer_type, self.lead_partial)
@@ -287,6 +288,8 @@ RU = Phrases(
     lead_no_relative={"before": "В базе нет такого события раньше {day}. Само событие:",
                       "after": "В базе нет такого события позже {day}. Само событие:"},
     lead_which_event="Таких событий в базе несколько — уточните, какое из них:",
+    lead_no_upcoming=("О следующих таких событиях в базе ничего нет: источник их не анонсирует, а база "
+                      "заканчивается {end}. Что в ней есть:"),
 )
 
 EN = Phrases(
@@ -347,6 +350,8 @@ EN = Phrases(
     lead_no_relative={"before": "The base has no such event before {day}. The event itself:",
                       "after": "The base has no such event after {day}. The event itself:"},
     lead_which_event="The base has several such events — which one do you mean?",
+    lead_no_upcoming=("The base has nothing on the next such event: the source announces none, and the base "
+                      "ends on {end}. What it has:"),
 )
 
 

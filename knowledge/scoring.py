@@ -165,8 +165,8 @@ def complete_for(query: Query, entry: FactEntry) -> bool:
         if fact.as_of:
             return False
         return not query.wants_day or fact.date.precision == "day"
-    if kind == "place":
-        return entry.has_place
+    if kind == "place":  # «в каком городе» wants a named place; an occasion («на полях сессии ГА ООН») is none
+        return entry.has_place and not (query.wants_city and not fact.places and fact.venue)
     if kind == "person":
         return entry.has_actor
     if kind == "name":

@@ -19,7 +19,14 @@ from knowledge.language import analyser_for, lexicon_for
 from knowledge.model import Fact, KnowledgeBase
 from knowledge.normalize import words
 from knowledge.query import Query, split_relative
-from knowledge.rankings import busiest_period, extreme_figure, nearest_occasion, nth_occasion, occasion, occasions
+from knowledge.rankings import (
+    busiest_period,
+    extreme_figure,
+    nearest_occasion,
+    nth_occasion,
+    occasion_groups,
+    occasions,
+)
 from knowledge.replies import Phrases, figure_en, human_day, period_name, times
 from knowledge.roles import holders
 from knowledge.scoring import Scored, rank
@@ -102,8 +109,8 @@ class SpecialAnswers:
         today = query.until or self.today()
         anchor_query = self._parse(about, today)
         people = {ref for ref in anchor_query.entities if self._kinds[ref][0] == "person"}
-        if (not anchor_query.terms and anchor_query.named <= people) or (
-                anchor_query.entity_order and anchor_query.entity_order[0] in people):
+        opening = self._parse(about.split()[0], today).entities
+        if (not anchor_query.terms and anchor_query.named <= people) or (opening and opening <= people):
             return None  # «после Асадова», «извинился перед Путиным»: a person, not an event
         cfg = self.settings
         anchors = [s for s in rank(anchor_query, self.index) if s.allowed and s.entry.fact.status == "done"
@@ -113,13 +120,20 @@ class SpecialAnswers:
         anchor = anchors[0].entry.fact
         rivals = [s for s in anchors if s.score >= anchors[0].score - cfg.tie_margin]
         main = self._parse(asked, today)
+        if not {ref for ref in main.entities if self._kinds[ref][0] == "person"} and people:
+            # «после звонка Алиева Путину когда они встретились»: the people of the event, unless others are named
+            main = dataclasses.replace(main, entities=main.entities | people,
+                                       entity_order=main.entity_order + tuple(sorted(people)))
         ranked = rank(main, self.index) if main.has_content else []
+        lx = lexicon_for(self.lang)
+        occasion_asked = any(set(t.lemmas) & lx.event_nouns for t in main.terms)  # «когда встретились после …»
         named = {r.entry.fact for r in anchors}
         if direction == "after" and main.has_content and any(  # «что подписали после переговоров»: a fact on
-                s.entry.fact in named and s.score >= cfg.answer_threshold  # the event itself answers it
-                for s in ranked if s.allowed):
+                s.entry.fact in named and s.score >= cfg.answer_threshold  # the event itself answers it —
+                and not (occasion_asked and len(occasion_groups([s.entry.fact, anchor])) == 1)  # not a meeting asked
+                for s in ranked if s.allowed):  # after a meeting: that is the next one
             return None
-        if len({occasion(s.entry.fact) for s in rivals}) > 1:  # «после встречи в Сочи»: which of them?
+        if len(occasion_groups([s.entry.fact for s in rivals])) > 1:  # «после встречи в Сочи»: which of them?
             return self._build(question, "suggest", False, self.say.lead_which_event, [], anchors[0].score,
                                suggestions=self._suggestions(rivals))
         if main.has_content:

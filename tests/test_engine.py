@@ -378,3 +378,10 @@ def test_who_did_what_the_source_leaves_unsaid_is_not_answered_with_other_people
     answer = engine.answer(question)
     assert not answer.answered and answer.kind == "partial"
     assert [item.fact_id for item in answer.items] == ["karabakh-2023-09-20-janyatag-shooting"]
+
+
+def test_a_city_asked_is_not_answered_with_an_occasion(engine: Engine) -> None:
+    """The source says «на полях сессии ГА ООН» and names no city: «где» is answered, «в каком городе» not."""
+    assert engine.answer("где встретились лавров и байрамов 22 сентября 2023").answered
+    city = engine.answer("в каком городе встретились лавров и байрамов 22 сентября 2023")
+    assert not city.answered and city.kind == "partial"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from knowledge.engine import Engine
 from knowledge.query import parse_query
-from knowledge.rankings import busiest_period, extreme_figure, nearest_occasion, nth_occasion, occasions
+from knowledge.rankings import (
+    busiest_period,
+    count_occasions,
+    extreme_figure,
+    nearest_occasion,
+    nth_occasion,
+    occasions,
+)
 from knowledge.scoring import rank
 from knowledge.series import figure_series
 
@@ -25,6 +32,14 @@ def test_the_nth_occasion_and_beyond(bundled_engine: Engine) -> None:
     second = nth_occasion(days, 2)
     assert second is not None and second.entry.fact.id == "summit-2022-06-29-ashgabat"
     assert nth_occasion(days, 0) is None and nth_occasion(days, len(days) + 1) is None
+
+
+def test_overlapping_days_are_one_occasion(bundled_engine: Engine) -> None:
+    """A visit of 5–6 March and its talks of 5 and of 6 March are one trip, not three."""
+    facts = [f for f in bundled_engine.base.facts if f.id.startswith("government-2024-03")]
+    assert len(facts) == 3 and count_occasions(facts) == 1
+    year_and_day = [bundled_engine.fact("trade-2023-record"), bundled_engine.fact("summit-2023-10-12-bishkek")]
+    assert count_occasions([f for f in year_and_day if f is not None]) == 2  # a year is no day of it
 
 
 def test_the_nth_occasion_from_the_last(bundled_engine: Engine) -> None:

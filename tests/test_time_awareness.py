@@ -84,6 +84,28 @@ def test_the_nearest_occasion_to_a_named_event(bundled_engine: Engine, question:
     assert answer.answered and answer.facts[0] == fact
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("лавров и байрамов после встречи в оон когда встретились", "fm-2023-12-05-lavrov-bayramov-caspian-council"),
+    ("после звонка алиева путину в сентябре 2023 когда они встретились", "summit-2023-10-12-bishkek"),  # their
+])  # next meeting: the event's people are meant when the question names nobody else
+def test_a_meeting_after_a_meeting_is_the_next_one(bundled_engine: Engine, question: str, fact: str) -> None:
+    answer = bundled_engine.answer(question, today=AFTER)
+    assert answer.answered and answer.facts == (fact,)
+
+
+def test_nothing_after_the_last_one_is_said_so(bundled_engine: Engine) -> None:
+    answer = bundled_engine.answer("lavrov and bayramov, when did they meet after the antalya forum", today=AFTER)
+    assert not answer.answered and answer.lead.startswith("The base has no such event after 1 March 2024")
+
+
+def test_the_next_one_is_only_what_the_source_announces(bundled_engine: Engine) -> None:
+    planned = bundled_engine.answer("когда следующая встреча путина и алиева", today=AFTER)
+    assert planned.answered and planned.facts == ("summit-2024-04-22-moscow-planned",)
+    assert "заканчивается 22 апреля 2024 года" in planned.reply  # asked long after: it may have passed
+    nothing = bundled_engine.answer("где и когда следующая встреча лаврова и байрамова", today=AFTER)
+    assert not nothing.answered and "не анонсирует" in nothing.lead
+
+
 def test_an_ambiguous_event_is_asked_about_not_guessed(bundled_engine: Engine) -> None:
     answer = bundled_engine.answer("что было после встречи в Сочи", today=AFTER)  # 2022 and 2023
     assert not answer.answered and len(answer.suggestions) == 2
