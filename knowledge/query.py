@@ -422,7 +422,8 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
             infos.append(info)
             after_in.append(previous in lx.place_prepositions or visit_before)
             before.append(previous)
-            negated.append(previous in lx.place_prepositions and earlier in lx.negations)
+            negated.append((previous in lx.place_prepositions and earlier in lx.negations)
+                           or previous in lx.outside_words or (previous == "of" and earlier in lx.outside_words))
         earlier, previous = previous, word
         if len(infos) >= MAX_WORDS:
             break

@@ -121,3 +121,9 @@ def test_english_timelines_have_english_titles(bundled_engine: Engine) -> None:
     assert answer.lead == "Timeline: 2024 · Sergey Lavrov — 1 event:" and answer.lang == "en"
     russian = bundled_engine.timeline("Лавров 2024")
     assert russian is not None and russian.title == "2024 год · Сергей Лавров"
+
+
+def test_outside_a_country_in_english(bundled_engine: Engine) -> None:
+    answer = bundled_engine.answer("meetings of putin and aliyev outside of russia")
+    assert answer.answered and "summit-2022-09-16-samarkand" in answer.facts
+    assert not any("moscow" in (bundled_engine.fact(f).places if bundled_engine.fact(f) else ()) for f in answer.facts)

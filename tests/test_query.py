@@ -201,6 +201,12 @@ def test_related_to_is_no_word_to_match(parse, question: str) -> None:
     assert not parse(question).terms and "cis" in parse(question).entities
 
 
+@pytest.mark.parametrize("question", ["встречи путина и алиева вне россии", "встречи за пределами России"])
+def test_outside_a_place_rules_it_out(parse, question: str) -> None:
+    query = parse(question)
+    assert query.excluded_places == {"russia"} and "russia" not in query.place_refs
+
+
 def test_becoming_names_the_role_taken_up(parse) -> None:
     assert parse("когда Алиев стал президентом").becomes == "президент"
     assert parse("когда россия и азербайджан стали союзниками").becomes == "союзник"
