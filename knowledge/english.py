@@ -922,6 +922,7 @@ ENGLISH = Lexicon(
     upcoming_words=_words("next upcoming forthcoming"),
     venue_words=_words("place location venue"),
     outside_words=frozenset(["outside", "abroad"]),
+    count_fillers=frozenset(["in", "a", "row", "ever"]),
     event_relatives={"before": "before", "after": "after", "prior": "before", "preceding": "before"},
     code="en",
 )
@@ -930,7 +931,7 @@ ENGLISH = Lexicon(
 _SURFACE_FIELDS = frozenset(["rewrites", "question_pairs", "place_prepositions", "follow_up_starts",
                              "back_references", "largest_forms", "smallest_forms", "yes_no_words", "by_period",
                              "span_openers", "span_closers", "negations", "which_words", "outside_words",
-                             "event_relatives"])
+                             "count_fillers", "event_relatives"])
 
 
 def _lexicon_words(lexicon: Lexicon) -> Iterable[str]:

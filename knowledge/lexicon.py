@@ -328,6 +328,7 @@ class Lexicon:
     visit_verbs: frozenset[str] = frozenset()  # «посетил Азербайджан»: the object is where, as after «в»
     becoming_verbs: frozenset[str] = frozenset()  # «стал президентом»: only a fact saying so answers it
     event_relatives: Mapping[str, str] = field(default_factory=dict)  # surface: «перед форумом» → "before"
+    count_fillers: frozenset[str] = frozenset()  # surface: «третья по счёту встреча»
     outside_words: frozenset[str] = frozenset()  # surface: «вне России», «за пределами России»: not there
     venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
     upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says
@@ -415,5 +416,6 @@ RUSSIAN = Lexicon(
     event_relatives={"перед": "before", "накануне": "before", "после": "after"},  # not «до»: «до какого года»
     venue_words=frozenset(["место"]),
     outside_words=frozenset(["вне", "пределами", "пределов"]),
+    count_fillers=frozenset(["по", "счету", "счёту"]),
     upcoming_words=frozenset(["следующий", "ближайший", "предстоящий", "грядущий"]),
 )

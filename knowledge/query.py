@@ -118,8 +118,11 @@ def _degree(raw_words: list[str], lx: Lexicon, analyse: Analyser) -> tuple[int, 
     for i, info in enumerate(infos):
         lemma = info.forms[0]
         following = infos[i + 1].lemmas if i + 1 < len(infos) else ()
-        if lemma in lx.ordinal_numbers and set(following) & lx.event_nouns:
-            nth = lx.ordinal_numbers[lemma]
+        if lemma in lx.ordinal_numbers:  # «вторая встреча», «третья по счёту встреча»
+            ahead = infos[i + 1:i + 4]
+            reach = next((k for k, nxt in enumerate(ahead) if set(nxt.lemmas) & lx.event_nouns), None)
+            if reach is not None and all(nxt.function or nxt.word in lx.count_fillers for nxt in ahead[:reach]):
+                nth = lx.ordinal_numbers[lemma]
         if lemma in lx.superlative_prefix and following:
             after = infos[i + 1].forms[0]
             extreme = "max" if after in lx.large_words else "min" if after in lx.small_words else extreme
@@ -308,6 +311,9 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
             if not answer_type or answer_type == "what":
                 answer_type = asked
             earlier, previous = previous, word
+            continue
+        if word in lx.count_fillers and at > 0 and raw_words[at - 1] in lx.count_fillers:
+            earlier, previous = previous, word  # «третья по счёту»: how it is counted, not what
             continue
         if word in lx.ambiguous_months and not _beside_number(raw_words, at):
             earlier, previous = previous, word  # «may» is a month only beside a day or a year

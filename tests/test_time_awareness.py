@@ -63,6 +63,11 @@ def test_the_nth_occasion(bundled_engine: Engine, question: str, fact: str) -> N
     assert bundled_engine.answer(question, today=AFTER).facts == (fact,)
 
 
+def test_how_it_is_counted_stands_between_the_ordinal_and_the_occasion(bundled_engine: Engine) -> None:
+    answer = bundled_engine.answer("вторая по счёту встреча путина и алиева", today=AFTER)
+    assert answer.answered and answer.facts == ("summit-2022-06-29-ashgabat",)
+
+
 def test_the_nth_occasion_beyond_what_there_is_is_not_asserted(bundled_engine: Engine) -> None:
     assert not bundled_engine.answer("десятая встреча путина и алиева в 2023", today=AFTER).answered
 
