@@ -139,9 +139,12 @@ class Engine(SpecialAnswers):
         return found
 
     def prepare(self) -> Engine:
-        """Build the sibling of every language the base has texts in, so no question waits for an index."""
+        """Build the sibling of every language the base has texts in, and their role tables, so no question
+        waits for an index."""
         for lang in index_languages(self.base):
-            self.sibling(lang)
+            engine = self.sibling(lang)
+            if engine._roles is None:
+                engine._roles = role_lemmas(engine.index)
         return self
 
     def _parse(self, question: str, today: dt.date) -> Query:

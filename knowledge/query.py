@@ -191,7 +191,7 @@ def split_relative(text: str, lx: Lexicon, analyse: Analyser, *, names: Containe
             if verb or raw[last] in lx.question_words or raw[last] in lx.event_relatives:
                 break
             last += 1
-        if last == first or (last < len(raw) and raw[last][0].isdigit() and last == first):
+        if last == first:  # nothing, a year or a verb right after it: no event named
             continue
         return " ".join(raw[:at] + raw[last:]), direction, " ".join(raw[first:last])
     return None

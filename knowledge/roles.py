@@ -84,7 +84,8 @@ def holders(people: tuple[str, ...], index: Index, roles: Mapping[str, frozenset
     """Each person with the latest done fact naming them — one whose text also names the role, if any."""
     found: list[Holder] = []
     for ref in people:
-        naming = [e for e in index.entries if ref in e.people and e.fact.status == "done"]
+        candidates = (index.entries[i] for i in index.entity_postings.get(ref, ()))  # not a scan of the base
+        naming = [e for e in candidates if ref in e.people and e.fact.status == "done"]
         if not naming:
             continue
         in_role = [e for e in naming if roles.get(ref, frozenset()) <= set(e.phrasings[-1].split())]
