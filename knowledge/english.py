@@ -923,6 +923,8 @@ ENGLISH = Lexicon(
     venue_words=_words("place location venue"),
     outside_words=frozenset(["outside", "abroad"]),
     count_fillers=frozenset(["in", "a", "row", "ever"]),
+    year_fractions={"half": 6, "quarter": 3},
+    fraction_ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4},
     event_relatives={"before": "before", "after": "after", "prior": "before", "preceding": "before"},
     code="en",
 )

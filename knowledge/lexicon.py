@@ -328,6 +328,8 @@ class Lexicon:
     visit_verbs: frozenset[str] = frozenset()  # «посетил Азербайджан»: the object is where, as after «в»
     becoming_verbs: frozenset[str] = frozenset()  # «стал президентом»: only a fact saying so answers it
     event_relatives: Mapping[str, str] = field(default_factory=dict)  # surface: «перед форумом» → "before"
+    year_fractions: Mapping[str, int] = field(default_factory=dict)  # «полугодие» → 6 months
+    fraction_ordinals: Mapping[str, int] = field(default_factory=dict)  # «первое полугодие» → the first
     count_fillers: frozenset[str] = frozenset()  # surface: «третья по счёту встреча»
     outside_words: frozenset[str] = frozenset()  # surface: «вне России», «за пределами России»: not there
     venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
@@ -417,5 +419,7 @@ RUSSIAN = Lexicon(
     venue_words=frozenset(["место"]),
     outside_words=frozenset(["вне", "пределами", "пределов"]),
     count_fillers=frozenset(["по", "счету", "счёту"]),
+    year_fractions={"полугодие": 6, "квартал": 3},
+    fraction_ordinals={"первый": 1, "второй": 2, "третий": 3, "четвертый": 4},
     upcoming_words=frozenset(["следующий", "ближайший", "предстоящий", "грядущий"]),
 )

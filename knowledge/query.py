@@ -197,6 +197,18 @@ def split_relative(text: str, lx: Lexicon, analyse: Analyser, *, names: Containe
     return None
 
 
+def _year_fractions(raw_words: list[str], lx: Lexicon, analyse: Analyser) -> dict[int, tuple[int, ...]]:
+    """«первое полугодие», «третий квартал», "second half": position of each of the two words → its months."""
+    found: dict[int, tuple[int, ...]] = {}
+    for at in range(len(raw_words) - 1):
+        number = lx.fraction_ordinals.get(analyse(raw_words[at]).forms[0])
+        size = lx.year_fractions.get(analyse(raw_words[at + 1]).forms[0]) if number else None
+        if number and size and number * size <= 12:
+            months = tuple(range((number - 1) * size + 1, number * size + 1))
+            found[at] = found[at + 1] = months
+    return found
+
+
 def _beside_number(raw_words: list[str], at: int) -> bool:
     return any(0 <= i < len(raw_words) and raw_words[i][:1].isdigit() for i in (at - 1, at + 1))
 
@@ -299,7 +311,12 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     counted_from = -1
     figure_questions = 0
     which = False
+    fractions = _year_fractions(raw_words, lx, analyse)
     for at, word in enumerate(raw_words):
+        if at in fractions:  # «в первом полугодии», "first quarter": months, not an ordinal and a noun
+            months.update(fractions[at])
+            earlier, previous = previous, word
+            continue
         if at - 1 in pairs:  # the second word of «how many»: already read with the first
             earlier, previous = previous, word
             continue

@@ -127,3 +127,9 @@ def test_outside_a_country_in_english(bundled_engine: Engine) -> None:
     answer = bundled_engine.answer("meetings of putin and aliyev outside of russia")
     assert answer.answered and "summit-2022-09-16-samarkand" in answer.facts
     assert not any("moscow" in (bundled_engine.fact(f).places if bundled_engine.fact(f) else ()) for f in answer.facts)
+
+
+def test_a_half_year_in_english(bundled_engine: Engine) -> None:
+    answer = bundled_engine.answer("meetings of putin and aliyev in the second half of 2022")
+    assert answer.answered and "summit-2022-09-16-samarkand" in answer.facts
+    assert "summit-2022-06-29-ashgabat" not in answer.facts  # June is the first half

@@ -207,6 +207,16 @@ def test_outside_a_place_rules_it_out(parse, question: str) -> None:
     assert query.excluded_places == {"russia"} and "russia" not in query.place_refs
 
 
+@pytest.mark.parametrize(("question", "months"), [
+    ("что было в первом полугодии 2023", set(range(1, 7))),
+    ("встречи во втором полугодии 2022", set(range(7, 13))),
+    ("в третьем квартале 2023", {7, 8, 9}),
+])
+def test_halves_and_quarters_of_a_year_are_months(parse, question: str, months: set[int]) -> None:
+    query = parse(question)
+    assert query.months == months and not query.ordinal and not query.nth
+
+
 def test_becoming_names_the_role_taken_up(parse) -> None:
     assert parse("когда Алиев стал президентом").becomes == "президент"
     assert parse("когда россия и азербайджан стали союзниками").becomes == "союзник"
