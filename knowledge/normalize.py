@@ -28,6 +28,9 @@ _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
 _DECIMAL = re.compile(r"(?<=\d)[,](?=\d)")
 # «\s*(?:-\s*)?», not «\s*-?\s*»: the two runs of spaces could split a long run in n² ways (a ReDoS)
 _YEAR_SUFFIX = re.compile(r"\b((?:19|20)\d\d)\s*(?:-\s*)?(?:ый|ий|ой|й|го|ого|м|ом|ем|е|х|ых|г|гг)\b\.?")
+# «12-го октября», «5го марта», «21-го числа»: a day of a month, never a short year («22-го» ≠ 2022)
+_DAY_SUFFIX = re.compile(r"\b([1-9]|[12]\d|3[01])\s*(?:-\s*)?(?:го|ого|е|ое|м|ом|й)(?=\s+(?:января|февраля|марта"
+                         r"|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|числа)\b)")
 _SHORT_YEAR = re.compile(r"\b([12]\d)\s*(?:-\s*)?(?:ый|ой|й|го|ого|м|ом|х|ых)(?=\s+год|\b)")
 _SHORT_YEAR_WORD = re.compile(r"\b([12]\d)(?=\s+(?:год|году|года|годом|г)\b)")
 _FILLER_PHRASES = re.compile(r"\b(?:кто в курсе|в курсе|кто знает|не подскажете|подскажите пожалуйста)\b")
@@ -53,6 +56,7 @@ def normalize(text: str, *, max_chars: int = MAX_QUERY_CHARS) -> str:
     if _DIGIT.search(text):  # the number forms below all need a digit
         text = _DECIMAL.sub(".", text)
         text = _YEAR_SUFFIX.sub(r"\1 ", text)
+        text = _DAY_SUFFIX.sub(r"\1", text)
         text = _SHORT_YEAR.sub(lambda m: f"20{m.group(1)} ", text)
         text = _SHORT_YEAR_WORD.sub(lambda m: f"20{m.group(1)}", text)
     if "кто" in text or "курс" in text or "подска" in text:

@@ -194,3 +194,14 @@ def test_normalize_never_raises_and_is_clean(text: str) -> None:
     for token in words(text):
         assert token and token == token.lower() and "ё" not in token
         assert token.isalpha() or token.replace(".", "", 1).isdigit(), token
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("12-го октября 2023", "12 октября 2023"),  # never «2012 октября»
+    ("5го марта 2024", "5 марта 2024"),
+    ("22-е сентября", "22 сентября"),
+    ("21-го числа", "21 числа"),
+    ("в 23-м году", "в 2023 году"),  # a short year stays a year
+])
+def test_a_day_with_an_ordinal_ending_is_a_day_not_a_short_year(text: str, expected: str) -> None:
+    assert normalize(text) == expected
