@@ -37,6 +37,8 @@ def asks_who_holds(query: Query, index: Index, roles: Mapping[str, frozenset[str
     if query.answer_type not in ("person", "name") or _narrowed(query):
         return None
     entities = index.base.entities
+    if query.soft_entities:  # «кто министр иностранных дел»: a term whose name is a role («МИД»)
+        return _holders_of_term(query, index, roles)
     people = [ref for ref in query.entities if entities[ref].kind == "person"]
     countries = {ref for ref in query.entities | query.about_refs if entities[ref].kind == "country"}
     if query.entities - set(people) - countries:
@@ -56,6 +58,21 @@ def asks_who_holds(query: Query, index: Index, roles: Mapping[str, frozenset[str
     return tuple(ref for ref, lemmas in roles.items()
                  if all(lemmas.intersection(term.lemmas) for term in query.terms)
                  and (not countries or entities[ref].country in countries))
+
+
+def _holders_of_term(query: Query, index: Index, roles: Mapping[str, frozenset[str]]) -> tuple[str, ...] | None:
+    """The people whose role one of the named terms' names spells out («министр иностранных дел» for «МИД»)."""
+    entities = index.base.entities
+    if query.terms or query.entities - {r for r in query.entities if entities[r].kind == "country"}:
+        return None
+    if any(entities[ref].kind != "term" for ref in query.soft_entities):
+        return None
+    countries = {ref for ref in query.entities | query.about_refs if entities[ref].kind == "country"}
+    names = [alias for aliases in index.aliases.values() for alias in aliases if alias.entity in query.soft_entities]
+    found = tuple(ref for ref, lemmas in roles.items()
+                  if any(alias.tokens and all(lemmas & token for token in alias.tokens) for alias in names)
+                  and (not countries or entities[ref].country in countries))
+    return found or None  # a term no role spells out («кто такие миротворцы»): not a role question
 
 
 def counterparts(person: str, countries: set[str], index: Index, roles: Mapping[str, frozenset[str]]
@@ -112,5 +129,5 @@ def _narrowed(query: Query) -> bool:
     """A period, a place, a number or a list asked for: about events, not who holds a role."""
     return bool(query.list_intent or query.count_intent or query.ordinal or query.nth or query.years
                 or query.months or query.days or query.span or query.place_refs or query.trend
-                or query.soft_entities or query.numbers or query.unknown_names or query.asks_outcome
+                or query.numbers or query.unknown_names or query.asks_outcome
                 or query.comparison or query.extreme or query.frequent)

@@ -385,3 +385,10 @@ def test_a_city_asked_is_not_answered_with_an_occasion(engine: Engine) -> None:
     assert engine.answer("где встретились лавров и байрамов 22 сентября 2023").answered
     city = engine.answer("в каком городе встретились лавров и байрамов 22 сентября 2023")
     assert not city.answered and city.kind == "partial"
+
+
+def test_meetings_of_foreign_ministers_are_not_those_of_presidents(engine: Engine) -> None:
+    """«глава МИД» is one thing (the minister), not «глава» of anything plus «МИД»."""
+    answer = engine.answer("сколько встреч глав МИД было в 2023")
+    assert answer.answered and answer.lead.startswith("По данным базы — 5 раз")
+    assert not any(fact_id.startswith("summit-") for fact_id in answer.facts)
