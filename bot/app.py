@@ -58,6 +58,17 @@ ADMIN_COMMANDS = [
     BotCommand("stats", "Статистика вопросов"),
     BotCommand("unanswered", "Вопросы без ответа"),
 ]
+# the same menus for users whose Telegram speaks English (set with language_code="en")
+ENGLISH = {"start": "Start, with example questions", "help": "How to ask", "topics": "Topics of the base",
+           "timeline": "Timeline: a year, a name or a topic", "about": "The source and how fresh the base is",
+           "language": "Answer language: ru / en / auto", "ask": "Ask the bot a question",
+           "reload": "Reload the fact base", "stats": "Question statistics", "unanswered": "Unanswered questions"}
+GROUP_HELP_EN = "How to address the bot"
+
+
+def english(commands: list[BotCommand], *, group: bool = False) -> list[BotCommand]:
+    return [BotCommand(c.command, GROUP_HELP_EN if group and c.command == "help" else ENGLISH[c.command])
+            for c in commands]
 
 
 def register(app: Application) -> None:  # type: ignore[type-arg]
@@ -85,12 +96,18 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
 
 
 async def post_init(app: Application) -> None:  # type: ignore[type-arg]
-    """Command menus per scope; admin commands only in the admins' private chats."""
+    """Command menus per scope, in Russian and for English-speaking users in English; admin commands only
+    in the admins' private chats."""
     await app.bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())
     await app.bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
+    await app.bot.set_my_commands(english(PRIVATE_COMMANDS), scope=BotCommandScopeAllPrivateChats(), language_code="en")
+    await app.bot.set_my_commands(english(GROUP_COMMANDS, group=True), scope=BotCommandScopeAllGroupChats(),
+                                  language_code="en")
     for admin_id in sorted(app.bot_data[SERVICES_KEY].admins):
         try:
             await app.bot.set_my_commands(PRIVATE_COMMANDS + ADMIN_COMMANDS, scope=BotCommandScopeChat(admin_id))
+            await app.bot.set_my_commands(english(PRIVATE_COMMANDS + ADMIN_COMMANDS),
+                                          scope=BotCommandScopeChat(admin_id), language_code="en")
         except TelegramError as exc:  # an admin who never opened the bot has no chat yet
             log.warning("could not set the admin menu for one admin: %s", type(exc).__name__)
 

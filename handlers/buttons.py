@@ -15,7 +15,7 @@ from handlers.render import LANG_SUFFIX, answer_html, keyboard, quote_html
 from handlers.respond import answer_question, remember, send_html
 from handlers.services import services
 from knowledge.model import Fact
-from knowledge.replies import EXAMPLES
+from knowledge.replies import phrases
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +70,10 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 key = (message.chat.id, query.from_user.id)
                 remember(services(context).conversations, key, answer, sent)
                 return
-    elif action == "x" and message is not None and parts and parts[0].isdigit() and int(parts[0]) < len(EXAMPLES):
+    elif (action == "x" and message is not None and parts and parts[0].isdigit()
+          and int(parts[0]) < len(examples := phrases(lang).examples)):
         await query.answer()
-        await answer_question(message, context, EXAMPLES[int(parts[0])], quote=False)  # type: ignore[arg-type]
+        await answer_question(message, context, examples[int(parts[0])], quote=False)  # type: ignore[arg-type]
         return
     elif action in ("t", "l") and message is not None and len(parts) == 2 and parts[1].isdigit():
         page = (topic_page(context, parts[0], int(parts[1])) if action == "t"

@@ -15,21 +15,43 @@ from handlers.respond import answer_question, conversation_key, send_html
 from handlers.services import services
 from knowledge.language import detect_language
 from knowledge.model import short_key as fact_token
-from knowledge.replies import EXAMPLES
+from knowledge.replies import phrases
 
-HELP = (
-    "Я отвечаю на вопросы об отношениях России и Азербайджана — встречах, торговле, сотрудничестве — "
-    "по справке РИА Новости и всегда называю источник.\n\n"
-    "Спрашивайте своими словами, например:\n{examples}\n\n"
-    "В группе обращайтесь ко мне: /ask вопрос, упоминание @{username} или ответ на моё сообщение.\n"
-    "Можно уточнять: «а в 2022?», «а где?», «подробнее», «а источник?».\n"
-    "/timeline [год | имя | тема] — хронология, /topics — темы, /about — об источнике."
-)
+HELP = {
+    "ru": (
+        "Я отвечаю на вопросы об отношениях России и Азербайджана — встречах, торговле, сотрудничестве — "
+        "по справке РИА Новости и всегда называю источник.\n\n"
+        "Спрашивайте своими словами, например:\n{examples}\n\n"
+        "Ещё: «сколько раз встречались Путин и Алиев», «кто глава МИД Азербайджана», «какая встреча была "
+        "перед Анталийским форумом», «как менялся товарооборот».\n"
+        "В группе обращайтесь ко мне: /ask вопрос, упоминание @{username} или ответ на моё сообщение.\n"
+        "Можно уточнять: «а в 2022?», «а где?», «подробнее», «а источник?».\n"
+        "/timeline [год | имя | тема] — хронология, /topics — темы, /about — об источнике, "
+        "/language — язык ответов."
+    ),
+    "en": (
+        "I answer questions about relations between Russia and Azerbaijan — meetings, trade, cooperation — "
+        "from a RIA Novosti fact sheet (in Russian), and always name the source.\n\n"
+        "Ask in your own words, for example:\n{examples}\n\n"
+        "Also: “how many times did Putin and Aliyev meet”, “who is Azerbaijan's foreign minister”, "
+        "“what happened after the Antalya forum”, “how did trade turnover change”.\n"
+        "In a group, address me: /ask question, a mention of @{username} or a reply to my message.\n"
+        "Follow up: “and in 2022?”, “where?”, “more”, “source?”.\n"
+        "/timeline [year | name | topic] — a timeline, /topics — topics, /about — the source, "
+        "/language — the language of answers."
+    ),
+}
+GREETING = {"ru": "Здравствуйте! В базе {count} фактов.\n\n", "en": "Hello! The base holds {count} facts.\n\n"}
 
 
-def _help_text(username: str) -> str:
-    examples = "\n".join(f"• {example}" for example in EXAMPLES)
-    return HELP.format(examples=examples, username=username)
+def _help_text(username: str, lang: str = "ru") -> str:
+    examples = "\n".join(f"• {example}" for example in phrases(lang).examples)
+    return HELP[lang].format(examples=examples, username=username)
+
+
+def _shown_language(context: ContextTypes.DEFAULT_TYPE, update: Update) -> str:
+    """The language of the bot's own words for this user: their /language setting, else Telegram's."""
+    return shown_in(*engine_language(services(context), update.effective_user))
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -43,16 +65,18 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await answer_question(message, context, question, quote=False)
         return
     engine = services(context).holder.engine
-    buttons = [[InlineKeyboardButton(example, callback_data=callback("x", str(number)))]
-               for number, example in enumerate(EXAMPLES)]
-    text = f"Здравствуйте! В базе {len(engine.base.facts)} фактов.\n\n" + _help_text(context.bot.username)
+    lang = _shown_language(context, update)
+    action = "x" + (LANG_SUFFIX if lang == "en" else "")
+    buttons = [[InlineKeyboardButton(example, callback_data=callback(action, str(number)))]
+               for number, example in enumerate(phrases(lang).examples)]
+    text = GREETING[lang].format(count=len(engine.base.facts)) + _help_text(context.bot.username, lang)
     await message.reply_text(text, reply_markup=InlineKeyboardMarkup(buttons))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """How to ask."""
     if update.effective_message:
-        await update.effective_message.reply_text(_help_text(context.bot.username),
+        await update.effective_message.reply_text(_help_text(context.bot.username, _shown_language(context, update)),
                                                   do_quote=update.effective_message.chat.type != ChatType.PRIVATE)
 
 

@@ -210,11 +210,18 @@ def commands_of(call: Call) -> list[str]:
 async def test_post_init_sets_a_menu_per_scope(start_bot: StartBot) -> None:
     bot_admin = 424242
     bot = await start_bot(menus=True, admins=frozenset({515151, bot_admin}))
-    calls = bot.api.calls("setMyCommands")
-    assert all(c.ok for c in calls)
+    every = bot.api.calls("setMyCommands")
+    assert all(c.ok for c in every)
+    calls = [c for c in every if "language_code" not in c.params]
     scopes = [c.params["scope"] for c in calls]
     assert scopes == [{"type": "all_private_chats"}, {"type": "all_group_chats"},
                       {"type": "chat", "chat_id": bot_admin}, {"type": "chat", "chat_id": 515151}]
+    # the same menus, described in English, for users whose Telegram speaks English
+    english = [c for c in every if c.params.get("language_code") == "en"]
+    assert [c.params["scope"] for c in english] == scopes
+    assert [commands_of(c) for c in english] == [commands_of(c) for c in calls]
+    assert bot.api.commands(scope={"type": "all_private_chats"}, language_code="en")[0]["description"] == (
+        "Start, with example questions")
     private, group, *admins = calls
     admin_names = [c.command for c in ADMIN_COMMANDS]
     assert commands_of(private) == [c.command for c in PRIVATE_COMMANDS] == [
@@ -246,6 +253,6 @@ async def test_post_init_survives_an_admin_without_a_chat(start_bot: StartBot,
 
     monkeypatch.setattr(Bot, "set_my_commands", picky)
     bot = await start_bot(menus=True, admins=frozenset({1, 2}))
-    assert [c.params["scope"].get("chat_id") for c in bot.api.calls("setMyCommands")] == [None, None, 2]
+    assert [c.params["scope"].get("chat_id") for c in bot.api.calls("setMyCommands")] == [None, None, None, None, 2, 2]
     [answer] = await bot.ask(bot.api.private_message(TRADE_2022, user_id=DEFAULT_USER_ID))
     assert answer.ok

@@ -319,3 +319,20 @@ async def test_the_empty_inline_query_speaks_the_users_language(start_bot: Start
         assert result["title"] == fact.questions_en[0][:1].upper() + fact.questions_en[0][1:]
         assert result["sent"]["text"].endswith(EN_SOURCE)
     assert all(r["sent"]["text"].endswith(RU_SOURCE) for r in russian["results"])
+
+
+async def test_start_and_help_speak_the_users_language(start_bot: StartBot) -> None:
+    """An English-speaking user is greeted and helped in English; the example buttons ask in English."""
+    bot = await start_bot()
+    english_user = bot.api.user(OTHER_USER, language_code="en")
+    [greeting] = await bot.ask(bot.api.private_message("/start", from_user=english_user))
+    assert greeting.params["text"].startswith("Hello! The base holds")
+    assert all(data.startswith("x.en:") for _, data in buttons(greeting))
+    before = len(bot.sent())
+    await press(bot, greeting.result, buttons(greeting)[0][1], user=english_user)
+    [answer] = bot.sent()[before:]
+    assert "1992" in shown(answer) and "Source: RIA Novosti" in shown(answer)
+    [helped] = await bot.ask(bot.api.private_message("/help", from_user=english_user))
+    assert helped.params["text"].startswith("I answer questions about relations between Russia and Azerbaijan")
+    [russian] = await bot.ask(bot.api.private_message("/help"))  # the default user: Russian
+    assert russian.params["text"].startswith("Я отвечаю на вопросы")
