@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from knowledge.dates import MONTHS_GENITIVE
 from knowledge.lexicon import REWRITES
 
 MAX_QUERY_CHARS = 4096  # longer input is cut, never rejected
@@ -29,8 +30,8 @@ _DECIMAL = re.compile(r"(?<=\d)[,](?=\d)")
 # «\s*(?:-\s*)?», not «\s*-?\s*»: the two runs of spaces could split a long run in n² ways (a ReDoS)
 _YEAR_SUFFIX = re.compile(r"\b((?:19|20)\d\d)\s*(?:-\s*)?(?:ый|ий|ой|й|го|ого|м|ом|ем|е|х|ых|г|гг)\b\.?")
 # «12-го октября», «5го марта», «21-го числа»: a day of a month, never a short year («22-го» ≠ 2022)
-_DAY_SUFFIX = re.compile(r"\b([1-9]|[12]\d|3[01])\s*(?:-\s*)?(?:го|ого|е|ое|м|ом|й)(?=\s+(?:января|февраля|марта"
-                         r"|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|числа)\b)")
+_DAY_SUFFIX = re.compile(r"\b([1-9]|[12]\d|3[01])\s*(?:-\s*)?(?:го|ого|е|ое|м|ом|й)"
+                         rf"(?=\s+(?:{'|'.join(MONTHS_GENITIVE)}|числа)\b)")
 _SHORT_YEAR = re.compile(r"\b([12]\d)\s*(?:-\s*)?(?:ый|ой|й|го|ого|м|ом|х|ых)(?=\s+год|\b)")
 _SHORT_YEAR_WORD = re.compile(r"\b([12]\d)(?=\s+(?:год|году|года|годом|г)\b)")
 _FILLER_PHRASES = re.compile(r"\b(?:кто в курсе|в курсе|кто знает|не подскажете|подскажите пожалуйста)\b")

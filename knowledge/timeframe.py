@@ -45,6 +45,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from knowledge.dates import MONTHS_GENITIVE, MONTHS_NOMINATIVE
+
 __all__ = ["RECENT_DAYS", "Kind", "Timeframe", "find_timeframe"]
 
 Kind = Literal["period", "now", "recent"]
@@ -80,14 +82,6 @@ def _tokens(text: str) -> list[str]:
 
 # ---- dates and labels ------------------------------------------------------------------------------
 
-_MONTHS_NOM = (
-    "январь", "февраль", "март", "апрель", "май", "июнь",
-    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-)
-_MONTHS_GEN = (
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
-)
 _SEASON_NAMES = {"winter": "зима", "spring": "весна", "summer": "лето", "autumn": "осень"}
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}
 _UNIT_PLURALS = {
@@ -112,7 +106,7 @@ def _plural(n: int, forms: tuple[str, str, str]) -> str:
 
 
 def _day_label(day: dt.date) -> str:
-    return f"{day.day} {_MONTHS_GEN[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year}"
 
 
 def _days_label(start: dt.date, end: dt.date) -> str:
@@ -121,7 +115,7 @@ def _days_label(start: dt.date, end: dt.date) -> str:
     if start.year != end.year:
         return f"с {_day_label(start)} по {_day_label(end)}"
     if start.month != end.month:
-        return f"с {start.day} {_MONTHS_GEN[start.month - 1]} по {_day_label(end)}"
+        return f"с {start.day} {MONTHS_GENITIVE[start.month - 1]} по {_day_label(end)}"
     return f"с {start.day} по {_day_label(end)}"
 
 
@@ -137,12 +131,12 @@ def _span_label(start: dt.date, end: dt.date) -> str:
             return f"{start.year} год"
         return f"{start.year}–{end.year} годы"
     if whole_months:
-        first = f"{_MONTHS_NOM[start.month - 1]} {start.year}"
+        first = f"{MONTHS_NOMINATIVE[start.month - 1]} {start.year}"
         if (start.year, start.month) == (end.year, end.month):
             return first
         if start.year == end.year:
-            return f"{_MONTHS_NOM[start.month - 1]} – {_MONTHS_NOM[end.month - 1]} {end.year}"
-        return f"{first} – {_MONTHS_NOM[end.month - 1]} {end.year}"
+            return f"{MONTHS_NOMINATIVE[start.month - 1]} – {MONTHS_NOMINATIVE[end.month - 1]} {end.year}"
+        return f"{first} – {MONTHS_NOMINATIVE[end.month - 1]} {end.year}"
     return _days_label(start, end)
 
 
@@ -169,7 +163,7 @@ def _calendar(unit: str, offset: int, today: dt.date) -> Span:
     if unit == "month":
         year, month0 = divmod(today.year * 12 + today.month - 1 + offset, 12)
         start = dt.date(year, month0 + 1, 1)
-        return start, _month_end(year, month0 + 1), f"{_MONTHS_NOM[month0]} {year}"
+        return start, _month_end(year, month0 + 1), f"{MONTHS_NOMINATIVE[month0]} {year}"
     if unit == "week":
         monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=offset)
         sunday = monday + dt.timedelta(days=6)
