@@ -28,6 +28,8 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
+from knowledge.normalize import strip_invisible
+
 if TYPE_CHECKING:
     from knowledge.lexicon import Lexicon
     from knowledge.morphology import WordInfo
@@ -42,12 +44,6 @@ def _words(text: str) -> frozenset[str]:
 MAX_CHARS = 4096  # like the question parser: what follows is not read
 FUNCTION_WEIGHT = 3  # one function word outweighs a few stray words of the other script
 
-# Format characters that hide inside words («ко\u200bгда»): removed, not turned into spaces.
-_INVISIBLE = dict.fromkeys(
-    [0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
-     *range(0x2060, 0x2070), 0xFEFF],
-    None,
-)
 _TAG = re.compile(r"<[^<>]{0,200}>")  # bounded: a lone «<» costs at most 200 steps
 _ENTITY = re.compile(r"&#?[0-9A-Za-z]{1,10};")
 _WORD = re.compile(r"[^\W\d_]+")  # letters only: digits, «_» and punctuation separate words
@@ -111,7 +107,7 @@ def _evidence(text: str) -> tuple[int, int]:
     """Weighted English and Russian evidence in a text."""
     text = text[:MAX_CHARS]
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)[:MAX_CHARS].translate(_INVISIBLE)
+        text = strip_invisible(unicodedata.normalize("NFKC", text)[:MAX_CHARS])
     if "<" in text:
         text = _TAG.sub(" ", text)
     if "&" in text:

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from knowledge.dates import MONTHS_GENITIVE, MONTHS_NOMINATIVE
+from knowledge.normalize import strip_invisible
 
 __all__ = ["RECENT_DAYS", "Kind", "Timeframe", "find_timeframe"]
 
@@ -72,11 +73,10 @@ class Timeframe:
 # ---- words -----------------------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"[^\W\d_]+|[0-9]+")  # a run of letters or of ASCII digits: no nesting, linear
-_INVISIBLE = dict.fromkeys([0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF], None)
 
 
 def _tokens(text: str) -> list[str]:
-    text = text[:MAX_CHARS].translate(_INVISIBLE).lower().replace("ё", "е")
+    text = strip_invisible(text[:MAX_CHARS]).lower().replace("ё", "е")  # the invisible as normalize reads them
     return _TOKEN.findall(text)
 
 

@@ -332,6 +332,47 @@ def test_words_past_the_cap_never_match(engine: Engine) -> None:
     assert same_answer(engine.answer(late), engine.answer(""))
 
 
+# ---- invisible characters and Latin letters with marks read as the plain question ---------------------
+
+SPACED_QUESTIONS = [
+    "когда был подписан договор о дружбе",
+    "когда была первая встреча путина и алиева",
+    "когда путин встречался с алиевым в самарканде",
+    "сколько раз встречались путин и алиев в 2023 году",
+    "where did putin and aliyev meet in 2022",
+]
+
+
+@pytest.mark.parametrize("question", SPACED_QUESTIONS)
+def test_zero_width_spaces_in_place_of_spaces_are_read_as_spaces(engine: Engine, question: str) -> None:
+    spaced = engine.answer(question)
+    assert spaced.answered
+    glued = engine.answer(question.replace(" ", "\u200b"))
+    assert (glued.answered, glued.facts) == (spaced.answered, spaced.facts)
+    assert same_answer(glued, spaced)
+
+
+@pytest.mark.parametrize(("hidden", "plain"), [
+    ("ко\u200bгда был под\u200bпи\u200bсан до\u200bговор о друж\u200bбе", "когда был подписан договор о дружбе"),
+    ("когда\u200bбыл\u200bпод\u200bписан\u200bдоговор\u200bо\u200bдружбе", "когда был подписан договор о дружбе"),
+    ("когда путин встре\u200eчался с али\u00adевым в самар\u2060канде",
+     "когда путин встречался с алиевым в самарканде"),
+])
+def test_invisible_characters_inside_words_keep_the_words(engine: Engine, hidden: str, plain: str) -> None:
+    assert engine.answer(plain).answered
+    assert same_answer(engine.answer(hidden), engine.answer(plain))
+
+
+@pytest.mark.parametrize(("azerbaijani", "english"), [
+    ("when did Əliyev visit Moscow", "when did Aliyev visit Moscow"),
+    ("when did İlham Əliyev visit Moscow", "when did Ilham Aliyev visit Moscow"),
+    ("when was the Bakı declaration signed", "when was the Baku declaration signed"),
+])
+def test_azerbaijani_spellings_find_the_english_names(engine: Engine, azerbaijani: str, english: str) -> None:
+    assert engine.answer(english).answered
+    assert engine.answer(azerbaijani).facts == engine.answer(english).facts
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=short_text, limit=st.integers(120, MAX_MESSAGE))
 def test_answers_split_into_valid_parts_at_any_limit(engine: Engine, text: str, limit: int) -> None:

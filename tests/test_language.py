@@ -127,6 +127,18 @@ def test_invisible_characters_do_not_hide_a_function_word(invisible: str) -> Non
     assert detect_language(f"ко{invisible}гда был саммит", hint="en") == "ru"
 
 
+def test_zero_width_spaces_in_place_of_spaces_part_the_words() -> None:
+    # glued into one word these are a name-like mix of scripts, and the hint would decide
+    assert detect_language("когда\u200bбыл\u200bsummit\u200bSCO", hint="en") == "ru"
+    assert detect_language("when\u200bdid\u200bПутин\u200bприехать", hint="ru") == "en"
+
+
+@pytest.mark.parametrize("invisible", ["\u200e", "\u200f", "\u2066", "\u2069", "\u034f", "\ufe0f", "\U000e0041"])
+def test_direction_marks_and_other_invisible_characters_do_not_hide_a_function_word(invisible: str) -> None:
+    assert detect_language(f"wh{invisible}en did Put{invisible}in arrive", hint="ru") == "en"
+    assert detect_language(f"ко{invisible}гда был саммит", hint="en") == "ru"
+
+
 def test_look_alike_letters_of_the_other_script_do_not_change_a_word() -> None:
     assert detect_language("whеn did thеy mееt", hint="ru") == "en"  # Cyrillic «е» inside English words
     assert detect_language("кoгдa был caммит", hint="en") == "ru"  # Latin «o», «a», «c» inside Russian ones
@@ -164,6 +176,8 @@ HOSTILE = [
     "the " * 2_500,
     "и " * 5_000,
     "wh\u200ben " * 1_500,
+    "аб\u200b" * 3_000,
+    "а\u200b" * 5_000,
     ("Путин " * 1_000) + ("when " * 1_000),
     "<b>" * 3_000 + "</b>" * 500,
     "x" * 100_000,

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowledge.normalize import MAX_QUERY_CHARS, normalize, tokenize, words
+from knowledge.language import _evidence
+from knowledge.normalize import (
+    INVISIBLE,
+    MAX_QUERY_CHARS,
+    ZERO_WIDTH_SPACE,
+    normalize,
+    strip_invisible,
+    tokenize,
+    words,
+)
+from knowledge.timeframe import find_timeframe
 
 # ---- letters, case, punctuation -------------------------------------------------------------------
 
@@ -56,6 +67,52 @@ def test_control_characters_become_word_breaks(control: str) -> None:
 def test_only_invisible_input_normalises_to_nothing() -> None:
     assert normalize("\u200b\ufeff\x00 \u00a0\t\n") == ""
     assert words("\u200b\ufeff\x00") == []
+
+
+@pytest.mark.parametrize("question", [
+    "когда была первая встреча путина и алиева",
+    "сколько раз встречались путин и алиев в 2023 году",
+    "что было в прошлом году с товарооборотом",
+    "where did putin and aliyev meet in 2022",
+    "Когда Путин встречался с Алиевым в Самарканде?",
+])
+def test_zero_width_spaces_in_place_of_spaces_part_the_words(question: str) -> None:
+    assert words(question.replace(" ", "\u200b")) == words(question)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ко\u200bгда была", ["когда", "была"]),  # glued, a dictionary word: the space hid inside it
+    ("при\u200bвет", ["привет"]),
+    ("то\u200bва\u200bро\u200bобо\u200bрот", ["товарооборот"]),  # several in one word
+    ("ко\u200bгда\u200bбыла", ["когда", "была"]),  # inside a word and between words at once
+    ("в\u200bпрошлом\u200bгоду", ["в", "прошлом", "году"]),  # a one-letter preposition is a word
+    ("wh\u200ben\u200bdid", ["when", "did"]),
+    ("Ali\u200byev", ["aliyev"]),  # neither side is a word: one word
+    ("п\u200bашинян", ["пашинян"]),  # «п» is no word of its own
+    ("20\u200b23 году", ["2023", "году"]),  # between digits or beside a space it simply goes
+    ("когда\u200b был", ["когда", "был"]),
+])
+def test_a_zero_width_space_parts_words_only_where_the_dictionary_sees_two(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+def test_invisible_handling_is_linear_on_long_runs() -> None:
+    for text in ("аб\u200b" * 1500, "а\u200b" * 2000, "ъ" * 4000 + "\u200bкогда", "\u200b" * 4000):
+        assert len(strip_invisible(text)) <= len(text)
+        words(text)  # returns: the run is read once, words longer than any dictionary word are not looked up
+
+
+def test_azerbaijani_latin_letters_are_kept_in_their_english_spelling() -> None:
+    assert words("Əliyev, Bakı, Şuşa") == ["aliyev", "baki", "shusha"]
+    assert words("İlham Əliyev") == ["ilham", "aliyev"]  # «İ» lowercases to «i» and a combining dot
+    assert words("Gəncə Çingiz Göygöl Ümid Erdoğan Türkiye") == ["ganca", "chingiz", "goygol", "umid", "erdogan",
+                                                               "turkiye"]
+    assert words("ƏLİYEV") == words("Aliyev")
+
+
+def test_other_latin_letters_lose_their_marks_and_cyrillic_ones_keep_theirs() -> None:
+    assert words("café Müller Łódź straße") == ["cafe", "muller", "lodz", "strasse"]
+    assert words("Йошкар-Ола ёж") == ["йошкар", "ола", "еж"]
 
 
 def test_fullwidth_forms_are_folded() -> None:
@@ -205,3 +262,56 @@ def test_normalize_never_raises_and_is_clean(text: str) -> None:
 ])
 def test_a_day_with_an_ordinal_ending_is_a_day_not_a_short_year(text: str, expected: str) -> None:
     assert normalize(text) == expected
+
+
+# ---- one table of invisible characters for every reader of a question --------------------------------
+
+_HIDING = sorted(chr(code) for code in INVISIBLE)
+# Questions of dictionary words (so that a zero-width space hidden in one keeps it whole), each with a
+# relative period, and the language they are read in
+_SENTENCES = [
+    ("когда была первая встреча путина и алиева в прошлом году", "ru"),
+    ("сколько раз встречались президенты два года назад", "ru"),
+    ("какой сейчас товарооборот между странами", "ru"),
+    ("какие переговоры были позапрошлой зимой", "ru"),
+    ("что подписали на прошлой неделе", "ru"),
+    ("when did the presidents meet last year", "en"),
+    ("what was the trade turnover in the past three months", "en"),
+    ("which agreements were signed recently", "en"),
+]
+_DAY = dt.date(2026, 11, 15)
+
+
+def test_the_table_covers_the_usual_invisible_characters() -> None:
+    for char in "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202e\u2060\u2066\u2069\ufe0f\ufeff":
+        assert ord(char) in INVISIBLE, hex(ord(char))
+    assert ZERO_WIDTH_SPACE in _HIDING
+    assert not any(char.isspace() for char in _HIDING)
+    assert {unicodedata.category(char) for char in _HIDING} <= {"Cf", "Mn", "Lo", "Cn"}  # Lo: the blank fillers
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    sentence=st.sampled_from(_SENTENCES),
+    insertions=st.lists(st.tuples(st.integers(0, 50), st.integers(1, 50),
+                                  st.one_of(st.just(ZERO_WIDTH_SPACE), st.sampled_from(_HIDING))),
+                        min_size=1, max_size=4),
+)
+def test_an_invisible_character_inside_a_word_changes_nothing_for_any_reader(
+        sentence: tuple[str, str], insertions: list[tuple[int, int, str]]) -> None:
+    """normalize, language detection and find_timeframe read the question exactly as without it."""
+    text, lang = sentence
+    hidden = text.split(" ")
+    for which, where, char in insertions:
+        word = hidden[which % len(hidden)]
+        letters = [i for i, c in enumerate(word) if c.isalpha()][1:]  # a gap between two letters of the word
+        if not letters:
+            continue
+        at = letters[where % len(letters)]
+        hidden[which % len(hidden)] = word[:at] + char + word[at:]
+    changed = " ".join(hidden)
+    assert normalize(changed) == normalize(text)
+    assert _evidence(changed) == _evidence(text)
+    frame = find_timeframe(text, today=_DAY, lang=lang)
+    assert frame is not None
+    assert find_timeframe(changed, today=_DAY, lang=lang) == frame

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from knowledge.normalize import INVISIBLE, ZERO_WIDTH_SPACE
 from knowledge.timeframe import Timeframe, find_timeframe
 
 D = dt.date
@@ -427,6 +428,26 @@ def test_markup_and_emoji_around_a_word(text: str) -> None:
     assert ru(text, NOV) == Timeframe(NOV, NOV, "now", "сейчас", ("сейчас",))
 
 
+def test_a_direction_mark_inside_a_word_changes_nothing() -> None:
+    assert ru("в про\u200eшлом году", NOV) == ru("в прошлом году", NOV) == hit("в прошлом году")
+    assert en("last ye\u200far", NOV) == hit("last year", lang="en")
+
+
+@pytest.mark.parametrize("invisible", sorted(chr(code) for code in INVISIBLE))
+def test_every_invisible_character_inside_a_word_changes_nothing(invisible: str) -> None:
+    assert ru(f"в про{invisible}шлом го{invisible}ду", NOV) == hit("в прошлом году")
+    assert en(f"in the pa{invisible}st three mon{invisible}ths", NOV) == hit("in the past three months", lang="en")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("в прошлом году", "ru"), ("два года назад", "ru"), ("на прошлой неделе", "ru"),
+    ("когда была встреча сейчас", "ru"),
+    ("last year", "en"), ("two years ago", "en"), ("in the last three months", "en"),
+])
+def test_zero_width_spaces_in_place_of_spaces_are_spaces(text: str, lang: str) -> None:
+    assert find_timeframe(text.replace(" ", ZERO_WIDTH_SPACE), today=NOV, lang=lang) == hit(text, lang=lang)
+
+
 @pytest.mark.parametrize(
     ("today", "text"),
     [
@@ -473,6 +494,8 @@ def test_an_unknown_language_is_a_programming_error() -> None:
         "а" * 10_000,
         "🔥" * 10_000,
         "<b>" * 3000,
+        "аб\u200b" * 3000,  # letters parted by zero-width spaces: each looked up once
+        "в\u200bпрошлом\u200b" * 1000,
     ],
 )
 def test_long_hostile_input_is_fast(text: str) -> None:
