@@ -111,8 +111,7 @@ class Engine(SpecialAnswers):
         if query.smalltalk or not query.has_content:
             answer = (self._smalltalk(question, query.smalltalk) if query.smalltalk
                       else self._decline(question, [], score=0.0))
-            object.__setattr__(answer, "context", context)  # small talk does not end a conversation
-            return answer
+            return dataclasses.replace(answer, context=context)  # small talk does not end a conversation
         answer = self._answer_query(question, query)
         carried = query.place_refs - asked.place_refs if plan.kind == "merge" else frozenset()
         if not answer.answered and carried and asked.has_content and not asked.place_refs:
@@ -165,9 +164,8 @@ class Engine(SpecialAnswers):
 
     def _remember(self, answer: Answer, query: Query) -> Answer:
         shown = tuple(item.fact_id for item in answer.items)
-        object.__setattr__(answer, "context",
-                           Context(query, shown if answer.answered else (), answer.answered, shown, self.lang))
-        return answer
+        return dataclasses.replace(
+            answer, context=Context(query, shown if answer.answered else (), answer.answered, shown, self.lang))
 
     def _answer_query(self, question: str, query: Query) -> Answer:
         if query.span is not None and query.span[0] > self.base_end:
@@ -175,8 +173,7 @@ class Engine(SpecialAnswers):
         answer = self._relative(question, query) or self._match(question, query)
         if (query.now or query.upcoming) and answer.answered and self.today() > self.base_end:
             note = self.say.note_base_ends.format(end=human_day(self.base_end, self.reply))
-            object.__setattr__(answer, "note", "\n".join(filter(None, (answer.note, note))))
-            object.__setattr__(answer, "reply", render_text(answer))
+            answer = _rendered(dataclasses.replace(answer, note="\n".join(filter(None, (answer.note, note)))))
         return answer
 
     def _match(self, question: str, query: Query) -> Answer:
@@ -440,7 +437,7 @@ class Engine(SpecialAnswers):
             dated = as_of_note(facts[0], self.source_ref(facts[0].source), self.reply)
             announced = self.say.note_announced if facts[0].status == "planned" else ""
             note = "\n".join(filter(None, (announced, dated, note)))
-        answer = Answer(
+        return _rendered(Answer(
             question=question,
             kind=kind,
             answered=answered,
@@ -452,9 +449,7 @@ class Engine(SpecialAnswers):
             note=note,
             total=total or len(facts),
             lang=self.reply,
-        )
-        object.__setattr__(answer, "reply", render_text(answer))
-        return answer
+        ))
 
     def _lead(self, query: Query, fact: Fact) -> str:
         """The asked detail first («когда» → the date, «сколько» → the figure of the thing counted)."""
@@ -509,3 +504,7 @@ class Engine(SpecialAnswers):
         text = self.say.smalltalk.get(kind, self.say.smalltalk["chat"]).format(example=self.say.examples[0])
         return self._build(question, "smalltalk", False, text, [], 0.0)
 
+
+def _rendered(answer: Answer) -> Answer:
+    """The answer with its plain-text ``reply`` rendered from its fields (a new value: answers are frozen)."""
+    return dataclasses.replace(answer, reply=render_text(answer))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -224,13 +223,20 @@ def test_the_webhook_section_requires_a_url() -> None:
                                   {"knowledge": {"max_file_bytes": None}}, {"storage": {"path": None}},
                                   {"limits": {"flood_seconds": None}}])
 def test_an_empty_value_is_a_config_error_or_the_default(data: dict[str, Any]) -> None:
-    with contextlib.suppress(ConfigError):  # an error naming the key, or the default: both are fine
-        parse(data)
+    [(section, values)] = data.items()
+    [key] = values
+    try:
+        config = parse(data)
+    except ConfigError as exc:  # an error naming the key ...
+        message = str(exc)
+        assert f"`{section}.{key}`" in message and "\n" not in message, message
+    else:  # ... or the default, exactly as if the key were not there: both are fine, nothing else is
+        assert config == parse({}), config
 
 
 @pytest.mark.parametrize("value", [0, -1])
 def test_max_list_must_be_positive(value: int) -> None:
-    error_of({"engine": {"max_list": value}})
+    assert "`engine.max_list`" in error_of({"engine": {"max_list": value}})
 
 
 # ---- files ----------------------------------------------------------------------------------------------

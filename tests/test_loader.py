@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -64,7 +66,9 @@ def test_valid_base_is_built_completely(base_dir: Path) -> None:
     assert base.entities["azerbaijan"].display() == "Азербайджан"
 
     assert base.files == tuple(str(base_dir / f) for f in ("entities.yaml", "sources.yaml", FACTS_FILE))
-    assert len(base.content_hash) == 64 and int(base.content_hash, 16) >= 0
+    assert re.fullmatch(r"[0-9a-f]{64}", base.content_hash)  # a SHA-256 hex digest ...
+    assert base.content_hash != hashlib.sha256().hexdigest()  # ... of the files read, not of nothing
+    assert load_knowledge(base_dir).content_hash == base.content_hash  # the same files: the same hash
 
 
 def test_check_and_load_agree_on_a_broken_base(tmp_path: Path) -> None:
