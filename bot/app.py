@@ -7,13 +7,15 @@ commands in each admin's private chat only.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import stat
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from telegram import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, BotCommandScopeChat
-from telegram.error import TelegramError
+from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, BotCommandScopeChat
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -27,6 +29,8 @@ from telegram.ext import (
 )
 
 from bot.config import Config
+from bot.delivery import AsyncJournal, FactbotApplication, JournalQueue, OrderedProcessor, replay_unhandled
+from bot.safe_storage import SafeStorage
 from bot.storage import SqliteStorage
 from handlers import admin, buttons, commands, guards, inline, language, questions
 from handlers.services import SERVICES_KEY, FloodGate, Services, Storage
@@ -96,8 +100,11 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
 
 
 async def post_init(app: Application) -> None:  # type: ignore[type-arg]
-    """Command menus per scope, in Russian and for English-speaking users in English; admin commands only
-    in the admins' private chats."""
+    """Replay what a crash left unhandled; command menus per scope, in Russian and for English-speaking
+    users in English; admin commands only in the admins' private chats."""
+    processor = app.update_processor
+    if isinstance(processor, OrderedProcessor):
+        await replay_unhandled(app, processor.journal)
     await app.bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())
     await app.bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
     await app.bot.set_my_commands(english(PRIVATE_COMMANDS), scope=BotCommandScopeAllPrivateChats(), language_code="en")
@@ -128,8 +135,13 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
     but ``getUpdates``; tests use a short one to see how the bot treats a timed-out send."""
     limits = Limits(max_file_bytes=config.max_file_bytes)
     engine = (engine or Engine.from_path(config.knowledge_path, config.engine, limits=limits, use_cache=True)).prepare()
+    store = SafeStorage(storage or SqliteStorage(config.storage_path))  # the store never costs an answer
+    journal = AsyncJournal(store)
     builder = (
         ApplicationBuilder()
+        .application_class(FactbotApplication)
+        .update_queue(JournalQueue(journal))  # an update is on disk before Telegram hears it arrived
+        .concurrent_updates(OrderedProcessor(config.concurrent_updates, journal))
         .token(config.token)
         .base_url(config.base_url)
         .base_file_url(config.base_file_url)
@@ -144,7 +156,7 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
     app.bot_data[SERVICES_KEY] = Services(
         holder=EngineHolder(engine, path=config.knowledge_path, settings=config.engine, limits=limits,
                             use_cache=True),
-        storage=storage or SqliteStorage(config.storage_path),
+        storage=store,
         admins=config.admins,
         flood=FloodGate(config.flood_messages, config.flood_seconds),
         started_at=time.time(),
@@ -164,10 +176,40 @@ def warn_if_config_readable(path: Path) -> None:
         log.warning("the config file %s is readable by other users; run: chmod 600 %s", path.name, path.name)
 
 
+FIRST_RETRY_SECONDS = 1.0
+MAX_RETRY_SECONDS = 60.0
+
+
+async def _reach_bot_api(config: Config) -> None:
+    async with Bot(config.token, base_url=config.base_url, base_file_url=config.base_file_url):
+        pass  # initialize() asks getMe
+
+
+def wait_for_bot_api(config: Config, *, first: float = FIRST_RETRY_SECONDS, cap: float = MAX_RETRY_SECONDS,
+                     attempts: int | None = None, sleep: Callable[[float], None] = time.sleep) -> None:
+    """Ask getMe until the Bot API answers, waiting twice as long after each failure (up to ``cap``):
+    a bot started while the network is down starts when it comes back. A rejected token is final."""
+    delay, tried = first, 0
+    while True:
+        tried += 1
+        try:
+            asyncio.run(_reach_bot_api(config))
+            return
+        except InvalidToken:
+            raise
+        except NetworkError as exc:  # unreachable, refused, timed out, 5xx
+            if attempts is not None and tried >= attempts:
+                raise
+            log.warning("the Bot API cannot be reached (%s); trying again in %.0f s", type(exc).__name__, delay)
+        sleep(delay)
+        delay = min(delay * 2, cap)
+
+
 def run(config: Config, config_path: Path | None = None) -> None:
-    """Start the bot: long polling, or a webhook when the config has one."""
+    """Start the bot once the Bot API answers: long polling, or a webhook when the config has one."""
     if config_path is not None:
         warn_if_config_readable(config_path)
+    wait_for_bot_api(config)
     app = build_application(config)
     allowed = ["message", "edited_message", "channel_post", "callback_query", "inline_query"]
     if config.webhook is None:
@@ -180,4 +222,4 @@ def run(config: Config, config_path: Path | None = None) -> None:
                     secret_token=hook.secret_token or None, allowed_updates=allowed)
 
 
-__all__ = ["build_application", "register", "run"]
+__all__ = ["build_application", "register", "run", "wait_for_bot_api"]

@@ -49,6 +49,7 @@ class Config:
     flood_messages: int = 20
     flood_seconds: float = 60.0
     context_minutes: float = 10.0
+    concurrent_updates: int = 32
     webhook: WebhookConfig | None = None
 
 
@@ -62,7 +63,8 @@ _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "logging": {"level": str},
     "engine": {"answer_threshold": (int, float), "suggest_threshold": (int, float), "max_list": int,
                "max_suggestions": int},
-    "limits": {"flood_messages": int, "flood_seconds": (int, float), "context_minutes": (int, float)},
+    "limits": {"flood_messages": int, "flood_seconds": (int, float), "context_minutes": (int, float),
+               "concurrent_updates": int},
     "webhook": {"url": str, "listen": str, "port": int, "path": str, "secret_token": str},
 }
 
@@ -120,6 +122,8 @@ def parse_config(data: Any, *, base_dir: Path = Path("."), env: dict[str, str] |
         raise ConfigError("config: `engine.max_suggestions` must be between 0 and 10")
     if int(_value(limits, "flood_messages", 1)) < 1 or float(_value(limits, "flood_seconds", 1)) <= 0:
         raise ConfigError("config: `limits.flood_messages` must be at least 1 and `limits.flood_seconds` positive")
+    if not 1 <= int(_value(limits, "concurrent_updates", 1)) <= 1024:
+        raise ConfigError("config: `limits.concurrent_updates` must be between 1 and 1024")
     if not 0 <= settings.suggest_threshold <= settings.answer_threshold <= 100:
         raise ConfigError("config: need 0 <= engine.suggest_threshold <= engine.answer_threshold <= 100")
     webhook = None
@@ -144,6 +148,7 @@ def parse_config(data: Any, *, base_dir: Path = Path("."), env: dict[str, str] |
         flood_messages=int(_value(limits, "flood_messages", _DEFAULT.flood_messages)),
         flood_seconds=float(_value(limits, "flood_seconds", _DEFAULT.flood_seconds)),
         context_minutes=float(_value(limits, "context_minutes", _DEFAULT.context_minutes)),
+        concurrent_updates=int(_value(limits, "concurrent_updates", _DEFAULT.concurrent_updates)),
         webhook=webhook,
     )
 

@@ -1,5 +1,6 @@
 """Questions asked of the bot, kept in SQLite for /stats, /unanswered and the inline mode's top facts;
-and each user's answer language (/language).
+each user's answer language (/language); and the journal of received updates (bot/delivery.py), so
+that an update confirmed to Telegram is never lost in a crash and never handled twice.
 
 One connection, shared by every thread under a lock; WAL journal so that a
 reader never blocks the writer; each question (with the facts it was answered
@@ -20,9 +21,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MAX_QUESTION_CHARS = 1000
 BUSY_TIMEOUT_MS = 5000
+JOURNAL_BUSY_MS = 250  # the journal is on the way of every update: it waits for a lock this long at most
+LANGUAGE_BUSY_MS = 100  # so is a user's language (read before every answer, on the event loop)
 TOP_DECLINED = 5
 UNANSWERED_KINDS = ("decline", "suggest", "partial")
 SUGGESTED_KINDS = ("suggest", "partial")
@@ -64,10 +67,21 @@ CREATE TABLE IF NOT EXISTS user_language (
     updated REAL NOT NULL
 );
 """,
+    4: """
+CREATE TABLE IF NOT EXISTS updates (
+    update_id INTEGER PRIMARY KEY,
+    payload TEXT,
+    received REAL NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    handled REAL
+);
+CREATE INDEX IF NOT EXISTS updates_handled ON updates (handled);
+""",
 }
 LANGUAGES = ("auto", "ru", "en")  # what /language accepts; "auto" answers in the question's language
 LANGUAGE_CACHE_SIZE = 4096  # users whose setting is kept in memory: every question reads it
 MAX_FACT_ID_CHARS = 200
+MAX_REPLAYS = 3  # an update that was in flight in this many crashes is given up: it may be what crashes the bot
 
 
 class StorageError(Exception):
@@ -165,13 +179,25 @@ class SqliteStorage:
         return self._conn
 
     @contextmanager
-    def _locked(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+    def _locked(self, busy_ms: int = BUSY_TIMEOUT_MS) -> Iterator[sqlite3.Connection]:
+        """The connection, for at most ``busy_ms`` of waiting: for this object's lock (another thread's
+        write) and for the database's (another process)."""
+        if not self._lock.acquire(timeout=busy_ms / 1000):
+            raise StorageError("storage: busy (another write is waiting for the database)")
+        try:
             conn = self._connection()
             try:
-                yield conn
+                if busy_ms != BUSY_TIMEOUT_MS:
+                    conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
+                try:
+                    yield conn
+                finally:
+                    if busy_ms != BUSY_TIMEOUT_MS:
+                        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             except sqlite3.Error as exc:
                 raise StorageError(f"storage: {_reason(exc)}") from None
+        finally:
+            self._lock.release()
 
     # -- the Storage protocol ------------------------------------------------------------------------
 
@@ -249,7 +275,7 @@ class SqliteStorage:
 
         Asked before every answer, so recent users are served from memory; this object is the
         only writer, so the memory never disagrees with the file."""
-        with self._locked() as conn:
+        with self._locked(LANGUAGE_BUSY_MS) as conn:
             if user_id in self._languages:
                 self._languages.move_to_end(user_id)
                 return self._languages[user_id]
@@ -273,6 +299,52 @@ class SqliteStorage:
         self._languages.move_to_end(user_id)
         while len(self._languages) > LANGUAGE_CACHE_SIZE:
             self._languages.popitem(last=False)
+
+    # -- the update journal (bot/delivery.py) ------------------------------------------------------
+
+    def journal(self, update_id: int, payload: str) -> None:
+        """Keep a received update until it is handled; committed before returning, that is before
+        Telegram is told it arrived. One received again (a retry, a replay) keeps its first row."""
+        with self._locked(JOURNAL_BUSY_MS) as conn:
+            conn.execute("INSERT OR IGNORE INTO updates (update_id, payload, received) VALUES (?, ?, ?)",
+                         (int(update_id), payload, time.time()))
+
+    def is_handled(self, update_id: int) -> bool:
+        with self._locked(JOURNAL_BUSY_MS) as conn:
+            row = conn.execute("SELECT handled FROM updates WHERE update_id = ?", (int(update_id),)).fetchone()
+        return row is not None and row[0] is not None
+
+    def mark_handled(self, update_id: int) -> None:
+        """The update's effect is done: never handle it again; its payload is no longer needed."""
+        with self._locked(JOURNAL_BUSY_MS) as conn:
+            conn.execute("INSERT INTO updates (update_id, payload, received, handled) VALUES (?, NULL, ?, ?)"
+                         " ON CONFLICT (update_id) DO UPDATE SET handled = excluded.handled, payload = NULL",
+                         (int(update_id), time.time(), time.time()))
+
+    def unhandled(self, limit: int = 10_000) -> list[tuple[int, str]]:
+        """Updates received but never handled (the process died), oldest first, to be handled now.
+
+        Each call counts a replay; one replayed ``MAX_REPLAYS`` times is given up and marked handled."""
+        with self._locked() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("UPDATE updates SET handled = ?, payload = NULL"
+                             " WHERE handled IS NULL AND attempts >= ?", (time.time(), MAX_REPLAYS))
+                rows = conn.execute("SELECT update_id, payload FROM updates WHERE handled IS NULL"
+                                    " AND payload IS NOT NULL ORDER BY update_id LIMIT ?", (limit,)).fetchall()
+                conn.execute("UPDATE updates SET attempts = attempts + 1 WHERE handled IS NULL")
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        return [(int(update_id), str(payload)) for update_id, payload in rows]
+
+    def forget_handled(self, before: float) -> int:
+        """Drop handled updates older than ``before`` (Telegram redelivers an update for 24 hours at most)."""
+        with self._locked() as conn:
+            return int(conn.execute("DELETE FROM updates WHERE handled IS NOT NULL AND handled < ?",
+                                    (before,)).rowcount)
 
     # -- lifetime ------------------------------------------------------------------------------------
 

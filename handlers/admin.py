@@ -1,22 +1,83 @@
-"""Admin commands: /reload, /stats, /unanswered. Admins are numeric user ids from the config."""
+"""Admin commands: /reload, /stats, /unanswered. Admins are numeric user ids from the config.
+
+What other users asked is never posted to a group: /stats and /unanswered sent in a group go to the
+admin's private chat. /reload problems name files relative to the base in a group, never server paths."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
+import os
+import threading
+from collections.abc import Callable
 from html import escape
+from pathlib import Path
+from typing import TypeVar
 
-from telegram import Update
+from telegram import Message, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
+from handlers.render import split_html
 from handlers.respond import send_html
 from handlers.services import services
+from knowledge.validate import Problem
 
 log = logging.getLogger(__name__)
 
 REFUSAL = "Эта команда доступна только администраторам бота."
 MAX_PROBLEMS = 10
+SENT_PRIVATELY = "Ответил вам в личном чате: чужие вопросы в группе не показываю."
+ONLY_PRIVATE = ("Эта команда работает только в личном чате со мной: откройте его (/start) и повторите "
+                "команду там.")
+STORE_DOWN = "Хранилище статистики сейчас недоступно ({reason}); ответы на вопросы это не затрагивает."
+
+T = TypeVar("T")
+
+
+async def in_daemon_thread(call: Callable[[], T], name: str = "factbot-reload") -> T:
+    """``call()`` in a thread of its own that never holds the process up at exit: a read that hangs
+    (a FIFO, a dead network mount) costs that one admin's reply, never the bot's stop."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def settle(result: T | None, error: BaseException | None) -> None:
+        if future.done():
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)  # type: ignore[arg-type]
+
+    def run() -> None:
+        try:
+            result, error = call(), None
+        except BaseException as exc:
+            result, error = None, exc
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody waits any more
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+    return await future
+
+
+def shown_problem(problem: Problem, root: Path | str | None, *, private: bool) -> str:
+    """The problem as an admin sees it: in a group, its file relative to the base (or its name alone)."""
+    if private:
+        return str(problem)
+    file = Path(problem.file)
+    shown = file.name
+    if root is not None:
+        try:
+            shown = os.path.relpath(file, Path(root) if Path(root).is_dir() else Path(root).parent)
+        except ValueError:
+            shown = file.name
+        if shown.startswith(".."):
+            shown = file.name
+    return str(Problem(shown, problem.line, problem.message, problem.severity))
 
 
 def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -40,7 +101,8 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     message = update.effective_message
     assert message is not None
-    result = await asyncio.to_thread(services(context).holder.reload)  # parsing must not stall other chats
+    holder = services(context).holder
+    result = await in_daemon_thread(holder.reload)  # parsing must not stall other chats
     if result.ok:
         d = result.diff
         text = f"Загружено {result.facts} фактов (+{d.added} −{d.removed} ~{d.changed})"
@@ -48,7 +110,8 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(text)
         return
     log.warning("reload rejected: %s problem(s)", len(result.problems))
-    lines = "\n".join(escape(str(p)) for p in result.problems[:MAX_PROBLEMS])
+    private = message.chat.type == ChatType.PRIVATE
+    lines = "\n".join(escape(shown_problem(p, holder.path, private=private)) for p in result.problems[:MAX_PROBLEMS])
     more = len(result.problems) - MAX_PROBLEMS
     tail = f"\n… и ещё {more}" if more > 0 else ""
     await send_html(message, f"База не загружена, работает прежняя ({result.facts} фактов). Ошибки:\n"
@@ -66,7 +129,11 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     message = update.effective_message
     assert message is not None
-    data = services(context).storage.stats()
+    try:
+        data = await asyncio.to_thread(services(context).storage.stats)
+    except Exception as exc:  # the store failed: say so; answering questions goes on
+        await message.reply_text(STORE_DOWN.format(reason=type(exc).__name__))
+        return
     parts = []
     for title, key in (("С запуска", "since_start"), ("Всего", "overall")):
         block = data.get(key, {})
@@ -78,7 +145,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if top:
         parts.append("<b>Чаще всего без ответа</b>:\n" + "\n".join(
             f"• {escape(str(item.get('question', '')))} — {item.get('count', 0)}" for item in top))
-    await send_html(message, "\n\n".join(parts))
+    await reply_privately(message, context, "\n\n".join(parts))
 
 
 async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -88,12 +155,33 @@ async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     message = update.effective_message
     assert message is not None
-    rows = services(context).storage.unanswered(20)
+    try:
+        rows = await asyncio.to_thread(services(context).storage.unanswered, 20)
+    except Exception as exc:
+        await message.reply_text(STORE_DOWN.format(reason=type(exc).__name__))
+        return
     if not rows:
-        await message.reply_text("Вопросов без ответа пока нет.")
+        await reply_privately(message, context, "Вопросов без ответа пока нет.")
         return
     lines = []
     for row in rows:
         when = dt.datetime.fromtimestamp(float(row.get("ts", 0)), dt.UTC).strftime("%d.%m %H:%M")
         lines.append(f"• {when} [{escape(str(row.get('chat_type', '')))}] {escape(str(row.get('text', '')))}")
-    await send_html(message, "Последние вопросы без ответа:\n" + "\n".join(lines), markup=None)
+    await reply_privately(message, context, "Последние вопросы без ответа:\n" + "\n".join(lines))
+
+
+async def reply_privately(message: Message, context: ContextTypes.DEFAULT_TYPE, html: str) -> None:
+    """In a private chat, a reply; from a group, a message in the admin's private chat and a short
+    note in the group — or, when the admin never opened a private chat with the bot, only the note."""
+    if message.chat.type == ChatType.PRIVATE or message.from_user is None:
+        await send_html(message, html)
+        return
+    try:
+        for chunk in split_html(html):
+            await context.bot.send_message(message.from_user.id, chunk, parse_mode=ParseMode.HTML,
+                                           disable_web_page_preview=True)
+    except (Forbidden, BadRequest) as exc:  # blocked, or no private chat yet
+        log.info("could not reach an admin privately (%s)", type(exc).__name__)
+        await message.reply_text(ONLY_PRIVATE)
+        return
+    await message.reply_text(SENT_PRIVATELY)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from html import escape
 
 from telegram import Update
@@ -19,6 +20,7 @@ from knowledge.replies import phrases
 
 log = logging.getLogger(__name__)
 
+ASCII_NUMBER = re.compile(r"[0-9]{1,6}")
 STALE = "Кнопка устарела — задайте вопрос заново."
 STALE_EN = "This button is out of date — please ask again."
 RELATED_HEAD = {"ru": "Похожие факты:", "en": "Related facts:"}
@@ -28,6 +30,12 @@ NO_RELATED = {"ru": "Похожих фактов нет.", "en": "No related fac
 def fact_text(fact: Fact, lang: str) -> str:
     """The fact as the reader's language has it: the English rendering when there is one."""
     return (fact.text_en or fact.text) if lang == "en" else fact.text
+
+
+def _number(text: str) -> int | None:
+    """A page or an index from callback data: ASCII digits only («²» and «٣» pass ``str.isdigit``
+    and then make ``int`` raise or mean something else)."""
+    return int(text) if ASCII_NUMBER.fullmatch(text) else None
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -70,12 +78,12 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 key = (message.chat.id, query.from_user.id)
                 remember(services(context).conversations, key, answer, sent)
                 return
-    elif (action == "x" and message is not None and parts and parts[0].isdigit()
+    elif (action == "x" and message is not None and parts and _number(parts[0]) is not None
           and int(parts[0]) < len(examples := phrases(lang).examples)):
         await query.answer()
         await answer_question(message, context, examples[int(parts[0])], quote=False)  # type: ignore[arg-type]
         return
-    elif action in ("t", "l") and message is not None and len(parts) == 2 and parts[1].isdigit():
+    elif action in ("t", "l") and message is not None and len(parts) == 2 and _number(parts[1]) is not None:
         page = (topic_page(context, parts[0], int(parts[1])) if action == "t"
                 else timeline_page(context, parts[0], int(parts[1]), lang=lang))
         if page is not None:

@@ -18,19 +18,26 @@ FLOODED = "Слишком много сообщений. Подождите {sec
 
 
 async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Per user: over the limit, one notice, then silence until the window passes."""
+    """Per user: over the limit, one notice, then silence until the window passes. Messages and
+    button presses count alike (a pressed «Цитата» sends a message too); inline queries have their
+    own gate (handlers/inline.py)."""
     user = update.effective_user
+    query = update.callback_query
     message = update.effective_message
-    if user is None or message is None or update.callback_query is not None:
+    if user is None or update.inline_query is not None or (message is None and query is None):
         return
     gate = services(context).flood
     now = time.monotonic()
     verdict = gate.check(user.id, now)
     if verdict == "ok":
         return
+    notice = FLOODED.format(seconds=gate.retry_after(user.id, now))
     if verdict == "warn":
         log.info("flood control engaged for a user")
-        await message.reply_text(FLOODED.format(seconds=gate.retry_after(user.id, now)))
+    if query is not None:  # the button's spinner stops either way; the notice once
+        await query.answer(notice if verdict == "warn" else None)
+    elif verdict == "warn" and message is not None:
+        await message.reply_text(notice)
     raise ApplicationHandlerStop
 
 

@@ -1,4 +1,4 @@
-"""Sending an engine answer to a chat: typing action, HTML, buttons, splitting, stats, one log line."""
+"""Sending an engine answer to a chat: HTML, buttons, splitting, stats, one log line; "typing" only for a slow one."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 MAX_INPUT = 4096  # longer messages are cut for matching, never refused
 SEND_ATTEMPTS = 4
 SEND_BACKOFF = 0.5  # seconds before the first retry; doubles each time
+TYPING_AFTER = 1.0  # seconds: an answer takes ~2 ms, and each "typing" spends a call of the rate limit
 
 
 async def with_retries(send: Callable[[], Awaitable[Message]]) -> Message:
@@ -103,23 +104,37 @@ def _strip_tags(html: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", html))
 
 
-async def answer_question(
-    message: Message, context: ContextTypes.DEFAULT_TYPE, question: str, *, quote: bool
-) -> Answer:
-    """Ask the engine and reply; records the question for /stats and /unanswered."""
-    found = services(context)
-    engine = found.holder.engine  # one engine for the whole answer, even if a reload swaps it meanwhile
-    # "typing…" in the forum topic the question was asked in (Chat.send_action alone shows it in General)
+async def show_typing(message: Message) -> None:
+    """"typing…" in the forum topic the question was asked in (Chat.send_action alone shows it in General)."""
     try:
         await message.chat.send_action(ChatAction.TYPING,
                                        message_thread_id=message.message_thread_id if message.is_topic_message
                                        else None)
     except NetworkError as exc:  # cosmetic: a 5xx, a dropped connection or a timeout must not cost the answer
         log.info("could not show typing (%s); answering anyway", type(exc).__name__)
+
+
+async def typing_after(message: Message, delay: float | None = None) -> None:
+    """Show "typing…" only when the answer is not there after ``delay`` seconds (cancelled when it is)."""
+    await asyncio.sleep(TYPING_AFTER if delay is None else delay)
+    await show_typing(message)
+
+
+async def answer_question(
+    message: Message, context: ContextTypes.DEFAULT_TYPE, question: str, *, quote: bool
+) -> Answer:
+    """Ask the engine (in a worker thread, so other chats go on) and reply; records the question for
+    /stats and /unanswered (in the background: a failing store costs the record, not the answer)."""
+    found = services(context)
+    engine = found.holder.engine  # one engine for the whole answer, even if a reload swaps it meanwhile
     started = time.perf_counter()
     last = recall(found.conversations, message, bot_id=context.bot.id)
     lang, hint = engine_language(found, message.from_user)  # the user's /language, their Telegram language
-    answer = engine.answer(question[:MAX_INPUT], context=last, lang=lang, hint=hint)
+    typing = asyncio.create_task(typing_after(message))
+    try:
+        answer = await asyncio.to_thread(engine.answer, question[:MAX_INPUT], context=last, lang=lang, hint=hint)
+    finally:
+        typing.cancel()
     latency = (time.perf_counter() - started) * 1000
     sent = await send_html(message, answer_html(answer), markup=keyboard(answer), quote=quote)
     remember(found.conversations, conversation_key(message), answer, sent)

@@ -101,7 +101,8 @@ def expect_problem(run_cli: Callable[[Sequence[str]], CliResult]) -> BrokenCheck
 # Fixtures for tests/test_bot_*.py: the Application built by bot.app.build_application, polling
 # tests/fakebotapi.py on 127.0.0.1 (never the real Telegram).
 
-import dataclasses  # noqa: E402 - this section was appended; its imports stay with it
+import asyncio  # noqa: E402 - this section was appended; its imports stay with it
+import dataclasses  # noqa: E402
 import logging  # noqa: E402
 import shutil  # noqa: E402
 from collections.abc import AsyncIterator, Awaitable, Iterator  # noqa: E402
@@ -170,13 +171,16 @@ class RunningBot:
     async def barrier(self, timeout: float = 8.0) -> None:
         """Return once every update pushed so far has been handled.
 
-        The Application handles updates one at a time, in order: once the reply to a
-        later /help arrives, every earlier update is done. Each barrier is a new user,
-        so flood control never silences it."""
-        user = BOT_BARRIER_USERS[self._barriers]
-        self._barriers += 1
-        self.api.push_update(self.api.private_message("/help", user_id=user))
-        await self.api.wait_for_async("sendMessage", 1, timeout, where=lambda c: c.params.get("chat_id") == user)
+        Updates are handled concurrently (bot/delivery.py), so a later update's reply proves
+        nothing about an earlier one. Instead: once the fake holds no unconfirmed update, the bot
+        has put every one into its update queue (it confirms a batch only after queueing it), and
+        the queue is joined when each of them is done."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while self.api.pending_updates():
+            if asyncio.get_running_loop().time() > deadline:
+                raise TimeoutError(f"the bot did not fetch {len(self.api.pending_updates())} update(s)")
+            await asyncio.sleep(0.01)
+        await asyncio.wait_for(self.app.update_queue.join(), max(0.1, deadline - asyncio.get_running_loop().time()))
 
     @staticmethod
     def _ours(call: Call) -> bool:

@@ -162,6 +162,7 @@ async def test_an_admin_can_reload_from_a_group(start_bot: StartBot, kb_copy: Pa
 async def ask_some(bot: RunningBot) -> None:
     for question in (TRADE_2022, DEVELOPING, *OFF_TOPIC, "привет"):
         bot.api.push_update(bot.api.private_message(question))
+    await bot.barrier()  # one chat's questions are handled in order; two chats' side by side
     bot.api.push_update(bot.api.group_message(f"/ask {OFF_TOPIC[1]}", chat_type="supergroup"))
     await bot.barrier()
 
@@ -256,3 +257,50 @@ async def test_post_init_survives_an_admin_without_a_chat(start_bot: StartBot,
     assert [c.params["scope"].get("chat_id") for c in bot.api.calls("setMyCommands")] == [None, None, None, None, 2, 2]
     [answer] = await bot.ask(bot.api.private_message(TRADE_2022, user_id=DEFAULT_USER_ID))
     assert answer.ok
+
+
+# --------------------------------------------------------------------------- privacy in groups
+
+
+def group_says(bot: RunningBot, text: str) -> dict[str, Any]:
+    return bot.api.group_message(text, chat_type="supergroup", user_id=bot.admin_id)
+
+
+@pytest.mark.parametrize("command", ["/stats", "/unanswered"])
+async def test_stats_and_unanswered_from_a_group_go_to_the_admin_privately(start_bot: StartBot, command: str) -> None:
+    from handlers.admin import SENT_PRIVATELY
+
+    bot = await start_bot()
+    await ask_some(bot)  # other users' questions, some of them declined
+    await bot.ask(group_says(bot, command))
+    [note] = bot.sent(DEFAULT_SUPERGROUP_ID)[-1:]
+    assert note.params["text"] == SENT_PRIVATELY
+    [private] = bot.sent(bot.admin_id)
+    assert ("биткоин" in private.params["text"]) and private.params["parse_mode"] == "HTML"
+    in_group = " ".join(c.params["text"] for c in bot.sent(DEFAULT_SUPERGROUP_ID))
+    assert "биткоин" not in in_group and "погода" not in in_group  # nobody's question posted to the group
+
+
+async def test_an_admin_without_a_private_chat_is_told_to_open_one_and_nothing_is_posted(start_bot: StartBot) -> None:
+    from handlers.admin import ONLY_PRIVATE
+
+    bot = await start_bot()
+    await ask_some(bot)
+    bot.api.block_chat(bot.admin_id, status=403, description="Forbidden: bot can't initiate conversation with a user")
+    await bot.ask(group_says(bot, "/unanswered"))
+    [note] = bot.sent(DEFAULT_SUPERGROUP_ID)[-1:]
+    assert note.params["text"] == ONLY_PRIVATE
+    assert "биткоин" not in " ".join(c.params["text"] for c in bot.sent(DEFAULT_SUPERGROUP_ID))
+
+
+async def test_reload_problems_in_a_group_name_files_relative_to_the_base(start_bot: StartBot, kb_copy: Path) -> None:
+    bot = await start_bot()
+    broken = break_base(kb_copy)
+    [reply] = await bot.ask(group_says(bot, "/reload"))
+    text = reply.result["text"]
+    assert text.startswith("База не загружена")
+    relative = broken.relative_to(kb_copy).as_posix()
+    assert re.search(rf"(?m)^{re.escape(relative)}:\d+: ", text), text
+    assert str(kb_copy) not in text and "/tmp" not in text  # no server path in a group
+    [private] = await bot.ask(admin_says(bot, "/reload"))
+    assert str(broken) in private.result["text"]  # the admin's own chat keeps the full path

@@ -8,6 +8,7 @@ and buttons. Fixtures (``start_bot``, ``botapi``…) are in tests/conftest.py.
 from __future__ import annotations
 
 import logging
+import time
 from html import escape
 from typing import Any
 
@@ -61,15 +62,13 @@ def reply_to(call: Call) -> int | None:
 # --------------------------------------------------------------------------- private chats
 
 
-async def test_private_question_types_then_answers_in_html_with_source_and_buttons(start_bot: StartBot) -> None:
+async def test_private_question_is_answered_in_html_with_source_and_buttons(start_bot: StartBot) -> None:
     bot = await start_bot(rate_limit=True)  # the production wiring, rate limiter included
     update = bot.api.private_message(TRADE_2023)
     [answer] = await bot.ask(update)
 
     methods = [c.method for c in bot.calls()]
-    assert methods == ["sendChatAction", "sendMessage"]
-    [typing] = bot.calls("sendChatAction")
-    assert typing.params == {"chat_id": DEFAULT_USER_ID, "action": "typing"} and typing.ok
+    assert methods == ["sendMessage"]  # a fast answer spends no call of the rate limit on "typing"
     assert answer.params["chat_id"] == DEFAULT_USER_ID
     assert_valid_reply(answer)
     text = answer.params["text"]
@@ -133,8 +132,7 @@ async def test_ask_command_in_a_group_is_answered_as_a_reply(start_bot: StartBot
     bot = await start_bot()
     update = bot.api.group_message(f"{command} {TRADE_2023}")
     [answer] = await bot.ask(update)
-    assert [c.method for c in bot.calls()] == ["sendChatAction", "sendMessage"]
-    assert bot.calls("sendChatAction")[0].params["chat_id"] == DEFAULT_GROUP_ID
+    assert [c.method for c in bot.calls()] == ["sendMessage"]
     assert answer.params["chat_id"] == DEFAULT_GROUP_ID
     assert reply_to(answer) == update["message"]["message_id"]
     assert answer.result["reply_to_message"]["message_id"] == update["message"]["message_id"]
@@ -204,6 +202,30 @@ async def test_a_reply_to_someone_else_is_ignored(start_bot: StartBot) -> None:
     assert bot.calls() == []
 
 
+async def test_a_slow_answer_shows_typing_in_the_topic_asked_in_and_a_fast_one_does_not(
+        start_bot: StartBot, bundled_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    import handlers.respond
+
+    monkeypatch.setattr(handlers.respond, "TYPING_AFTER", 0.1)
+    bot = await start_bot()
+    fast = bot.api.group_message(f"/ask {TRADE_2023}", chat_type="supergroup", message_thread_id=7,
+                                 is_topic_message=True)
+    await bot.ask(fast)
+    assert bot.calls("sendChatAction") == []
+    answer = Engine.answer
+
+    def slow(self: Engine, *args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.6)  # in the worker thread: the event loop goes on and shows "typing…"
+        return answer(self, *args, **kwargs)
+
+    monkeypatch.setattr(Engine, "answer", slow)  # on the class: an instance attribute would outlive the test
+    [reply] = await bot.ask(bot.api.group_message(f"/ask {RELATIONS}", chat_type="supergroup",
+                                                  message_thread_id=7, is_topic_message=True))
+    [typing] = bot.calls("sendChatAction")
+    assert typing.ok and typing.params["action"] == "typing" and typing.params.get("message_thread_id") == 7
+    assert typing.time < reply.time and RELATIONS_WORDS in reply.params["text"]
+
+
 async def test_forum_topic_answer_stays_in_the_topic(start_bot: StartBot) -> None:
     bot = await start_bot()
     update = bot.api.group_message(f"/ask {TRADE_2023}", chat_type="supergroup", message_thread_id=7,
@@ -212,8 +234,6 @@ async def test_forum_topic_answer_stays_in_the_topic(start_bot: StartBot) -> Non
     assert answer.params["message_thread_id"] == 7
     assert answer.result["message_thread_id"] == 7 and answer.result["is_topic_message"]
     assert reply_to(answer) == update["message"]["message_id"]
-    [typing] = bot.calls("sendChatAction")
-    assert typing.params.get("message_thread_id") == 7  # "typing…" shows in the topic asked in
 
     mention = bot.api.group_message(f"@factbot_test_bot {RELATIONS}", chat_type="supergroup",
                                     message_thread_id=9, is_topic_message=True)
@@ -353,7 +373,8 @@ async def test_topics_buttons_page_through_a_topic(start_bot: StartBot, bundled_
 
 
 @pytest.mark.parametrize("data", ["q:deadbeef0000", "zzz", "t:nope:0", "t:summits:x", "r:", "a:000000000000",
-                                  "x:99", "x:-1", "q:", "::::", "t:summits"])
+                                  "x:99", "x:-1", "q:", "::::", "t:summits",
+                                  "x:²", "x:٣", "t:summits:¹", "l:2023:²", "x:0²"])  # digits other than 0-9
 async def test_forged_or_stale_buttons_get_a_polite_notice_only(start_bot: StartBot, data: str,
                                                                 caplog: pytest.LogCaptureFixture) -> None:
     bot = await start_bot()
@@ -361,6 +382,20 @@ async def test_forged_or_stale_buttons_get_a_polite_notice_only(start_bot: Start
     assert answered.params["text"] == STALE
     assert [c.method for c in bot.calls()] == ["answerCallbackQuery"]
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+async def test_button_presses_count_against_the_flood_gate(start_bot: StartBot) -> None:
+    bot = await start_bot(flood_messages=3, flood_seconds=60)
+    [answer] = await bot.ask(bot.api.private_message(TRADE_2023))
+    quote = dict(buttons(answer))["Цитата"]
+    presses = [bot.api.callback_query(quote, message=answer.result) for _ in range(20)]
+    bot.api.push_updates(presses)
+    await bot.barrier()
+    assert len(bot.sent(DEFAULT_USER_ID)) == 3  # the answer and two quotes: three within the limit
+    answered = bot.calls("answerCallbackQuery")
+    assert len(answered) == 20 and all(c.ok for c in answered)  # every spinner stopped
+    notices = [c for c in answered if str(c.params.get("text", "")).startswith("Слишком много сообщений")]
+    assert len(notices) == 1
 
 
 async def test_a_button_after_the_base_changed_is_stale(start_bot: StartBot) -> None:
@@ -398,7 +433,7 @@ async def test_start_with_a_deep_link_payload_answers_it(start_bot: StartBot) ->
     [answer] = await bot.ask(bot.api.private_message("/start товарооборот_2023"))
     assert_valid_reply(answer)
     assert TRADE_2023_WORDS in answer.params["text"]
-    assert [c.method for c in bot.calls()] == ["sendChatAction", "sendMessage"]
+    assert [c.method for c in bot.calls()] == ["sendMessage"]
 
 
 async def test_help_explains_how_to_ask(start_bot: StartBot) -> None:
@@ -444,7 +479,6 @@ async def test_flooding_gets_one_notice_then_silence_and_other_users_are_unaffec
     assert all(TRADE_2023_WORDS in c.params["text"] for c in mine[:3])
     notice = mine[3].params["text"]
     assert notice.startswith("Слишком много сообщений. Подождите ") and notice.endswith("потом отвечу снова.")
-    assert len(bot.calls("sendChatAction")) == 3
 
     [other] = await bot.ask(bot.api.private_message(RELATIONS, user_id=OTHER_USER))
     assert other.params["chat_id"] == OTHER_USER and RELATIONS_WORDS in other.params["text"]
@@ -519,7 +553,6 @@ async def test_a_long_reply_is_split_into_messages_within_the_limit(start_bot: S
     assert reply_to(parts[0]) == update["message"]["message_id"]
     assert all("reply_parameters" not in part.params for part in parts[1:])
     assert all("reply_markup" not in part.params for part in parts[:-1])  # buttons under the last part only
-    assert len(bot.calls("sendChatAction")) == 1
     whole = "\n".join(part.params["text"] for part in parts)
     answer = engine.answer("какие встречи были")
     assert len(answer.items) > 20
@@ -535,16 +568,16 @@ async def test_a_failing_handler_apologises_and_the_bot_keeps_answering(
         start_bot: StartBot, bundled_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     bot = await start_bot()
     bot.allow_errors = True
-    real_answer = bundled_engine.answer
+    real_answer = Engine.answer
     failures: list[str] = []
 
-    def broken(question: str, context: object | None = None, **kwargs: Any) -> Any:
+    def broken(self: Engine, question: str, context: object | None = None, **kwargs: Any) -> Any:
         if not failures:
             failures.append(question)
             raise RuntimeError("engine exploded")
-        return real_answer(question, context, **kwargs)
+        return real_answer(self, question, context, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(bundled_engine, "answer", broken)
+    monkeypatch.setattr(Engine, "answer", broken)  # on the class: an instance attribute would outlive the test
     update = bot.api.group_message(f"/ask {TRADE_2023}")
     [apology] = await bot.ask(update)
     assert apology.params["text"] == APOLOGY and apology.ok

@@ -110,7 +110,7 @@ def test_run_answers_a_question_and_stops_on_sigterm_without_leaking_the_token(
         [answer] = api.wait_for("sendMessage", timeout=10, where=lambda c: c.params.get("chat_id") == DEFAULT_USER_ID)
         assert answer.ok and answer.params["parse_mode"] == "HTML"
         assert "4,4 миллиарда долларов" in answer.params["text"]
-        assert [c.params["action"] for c in api.calls("sendChatAction")] == ["typing"]
+        assert api.calls("sendChatAction") == []  # a fast answer: no "typing" spent on the rate limit
         # the menus were set by post_init (admin scope included)
         scopes = [c.params["scope"]["type"] for c in api.calls("setMyCommands")]
         assert scopes == ["all_private_chats", "all_group_chats"] * 2 + ["chat", "chat"]  # Russian, then English
@@ -240,3 +240,44 @@ def test_an_unusable_storage_path(api: FakeBotApi, tmp_path: Path) -> None:
     assert "Traceback" not in result.err
     assert result.err.splitlines()[-1].startswith("factbot: storage: cannot open")
     assert_never_shows(api.token, result.err)
+
+
+# --------------------------------------------------------------------------- the Bot API unreachable at start
+
+
+def test_run_waits_for_an_unreachable_bot_api_and_starts_when_it_answers(api: FakeBotApi, tmp_path: Path) -> None:
+    api.fail_next("getMe", status=502, times=2)  # a gateway error twice, as when Telegram is unreachable
+    config = write_config(tmp_path, fake_config(api, level="INFO"))
+    process, _, err = start(tmp_path, config)
+    try:
+        api.wait_for("getUpdates", timeout=20)  # started after all
+        api.push_update(api.private_message("Какой товарооборот был в 2023 году?"))
+        [answer] = api.wait_for("sendMessage", timeout=10)
+        assert answer.ok and "4,4 миллиарда долларов" in answer.params["text"]
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(10)
+    stderr = err.read_text("utf-8")
+    waits = [line for line in stderr.splitlines() if "the Bot API cannot be reached" in line]
+    assert len(waits) == 2 and "trying again in 1 s" in waits[0] and "trying again in 2 s" in waits[1]
+    assert "Traceback" not in stderr
+    assert_never_shows(api.token, stderr)
+
+
+def test_waiting_for_the_bot_api_backs_off_and_a_rejected_token_stops_at_once(api: FakeBotApi) -> None:
+    from telegram.error import InvalidToken, NetworkError
+
+    from bot.app import wait_for_bot_api
+    from bot.config import Config
+
+    slept: list[float] = []
+    closed = Config(token=api.token, base_url="http://127.0.0.1:9/bot", base_file_url="http://127.0.0.1:9/file/bot")
+    with pytest.raises(NetworkError):
+        wait_for_bot_api(closed, first=1, cap=3, attempts=4, sleep=slept.append)
+    assert slept == [1, 2, 3]  # doubling, capped
+    slept.clear()
+    api.fail_next("getMe", status=401)
+    with pytest.raises(InvalidToken):
+        wait_for_bot_api(Config(token=api.token, base_url=api.base_url, base_file_url=api.base_file_url),
+                         sleep=slept.append)
+    assert slept == []

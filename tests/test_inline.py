@@ -360,6 +360,7 @@ def test_run_asks_telegram_for_inline_queries(monkeypatch: pytest.MonkeyPatch, t
         self.bot_data[SERVICES_KEY].storage.close()
 
     monkeypatch.setattr(Application, "run_polling", run_polling)
+    monkeypatch.setattr(bot_app, "wait_for_bot_api", lambda config: None)  # never the real Bot API
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     token = "123456789:AAwrongTokenButWellFormed_0123456789abcdef"
     bot_app.run(Config(token=token, storage_path=tmp_path / "s.sqlite3"))

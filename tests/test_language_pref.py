@@ -6,6 +6,7 @@ gets is read from the Bot API requests: the reply's language, the source line, t
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,14 +40,20 @@ class Recorder:
 @pytest.fixture
 def recorder(bundled_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Recorder:
     found = Recorder()
-    real = bundled_engine.answer
+    real = Engine.answer
+    depth = threading.local()  # the engine may ask itself again (in the question's own language): not recorded
 
-    def answer(question: str, *args: Any, **kwargs: Any) -> Any:
-        result = real(question, *args, **kwargs)
-        found.calls.append((question, kwargs.get("lang", "auto"), kwargs.get("hint"), result.lang))
+    def answer(self: Engine, question: str, *args: Any, **kwargs: Any) -> Any:
+        depth.n = getattr(depth, "n", 0) + 1
+        try:
+            result = real(self, question, *args, **kwargs)
+        finally:
+            depth.n -= 1
+        if depth.n == 0:
+            found.calls.append((question, kwargs.get("lang", "auto"), kwargs.get("hint"), result.lang))
         return result
 
-    monkeypatch.setattr(bundled_engine, "answer", answer)
+    monkeypatch.setattr(Engine, "answer", answer)  # on the class: an instance attribute would outlive the test
     return found
 
 

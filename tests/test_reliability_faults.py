@@ -22,6 +22,8 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import time
+from typing import Any
 
 import pytest
 from conftest import RunningBot, StartBot
@@ -67,7 +69,7 @@ async def test_a_5xx_on_the_answer_is_retried_and_the_answer_arrives_once(
     bot.api.fail_next("sendMessage", status=status)
     await bot.ask(bot.api.private_message(TRADE_2023))
 
-    assert trail(bot, DEFAULT_USER_ID) == [("sendChatAction", 200), ("sendMessage", status), ("sendMessage", 200)]
+    assert trail(bot, DEFAULT_USER_ID) == [("sendMessage", status), ("sendMessage", 200)]
     failed, answer = calls_to(bot, DEFAULT_USER_ID, "sendMessage")
     assert answer.params == failed.params  # the very same message, sent again
     assert TRADE_2023_WORDS in answer.params["text"] and answer.params["parse_mode"] == "HTML"
@@ -83,7 +85,7 @@ async def test_a_dropped_connection_on_the_answer_is_retried_and_the_answer_arri
     bot.api.drop_next("sendMessage")
     await bot.ask(bot.api.private_message(TRADE_2023))
 
-    assert trail(bot, DEFAULT_USER_ID) == [("sendChatAction", 200), ("sendMessage", 0), ("sendMessage", 200)]
+    assert trail(bot, DEFAULT_USER_ID) == [("sendMessage", 0), ("sendMessage", 200)]
     dropped, answer = calls_to(bot, DEFAULT_USER_ID, "sendMessage")
     assert answer.params == dropped.params and TRADE_2023_WORDS in answer.params["text"]
     assert [m["text"] for m in bot.api.messages_in(DEFAULT_USER_ID) if m.get("from", {}).get("is_bot")] == [
@@ -99,7 +101,7 @@ async def test_a_send_slower_than_the_client_timeout_is_neither_resent_nor_apolo
                                           where=lambda c: c.params.get("chat_id") == DEFAULT_USER_ID)
 
     # one sendMessage: the delayed one, delivered after the bot gave up waiting; no second copy, no apology
-    assert trail(bot, DEFAULT_USER_ID) == [("sendChatAction", 200), ("sendMessage", 200)]
+    assert trail(bot, DEFAULT_USER_ID) == [("sendMessage", 200)]
     assert TRADE_2023_WORDS in late.params["text"]
     assert [m["text"] for m in bot.api.messages_in(DEFAULT_USER_ID) if m.get("from", {}).get("is_bot")] == [
         late.result["text"]]
@@ -113,7 +115,19 @@ async def test_a_send_slower_than_the_client_timeout_is_neither_resent_nor_apolo
 
 
 @pytest.mark.parametrize("fault", ["500", "drop", "timeout"])
-async def test_a_failed_typing_action_does_not_cost_the_answer(start_tuned_bot: StartBot, fault: str) -> None:
+async def test_a_failed_typing_action_does_not_cost_the_answer(start_tuned_bot: StartBot, fault: str,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import handlers.respond
+    from knowledge.engine import Engine
+
+    answer_of = Engine.answer
+
+    def slow(self: Engine, *args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.5)  # slow enough for "typing…" to be shown
+        return answer_of(self, *args, **kwargs)
+
+    monkeypatch.setattr(handlers.respond, "TYPING_AFTER", 0.05)
+    monkeypatch.setattr(Engine, "answer", slow)
     bot = await start_tuned_bot(send_timeout=0.3)
     if fault == "500":
         bot.api.fail_next("sendChatAction", status=500)
@@ -140,7 +154,7 @@ async def test_a_429_waits_retry_after_then_the_answer_arrives_once(
     bot.api.fail_next("sendMessage", status=429, retry_after=1)
     await bot.ask(bot.api.private_message(TRADE_2023))
 
-    assert trail(bot, DEFAULT_USER_ID) == [("sendChatAction", 200), ("sendMessage", 429), ("sendMessage", 200)]
+    assert trail(bot, DEFAULT_USER_ID) == [("sendMessage", 429), ("sendMessage", 200)]
     limited, answer = calls_to(bot, DEFAULT_USER_ID, "sendMessage")
     assert limited.result["parameters"] == {"retry_after": 1}
     assert answer.time - limited.time >= 1.0  # waited retry_after before sending again
@@ -160,10 +174,10 @@ async def test_a_user_who_blocked_the_bot_is_logged_and_the_next_user_is_answere
     await bot.barrier()
     [answer] = await bot.ask(bot.api.private_message(RELATIONS, user_id=OTHER_USER))
 
-    # the blocked chat: the typing action is refused, the apology too; nothing else is tried
-    assert trail(bot, DEFAULT_USER_ID) == [("sendChatAction", 403), ("sendMessage", 403)]
-    assert calls_to(bot, DEFAULT_USER_ID, "sendMessage")[0].params["text"] == APOLOGY
-    assert trail(bot, OTHER_USER) == [("sendChatAction", 200), ("sendMessage", 200)]
+    # the blocked chat: the answer is refused, the apology too; nothing else is tried
+    assert trail(bot, DEFAULT_USER_ID) == [("sendMessage", 403), ("sendMessage", 403)]
+    assert calls_to(bot, DEFAULT_USER_ID, "sendMessage")[1].params["text"] == APOLOGY
+    assert trail(bot, OTHER_USER) == [("sendMessage", 200)]
     assert RELATIONS_WORDS in answer.params["text"]
     [error] = bot.handler_errors()
     assert error.name == "handlers.guards" and error.getMessage() == "update could not be handled: Forbidden"
@@ -209,7 +223,7 @@ async def test_cant_parse_entities_falls_back_to_the_same_answer_in_plain_text(
                       description='Bad Request: can\'t parse entities: Unsupported start tag "x" at byte offset 3')
     await bot.ask(bot.api.private_message(TRADE_2023))
 
-    assert trail(bot, DEFAULT_USER_ID) == [("sendChatAction", 200), ("sendMessage", 400), ("sendMessage", 200)]
+    assert trail(bot, DEFAULT_USER_ID) == [("sendMessage", 400), ("sendMessage", 200)]
     html, plain = calls_to(bot, DEFAULT_USER_ID, "sendMessage")
     assert html.params["parse_mode"] == "HTML" and "parse_mode" not in plain.params
     assert plain.params["text"] == _strip_tags(html.params["text"])
@@ -231,7 +245,7 @@ async def test_get_updates_failing_backs_off_and_recovers(start_bot: StartBot,
                                                          caplog: pytest.LogCaptureFixture) -> None:
     bot = await start_bot()
     bot.allow_errors = True  # PTB logs each failed poll at ERROR
-    await bot.barrier()  # polling for sure
+    await bot.api.wait_for_async("getUpdates", 1, 5)  # polling for sure
     started = bot.api.calls("getUpdates")[-1].time
     for status in (500, 502, 500):
         bot.api.fail_next("getUpdates", status=status)
@@ -262,11 +276,11 @@ async def test_updates_around_transient_failures_are_each_answered_exactly_once(
     questions = [TRADE_2023, RELATIONS] * 3
     expected = [TRADE_2023_WORDS, RELATIONS_WORDS] * 3
 
-    # received by Telegram before the failures: the first three; the first answer is held at "typing…"
-    bot.api.delay_next("sendChatAction", 0.5)
+    # received by Telegram before the failures: the first three; the first answer is held in flight
+    bot.api.delay_next("sendMessage", 0.5)
     for user, question in zip(users[:3], questions[:3], strict=True):
         bot.api.push_update(bot.api.private_message(question, user_id=user))
-    await bot.api.wait_for_async("sendChatAction", 1, 5, answered=False)  # the batch has been fetched
+    await bot.api.wait_for_async("sendMessage", 1, 5, answered=False)  # the batch has been fetched
     bot.api.fail_next("sendMessage", status=500)
     bot.api.drop_next("sendMessage")
     bot.api.fail_next("getUpdates", status=502, times=2)
@@ -280,8 +294,8 @@ async def test_updates_around_transient_failures_are_each_answered_exactly_once(
     for user, words in zip(users, expected, strict=True):
         [answer] = delivered(bot, user)
         assert words in answer.params["text"], (user, answer.params["text"])
-    statuses = [c.status for c in bot.calls("sendMessage")]
-    assert statuses == [500, 0] + [200] * 6, statuses  # the first answer took three tries
+    statuses = sorted(int(c.status or 0) for c in bot.calls("sendMessage"))
+    assert statuses == [0, 200, 200, 200, 200, 200, 200, 500], statuses  # two sends retried, each arrived once
     assert [c.status for c in bot.api.calls("getUpdates") if c.status not in (200, None)] == [502, 502]
     assert bot.api.pending_faults() == {}
     assert bot.services.storage.stats()["overall"]["questions"] == 6

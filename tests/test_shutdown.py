@@ -3,14 +3,14 @@
 ``python -m bot run --config PATH`` runs as a real process against the fake Bot API
 (127.0.0.1 only). The fake holds the bot's ``sendMessage`` for a second; a second
 question is fetched meanwhile and waits in the Application's queue; the signal
-arrives while the bot is waiting for the first send. PTB's ``run_polling`` turns
-SIGTERM and SIGINT into a stop: it stops polling (one last ``getUpdates`` confirms
-the fetched updates), then ``Application.stop`` queues a stop marker behind the
-pending updates and waits until the handler in flight and every queued update are
-done (the bot handles updates one at a time, so nothing runs outside that queue),
-and ``post_shutdown`` closes the SQLite store, which folds the WAL back into the
-database. So: both answers arrive, both questions are recorded, the process exits 0
-within 10 s, no ``-wal`` with content is left behind and the database passes
+arrives while the bot is waiting for the first send. Updates of different chats are
+handled concurrently (bot/delivery.py), so the second is answered at once, not after
+the slow send. PTB's ``run_polling`` turns SIGTERM and SIGINT into a stop: it stops
+polling (one last ``getUpdates`` confirms the fetched updates), then
+``Application.stop`` waits (a few seconds at most) until the handler in flight is
+done, and ``post_shutdown`` closes the SQLite store, which folds the WAL back into
+the database. So: both answers arrive, both questions are recorded, the process
+exits 0 within 10 s, no ``-wal`` with content is left behind and the database passes
 ``PRAGMA integrity_check``.
 """
 
@@ -71,7 +71,7 @@ def test_a_stop_signal_lets_the_answers_in_flight_and_queued_finish_and_closes_t
         api.delay_next("sendMessage", IN_FLIGHT)
         api.push_update(api.private_message(QUESTION))
         [in_flight] = api.wait_for("sendMessage", timeout=10, answered=False)
-        # a second question, fetched by the bot while the first is in flight: queued behind it
+        # a second question from another chat, fetched while the first is in flight: not held behind it
         queued = api.push_update(api.private_message(OTHER_QUESTION, user_id=OTHER_USER))
         api.wait_for("getUpdates", timeout=10, answered=False,
                      where=lambda c: int(c.params.get("offset", 0)) > queued["update_id"])
@@ -89,15 +89,15 @@ def test_a_stop_signal_lets_the_answers_in_flight_and_queued_finish_and_closes_t
     assert exited - signalled < 10
     assert "Traceback" not in stderr
 
-    # both answers were delivered: the one in flight completed and awaited, the queued one handled, in order
+    # both answers were delivered: the one in flight completed and awaited, the other chat's not held behind it
     answer, second = api.calls("sendMessage")
     assert answer.ok and answer.params["chat_id"] == DEFAULT_USER_ID and ANSWER_WORDS in answer.params["text"]
     assert second.ok and second.params["chat_id"] == OTHER_USER and OTHER_WORDS in second.params["text"]
-    assert exited - in_flight.time >= IN_FLIGHT and second.time >= in_flight.time + IN_FLIGHT
+    assert exited - in_flight.time >= IN_FLIGHT and second.time < in_flight.time + IN_FLIGHT
     lines = stderr.splitlines()
     logged = [n for n, line in enumerate(lines) if "handlers.respond: question chat=private kind=answer" in line]
     stopping = [n for n, line in enumerate(lines) if "Application is stopping" in line]
-    assert len(logged) == 2 and len(stopping) == 1 and stopping[0] < logged[0]  # answered during the stop
+    assert len(logged) == 2 and len(stopping) == 1 and stopping[0] < logged[-1]  # the slow one: during the stop
     assert "Application.stop() complete" in stderr
     # nothing left for the next start: the last poll confirmed both updates
     assert api.pending_updates() == [] and int(api.calls("getUpdates")[-1].params["offset"]) > queued["update_id"]
@@ -112,4 +112,4 @@ def test_a_stop_signal_lets_the_answers_in_flight_and_queued_finish_and_closes_t
         rows = conn.execute("SELECT question, kind, answered, chat_type FROM questions").fetchall()
     finally:
         conn.close()
-    assert rows == [(QUESTION, "answer", 1, "private"), (OTHER_QUESTION, "answer", 1, "private")]
+    assert sorted(rows) == sorted([(QUESTION, "answer", 1, "private"), (OTHER_QUESTION, "answer", 1, "private")])
