@@ -9,6 +9,9 @@ Runs with pytest (``-q``, a JUnit XML in ``OUT_DIR/reliability-junit.xml``):
 * tests/test_reload_under_load.py    — /reload while 100 chats ask 1000 questions
 * tests/test_authorization.py        — admin commands and the bot token
 * tests/test_shutdown.py             — SIGTERM / SIGINT with an answer in flight
+* tests/test_delivery.py             — kill -9 in a burst, duplicates, concurrency, per-chat order, a stuck stop
+* tests/test_safe_storage.py         — a full, locked or broken store
+* tests/test_safe_reads.py           — FIFOs, devices and symlinks leaving the base
 * tests/test_hostile_input.py, tests/test_hostile_bases.py — if present
 
 then ``bench/soak.py`` (if present) for ``--soak-seconds``, its report in
@@ -85,6 +88,19 @@ AREAS = (
          "a second question is queued",
          "both answers delivered, exit 0 within 10 s, the updates confirmed, SQLite closed cleanly (no -wal "
          "with content, integrity_check ok, both questions recorded)"),
+    Area("Delivery", "tests/test_delivery.py",
+         "`factbot run` killed with SIGKILL after 15 of 90 answers once every update was confirmed, then "
+         "restarted; an update delivered twice, and two copies in one batch; an admin's /reload stuck for "
+         "seconds while another user asks; a question and its follow-up with the first answer slow; a stop "
+         "while a handler hangs; a journal left by a crash",
+         "every question answered exactly once after the restart; duplicates skipped; the other user "
+         "answered at once; the follow-up answered after, and continuing, the first; the stop done within "
+         "the grace and the hung update kept for the next start; the crashed run's update answered at start"),
+    Area("Store failures", "tests/test_safe_storage.py",
+         "the SQLite store full (SQLITE_FULL), locked by another connection (BEGIN EXCLUSIVE), or raising "
+         "on every call; 20 writes against a slow store with a backlog of 3",
+         "every answer delivered, no apology, /language applied at once, answers not delayed by the 5 s "
+         "lock wait, one warning a minute at most, /stats says the store is down, the backlog bounded"),
     Area("Hostile input", "tests/test_hostile_input.py",
          "hypothesis over arbitrary Unicode (control, RTL, zero-width, combining, emoji, lone surrogates), "
          "HTML/Markdown injection, SQL and template text, punctuation, numbers, the base's words, texts up "

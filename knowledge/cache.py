@@ -23,12 +23,13 @@ from pathlib import Path
 from knowledge.index import Index, build_indexes
 from knowledge.loader import MAX_SOURCE_TEXT_BYTES, Limits, bundled_path, find_files, load_knowledge
 from knowledge.model import KnowledgeBase
+from knowledge.safe_files import base_directory, safe_read_bytes
 
 log = logging.getLogger(__name__)
 
 # The code that decides what an index holds: any change to it makes every cached index stale.
 _BUILD_MODULES = ("index.py", "model.py", "dates.py", "lexicon.py", "morphology.py", "normalize.py", "loader.py",
-                  "validate.py", "yamlio.py", "topics.py", "english.py", "language.py")
+                  "validate.py", "yamlio.py", "safe_files.py", "topics.py", "english.py", "language.py")
 
 
 def _format() -> str:
@@ -49,28 +50,30 @@ def default_cache_dir() -> Path:
 
 
 def content_key(path: Path | str | None, limits: Limits | None = None) -> str | None:
-    """Hash of every file the base is built from (YAML and source texts), or None if unreadable."""
+    """Hash of every file the base is built from (YAML and source texts), or None if unreadable.
+
+    Files are read as the loader reads them (``safe_read_bytes``): a FIFO, a device, a symlink out of
+    the base or an oversized file gives None at once, and the loader then reports it."""
     limits = limits or Limits()
     root = Path(path) if path is not None else bundled_path()
     files, problems = find_files(root, limits)
     if problems:
         return None
+    inside = base_directory(root)
     digest = hashlib.sha256(FORMAT.encode())
     try:
         for file in files:
-            if file.stat().st_size > limits.max_file_bytes:
-                return None  # the loader refuses it; never read an oversized file just to hash it
-            data = file.read_bytes()
+            data = safe_read_bytes(file, None if file == root else inside, limits.max_file_bytes)
             digest.update(str(file.relative_to(root) if file != root else file.name).encode())
             digest.update(len(data).to_bytes(8, "little"))
             digest.update(data)
             for match in _TEXT_FILE.finditer(data):
                 text = file.parent / match.group(1).decode("utf-8", "replace").strip()
-                if text.is_file():
-                    if text.stat().st_size > MAX_SOURCE_TEXT_BYTES:
-                        return None
-                    digest.update(text.read_bytes())
-    except OSError:
+                try:
+                    digest.update(safe_read_bytes(text, inside, MAX_SOURCE_TEXT_BYTES))
+                except FileNotFoundError:
+                    continue  # not a real `text_file:` (or missing: the loader reports that)
+    except OSError:  # UnsafeFileError included
         return None
     return digest.hexdigest()
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from knowledge.model import Entity, Fact, KnowledgeBase, Location, Source
+from knowledge.safe_files import FileTooLargeError, UnsafeFileError, base_directory, kind_of, safe_read_bytes
 from knowledge.validate import (
     ENTITY_FIELDS,
     SOURCE_FIELDS,
@@ -53,13 +55,21 @@ def bundled_path() -> Path:
 
 
 def find_files(root: Path, limits: Limits) -> tuple[list[Path], list[Problem]]:
-    """YAML files under ``root`` in a stable order; symlinked directories are not followed."""
-    if root.is_file():
-        return [root], []
-    if not root.exists():
+    """YAML files under ``root`` in a stable order; symlinked directories are not followed.
+
+    A FIFO, device or socket with a YAML name is a problem named here, never opened; a symlink
+    is listed, and ``safe_read_bytes`` refuses it when it leads outside the base or to such a file.
+    """
+    try:
+        mode = os.stat(root).st_mode  # the root is named by the admin: a symlink to it is followed
+    except FileNotFoundError:
         return [], [Problem(str(root), 1, "no such file or directory")]
-    if not root.is_dir():
-        return [], [Problem(str(root), 1, "not a file or a directory")]
+    except OSError as exc:
+        return [], [Problem(str(root), 1, f"cannot read: {exc.strerror or exc}")]
+    if stat.S_ISREG(mode):
+        return [root], []
+    if not stat.S_ISDIR(mode):
+        return [], [Problem(str(root), 1, f"not a regular file or a directory ({kind_of(mode)})")]
     found: list[Path] = []
     problems: list[Problem] = []
 
@@ -70,7 +80,15 @@ def find_files(root: Path, limits: Limits) -> tuple[list[Path], list[Problem]]:
         dirs.sort()
         for name in sorted(files):
             if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
-                found.append(Path(folder) / name)
+                path = Path(folder) / name
+                try:
+                    mode = os.lstat(path).st_mode
+                except OSError:
+                    mode = stat.S_IFREG  # vanished since the listing: reading it reports that
+                if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):  # a symlink is checked when it is read
+                    problems.append(Problem(str(path), 1, f"cannot read file: not a regular file ({kind_of(mode)})"))
+                    continue
+                found.append(path)
                 if len(found) > limits.max_files:
                     return [], [Problem(str(root), 1, f"more than {limits.max_files} YAML files")]
     if not found and not problems:
@@ -93,6 +111,7 @@ def check_knowledge(
     limits = limits or Limits()
     root = Path(path) if path is not None else bundled_path()
     files, problems = find_files(root, limits)
+    inside = base_directory(root)  # every file read, source texts too, must resolve inside it
     digest = hashlib.sha256()
     sources: dict[str, Source] = {}
     entities: dict[str, Entity] = {}
@@ -102,14 +121,15 @@ def check_knowledge(
     for file in files:
         report = Reporter(str(file))
         try:
-            document = read_yaml(file, max_bytes=limits.max_file_bytes)
+            # the root file itself is named by the admin; a file found in the base must stay inside it
+            document = read_yaml(file, max_bytes=limits.max_file_bytes, root=None if file == root else inside)
         except YamlProblem as exc:
             report.add(exc.line, exc.message)
             problems.extend(report.problems)
             continue
         digest.update(str(file.relative_to(root) if file != root else file.name).encode())
         digest.update(document.raw)
-        _read_sections(document.data, file, report, limits, sources, entities, facts, seen)
+        _read_sections(document.data, file, inside, report, limits, sources, entities, facts, seen)
         for record_id, lines in _key_lines(document.data).items():
             key_lines.setdefault(record_id, lines)  # the first definition wins, as in `seen`
         problems.extend(report.problems)
@@ -150,6 +170,7 @@ def knowledge_warnings(base: KnowledgeBase) -> list[Problem]:
 def _read_sections(
     data: Any,
     file: Path,
+    inside: Path,
     report: Reporter,
     limits: Limits,
     sources: dict[str, Source],
@@ -171,7 +192,7 @@ def _read_sections(
             report.add(data.key_lines[section], f"`{section}` must be a list")
             continue
         for item, line in zip(items, items.item_lines, strict=True):
-            _read_record(section, item, line, file, report, limits, sources, entities, facts, seen)
+            _read_record(section, item, line, file, inside, report, limits, sources, entities, facts, seen)
 
 
 def _claim_id(record: Any, where: Location, report: Reporter, seen: dict[str, Location]) -> bool:
@@ -191,6 +212,7 @@ def _read_record(
     record: Any,
     line: int,
     file: Path,
+    inside: Path,
     report: Reporter,
     limits: Limits,
     sources: dict[str, Source],
@@ -209,7 +231,7 @@ def _read_record(
         if check_fields(record, ENTITY_FIELDS, f"entity `{_rid(record)}`", report, line):
             entities[record["id"]] = build_entity(record, where)
     elif check_fields(record, SOURCE_FIELDS, f"source `{_rid(record)}`", report, line):
-        text = _read_source_text(file.parent / record["text_file"], record, report, limits)
+        text = _read_source_text(file.parent / record["text_file"], inside, record, report)
         if text is not None:
             sources[record["id"]] = build_source(record, where, text)
 
@@ -218,17 +240,28 @@ def _rid(record: Any) -> str:
     return str(record.get("id", "?")) if isinstance(record, dict) else "?"
 
 
-def _read_source_text(path: Path, record: LDict, report: Reporter, limits: Limits) -> str | None:
+def _read_source_text(path: Path, inside: Path, record: LDict, report: Reporter) -> str | None:
+    """The text of a source's ``text_file``: a regular file inside the base of at most MAX_SOURCE_TEXT_BYTES."""
     line = record.key_lines["text_file"]
     try:
-        if path.stat().st_size > MAX_SOURCE_TEXT_BYTES:
-            report.add(line, f"source text `{path.name}` is larger than {MAX_SOURCE_TEXT_BYTES} bytes")
-            return None
-        return path.read_text(encoding="utf-8")
+        raw = safe_read_bytes(path, inside, MAX_SOURCE_TEXT_BYTES)
     except FileNotFoundError:
         report.add(line, f"source text file not found: {path}")
-    except (OSError, UnicodeDecodeError) as exc:
-        report.add(line, f"cannot read source text {path}: {exc}")
+        return None
+    except FileTooLargeError:
+        report.add(line, f"source text `{path.name}` is larger than {MAX_SOURCE_TEXT_BYTES} bytes")
+        return None
+    except UnsafeFileError as exc:
+        report.add(line, f"cannot read source text {path}: {exc.reason}")
+        return None
+    except OSError as exc:
+        report.add(line, f"cannot read source text {path}: {exc.strerror or exc}")
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:  # the line and the offending byte's code, never the text around it
+        where = raw.count(b"\n", 0, exc.start) + 1
+        report.add(line, f"cannot read source text {path}: not UTF-8 text (line {where}, byte 0x{raw[exc.start]:02x})")
     return None
 
 

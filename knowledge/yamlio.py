@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from knowledge.safe_files import FileTooLargeError, UnsafeFileError, safe_read_bytes
+
 try:  # the C loader is several times faster; fall back when libyaml is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
@@ -63,21 +65,21 @@ def line_of(value: Any, default: int = 1) -> int:
     return getattr(value, "line", default)
 
 
-def read_yaml(path: Path, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> YamlDocument:
-    """Read one YAML file into plain values with line numbers; raise YamlProblem."""
+def read_yaml(path: Path, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES, root: Path | None = None) -> YamlDocument:
+    """Read one YAML file into plain values with line numbers; raise YamlProblem.
+
+    The file must be a regular file (inside the directory ``root`` when given) of at most ``max_bytes``
+    bytes: anything else is refused before a byte of it is read, so its content is never quoted.
+    """
     try:
-        size = path.stat().st_size
+        raw = safe_read_bytes(path, root, max_bytes)
+    except FileTooLargeError as exc:
+        size = f"{exc.size} bytes (limit {max_bytes})" if exc.size is not None else f"over {max_bytes} bytes"
+        raise YamlProblem(1, f"file is too large: {size}") from None
+    except UnsafeFileError as exc:
+        raise YamlProblem(1, f"cannot read file: {exc.reason}") from None
     except OSError as exc:
         raise YamlProblem(1, f"cannot read file: {exc.strerror or exc}") from None
-    if size > max_bytes:
-        raise YamlProblem(1, f"file is too large: {size} bytes (limit {max_bytes})")
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise YamlProblem(1, f"cannot read file: {exc.strerror or exc}") from None
-    if len(raw) > max_bytes:  # grew while we looked
-        raise YamlProblem(1, f"file is too large: over {max_bytes} bytes")
     return YamlDocument(parse_yaml(raw), raw)
 
 

@@ -3,7 +3,7 @@
 Each case turns the valid base of tests/builders.py into a hostile one (a YAML alias
 bomb, a 100 MB file, deep nesting, a binary file, symlink loops, an unreadable file, a
 file deleted while the base is being read, 10 000 files, duplicate ids, a missing
-source…) and is run four ways:
+source, a FIFO, a symlink out of the base…) and is run four ways:
 
 * ``api``: ``check_knowledge`` (with limits from a config file where the case needs them);
 * ``cli``: ``factbot check`` through ``bot.cli.main`` (exit 1, problems on stderr);
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pathlib
 import re
 import shutil
 import signal
@@ -37,12 +36,14 @@ from builders import (
     ENTITIES_FILE,
     FACTS_FILE,
     FACTS_YAML,
+    SOURCE_TEXT,
     SOURCES_FILE,
     SOURCES_YAML,
     TEXT_FILE,
     VALID_FACT_COUNT,
     fact_yaml,
     line_no,
+    replace_once,
     write_base,
 )
 
@@ -83,6 +84,7 @@ class Case:
     memory: bool = False  # check the traced memory peak
     many_files: bool = False  # build the base on tmpfs (see fast_tmp_path)
     xfail: dict[str, str] = field(default_factory=dict)  # mode -> reason
+    never: tuple[str, ...] = ()  # text that must appear in no problem (the content of a refused file)
 
 
 # ---- the hostile bases --------------------------------------------------------------------------------
@@ -172,14 +174,15 @@ def symlink_pair_loop(root: Path, _: pytest.MonkeyPatch) -> Expect:
 
 def _deny(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
     """Opening ``target`` fails as if it were chmod 000 (root reads everything, so chmod proves nothing)."""
-    real_open = pathlib.Path.open
+    real_open = os.open
+    denied = os.path.realpath(target)
 
-    def guarded_open(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if os.path.abspath(self) == os.path.abspath(target):
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def guarded_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if os.path.realpath(path) == denied:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(pathlib.Path, "open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_open)
 
 
 def unreadable_yaml(root: Path, monkeypatch: pytest.MonkeyPatch) -> Expect:
@@ -233,6 +236,55 @@ def duplicate_ids_across_files(root: Path, _: pytest.MonkeyPatch) -> Expect:
     return Expect("facts/more.yaml", 2, ("duplicate id `trade-2023`", first))
 
 
+# A file outside the base that a symlink (or a `text_file:` path) leads to: the probe used /etc/shadow.
+# Read as YAML, its first line is a mapping whose key an «unknown section» message would quote.
+SECRET = "root:$6$s3cr3tSALT$0nlyT3stHash"
+SHADOW = f"{SECRET}: 19000:0:99999:7\n"
+
+
+def _outside(root: Path, name: str, content: str) -> Path:
+    """A file beside the base, not in it (``root`` is tmp_path/kb)."""
+    return _write(root.parent / "outside", name, content)
+
+
+def fifo_yaml(root: Path, _: pytest.MonkeyPatch) -> Expect:
+    os.mkfifo(root / "facts" / "pipe.yaml")  # no writer ever comes: opening it to read blocks for ever
+    return Expect("facts/pipe.yaml", 1, ("not a regular file", "FIFO"))
+
+
+def fifo_source_text(root: Path, _: pytest.MonkeyPatch) -> Expect:
+    (root / TEXT_FILE).unlink()
+    os.mkfifo(root / TEXT_FILE)
+    return Expect(SOURCES_FILE, line_no(SOURCES_YAML, "text_file"), ("test.txt", "not a regular file", "FIFO"))
+
+
+def symlink_to_a_fifo(root: Path, _: pytest.MonkeyPatch) -> Expect:
+    os.mkfifo(root / "pipe")  # not a YAML name: only the symlink is listed
+    (root / "facts" / "pipe.yaml").symlink_to("../pipe")
+    return Expect("facts/pipe.yaml", 1, ("not a regular file", "FIFO"))
+
+
+def symlink_out_of_the_base(root: Path, _: pytest.MonkeyPatch) -> Expect:
+    shadow = _outside(root, "shadow", SHADOW)
+    (root / "facts" / "shadow.yaml").symlink_to(shadow)
+    return Expect("facts/shadow.yaml", 1, ("symlink leads outside the base directory",))
+
+
+def source_text_out_of_the_base(root: Path, _: pytest.MonkeyPatch) -> Expect:
+    """The outside text would even make a valid base: the link alone is refused."""
+    (root / TEXT_FILE).unlink()
+    (root / TEXT_FILE).symlink_to(_outside(root, "test.txt", SECRET + "\n" + SOURCE_TEXT))
+    return Expect(SOURCES_FILE, line_no(SOURCES_YAML, "text_file"),
+                  ("test.txt", "symlink leads outside the base directory"))
+
+
+def source_text_at_an_absolute_path(root: Path, _: pytest.MonkeyPatch) -> Expect:
+    text = _outside(root, "test.txt", SECRET + "\n" + SOURCE_TEXT)
+    _write(root, SOURCES_FILE, replace_once(SOURCES_YAML, "text_file: texts/test.txt", f"text_file: {text}"))
+    return Expect(SOURCES_FILE, line_no(SOURCES_YAML, "text_file"),
+                  (str(text), "path leads outside the base directory"))
+
+
 def missing_source(root: Path, _: pytest.MonkeyPatch) -> Expect:
     text = "facts:\n" + fact_yaml("orphan").replace("source: test-source", "source: no-such-source")
     _write(root, "facts/more.yaml", text)
@@ -259,6 +311,12 @@ CASES = [
     Case("10000-files", ten_thousand_files, many_files=True),
     Case("duplicate-ids-across-files", duplicate_ids_across_files),
     Case("missing-source", missing_source),
+    Case("fifo-yaml", fifo_yaml),
+    Case("fifo-source-text", fifo_source_text),
+    Case("symlink-to-a-fifo", symlink_to_a_fifo),
+    Case("symlink-out-of-the-base", symlink_out_of_the_base, never=(SECRET, "s3cr3t")),
+    Case("source-text-out-of-the-base", source_text_out_of_the_base, never=(SECRET, "s3cr3t")),
+    Case("source-text-at-an-absolute-path", source_text_at_an_absolute_path, never=(SECRET, "s3cr3t")),
 ]
 
 
@@ -390,6 +448,8 @@ def run_case(case: Case, mode: str, tmp_path: Path, monkeypatch: pytest.MonkeyPa
         if case.memory:
             tracemalloc.stop()
     assert_problems(problems, root, expect)
+    leaked = [text for text in problems for secret in case.never if secret in text]
+    assert not leaked, f"a refused file's content in a problem: {leaked}"
     assert elapsed < CASE_SECONDS, f"took {elapsed:.1f} s"
     assert peak < MEMORY_CAP, f"traced memory peak {peak / MiB:.0f} MiB"
     if holder is not None:
