@@ -101,6 +101,12 @@ AREAS = (
          "on every call; 20 writes against a slow store with a backlog of 3",
          "every answer delivered, no apology, /language applied at once, answers not delayed by the 5 s "
          "lock wait, one warning a minute at most, /stats says the store is down, the backlog bounded"),
+    Area("Safe reads", "tests/test_safe_reads.py",
+         "FIFOs, sockets and device nodes in the base, a base file and a source text linked to /dev/zero, "
+         "a symlink to a secret file outside the base, /proc files reporting size 0, non-UTF-8 and binary "
+         "files, symlinks inside the base",
+         "refused by name within seconds and bounded memory, never opened in blocking mode, never quoted; "
+         "links inside the base load; the content hash and a /reload refuse too, the old base serving"),
     Area("Hostile input", "tests/test_hostile_input.py",
          "hypothesis over arbitrary Unicode (control, RTL, zero-width, combining, emoji, lone surrogates), "
          "HTML/Markdown injection, SQL and template text, punctuation, numbers, the base's words, texts up "

@@ -155,7 +155,7 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
     app = builder.build()
     app.bot_data[SERVICES_KEY] = Services(
         holder=EngineHolder(engine, path=config.knowledge_path, settings=config.engine, limits=limits,
-                            use_cache=True),
+                            use_cache=True, isolate=True),
         storage=store,
         admins=config.admins,
         flood=FloodGate(config.flood_messages, config.flood_seconds),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,39 @@ def test_diff_bases_counts_added_removed_and_changed(tmp_path: Path) -> None:
     assert diff_bases(old, new) == BaseDiff(added=2, removed=1, changed=1)
     assert diff_bases(new, old) == BaseDiff(added=1, removed=2, changed=1)
     assert diff_bases(old, old) == BaseDiff(0, 0, 0)
+
+
+def test_an_isolated_reload_parses_in_a_child_and_only_loads_the_compiled_base_here(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import knowledge.cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    kb = write_base(tmp_path)
+    holder = EngineHolder(Engine.from_path(kb), path=kb, limits=Limits(), use_cache=True, isolate=True)
+    facts = kb / "facts" / "facts.yaml"
+    facts.write_text(replace_once(FACTS_YAML, "достиг почти 4,4 млрд долларов.", "достиг почти 4,4 миллиарда."),
+                     encoding="utf-8")
+
+    def parsed_here(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the base was parsed in the serving process")
+
+    monkeypatch.setattr(knowledge.cache, "load_knowledge", parsed_here)
+    result = holder.reload()
+    assert result.ok and result.diff.changed == 1
+    assert any("4,4 миллиарда" in f.text for f in holder.engine.base.facts)
+
+    facts.write_text(replace_once(FACTS_YAML, "topic: trade", "topic: nonsense"), encoding="utf-8")
+    serving = holder.engine
+    broken = holder.reload()  # the child's problems come back with their file and line
+    assert not broken.ok and holder.engine is serving
+    assert broken.problems and broken.problems[0].file == str(facts) and broken.problems[0].line > 1
+
+
+def test_a_reload_child_that_hangs_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from knowledge.holder import build_in_child
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    kb = write_base(tmp_path)
+    started = time.monotonic()
+    [problem] = build_in_child(kb, Limits(), timeout=0.01)  # far too short for a child to even start
+    assert "took longer than" in problem.message and time.monotonic() - started < 10
