@@ -137,11 +137,12 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
     engine = (engine or Engine.from_path(config.knowledge_path, config.engine, limits=limits, use_cache=True)).prepare()
     store = SafeStorage(storage or SqliteStorage(config.storage_path))  # the store never costs an answer
     journal = AsyncJournal(store)
+    processor = OrderedProcessor(config.concurrent_updates, journal)
     builder = (
         ApplicationBuilder()
         .application_class(FactbotApplication)
         .update_queue(JournalQueue(journal))  # an update is on disk before Telegram hears it arrived
-        .concurrent_updates(OrderedProcessor(config.concurrent_updates, journal))
+        .concurrent_updates(processor)
         .token(config.token)
         .base_url(config.base_url)
         .base_file_url(config.base_file_url)
@@ -161,6 +162,7 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
         flood=FloodGate(config.flood_messages, config.flood_seconds),
         started_at=time.time(),
         conversations=Conversations(ttl=config.context_minutes * 60),
+        replied=processor.replied,
     )
     register(app)
     return app

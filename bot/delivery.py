@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import json
 import logging
 import time
@@ -29,6 +30,7 @@ from telegram.ext import Application, BaseUpdateProcessor
 
 log = logging.getLogger(__name__)
 
+CURRENT_UPDATE: contextvars.ContextVar[int | None] = contextvars.ContextVar("factbot_update", default=None)
 KEEP_HANDLED_SECONDS = 2 * 24 * 3600  # Telegram redelivers an update for 24 hours at most
 STOP_GRACE_SECONDS = 3.0
 T = TypeVar("T")
@@ -49,28 +51,32 @@ class UpdateJournal(Protocol):
 
 
 class AsyncJournal:
-    """The store's journal, called from the event loop in one thread of its own, so that keeping an
-    update never waits behind answers being computed in the shared worker threads."""
+    """The store's journal, called from the event loop in threads of its own: keeping an update never
+    waits behind answers computed in the shared worker threads, and marking one handled never waits
+    behind a burst of updates being kept (the shorter that wait, the smaller the window in which a crash
+    after the reply could make the update be answered again)."""
 
     def __init__(self, journal: UpdateJournal) -> None:
         self.journal = journal
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factbot-journal")
+        self._intake = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factbot-journal")
+        self._marks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factbot-handled")
 
-    async def _call(self, call: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._thread, call, *args)
+    @staticmethod
+    async def _call(thread: ThreadPoolExecutor, call: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(thread, call, *args)
 
     async def keep(self, update: Update) -> bool:
         payload = json.dumps(update.to_dict(), ensure_ascii=False, separators=(",", ":"))
-        return await self._call(self.journal.journal, update.update_id, payload)
+        return await self._call(self._intake, self.journal.journal, update.update_id, payload)
 
     async def is_handled(self, update_id: int) -> bool:
-        return await self._call(self.journal.is_handled, update_id)
+        return await self._call(self._marks, self.journal.is_handled, update_id)
 
     async def mark_handled(self, update_id: int) -> None:
-        await self._call(self.journal.mark_handled, update_id)
+        await self._call(self._marks, self.journal.mark_handled, update_id)
 
     async def unhandled(self) -> list[tuple[int, str]]:
-        return await self._call(self.journal.unhandled)
+        return await self._call(self._marks, self.journal.unhandled)
 
     def forget_handled(self, before: float) -> None:
         self.journal.forget_handled(before)
@@ -110,6 +116,7 @@ class OrderedProcessor(BaseUpdateProcessor):
         self._locks: dict[Hashable, tuple[asyncio.Lock, int]] = {}  # chat -> (lock, users of it)
         self._in_flight: set[int] = set()
         self._running: set[asyncio.Task[Any]] = set()
+        self._replied: set[int] = set()  # marked handled by ``replied`` before their handlers finished
         self._deadline: float | None = None  # loop time after which nothing new starts
 
     async def initialize(self) -> None:
@@ -142,17 +149,29 @@ class OrderedProcessor(BaseUpdateProcessor):
             if update_id is not None and await self.journal.is_handled(update_id):
                 self._skip(update_id, coroutine)
                 return
+            CURRENT_UPDATE.set(update_id)
             key = chat_key(update)
             if key is None:
                 done = await self._run(coroutine)
             else:
                 async with self._turn(key):
                     done = await self._run(coroutine)
-            if done and update_id is not None:
+            if done and update_id is not None and update_id not in self._replied:
                 await self.journal.mark_handled(update_id)
         finally:
             if update_id is not None:
                 self._in_flight.discard(update_id)
+                self._replied.discard(update_id)
+
+    def replied(self) -> None:
+        """The update being handled (in this task) has had its answer accepted by Telegram: mark it handled
+        now, in this thread — a crash from here on must not answer it again. Waits a few ms at most
+        (the store's journal gives up on a lock after 250 ms, then pauses)."""
+        update_id = CURRENT_UPDATE.get()
+        if update_id is None or update_id in self._replied:
+            return
+        self._replied.add(update_id)
+        self.journal.journal.mark_handled(update_id)
 
     def _skip(self, update_id: int, coroutine: Awaitable[Any]) -> None:
         self.skipped += 1
@@ -164,7 +183,7 @@ class OrderedProcessor(BaseUpdateProcessor):
         if self._past_deadline():
             _discard(coroutine)
             return False
-        task = asyncio.ensure_future(coroutine)
+        task = asyncio.ensure_future(coroutine)  # runs in a copy of this context: CURRENT_UPDATE included
         self._running.add(task)
         try:
             await asyncio.wait({task})

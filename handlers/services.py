@@ -6,7 +6,7 @@ Storage is a protocol so that handlers do not depend on how it is kept.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -99,6 +99,9 @@ class Services:
     started_at: float
     counters: dict[str, int] = field(default_factory=dict)  # since start: asked, answered, suggested, declined
     conversations: Conversations = field(default_factory=Conversations)  # follow-up context per chat and user
+    # called as soon as Telegram accepted an answer: the update's effect is done, never to be repeated
+    # after a crash (bot/delivery.py marks it handled there and then, not when every handler has finished)
+    replied: Callable[[], None] = lambda: None
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
