@@ -85,9 +85,10 @@ AREAS = (
          only=lambda name: "token" in name),
     Area("Shutdown", "tests/test_shutdown.py",
          "`python -m bot run` as a process; SIGTERM, and SIGINT, while one answer is held 1 s in flight and "
-         "a second question is queued",
-         "both answers delivered, exit 0 within 10 s, the updates confirmed, SQLite closed cleanly (no -wal "
-         "with content, integrity_check ok, both questions recorded)"),
+         "another chat's question arrives",
+         "both answers delivered (the other chat's not held behind the slow one), exit 0 within 10 s, the "
+         "updates confirmed, SQLite closed cleanly (no -wal with content, integrity_check ok, both questions "
+         "recorded)"),
     Area("Delivery", "tests/test_delivery.py",
          "`factbot run` killed with SIGKILL after 15 of 90 answers once every update was confirmed, then "
          "restarted; an update delivered twice, and two copies in one batch; an admin's /reload stuck for "
