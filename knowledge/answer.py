@@ -76,6 +76,7 @@ class Answer:
     reply: str = field(default="", compare=False)
     context: Context | None = field(default=None, compare=False, repr=False)  # for the next question
     lang: str = "ru"  # the language of the reply: "ru" or "en" (the question's, or the one asked for)
+    verdict: str = ""  # a yes/no question or a claim checked: "yes" («Да — …») or "no" («Нет: …»); "" otherwise
 
     @property
     def facts(self) -> tuple[str, ...]:

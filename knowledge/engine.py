@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,10 +26,10 @@ from knowledge.rankings import count_occasions
 from knowledge.replies import (
     Phrases,
     as_of_note,
+    counted,
     human_day,
     phrases,
     render_text,
-    times,
     typed_lead,
 )
 from knowledge.roles import asks_who_holds, role_lemmas
@@ -39,11 +40,12 @@ from knowledge.special import SpecialAnswers
 from knowledge.timeframe import find_timeframe
 from knowledge.timeline import Timeline, build_timeline, request_token
 from knowledge.topics import TOPICS, TOPICS_EN
+from knowledge.verdict import Verdicts
 
 __all__ = ["Engine", "EngineSettings"]  # EngineSettings (knowledge.settings) is imported from here by the bot
 
 
-class Engine(SpecialAnswers):
+class Engine(SpecialAnswers, Verdicts):
     """Answers questions from one fact base."""
 
     def __init__(
@@ -65,6 +67,8 @@ class Engine(SpecialAnswers):
         self._kinds = {ref: (entity.kind, entity.country) for ref, entity in base.entities.items()}
         self._entries = {entry.fact.id: entry for entry in self.index.entries}
         self._roles: dict[str, frozenset[str]] | None = None  # built at the first «кто …» question
+        self._together: frozenset[tuple[str, str]] | None = None  # places named together, at the first claim
+        self._position: dict[str, int] | None = None  # each fact's place in the index, at the first claim
         present = {fact.topic for fact in base.facts}
         names = TOPICS_EN if self.reply == "en" else TOPICS
         self._topics = tuple((key, label) for key, label in names.items() if key in present)
@@ -101,7 +105,8 @@ class Engine(SpecialAnswers):
         reply = lang if lang in ("ru", "en") else read  # ... and answered in the one asked for
         if (read, reply) != (self.lang, self.reply):
             return self.sibling(read, reply).answer(question, context, today=today, lang=reply, hint=read)
-        query = self._parse(question, today or self.today())
+        day = today or self.today()
+        query = self._parse(question, day)
         plan = read_follow_up(question, query, context, entity_kinds=self._kinds, lexicon=lexicon_for(self.lang))
         if plan.kind == "merge" and context is not None and context.lang != self.lang:
             plan = dataclasses.replace(plan, kind="new", query=query)  # the last question was in another language
@@ -113,6 +118,8 @@ class Engine(SpecialAnswers):
                       else self._decline(question, [], score=0.0))
             return dataclasses.replace(answer, context=context)  # small talk does not end a conversation
         answer = self._answer_query(question, query)
+        if plan.kind == "new":  # «было ли …», «правда, что …», "did …": «Да», «Нет» or neither (verdict.py)
+            answer = self._check_claim(question, answer, day) or answer
         carried = query.place_refs - asked.place_refs if plan.kind == "merge" else frozenset()
         if not answer.answered and carried and asked.has_content and not asked.place_refs:
             # «Мишустин и Асадов в Сочи» → «а в 2024?»: the old place belonged to the old event
@@ -222,6 +229,8 @@ class Engine(SpecialAnswers):
         if query.list_intent:
             # «все встречи …»: a list keeps only facts that hold every thing named (a phone call is no meeting)
             things = frozenset(i for i, t in enumerate(query.terms) if t.noun and t.known)
+            if query.count_intent and not things:  # «сколько раз созванивались»: the verb names what is counted
+                things = frozenset(i for i, t in enumerate(query.terms) if t.known)
             members = [s for s in complete if s.coverage >= cfg.list_coverage and s.score >= cfg.suggest_threshold
                        and things <= s.matched]
             if members and members[0].score >= cfg.answer_threshold - cfg.list_margin:
@@ -431,6 +440,7 @@ class Engine(SpecialAnswers):
         suggestions: tuple[Suggestion, ...] = (),
         note: str = "",
         total: int = 0,
+        verdict: str = "",
     ) -> Answer:
         source_ids = list(dict.fromkeys(f.source for f in facts))
         if kind in ("answer", "partial") and len(facts) == 1:  # a figure or a state of affairs: as of when
@@ -449,6 +459,7 @@ class Engine(SpecialAnswers):
             note=note,
             total=total or len(facts),
             lang=self.reply,
+            verdict=verdict,
         ))
 
     def _lead(self, query: Query, fact: Fact) -> str:
@@ -475,9 +486,10 @@ class Engine(SpecialAnswers):
         shown = facts[:cap]
         lead = (self.say.lead_list.format(count=len(facts)) if len(facts) <= cap
                 else self.say.lead_list_capped.format(count=cap, total=len(facts)))
-        if counting:  # «сколько раз встречались»: the count of events, then what was counted
+        if counting:  # «сколько раз встречались»: the number of events first, in words, then what was counted
             events = count_occasions(facts)
-            lead = self.say.lead_count.format(count=events, times=times(events, self.reply))
+            noun, one = counted_noun(question, self.lang) if self.lang == self.reply else ("", "")
+            lead = self.say.lead_count.format(counted=counted(events, noun, self.reply, one=one), count=events)
         score = max(s.score for s in members)
         if len(shown) == 1 and not counting:
             return self._build(question, "answer", True, "", shown, score)
@@ -503,6 +515,31 @@ class Engine(SpecialAnswers):
     def _smalltalk(self, question: str, kind: str) -> Answer:
         text = self.say.smalltalk.get(kind, self.say.smalltalk["chat"]).format(example=self.say.examples[0])
         return self._build(question, "smalltalk", False, text, [], 0.0)
+
+
+# «сколько было встреч», «сколько прошло встреч»: a verb that may stand between «сколько» and what it counts
+_HAPPENED = frozenset(["быть", "пройти", "проходить", "состояться", "случиться", "провести", "be", "take", "hold"])
+
+
+def counted_noun(question: str, lang: str) -> tuple[str, str]:
+    """The thing a count question counts, as it names it, and (in English) its singular: «сколько встреч» →
+    («встреч», ""), "how many meetings" → ("meetings", "meeting"); ("", "") for times («сколько раз», "how
+    often") or when no noun follows."""
+    tokens = words(question, max_chars=MAX_QUERY_CHARS)[:60]
+    analyse = analyser_for(lang)
+    starts = [at + 1 for at, token in enumerate(tokens) if token in ("сколько", "скольких")] if lang == "ru" else [
+        at + 2 for at, pair in enumerate(itertools.pairwise(tokens)) if pair == ("how", "many")]
+    for start in starts[:1]:
+        for token in tokens[start:start + 4]:
+            info = analyse(token)
+            if info.pos == "NOUN" and not info.function:
+                if token in ("раз", "times", "time") or info.proper:
+                    return "", ""
+                return token, (info.forms[0] if lang == "en" else "")
+            if not (info.function or info.pos in ("ADJF", "PRTF", "ADVB", "NUMR") or token in ("всего", "же")
+                    or set(info.forms) & _HAPPENED):
+                break
+    return "", ""
 
 
 def _rendered(answer: Answer) -> Answer:

@@ -251,7 +251,10 @@ def resolve_word(word: str, index: Index) -> list[WordInfo]:
     fixed = correct_word(word, index, score_cutoff=cutoff)
     if fixed is None and not info.known:  # «сервесные» → сервесный ≈ сервисный
         fixed = next((f for f in (correct_word(lm, index, score_cutoff=85.0) for lm in info.lemmas) if f), None)
-    return [analyse(fixed)] if fixed else [info]
+    corrected = analyse(fixed) if fixed else None
+    if corrected is not None and corrected.function and not info.function:
+        return [info]  # «tehran» is no misspelt «than»: a word of substance never becomes a function word
+    return [corrected] if corrected is not None else [info]
 
 
 def _match_entities(infos: list[WordInfo], index: Index) -> list[tuple[int, int, str]]:

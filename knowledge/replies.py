@@ -36,7 +36,7 @@ SMALLTALK = {
 
 LEAD_LIST = "Вот что есть в базе ({count}):"
 LEAD_LIST_CAPPED = "Вот что есть в базе ({count} из {total}, сначала ранние):"
-LEAD_COUNT = "По данным базы — {count} {times}:"
+LEAD_COUNT = "{counted} ({count}) — по данным базы:"  # «Две встречи (2) — по данным базы:»: the number first
 LEAD_SUGGEST = "Точного ответа в базе нет. Возможно, вас интересует:"
 LEAD_PARTIAL = "В источнике этого не сказано. Ближайшее, что известно:"
 PARTIAL_BY_TYPE = {  # the asked detail is missing from the closest fact: say which, then what is known
@@ -190,6 +190,65 @@ def times(count: int, lang: str = "ru") -> str:
     return "раз"
 
 
+_UNITS_RU = ("", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять",
+             "одиннадцать", "двенадцать", "тринадцать", "четырнадцать", "пятнадцать", "шестнадцать",
+             "семнадцать", "восемнадцать", "девятнадцать")
+_TENS_RU = ("", "", "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят", "восемьдесят",
+            "девяносто")
+_GENDERED_RU = {"femn": {1: "одна", 2: "две"}, "neut": {1: "одно"}}
+_NUMBERS_EN = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+             "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS_NUMBERS_EN = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+MAX_NUMBER_WORDS = 99  # larger counts are said in digits
+
+
+def number_words(count: int, *, gender: str = "masc", lang: str = "ru") -> str:
+    """A count in words, in the nominative («две», «двадцать одна», "twenty-one"); digits from 100 on or below 1."""
+    if not 1 <= count <= MAX_NUMBER_WORDS:
+        return str(count)
+    tens, unit = divmod(count, 10) if count >= 20 else (0, count)
+    if lang == "en":
+        head = _TENS_NUMBERS_EN[tens] if tens else ""
+        return f"{head}-{_NUMBERS_EN[unit]}" if head and unit else head or _NUMBERS_EN[unit]
+    said = _GENDERED_RU.get(gender, {}).get(unit, _UNITS_RU[unit]) if unit else ""
+    return " ".join(part for part in (_TENS_RU[tens] if tens else "", said) if part)
+
+
+def counted(count: int, noun: str = "", lang: str = "ru", *, one: str = "") -> str:
+    """The number first, in words, agreeing with the thing counted: «Две встречи», «Один визит», «Пять раз»;
+    "Twice", "Three meetings". ``noun``: the counted word as the question names it («встреч», "meetings"; in
+    English ``one`` is its singular); "" (or a word that takes no numeral, «переговоры») counts times."""
+    if lang == "en":
+        if noun in ("", "time", "times"):
+            said = {1: "once", 2: "twice"}.get(count) or f"{number_words(count, lang='en')} {times(count, 'en')}"
+        else:
+            said = f"{number_words(count, lang='en')} {(one or noun) if count == 1 else noun}"
+        return said[:1].upper() + said[1:]
+    agreed = _agree_ru(noun, count) if noun and noun != "раз" else None
+    if agreed is None:
+        said = f"{number_words(count)} {times(count)}"
+    else:
+        form, gender = agreed
+        said = f"{number_words(count, gender=gender)} {form}"
+    return said[:1].upper() + said[1:]
+
+
+def _agree_ru(noun: str, count: int) -> tuple[str, str] | None:
+    """(the noun's form agreeing with ``count`` in the nominative, its gender); None for a word pymorphy3
+    cannot agree with a numeral (pluralia tantum such as «переговоры»)."""
+    from knowledge.morphology import analyzer  # pymorphy3, loaded once per process
+
+    for parse in analyzer().parse(noun):
+        tag = parse.tag
+        if tag.POS != "NOUN" or "Pltm" in tag or tag.gender not in ("masc", "femn", "neut"):
+            continue
+        base = parse.inflect({"sing", "nomn"})
+        agreed = base.make_agree_with_number(count) if base is not None else None
+        if agreed is not None:
+            return agreed.word, str(tag.gender)
+    return None
+
+
 def plural(count: int, one: str, few: str, many: str) -> str:
     """The noun form agreeing with a number: 1 событие, 2 события, 5 событий, 21 событие."""
     if count % 10 == 1 and count % 100 != 11:
@@ -262,6 +321,11 @@ class Phrases:
     lead_no_relative: dict[str, str]
     lead_which_event: str  # the event named is not one: which is meant
     lead_no_upcoming: str  # «следующая встреча» with nothing announced
+    lead_yes: str = "Да — {detail}"  # a claim the base confirms: «Да — 22 февраля 2022 года.»
+    yes_plain: str = "Да — так сказано в источнике."  # ... with no date or figure to say first
+    lead_no: str = "Нет: {value}."  # a claim the base contradicts, with the value it states: «Нет: в Баку.»
+    lead_unconfirmed: str = "Подтверждения этому в базе нет. Ближайшее, что в ней есть:"
+    participants: str = "участники — {names}"  # who the fact names instead: «Нет: участники — …»
 
     def partial(self, answer_type: str) -> str:
         return self.partial_by_type.get(answer_type, self.lead_partial)
@@ -309,7 +373,7 @@ EN = Phrases(
     },
     lead_list="Here is what the base has ({count}):",
     lead_list_capped="Here is what the base has ({count} of {total}, earliest first):",
-    lead_count="According to the base: {count} {times}:",
+    lead_count="{counted} ({count}) — according to the base:",
     lead_suggest="The base has no exact answer. Perhaps you mean:",
     lead_partial="The source does not say. The closest it has:",
     partial_by_type={
@@ -352,6 +416,11 @@ EN = Phrases(
     lead_which_event="The base has several such events — which one do you mean?",
     lead_no_upcoming=("The base has nothing on the next such event: the source announces none, and the base "
                       "ends on {end}. What it has:"),
+    lead_yes="Yes — {detail}",
+    yes_plain="Yes — the source says so.",
+    lead_no="No: {value}.",
+    lead_unconfirmed="The base does not confirm this. The closest it has:",
+    participants="the participants were {names}",
 )
 
 

@@ -125,3 +125,12 @@ def test_accuracy_on_the_fresh_held_out_set(engine: Engine) -> None:
     brought it to 78.5 %, 1/36 (README: Quality). A regression guard for generalisation, not a target:
     never fit a label of it."""
     graded(engine, DATA / "fresh.jsonl", min_accuracy=0.65, max_false_answers=0.08)
+
+
+def test_accuracy_on_yes_no_questions_claims_and_counts(engine: Engine) -> None:
+    """tests/data/yesno.jsonl (#14): yes/no questions and claims graded on «Да»/«Нет» (a «Нет» must say the true
+    value), claims the article does not settle that must not be answered, and counts graded on the number
+    said first. A dev set the verdicts were tuned on (README_labels.md): a regression guard."""
+    labels = graded(engine, DATA / "yesno.jsonl", min_accuracy=0.90, max_false_answers=0.0)
+    assert sum(1 for label in labels if label.verdict or not label.answerable) >= 40
+    assert sum(1 for label in labels if label.count is not None) >= 15

@@ -359,13 +359,13 @@ def test_a_custom_base_knows_nothing_of_the_bundled_one(small_engine: Engine, en
 
 
 @pytest.mark.parametrize(("question", "count"), [
-    ("сколько раз встречались путин и алиев в 2022", "7 раз"),  # the 22 February visit is two facts, one occasion
-    ("сколько раз мишустин встречался с асадовым", "2 раза"),
+    ("сколько раз встречались путин и алиев в 2022", "Семь раз (7)"),  # 22 February: two facts, one occasion
+    ("сколько раз мишустин встречался с асадовым", "Два раза (2)"),
 ])
 def test_counting_counts_occasions_and_lists_them(engine: Engine, question: str, count: str) -> None:
     answer = engine.answer(question)
     assert answer.answered and answer.kind == "list"
-    assert answer.lead == f"По данным базы — {count}:"
+    assert answer.lead == f"{count} — по данным базы:"  # the number first, in words agreeing with the noun
     dates = [engine.fact(fid).date.start for fid in answer.facts]  # type: ignore[union-attr]
     assert dates == sorted(dates)
 
@@ -390,5 +390,5 @@ def test_a_city_asked_is_not_answered_with_an_occasion(engine: Engine) -> None:
 def test_meetings_of_foreign_ministers_are_not_those_of_presidents(engine: Engine) -> None:
     """«глава МИД» is one thing (the minister), not «глава» of anything plus «МИД»."""
     answer = engine.answer("сколько встреч глав МИД было в 2023")
-    assert answer.answered and answer.lead.startswith("По данным базы — 5 раз")
+    assert answer.answered and answer.lead.startswith("Пять встреч (5)")
     assert not any(fact_id.startswith("summit-") for fact_id in answer.facts)

@@ -1,0 +1,85 @@
+"""Counts say the number first, in words, agreeing with what is counted («Две встречи», «Пять раз», "Twice"),
+then the occasions (knowledge/replies.py ``counted``, the engine's count answers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.engine import Engine, counted_noun
+from knowledge.evaluation import states_count
+from knowledge.replies import counted, number_words
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_path().prepare()
+
+
+@pytest.mark.parametrize(("count", "noun", "said"), [
+    (1, "встреч", "Одна встреча"),
+    (2, "встреч", "Две встречи"),
+    (5, "встреч", "Пять встреч"),
+    (21, "встреч", "Двадцать одна встреча"),
+    (1, "визитов", "Один визит"),
+    (3, "визитов", "Три визита"),
+    (2, "поездок", "Две поездки"),
+    (1, "", "Один раз"),
+    (2, "", "Два раза"),
+    (5, "", "Пять раз"),
+    (22, "", "Двадцать два раза"),
+    (3, "переговоров", "Три раза"),  # a word with no singular takes no numeral: counted as times
+    (150, "встреч", "150 встреч"),  # large numbers in digits
+])
+def test_russian_counts_agree_with_the_noun(count: int, noun: str, said: str) -> None:
+    assert counted(count, noun) == said
+
+
+@pytest.mark.parametrize(("count", "noun", "one", "said"), [
+    (1, "", "", "Once"),
+    (2, "", "", "Twice"),
+    (3, "times", "", "Three times"),
+    (1, "meetings", "meeting", "One meeting"),
+    (5, "meetings", "meeting", "Five meetings"),
+    (21, "visits", "visit", "Twenty-one visits"),
+    (120, "meetings", "meeting", "120 meetings"),
+])
+def test_english_counts(count: int, noun: str, one: str, said: str) -> None:
+    assert counted(count, noun, "en", one=one) == said
+
+
+def test_number_words_have_the_gender_of_the_noun() -> None:
+    assert [number_words(n, gender="femn") for n in (1, 2, 31, 42)] == ["одна", "две", "тридцать одна", "сорок две"]
+    assert [number_words(n, gender="neut") for n in (1, 2)] == ["одно", "два"]
+    assert number_words(0) == "0" and number_words(100) == "100"
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("сколько встреч было у лаврова и байрамова", "встреч"),
+    ("сколько раз встречались путин и алиев", ""),
+    ("сколько было трехсторонних переговоров", "переговоров"),
+    ("сколько визитов совершил мишустин", "визитов"),
+])
+def test_the_counted_noun_is_read_from_the_question(question: str, noun: str) -> None:
+    assert counted_noun(question, "ru")[0] == noun
+
+
+@pytest.mark.parametrize(("question", "count", "lead"), [
+    ("сколько раз за 2022 год путин встречался с алиевым", 7, "Семь раз (7) — по данным базы:"),
+    ("сколько встреч было у лаврова и байрамова в 2023 году", 5, "Пять встреч (5) — по данным базы:"),
+    ("сколько раз мишустин встречался с асадовым", 2, "Два раза (2) — по данным базы:"),
+    ("how many times did Putin and Aliyev meet in 2022", 7, "Seven times (7) — according to the base:"),
+    ("how many meetings did Bayramov and Lavrov hold in 2023", 5, "Five meetings (5) — according to the base:"),
+])
+def test_a_count_says_its_number_first_then_lists_the_occasions(engine: Engine, question: str, count: int,
+                                                                lead: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.kind == "list"
+    assert answer.lead == lead
+    assert states_count(answer.reply, count)
+    dates = [fact.date.start for fact in (engine.fact(i) for i in answer.facts) if fact is not None]
+    assert len(dates) >= count and dates == sorted(dates)  # the occasions follow, oldest first
+
+
+def test_one_occasion_is_said_in_the_singular(engine: Engine) -> None:
+    answer = engine.answer("сколько раз алиев и путин виделись в казахстане")
+    assert answer.lead.startswith("Один раз (1)")

@@ -1,0 +1,237 @@
+"""Yes/no questions and claims (knowledge/verdict.py): «Да» with the fact that confirms the claim, «Нет» with the
+value the base states instead, and nothing asserted when the base is silent — in Russian and in English."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answer import Answer
+from knowledge.engine import Engine
+from knowledge.evaluation import states_verdict
+from knowledge.model import Fact
+from knowledge.verdict import Said, Stated, compare_number, read_framing
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.from_path().prepare()
+
+
+def first_line(answer: Answer) -> str:
+    return answer.reply.split("\n", 1)[0]
+
+
+# -- reading the framing ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "claim"), [
+    ("Было ли подписано соглашение о ВТС?", "было подписано соглашение о втс"),
+    ("Правда ли, что Лавров был в Баку?", "лавров был в баку"),
+    ("Верно ли, что товарооборот вырос?", "товарооборот вырос"),
+    ("Действительно ли завод открыли в 2021 году?", "завод открыли в 2021 году"),
+    ("Правда, что КАМАЗ поставляет запчасти?", "камаз поставляет запчасти"),
+    ("Говорят, что миротворцы ушли?", "миротворцы ушли"),
+    ("Знаете ли вы, что Россия вложила 295 млн?", "россия вложила 295 миллион"),
+    ("Декларацию подписали в Тегеране?", "декларацию подписали в тегеране"),
+    ("Есть ли данные о товарообороте в 2023?", "товарообороте в 2023"),
+])
+def test_russian_framings_are_set_aside(question: str, claim: str) -> None:
+    framing = read_framing(question, "ru")
+    assert framing is not None and framing.claim == claim
+
+
+@pytest.mark.parametrize(("question", "claim"), [
+    ("Did Putin meet Aliyev in Astana?", "putin meet aliyev in astana"),
+    ("Is it true that trade grew in 2023?", "trade grew in 2023"),
+    ("Is it correct that the plant opened in 2021?", "the plant opened in 2021"),
+    ("Was the declaration signed in Moscow?", "the declaration signed in moscow"),
+    ("Has Lavrov been to Azerbaijan?", "lavrov been to azerbaijan"),
+    ("Is there any data on trade in 2023?", "trade in 2023"),
+])
+def test_english_framings_are_set_aside(question: str, claim: str) -> None:
+    framing = read_framing(question, "en")
+    assert framing is not None and framing.claim == claim
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Когда подписали декларацию?", "ru"),
+    ("Где встречались Путин и Алиев?", "ru"),
+    ("Много ли российских компаний в Азербайджане?", "ru"),  # how many, not whether
+    ("На чём строятся отношения двух стран?", "ru"),
+    ("а что армения сказала про операцию?", "ru"),
+    ("товарооборот в 2023?", "ru"),  # a lookup with a question mark, not a statement
+    ("визит алиева в москву", "ru"),
+    ("Do you know when the declaration was signed?", "en"),
+    ("When did Putin meet Aliyev?", "en"),
+    ("trade turnover in 2023", "en"),
+])
+def test_other_questions_are_no_yes_no_questions(question: str, lang: str) -> None:
+    assert read_framing(question, lang) is None
+
+
+def test_negations_and_choices_are_marked() -> None:
+    negated = read_framing("Правда ли, что Путин и Алиев не встречались в 2022 году?", "ru")
+    assert negated is not None and negated.negated
+    bound = read_framing("Правда, что товарооборот не менее 4 млрд?", "ru")
+    assert bound is not None and not bound.negated  # a bound, not a negation
+    place = read_framing("Встречались ли они не в России?", "ru")
+    assert place is not None and not place.negated  # a place ruled out: the parser reads it
+    choice = read_framing("Декларацию подписали в Москве или в Баку?", "ru")
+    assert choice is not None and choice.choice
+    english = read_framing("Didn't they meet in Astana?", "en")
+    assert english is None or english.negated
+
+
+def test_numbers_compare_as_the_source_qualifies_them() -> None:
+    def compare(value: float, how: str, stated: float, bound: str) -> str:
+        said = Said(value, str(value), "b", frozenset(), how)
+        return compare_number(said, Stated(stated, "b", frozenset(), "", bound))
+
+    assert compare(4.4, "", 4.4, "almost") == "agree"
+    assert compare(5, "", 4.4, "almost") == "differ"
+    assert compare(3, "more", 4, "") == "agree"  # «превысил 3 млрд», and it was 4
+    assert compare(5, "more", 4, "") == "differ"
+    assert compare(1, "more", 1.1, "more") == "agree"
+    assert compare(10, "more", 7, "more") == "differ"  # «более 7 тысяч» is not «более 10 тысяч»
+    assert compare(7.5, "", 7, "more") == "unknown"  # nor does it say it was not 7.5
+    assert compare(800, "about", 800, "about") == "agree"
+    assert compare(1000, "about", 800, "about") == "differ"
+
+
+# -- «Да» -----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "fact_id"), [
+    ("Правда ли, что соглашение о ВТС подписали в 2003 году?", "mtc-agreement-2003"),
+    ("Встречались ли Путин и Алиев в Ашхабаде?", "summit-2022-06-29-ashgabat"),
+    ("Азербайджан — стратегический партнёр России?", "diplomacy-strategic-partner"),
+    ("Накопленные российские инвестиции в Азербайджане — около 8 млрд долларов?", "investment-russia-accumulated"),
+    ("Будут ли переговоры Путина и Алиева в Москве 22 апреля?", "summit-2024-04-22-moscow-planned"),
+])
+def test_a_confirmed_claim_is_answered_yes_with_the_fact(engine: Engine, question: str, fact_id: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.verdict == "yes", answer.reply
+    assert first_line(answer).startswith("Да — ") and states_verdict(answer.reply, "yes")
+    assert fact_id in answer.facts
+    fact = engine.fact(fact_id)
+    assert isinstance(fact, Fact) and fact.text in answer.reply
+    assert answer.kind in ("answer", "list") and answer.reply.rstrip().endswith("http://ria.ru")
+
+
+def test_yes_says_the_date_or_the_figure_first(engine: Engine) -> None:
+    dated = engine.answer("Подписали ли Путин и Алиев декларацию о союзническом взаимодействии в Москве?")
+    assert dated.verdict == "yes" and first_line(dated) == "Да — 22 февраля 2022 года:"  # one occasion, two facts
+    figure = engine.answer("Товарооборот за 2022 год превысил 2 миллиарда долларов?")  # compared, not matched
+    assert figure.verdict == "yes" and first_line(figure) == "Да — 4 млрд долларов."
+    assert figure.facts == ("trade-2022",)
+
+
+def test_a_question_that_is_really_a_lookup_keeps_its_answer(engine: Engine) -> None:
+    answer = engine.answer("есть ли данные о товарообороте в 2023")
+    assert answer.answered and answer.facts == ("trade-2023-record",)
+    assert states_verdict(answer.reply, "yes")
+
+
+def test_a_fact_asked_by_its_own_yes_no_question_stays_answered(engine: Engine) -> None:
+    """The yes/no path never turns a fact's own question into a decline (the lookup answered it before)."""
+    checked = 0
+    for fact in engine.base.facts:
+        for lang, questions in (("ru", fact.questions), ("en", fact.questions_en)):
+            for question in questions:
+                if read_framing(question, lang) is None:
+                    continue
+                answer = engine.answer(question)
+                if fact.id in answer.facts:
+                    checked += 1
+                    continue
+                before = engine.sibling(lang)._answer_query(question, engine.sibling(lang)._parse(
+                    question, engine.today()))
+                assert fact.id not in before.facts, f"{question!r} lost {fact.id}"  # the lookup missed it too
+    assert checked >= 40
+
+
+# -- «Нет» ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "fact_id", "value"), [
+    ("Правда, что декларацию о транспортном коридоре Север–Юг подписали в Ереване?",
+     "north-south-declaration-2022-baku", "Нет: в Баку"),
+    ("Дипломатические отношения России и Азербайджана установили в 1993 году?",
+     "diplomacy-1992-04-04-relations-established", "Нет: 4 апреля 1992 года."),
+    ("Россия вложила в Азербайджан 400 млн долларов в 2023 году?", "investment-russia-2023", "Нет: 295 млн долларов."),
+    ("Верно ли, что товарооборот в 2023 году вырос на 4,4%?", "trade-2023-record", "Нет: 17,5%."),
+    ("Перемирие в Карабахе заключили 18 сентября?", "karabakh-2023-09-20-ceasefire", "Нет: 20 сентября 2023 года."),
+    ("Декларацию о союзническом взаимодействии подписали Путин и Мирзоян?",
+     "summit-2022-02-22-moscow-allied-declaration", "Нет: участники — Владимир Путин, Ильхам Алиев."),
+])
+def test_a_contradicted_claim_is_answered_no_with_the_true_value(engine: Engine, question: str, fact_id: str,
+                                                                 value: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.verdict == "no", answer.reply
+    assert first_line(answer).startswith(value) and states_verdict(answer.reply, "no")
+    assert fact_id in answer.facts
+
+
+# -- neither --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "Заключили ли Россия и Азербайджан договор о безвизовых поездках?",  # nothing about it
+    "Правда, что Путин посещал Баку?",
+    "Встречались ли Путин и Алиев в Ашхабаде в 2023 году?",  # a meeting recurs: 2022's does not deny 2023's
+    "Встречались ли Путин и Алиев в Баку?",
+    "Лавров был в Баку в феврале 2023?",  # the source says «в Азербайджане», not the city
+    "Россия поставляла Азербайджану танки Т-90?",  # a number without a unit says nothing of another
+    "Правда, что товарооборот в 2025 году превысил 5 млрд долларов?",  # after the base ends
+    "Переговоры Путина и Алиева в Москве отменили?",
+    "Did Aliyev travel to Tehran in 2023?",
+    "Is it true that Russia sold S-400 systems to Azerbaijan?",
+])
+def test_nothing_is_asserted_when_the_base_is_silent(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.answered and not answer.facts and not answer.verdict, answer.reply
+    assert not states_verdict(answer.reply, "yes") and not states_verdict(answer.reply, "no")
+
+
+def test_an_announcement_never_confirms_that_it_happened(engine: Engine) -> None:
+    answer = engine.answer("Правда, что Алиев приезжал в Москву в апреле 2024?")
+    assert not answer.answered and answer.kind == "partial"
+    assert [item.fact_id for item in answer.items] == ["summit-2024-04-22-moscow-planned"]
+
+
+def test_who_did_it_matters(engine: Engine) -> None:
+    """The apology fact names both presidents; only one of them apologised."""
+    assert engine.answer("Алиев извинился перед Путиным?").verdict == "yes"
+    assert engine.answer("Путин извинился перед Алиевым?").verdict == ""
+    assert engine.answer("Did Aliyev apologise to Putin?").verdict == "yes"
+    assert engine.answer("Did Putin apologise to Aliyev?").verdict == ""
+
+
+def test_a_number_that_picks_the_worse_match_is_not_confirmed(engine: Engine) -> None:
+    """480 thousand is how many Azerbaijanis visited Russia, not how many Russians visited Azerbaijan."""
+    answer = engine.answer("В 2023 году Азербайджан посетили 480 тысяч российских туристов?")
+    assert not answer.answered and not answer.verdict
+
+
+def test_negated_and_choice_questions_get_no_verdict(engine: Engine) -> None:
+    for question in ("Правда ли, что Путин и Алиев не встречались в Самарканде?",
+                     "Декларацию подписали в Москве или в Баку?"):
+        answer = engine.answer(question)
+        assert not answer.verdict
+        assert not states_verdict(answer.reply, "yes") and not states_verdict(answer.reply, "no")
+
+
+# -- English --------------------------------------------------------------------------------------------------
+
+def test_english_yes_and_no(engine: Engine) -> None:
+    yes = engine.answer("Did Putin and Aliyev meet in Samarkand?")
+    assert yes.lang == "en" and yes.verdict == "yes" and first_line(yes).startswith("Yes — ")
+    assert yes.facts == ("summit-2022-09-16-samarkand",)
+    no = engine.answer("Was the Declaration on Allied Interaction signed in 2021?")
+    assert no.verdict == "no" and first_line(no) == "No: 22 February 2022."
+    assert "summit-2022-02-22-moscow-allied-declaration" in no.facts
+    figure = engine.answer("Did 600 thousand Azerbaijanis visit Russia in 2023?")
+    assert figure.verdict == "no" and first_line(figure).startswith("No: 480 thousand")
+    silent = engine.answer("Did Russia and Azerbaijan sign a gas deal?")
+    assert not silent.answered and not silent.verdict
+
+
+def test_a_verdict_can_be_said_in_the_other_language(engine: Engine) -> None:
+    answer = engine.answer("Виделись ли Путин и Алиев в Самарканде?", lang="en")
+    assert answer.lang == "en" and answer.verdict == "yes" and first_line(answer).startswith("Yes — ")
