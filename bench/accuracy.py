@@ -1,18 +1,41 @@
 """Accuracy of the answer engine on a labelled set, per kind, with every failure listed.
 
-    python bench/accuracy.py [--questions tests/data/questions.jsonl] [--kb PATH] [--failures]
+    python bench/accuracy.py [--questions tests/data/questions.jsonl] [--kb PATH] [--failures] [--strip-questions]
+
+``--strip-questions`` answers from a copy of the base with every fact's hand-written ``questions`` and
+``questions_en`` removed: how much the engine leans on them (they are optional since #14).
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 from pathlib import Path
+
+import yaml
 
 from knowledge.engine import Engine
 from knowledge.evaluation import evaluate, load_labels
+from knowledge.loader import bundled_path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def strip_questions(source: Path, target: Path) -> Path:
+    """A copy of the base at ``target`` whose facts have no ``questions`` / ``questions_en``."""
+    shutil.copytree(source, target)
+    for file in sorted(target.rglob("*.yaml")):
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        facts = data.get("facts") if isinstance(data, dict) else None
+        if not isinstance(facts, list):
+            continue
+        for fact in facts:
+            fact.pop("questions", None)
+            fact.pop("questions_en", None)
+        file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
 
 
 def main() -> int:
@@ -20,8 +43,13 @@ def main() -> int:
     parser.add_argument("--questions", type=Path, default=ROOT / "tests" / "data" / "questions.jsonl")
     parser.add_argument("--kb", type=Path, default=None)
     parser.add_argument("--failures", action="store_true", help="list every wrong answer")
+    parser.add_argument("--strip-questions", action="store_true", help="remove every fact's questions first")
     args = parser.parse_args()
-    engine = Engine.from_path(args.kb)
+    if args.strip_questions:
+        with tempfile.TemporaryDirectory() as tmp:
+            engine = Engine.from_path(strip_questions(args.kb or bundled_path(), Path(tmp) / "kb"))
+    else:
+        engine = Engine.from_path(args.kb)
     report = evaluate(load_labels(args.questions), engine.answer)
     print(f"answerable: {report.answerable_correct}/{report.answerable} = {report.accuracy:.1%}")
     print(f"out of scope answered: {report.out_of_scope_answered}/{report.out_of_scope}"

@@ -287,8 +287,7 @@ def top_results(engine: Engine, storage: Storage, examples: Sequence[str],
             chosen.append(fact)
     english = lang_of(lang) == "en"
     results = [
-        _fact_result(engine, "t", fact.id, _capitalised(fact.questions_en[0] if english and fact.questions_en
-                                                        else fact.questions[0]),
+        _fact_result(engine, "t", fact.id, _capitalised(fact.shown_question(english)),
                      (fact.text_en or fact.text) if english else fact.text, lang=lang_of(lang))
         for fact in chosen
     ]

@@ -424,9 +424,7 @@ class Engine(SpecialAnswers, Verdicts):
         return fact.text_en or fact.text if self.reply == "en" else fact.text
 
     def _question(self, fact: Fact) -> str:
-        if self.reply == "en" and fact.questions_en:
-            return fact.questions_en[0]
-        return fact.questions[0]
+        return fact.shown_question(self.reply == "en")
 
     def _build(
         self,

@@ -129,6 +129,15 @@ class Fact:
     venue_en: str = ""
     where: Location | None = field(default=None, compare=False)
 
+    def shown_question(self, english: bool = False) -> str:
+        """How the fact is offered as a question (a suggestion, an inline title): its first alternate
+        question, else its own text — alternate questions are optional."""
+        if english and self.questions_en:
+            return self.questions_en[0]
+        if english and self.text_en:
+            return self.text_en
+        return self.questions[0] if self.questions else self.text
+
     @property
     def entity_ids(self) -> tuple[str, ...]:
         return self.participants + self.places + self.organisations + self.related

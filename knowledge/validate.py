@@ -20,7 +20,7 @@ from knowledge.yamlio import LDict, LList, line_of
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}$")  # ISO 639-1 or 639-2/3: "ru", "az", "en"
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-MIN_QUESTIONS, MAX_QUESTIONS = 2, 5
+MIN_QUESTIONS, MAX_QUESTIONS = 0, 5  # optional: an editor may add a fact without writing any
 MIN_QUESTIONS_EN = 1  # English is optional: one good question is better than none
 MAX_TEXT = 4000
 
@@ -232,7 +232,7 @@ FACT_FIELDS: dict[str, tuple[bool, Check]] = {
     "text": (True, _text),
     "quote": (True, _text),
     "source": (True, _ident),
-    "questions": (True, _questions),
+    "questions": (False, _questions),
     "text_en": (False, _english),
     "venue": (False, _text),
     "venue_en": (False, _english),
@@ -349,7 +349,7 @@ def build_fact(record: LDict, where: Location, report: Reporter) -> Fact | None:
         text=" ".join(record["text"].split()),
         quote=" ".join(record["quote"].split()),
         source=record["source"],
-        questions=tuple(q.strip() for q in record["questions"]),
+        questions=tuple(q.strip() for q in record.get("questions") or ()),
         participants=_tuple(record, "participants"),
         places=_tuple(record, "places"),
         organisations=_tuple(record, "organisations"),
