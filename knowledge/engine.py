@@ -122,7 +122,7 @@ class Engine(SpecialAnswers, Verdicts):
             answer = self._check_claim(question, answer, day) or answer
         carried = query.place_refs - asked.place_refs if plan.kind == "merge" else frozenset()
         if not answer.answered and carried and asked.has_content and not asked.place_refs:
-            # «Мишустин и Асадов в Сочи» → «а в 2024?»: the old place belonged to the old event
+            # a new period after a question about a place: the old place belonged to the old event
             wider = dataclasses.replace(query, place_refs=query.place_refs - carried,
                                         entities=query.entities - carried, soft_entities=query.soft_entities - carried,
                                         entity_order=tuple(r for r in query.entity_order if r not in carried))
@@ -243,7 +243,7 @@ class Engine(SpecialAnswers, Verdicts):
         if (top is not None and top.score >= cfg.answer_threshold
                 and (best is None or top.score >= best.score - cfg.complete_margin)):
             if query.ordinal:
-                # «когда впервые вошли в Карабах»: a fact naming only the same names is no first or last of it
+                # an ordinal over facts that share only the names asked is no first or last of anything
                 said = [s for s in complete if s.matched or not any(t.known for t in query.terms)]
                 if said:
                     return self._ordinal(question, query, said, said[0])
