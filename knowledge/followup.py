@@ -63,7 +63,7 @@ def read_follow_up(question: str, query: Query, context: Context | None, *,
             return FollowUp(kind, context.query)
     if not nouns and not named and not timed:
         if query.answer_type and query.answer_type != "what" and (marked or pointing or not query.terms):
-            if context.facts:  # «а где?», «а когда это было?»: another detail of the same fact(s)
+            if context.facts:  # «а где?», «а когда?»: another detail of the same fact(s)
                 return FollowUp("same", dataclasses.replace(context.query, answer_type=query.answer_type,
                                                             list_intent=False, count_intent=False))
             return FollowUp("merge", dataclasses.replace(context.query, answer_type=query.answer_type))
@@ -88,7 +88,7 @@ def merge(previous: Query, new: Query, *, entity_kinds: Mapping[str, tuple[str, 
     span, label = previous.span, previous.span_label
     if new.span is not None:  # «а в прошлом году?»: a relative period replaces any other
         years, months, days, span, label = frozenset(), frozenset(), frozenset(), new.span, new.span_label
-    elif new.years:  # «что было в декабре 2023» → «а в 2022?»: December 2022
+    elif new.years:  # «декабрь 2023» → «а в 2022?»: December 2022
         years, days = new.years, new.days or frozenset((m, d) for m, d in previous.days)
         months, span, label = new.months or months, None, ""
     elif new.months or new.days:
@@ -110,7 +110,7 @@ def merge(previous: Query, new: Query, *, entity_kinds: Mapping[str, tuple[str, 
             continue
         kind, country = entity_kinds.get(ref, ("", ""))
         same = [old for old in order if entity_kinds.get(old, ("", ""))[0] == kind and old not in new.entity_order]
-        # «встречи Путина и Алиева» → «а с Лавровым?»: Lavrov stands in for his compatriot Putin;
+        # «Путин и Алиев» → «а с Лавровым?»: Lavrov stands in for his compatriot Putin;
         # otherwise the latest-named one gives way («Лавров с Байрамовым» → «а с Мирзояном?»)
         compatriots = [old for old in same if country and entity_kinds.get(old, ("", ""))[1] == country]
         if same:

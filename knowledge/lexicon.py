@@ -41,7 +41,7 @@ QUESTION_WORDS: dict[str, str] = {
 # Words that ask for a list of everything that matches.
 LIST_WORDS = frozenset(["все", "всё", "весь", "перечислить", "список", "перечень", "какие", "каких", "какими", "хронология", "история"])
 
-# Parts of a year: «в конце 2023-го» (used only when no month is named).
+# Parts of a year: «в начале 2019-го» (used only when no month is named).
 YEAR_PARTS: dict[str, tuple[int, ...]] = {"конец": (10, 11, 12), "начало": (1, 2, 3), "середина": (5, 6, 7, 8)}
 
 # Asking for numbers without a question word: «какие цифры по коридору», «много ли школ».
@@ -317,7 +317,7 @@ class Lexicon:
     frequent_words: frozenset[str] = frozenset()  # after «most»: «most often»
     # the rest of what the parser and the engine read per language
     which_words: frozenset[str] = frozenset()  # «какой год» / "which year": asks for the year itself
-    span_openers: frozenset[str] = frozenset()  # «с 2020 по 2022» / "from 2020 to 2022"
+    span_openers: frozenset[str] = frozenset()  # «с 2015 по 2017» / "from 2015 to 2017"
     span_closers: frozenset[str] = frozenset()
     by_period: tuple[tuple[str, str], ...] = ()  # «по годам» / "by year": a figure across periods
     yes_no_words: frozenset[str] = frozenset()  # «ли» / "did": whether something happened
@@ -330,7 +330,7 @@ class Lexicon:
     event_relatives: Mapping[str, str] = field(default_factory=dict)  # surface: «перед форумом» → "before"
     year_fractions: Mapping[str, int] = field(default_factory=dict)  # «полугодие» → 6 months
     fraction_ordinals: Mapping[str, int] = field(default_factory=dict)  # «первое полугодие» → the first
-    count_fillers: frozenset[str] = frozenset()  # surface: «третья по счёту встреча»
+    count_fillers: frozenset[str] = frozenset()  # surface: «вторая по счёту поездка»
     outside_words: frozenset[str] = frozenset()  # surface: «вне России», «за пределами России»: not there
     venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
     upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says

@@ -75,7 +75,7 @@ class Query:
     asks_happened: bool = False  # «состоялись ли»: whether it took place — an announced event cannot say
     wants_city: bool = False  # «в каком городе»: a named place, not an occasion («на полях сессии ГА ООН»)
     upcoming: bool = False  # «следующая встреча»: the next one — only an announced event can be it
-    becomes: str = ""  # «когда Алиев стал президентом»: the role taken up, which a fact must state as taken up
+    becomes: str = ""  # «когда X стал премьером»: the role taken up, which a fact must state as taken up
     becoming_verbs: frozenset[str] = frozenset()  # the verbs that state it («стать», «избрать»)
 
     @property
@@ -93,7 +93,7 @@ MAX_SPAN_YEARS = 50
 
 
 def year_span(text: str, raw_words: list[str], lx: Lexicon) -> tuple[int, int] | None:
-    """(first, last) of a range of years the question names: «с 2020 по 2022», «2020–2022»; else None."""
+    """(first, last) of a range of years the question names: «с 2015 по 2017», «2015–2017»; else None."""
     found: tuple[int, int] | None = None
     dashed = _DASHED_YEARS.search(text[:MAX_QUERY_CHARS])
     if dashed:
@@ -118,7 +118,7 @@ def _degree(raw_words: list[str], lx: Lexicon, analyse: Analyser) -> tuple[int, 
     for i, info in enumerate(infos):
         lemma = info.forms[0]
         following = infos[i + 1].lemmas if i + 1 < len(infos) else ()
-        if lemma in lx.ordinal_numbers:  # «вторая встреча», «третья по счёту встреча»
+        if lemma in lx.ordinal_numbers:  # «вторая встреча», «пятая по счёту поездка»
             ahead = infos[i + 1:i + 4]
             reach = next((k for k, nxt in enumerate(ahead) if set(nxt.lemmas) & lx.event_nouns), None)
             if reach is not None and all(nxt.function or nxt.word in lx.count_fillers for nxt in ahead[:reach]):
@@ -170,9 +170,9 @@ VERB_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")  # R
 
 def split_relative(text: str, lx: Lexicon, analyse: Analyser, *, names: Container[str] = frozenset()
                    ) -> tuple[str, str, str] | None:
-    """«какая встреча была перед Анталийским форумом» → ("какая встреча была", "before", "анталийским форумом"):
+    """«какой визит прошёл перед саммитом ШОС» → ("какой визит прошёл", "before", "саммитом шос"):
     what is asked, and the event it is placed against — the words after the relative word up to a verb
-    («после перемирия вели переговоры …»: the event is «перемирия»). None when a number follows (a period:
+    («после саммита подписали …»: the event is «саммита»). None when a number follows (a period:
     «после 2022 года») or nothing does. ``names``: lemmas that start a name («Сочи» is no verb «сочить»)."""
     raw = words(text)[:MAX_WORDS]
     for at, word in enumerate(raw):
@@ -462,15 +462,15 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         comparison = False  # a rank in time or across periods, which the dates and figures give
     named_years = year_span(text, raw_words, lx) if len(years) == 2 else None
     if named_years is not None:
-        years = set(range(named_years[0], named_years[1] + 1))  # «с 2020 по 2022», «2020–2022»
+        years = set(range(named_years[0], named_years[1] + 1))  # «с 2015 по 2017», «2015–2017»
     if later_than and years == {later_than} and span is None:  # a period from the next year on
         years = set()
         span = (dt.date(later_than + 1, 1, 1), dt.date(MAX_YEAR, 12, 31))
         span_label = f"after {later_than}" if lx.code == "en" else f"после {later_than} года"
     if figure_questions > 1:
-        list_intent = True  # «сколько учится, сколько на бюджете и сколько стипендий»
+        list_intent = True  # several «сколько» at once: one figure each
     if year_parts and years and not months and not days:
-        months = year_parts  # «в конце 2023-го»
+        months = year_parts  # «в начале 2019-го»
 
     entities: set[str] = set()
     soft: set[str] = set()
@@ -512,7 +512,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         lemma = info.lemmas[0]
         if owner is None and lemma in lx.meta_words:  # before fillers: «в каком году» asks for a date
             if (answer_type == "" or (answer_type == "what" and which)) and lemma != "число" and not (
-                    lemma in ("год", "year") and years):  # «какой товарооборот был в 2023 году» names the year
+                    lemma in ("год", "year") and years):  # a «год» after a named year names it, not asks it
                 answer_type = "date"
             continue
         if owner is None and (lemma in lx.fillers or info.word in lx.fillers or lemma in lx.overview_words
@@ -544,7 +544,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     if answer_type == "figure" and figure_nouns and set(figure_nouns[0]) & lx.event_nouns:
         answer_type, count_intent, list_intent = "count", True, True  # «сколько встреч» counts occasions
     if answer_type in ("what", "") and (years or months or days or span) and not terms and not entities:
-        list_intent = True  # «что было в марте 2024»
+        list_intent = True  # only a period named: everything in it
     if overview and answer_type in ("", "what"):
         list_intent = True  # «что известно о ВТС»
 
@@ -556,7 +556,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         smalltalk = sorted(talk, key=("thanks", "bye", "greeting", "chat").index)[0]
     elif addressed and not (entities or soft or years or months) and other_words <= 2 and \
             answer_type not in ("date", "place", "figure", "count"):
-        smalltalk = "chat"  # «ты бот или человек?»
+        smalltalk = "chat"  # a short question about the bot itself
     else:
         smalltalk = ""
 

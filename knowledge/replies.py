@@ -17,8 +17,8 @@ from knowledge.model import Entity, Fact, Figure
 
 EXAMPLES = (
     "Когда установлены дипломатические отношения?",
-    "Какой товарооборот был в 2023 году?",
-    "Где встречались Путин и Алиев в 2022 году?",
+    "Каков товарооборот за 2023 год?",
+    "Где встречались Алиев и Путин в 2022 году?",
 )
 
 SMALLTALK = {
@@ -118,7 +118,7 @@ def period_name(text: str, lang: str = "ru") -> str:
 
 
 def figure_line(figure: Figure) -> str:
-    """«почти 4,4 млрд долларов — товарооборот России и Азербайджана (2023 год)»."""
+    """«около 300 млн долларов — инвестиции в проект (2019 год)»."""
     period = f" ({period_name(figure.period)})" if figure.period and not figure.period.startswith("2024-04-22") else ""
     return f"{figure.display()} — {figure.what}{period}"
 
@@ -130,7 +130,7 @@ _QUALIFIERS_EN = {"почти": "almost", "более": "more than", "свыше
 
 
 def figure_en(figure: Figure) -> str | None:
-    """"almost 4.4 billion dollars"; None when its unit has no known English rendering."""
+    """"about 300 million dollars"; None when its unit has no known English rendering."""
     unit = figure.unit_en or _UNITS_EN.get(figure.unit.strip())
     if unit is None or (figure.qualifier and figure.qualifier not in _QUALIFIERS_EN):
         return None
@@ -139,7 +139,7 @@ def figure_en(figure: Figure) -> str | None:
 
 
 def figure_line_en(figure: Figure) -> str | None:
-    """"almost 4.4 billion dollars — trade turnover between Russia and Azerbaijan (a record) (2023)"; None
+    """"about 300 million dollars — investment in the project (2019)"; None
     when the figure has no English description."""
     shown = figure_en(figure)
     if shown is None or not figure.what_en:
@@ -259,7 +259,7 @@ def plural(count: int, one: str, few: str, many: str) -> str:
 
 
 def human_day(day: dt.date, lang: str = "ru") -> str:
-    """«22 апреля 2024 года», "22 April 2024"."""
+    """«4 апреля 1992 года», "4 April 1992"."""
     if lang == "en":
         return human_en(day.isoformat())
     return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year} года"
@@ -359,12 +359,12 @@ RU = Phrases(
 EN = Phrases(
     lang="en",
     examples=(
-        "When were diplomatic relations established?",
-        "What was the trade turnover in 2023?",
-        "Where did Putin and Aliyev meet in 2022?",
+        "When were Russia–Azerbaijan diplomatic relations established?",
+        "How large was trade turnover in 2023?",
+        "Which cities hosted Putin–Aliyev meetings in 2022?",
     ),
     smalltalk={
-        "greeting": ("Hello! I answer questions about relations between Russia and Azerbaijan — meetings, trade, "
+        "greeting": ("Hello! I answer questions about Russia–Azerbaijan relations — meetings, trade, "
                      "cooperation — from a RIA Novosti fact sheet (in Russian). For example: “{example}”"),
         "thanks": "You're welcome! Ask away.",
         "bye": "Goodbye! Come back with questions.",

@@ -37,7 +37,7 @@ def asks_who_holds(query: Query, index: Index, roles: Mapping[str, frozenset[str
     if query.answer_type not in ("person", "name") or _narrowed(query):
         return None
     entities = index.base.entities
-    if query.soft_entities:  # «кто министр иностранных дел»: a term whose name is a role («МИД»)
+    if query.soft_entities:  # a term whose name is a role («глава МИД»)
         return _holders_of_term(query, index, roles)
     people = [ref for ref in query.entities if entities[ref].kind == "person"]
     countries = {ref for ref in query.entities | query.about_refs if entities[ref].kind == "country"}

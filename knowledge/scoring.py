@@ -53,7 +53,7 @@ def candidates(query: Query, index: Index) -> list[int]:
     for ref in query.named | query.place_refs:
         for i in index.entity_postings.get(ref, ()):
             seen[i] = seen.get(i, 0.0) + ENTITY_WEIGHT
-    if not seen and query.span is not None:  # «что было в прошлом месяце»
+    if not seen and query.span is not None:  # only a relative period named: every fact dated in it
         first, last = query.span
         for i, entry in enumerate(index.entries):
             if entry.fact.date.overlaps(first, last):
@@ -126,8 +126,8 @@ def _place_ok(query: Query, entry: FactEntry, about: frozenset[str]) -> bool:
 
 
 def _becoming_ok(query: Query, entry: FactEntry) -> bool:
-    """«Когда Алиев стал президентом» is answered only by a fact that says someone became that,
-    not by any fact naming Aliyev and a president («Россия и Азербайджан стали союзниками»)."""
+    """«когда X стал премьером» is answered only by a fact that says someone became that,
+    not by any fact naming X and a premier («Россия и Азербайджан стали союзниками»)."""
     if not query.becomes:
         return True
     for phrasing in entry.phrasings:

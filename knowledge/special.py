@@ -71,7 +71,7 @@ class SpecialAnswers:
         """A period after the base ends: say so, and offer the latest fact it has on the subject."""
         label = query.span_label if self.reply == "ru" or query.span is None else _span_en(*query.span)
         lead = self.say.lead_after_base.format(period=label, end=human_day(self.base_end, self.reply))
-        if not (query.terms or query.named):  # «что было в прошлом году»: the last events it has
+        if not (query.terms or query.named):  # nothing but the period asked: the last events it has
             events = sorted((f for f in self.base.facts if f.status == "done" and not f.as_of
                              and f.date.end <= self.base_end),  # not a plan running past the source's date
                             key=lambda f: (f.date.end, f.date.start))[-LATEST_EVENTS:]
@@ -100,7 +100,7 @@ class SpecialAnswers:
         return self._build(question, "answer" if len(found) == 1 else "list", True, lead, facts, 100.0, note=note)
 
     def _relative(self, question: str, query: Query) -> Answer | None:
-        """«какая встреча была перед Анталийским форумом», «кто позвонил после гибели военных»: the nearest
+        """«какой визит прошёл перед саммитом ШОС», «кто позвонил после гибели военных»: the nearest
         occasion of what is asked, before or after the event named; None when the question is no such one."""
         found = split_relative(question, lexicon_for(self.lang), analyser_for(self.lang), names=self.index.aliases)
         if found is None or query.nth or query.ordinal or query.list_intent:
@@ -121,7 +121,7 @@ class SpecialAnswers:
         rivals = [s for s in anchors if s.score >= anchors[0].score - cfg.tie_margin]
         main = self._parse(asked, today)
         if not {ref for ref in main.entities if self._kinds[ref][0] == "person"} and people:
-            # «после звонка Алиева Путину когда они встретились»: the people of the event, unless others are named
+            # «после визита X, когда они встретились»: the people of the event, unless others are named
             main = dataclasses.replace(main, entities=main.entities | people,
                                        entity_order=main.entity_order + tuple(sorted(people)))
         ranked = rank(main, self.index) if main.has_content else []
@@ -151,7 +151,7 @@ class SpecialAnswers:
         return self._build(question, "answer", True, lead, [fact], min(pick.score, anchors[0].score))
 
     def _events(self, query: Query, allowed: list[Scored]) -> list[Scored]:
-        """Occasions of what is asked («встречи Путина и Алиева»): done, dated, holding every thing named."""
+        """Occasions of what is asked (meetings of two named people): done, dated, holding every thing named."""
         return self._events_of(query, allowed, done=True)
 
     def _events_of(self, query: Query, allowed: list[Scored], *, done: bool) -> list[Scored]:
@@ -223,7 +223,7 @@ class SpecialAnswers:
         return self._build(question, "list", True, lead, facts, score)
 
     def _ordinal(self, question: str, query: Query, complete: list[Scored], top: Scored) -> Answer:
-        """«Когда в последний раз…»: the latest (or earliest) of the facts that answer equally well."""
+        """«последний раз…», «впервые…»: the latest (or earliest) of the facts that answer equally well."""
         pool = [s for s in complete if s.score >= top.score - self.settings.ordinal_margin
                 and s.entry.fact.status == "done" and not s.entry.fact.as_of]
         if not pool:

@@ -3,7 +3,7 @@ true that…".
 
 Reading (``read_framing``): the yes/no framing is found from the words alone — the particle «ли», a
 framing phrase before «что» («правда», «говорят», «знаете ли вы»), an English auxiliary first ("did",
-"is", "was") or a framing phrase ("is it true that"), or a statement with a verb and a question mark —
+"is", "was") or a framing phrase ("is it true…", "I heard…"), or a statement with a verb and a question mark —
 and set aside: what is left is the claim. A question word («когда», "where") makes it no yes/no question;
 «или» makes it a choice and a negation («не встречались») an inverted one: both are left to the lookup.
 
@@ -152,7 +152,7 @@ class Framing:
     """A yes/no question or a claim to check, read from its words."""
 
     claim: str  # the question without its framing, as normalised words
-    how: str  # "particle" («ли»), "phrase" («правда, что», "is it true that"), "auxiliary" ("did"), "bare"
+    how: str  # "particle" («ли»), "phrase" («правда, что», "is it true"), "auxiliary" ("did"), "bare"
     negated: bool  # «не встречались», "didn't": an inverted question, left to the lookup
     choice: bool  # «в Москве или в Баку»: which one, not whether
     future: bool = False  # «планируется», "will …": about what is to come (and what the verbs say)
@@ -194,7 +194,7 @@ def read_framing(question: str, lang: str = "ru") -> Framing | None:
     return _framing_ru(tokens, asks, copula=bool(_COPULA.search(question[:MAX_QUERY_CHARS])))
 
 
-_COPULA = re.compile(r"[^\W\d_]\s+[—–-]\s+\w")  # «Азербайджан — стратегический партнёр России?»
+_COPULA = re.compile(r"[^\W\d_]\s+[—–-]\s+\w")  # «Москва — столица России?»: a dash for a verb
 
 
 def _ends_with_question_mark(question: str) -> bool:
@@ -374,7 +374,7 @@ def _unit_words(tokens: Sequence[str], lang: str) -> tuple[str, frozenset[str]]:
 
 def said_numbers(text: str, numbers: Iterable[str], lang: str = "ru") -> tuple[Said, ...]:
     """The numbers a claim states (those the parser kept as numbers, not years or days), with their units and
-    comparisons: «вырос на 15%», «более 4 млрд долларов», "almost 4.4 billion dollars"."""
+    comparisons: «вырос на 15%», «более 4 млрд долларов», "about 300 million dollars"."""
     wanted = set(numbers)
     tokens = _NUMBER_TOKENS.findall(normalize(text))
     out: list[Said] = []
@@ -947,7 +947,7 @@ class Verdicts:
         start, end = date.start, date.end
         if date.is_range and date.precision == "day" and (start.year, start.month) == (end.year, end.month):
             return f"{start.day}–{end.day} {MONTHS_EN[start.month - 1]} {start.year}" if english else \
-                f"{start.day}–{end.day} {MONTHS_GENITIVE[start.month - 1]} {start.year} года"  # «5–6 марта 2024 года»
+                f"{start.day}–{end.day} {MONTHS_GENITIVE[start.month - 1]} {start.year} года"  # «5–6 мая 2019 года»
         if date.is_range or date.precision == "day":
             return date.human_en() if english else date.human()
         if date.precision == "month":
