@@ -16,7 +16,6 @@ from handlers.render import LANG_SUFFIX, answer_html, keyboard, quote_html
 from handlers.respond import answer_question, remember, send_html
 from handlers.services import services
 from knowledge.model import Fact
-from knowledge.replies import phrases
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +78,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 remember(services(context).conversations, key, answer, sent)
                 return
     elif (action == "x" and message is not None and parts and _number(parts[0]) is not None
-          and int(parts[0]) < len(examples := phrases(lang).examples)):
+          and int(parts[0]) < len(examples := engine.examples(lang))):
         await query.answer()
         await answer_question(message, context, examples[int(parts[0])], quote=False)  # type: ignore[arg-type]
         return

@@ -15,7 +15,6 @@ from handlers.respond import answer_question, conversation_key, send_html
 from handlers.services import services
 from knowledge.language import detect_language
 from knowledge.model import short_key as fact_token
-from knowledge.replies import phrases
 
 HELP = {
     "ru": (
@@ -44,8 +43,8 @@ HELP = {
 GREETING = {"ru": "Здравствуйте! В базе {count} фактов.\n\n", "en": "Hello! The base holds {count} facts.\n\n"}
 
 
-def _help_text(username: str, lang: str = "ru") -> str:
-    examples = "\n".join(f"• {example}" for example in phrases(lang).examples)
+def _help_text(username: str, examples_shown: tuple[str, ...], lang: str = "ru") -> str:
+    examples = "\n".join(f"• {example}" for example in examples_shown)
     return HELP[lang].format(examples=examples, username=username)
 
 
@@ -68,15 +67,18 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = _shown_language(context, update)
     action = "x" + (LANG_SUFFIX if lang == "en" else "")
     buttons = [[InlineKeyboardButton(example, callback_data=callback(action, str(number)))]
-               for number, example in enumerate(phrases(lang).examples)]
-    text = GREETING[lang].format(count=len(engine.base.facts)) + _help_text(context.bot.username, lang)
+               for number, example in enumerate(engine.examples(lang))]
+    text = (GREETING[lang].format(count=len(engine.base.facts))
+            + _help_text(context.bot.username, engine.examples(lang), lang))
     await message.reply_text(text, reply_markup=InlineKeyboardMarkup(buttons))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """How to ask."""
     if update.effective_message:
-        await update.effective_message.reply_text(_help_text(context.bot.username, _shown_language(context, update)),
+        lang = _shown_language(context, update)
+        examples = services(context).holder.engine.examples(lang)
+        await update.effective_message.reply_text(_help_text(context.bot.username, examples, lang),
                                                   do_quote=update.effective_message.chat.type != ChatType.PRIVATE)
 
 

@@ -34,7 +34,7 @@ from knowledge.engine import Engine
 from knowledge.language import detect_language
 from knowledge.model import Fact
 from knowledge.model import short_key as fact_token
-from knowledge.replies import EXAMPLES, phrases
+from knowledge.replies import phrases
 
 log = logging.getLogger(__name__)
 
@@ -254,7 +254,7 @@ def answer_results(engine: Engine, question: str, answer: Answer) -> list[Inline
 def representative_facts(engine: Engine) -> tuple[str, ...]:
     """Facts to show before anything was asked: those answering the /start examples, then one per topic."""
     ids: list[str] = []
-    for example in EXAMPLES:
+    for example in engine.examples("ru"):
         found = engine.answer(example)
         if found.answered and found.items:
             ids.append(found.items[0].fact_id)

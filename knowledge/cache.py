@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 # The code that decides what an index holds: any change to it makes every cached index stale.
 _BUILD_MODULES = ("index.py", "model.py", "dates.py", "lexicon.py", "morphology.py", "normalize.py", "loader.py",
-                  "validate.py", "yamlio.py", "safe_files.py", "topics.py", "english.py", "language.py")
+                  "validate.py", "yamlio.py", "safe_files.py", "english.py", "language.py")
 
 
 def _format() -> str:

@@ -39,7 +39,6 @@ from knowledge.settings import EngineSettings
 from knowledge.special import SpecialAnswers
 from knowledge.timeframe import find_timeframe
 from knowledge.timeline import Timeline, build_timeline, request_token
-from knowledge.topics import TOPICS, TOPICS_EN
 from knowledge.verdict import Verdicts
 
 __all__ = ["Engine", "EngineSettings"]  # EngineSettings (knowledge.settings) is imported from here by the bot
@@ -55,7 +54,7 @@ class Engine(SpecialAnswers, Verdicts):
         self.base = base
         self.lang = lang  # the language it reads questions in: its index, lexicon and lemmas
         self.reply = reply or lang  # the language it answers in (a user may ask in one and read the other)
-        self.say: Phrases = phrases(self.reply)
+        self.say: Phrases = dataclasses.replace(phrases(self.reply), examples=self.examples(self.reply))
         self._siblings: dict[tuple[str, str], Engine] = {(lang, self.reply): self}
         self.today = today  # the clock relative questions («в прошлом году») are resolved against
         newest = base.newest_source_date()
@@ -70,7 +69,8 @@ class Engine(SpecialAnswers, Verdicts):
         self._together: frozenset[tuple[str, str]] | None = None  # places named together, at the first claim
         self._position: dict[str, int] | None = None  # each fact's place in the index, at the first claim
         present = {fact.topic for fact in base.facts}
-        names = TOPICS_EN if self.reply == "en" else TOPICS
+        declared = base.lexicon.topic_names(self.reply)
+        names = {**declared, **{key: base.lexicon.topic_name(key) for key in sorted(present - declared.keys())}}
         self._topics = tuple((key, label) for key, label in names.items() if key in present)
 
     @classmethod
@@ -510,8 +510,14 @@ class Engine(SpecialAnswers, Verdicts):
         return self._build(question, "decline", False, self.say.lead_decline, [], score,
                            suggestions=self._suggestions(ranked), note=note)
 
+    def examples(self, lang: str = "ru") -> tuple[str, ...]:
+        """The example questions the base offers in ``lang`` (its lexicon.yaml); none without one."""
+        return self.base.lexicon.examples.get(lang, ())
+
     def _smalltalk(self, question: str, kind: str) -> Answer:
-        text = self.say.smalltalk.get(kind, self.say.smalltalk["chat"]).format(example=self.say.examples[0])
+        example = next(iter(self.say.examples), "") or next(
+            (q for fact in self.base.facts for q in (fact.questions_en if self.reply == "en" else fact.questions)), "")
+        text = self.say.smalltalk.get(kind, self.say.smalltalk["chat"]).format(example=example)
         return self._build(question, "smalltalk", False, text, [], 0.0)
 
 

@@ -17,7 +17,6 @@ from knowledge.language import analyser_for, lexicon_for
 from knowledge.model import Entity, Fact, KnowledgeBase
 from knowledge.morphology import WordInfo, analyse
 from knowledge.normalize import words
-from knowledge.topics import TOPICS, TOPICS_EN
 
 MAX_YEAR_SPAN = 15  # a fact dated "1992/2024" says nothing about any single year
 Analyser = Callable[[str], WordInfo]
@@ -207,7 +206,7 @@ def build_index(base: KnowledgeBase, *, lang: str = "ru") -> Index:
             terms |= _flatten(sets)
         for ref in own:
             terms |= entity_terms.get(ref, set())
-        terms |= _flatten(lemmas_of((TOPICS_EN if english else TOPICS).get(fact.topic, "")))
+        terms |= _flatten(lemmas_of(base.lexicon.topic_names(lang).get(fact.topic, "")))
         figure_terms: set[str] = set()
         unit_terms: set[str] = set()
         for figure in fact.figures if not english else ():  # a figure's words are Russian: in English, the text

@@ -14,15 +14,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from knowledge.model import Entity, Fact, KnowledgeBase, Location, Source
+from knowledge.model import BaseLexicon, Entity, Fact, KnowledgeBase, Location, Source
 from knowledge.safe_files import FileTooLargeError, UnsafeFileError, base_directory, kind_of, safe_read_bytes
 from knowledge.validate import (
     ENTITY_FIELDS,
+    LEXICON_FILE,
     SOURCE_FIELDS,
     Problem,
     Reporter,
     build_entity,
     build_fact,
+    build_lexicon,
     build_source,
     check_fields,
 )
@@ -118,6 +120,7 @@ def check_knowledge(
     facts: list[Fact] = []
     seen: dict[str, Location] = {}
     key_lines: dict[str, dict[str, int]] = {}  # record id -> field -> line, for reference errors
+    lexicon, lexicon_file = BaseLexicon(), root / LEXICON_FILE
     for file in files:
         report = Reporter(str(file))
         try:
@@ -129,11 +132,16 @@ def check_knowledge(
             continue
         digest.update(str(file.relative_to(root) if file != root else file.name).encode())
         digest.update(document.raw)
+        if file == lexicon_file:  # the base's own words, not records
+            lexicon = build_lexicon(document.data, report)
+            problems.extend(report.problems)
+            continue
         _read_sections(document.data, file, inside, report, limits, sources, entities, facts, seen)
         for record_id, lines in _key_lines(document.data).items():
             key_lines.setdefault(record_id, lines)  # the first definition wins, as in `seen`
         problems.extend(report.problems)
     problems.extend(_check_references(sources, entities, facts, key_lines))
+    problems.extend(_check_topics(facts, lexicon, key_lines, lexicon_file))
     if problems:
         return None, problems
     facts.sort(key=lambda f: (f.date.start, f.date.end))
@@ -143,6 +151,7 @@ def check_knowledge(
         facts=tuple(facts),
         files=tuple(str(f) for f in files),
         content_hash=digest.hexdigest(),
+        lexicon=lexicon,
     )
     return base, []
 
@@ -315,4 +324,21 @@ def _check_references(
             bad(fact, "source", f"fact `{fact.id}`: unknown source `{fact.source}`")
         elif fact.quote not in texts[fact.source]:
             bad(fact, "quote", f"fact `{fact.id}`: quote not found verbatim in source `{fact.source}`")
+    return problems
+
+
+def _check_topics(
+    facts: list[Fact], lexicon: BaseLexicon, key_lines: dict[str, dict[str, int]], lexicon_file: Path
+) -> list[Problem]:
+    """Every fact's topic is one the base's lexicon.yaml declares (a base without declared topics: any)."""
+    if not lexicon.topics:
+        return []
+    known = ", ".join(lexicon.topics)
+    problems: list[Problem] = []
+    for fact in facts:
+        if fact.topic not in lexicon.topics:
+            loc = fact.where or Location("?", 1)
+            line = key_lines.get(fact.id, {}).get("topic", loc.line)
+            problems.append(Problem(loc.file, line, f"fact `{fact.id}`: `topic`: expected one of: {known}; "
+                                                    f"got {fact.topic!r} (topics are declared in {lexicon_file.name})"))
     return problems

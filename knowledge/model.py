@@ -144,6 +144,28 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class BaseLexicon:
+    """What a fact base says about its own words (its ``lexicon.yaml``): topic names and /start examples.
+
+    Empty for a base without the file: the engine then names topics by their keys and shows no examples.
+    """
+
+    topics: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (Russian name, English name)
+    examples: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> example questions
+
+    def topic_names(self, lang: str = "ru") -> dict[str, str]:
+        """Each declared topic's name in ``lang`` ("ru" or "en")."""
+        return {key: (en if lang == "en" else ru) for key, (ru, en) in self.topics.items()}
+
+    def topic_name(self, key: str, lang: str = "ru") -> str:
+        """A topic's name in ``lang``; an undeclared topic is named by its key."""
+        names = self.topics.get(key)
+        if names is None:
+            return key.replace("_", " ")
+        return names[1] if lang == "en" else names[0]
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     """A validated fact base; never mutated, so a reload swaps a whole new one in."""
 
@@ -152,6 +174,7 @@ class KnowledgeBase:
     facts: tuple[Fact, ...]
     files: tuple[str, ...] = ()
     content_hash: str = ""
+    lexicon: BaseLexicon = field(default_factory=BaseLexicon)
 
     def fact(self, fact_id: str) -> Fact | None:
         return self._by_id.get(fact_id)

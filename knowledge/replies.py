@@ -15,12 +15,6 @@ from knowledge.answer import Answer, Item, SourceRef, Suggestion
 from knowledge.dates import MONTHS_GENITIVE, human_en, parse_fact_date
 from knowledge.model import Entity, Fact, Figure
 
-EXAMPLES = (
-    "Когда установлены дипломатические отношения?",
-    "Каков товарооборот за 2023 год?",
-    "Где встречались Алиев и Путин в 2022 году?",
-)
-
 SMALLTALK = {
     "greeting": (
         "Здравствуйте! Я отвечаю на вопросы об отношениях России и Азербайджана — встречах, торговле, "
@@ -117,9 +111,16 @@ def period_name(text: str, lang: str = "ru") -> str:
     return span.human_en() if lang == "en" else span.human()
 
 
-def figure_line(figure: Figure) -> str:
-    """«около 300 млн долларов — инвестиции в проект (2019 год)»."""
-    period = f" ({period_name(figure.period)})" if figure.period and not figure.period.startswith("2024-04-22") else ""
+def _named_period(figure: Figure, state_date: str) -> str:
+    """The figure's period worth naming: none when it is the day its fact states a state as of
+    (``as_of``), which is when the source said it, not a period the figure covers."""
+    return "" if figure.period == state_date else figure.period
+
+
+def figure_line(figure: Figure, *, state_date: str = "") -> str:
+    """«около 300 млн долларов — инвестиции в проект (2019 год)»; ``state_date``: the day of an ``as_of`` fact."""
+    shown = _named_period(figure, state_date)
+    period = f" ({period_name(shown)})" if shown else ""
     return f"{figure.display()} — {figure.what}{period}"
 
 
@@ -138,14 +139,14 @@ def figure_en(figure: Figure) -> str | None:
     return f"{prefix}{figure.value:g}{unit if unit == '%' else ' ' + unit}"
 
 
-def figure_line_en(figure: Figure) -> str | None:
+def figure_line_en(figure: Figure, *, state_date: str = "") -> str | None:
     """"about 300 million dollars — investment in the project (2019)"; None
     when the figure has no English description."""
     shown = figure_en(figure)
     if shown is None or not figure.what_en:
         return None
-    period = f" ({period_name(figure.period, 'en')})" if figure.period and not figure.period.startswith(
-        "2024-04-22") else ""
+    named = _named_period(figure, state_date)
+    period = f" ({period_name(named, 'en')})" if named else ""
     return f"{shown} — {figure.what_en}{period}"
 
 
@@ -160,7 +161,10 @@ def typed_lead(answer_type: str, fact: Fact, entities: dict[str, Entity], *, fig
         human = fact.date.human_en() if english else fact.date.human()
         return f"{human[:1].upper()}{human[1:]}."
     if answer_type == "figure" and (figure or fact.figures):
-        line = figure_line_en(figure or fact.figures[0]) if english else figure_line(figure or fact.figures[0])
+        state_date = fact.date.iso if fact.as_of else ""
+        shown = figure or fact.figures[0]
+        line = (figure_line_en(shown, state_date=state_date) if english
+                else figure_line(shown, state_date=state_date))
         if line:
             return f"{line[:1].upper()}{line[1:]}."
 
@@ -287,7 +291,7 @@ class Phrases:
     """Everything the engine says, in one language."""
 
     lang: str
-    examples: tuple[str, ...]
+    examples: tuple[str, ...]  # a base's own (its lexicon.yaml): the engine fills them in
     smalltalk: dict[str, str]
     lead_list: str
     lead_list_capped: str
@@ -337,7 +341,7 @@ class Phrases:
 
 
 RU = Phrases(
-    lang="ru", examples=EXAMPLES, smalltalk=SMALLTALK, lead_list=LEAD_LIST, lead_list_capped=LEAD_LIST_CAPPED,
+    lang="ru", examples=(), smalltalk=SMALLTALK, lead_list=LEAD_LIST, lead_list_capped=LEAD_LIST_CAPPED,
     lead_count=LEAD_COUNT, lead_suggest=LEAD_SUGGEST, lead_partial=LEAD_PARTIAL, partial_by_type=PARTIAL_BY_TYPE,
     lead_decline=LEAD_DECLINE, lead_series=LEAD_SERIES, lead_series_one=LEAD_SERIES_ONE,
     lead_timeline=LEAD_TIMELINE, lead_timeline_empty=LEAD_TIMELINE_EMPTY, lead_after_base=LEAD_AFTER_BASE,
@@ -358,11 +362,7 @@ RU = Phrases(
 
 EN = Phrases(
     lang="en",
-    examples=(
-        "When were Russia–Azerbaijan diplomatic relations established?",
-        "How large was trade turnover in 2023?",
-        "Which cities hosted Putin–Aliyev meetings in 2022?",
-    ),
+    examples=(),
     smalltalk={
         "greeting": ("Hello! I answer questions about Russia–Azerbaijan relations — meetings, trade, "
                      "cooperation — from a RIA Novosti fact sheet (in Russian). For example: “{example}”"),

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from knowledge.index import Index
-from knowledge.model import Fact, short_key
+from knowledge.model import Fact, KnowledgeBase, short_key
 from knowledge.query import parse_query
-from knowledge.topics import TOPICS, TOPICS_EN
 
 _RANGE = re.compile(r"(?<!\d)(\d{4})\s*(?:-|–|—|по|\.\.)\s*(\d{4})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -55,16 +54,16 @@ def request_token(request: str, index: Index) -> str | None:
         if named:
             parts.append(f"e{short_key(named[0])}")
         else:
-            topic = _topic(rest)
+            topic = _topic(rest, index.base)
             if topic is None:
                 return None
             parts.append(f"t{topic}")
     return ".".join(parts) or "a"
 
 
-def _topic(text: str) -> str | None:
+def _topic(text: str, base: KnowledgeBase) -> str | None:
     """A topic by its id or Russian name, tolerating typos and word forms («торговли»)."""
-    names = {key: label for key, label in TOPICS.items()}
+    names = {key: base.lexicon.topic_name(key) for key in _topics(base)}
     lowered = text.lower()
     if lowered in names:
         return lowered
@@ -97,11 +96,17 @@ def build_timeline(token: str, index: Index, *, lang: str = "ru") -> Timeline | 
             entity = base.entities[ref]
             name = (entity.name_en or entity.name) if english else entity.name
             titles.append(name[:1].upper() + name[1:])
-        elif kind == "t" and value in TOPICS:
+        elif kind == "t" and value in _topics(base):
             facts = [f for f in facts if f.topic == value]
-            label = (TOPICS_EN if english else TOPICS)[value]
+            label = base.lexicon.topic_name(value, lang)
             titles.append(label[:1].upper() + label[1:])
         else:
             return None
     facts.sort(key=lambda f: (f.date.start, f.date.end))
     return Timeline(token, " · ".join(titles), tuple(facts))
+
+
+def _topics(base: KnowledgeBase) -> tuple[str, ...]:
+    """The topics a timeline can be asked for: those the base declares, then any other its facts use."""
+    used = {fact.topic for fact in base.facts}
+    return (*base.lexicon.topics, *sorted(used - base.lexicon.topics.keys()))

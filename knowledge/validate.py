@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from knowledge.dates import parse_fact_date
-from knowledge.model import ENTITY_KINDS, Entity, Fact, Figure, Location, Source
-from knowledge.topics import TOPICS
+from knowledge.model import ENTITY_KINDS, BaseLexicon, Entity, Fact, Figure, Location, Source
 from knowledge.yamlio import LDict, LList, line_of
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
@@ -91,6 +90,12 @@ def _language(value: Any) -> str | None:
 def _ident(value: Any) -> str | None:
     if not isinstance(value, str) or not ID_PATTERN.match(value):
         return "expected an id of lowercase latin letters, digits, '-' or '_'"
+    return None
+
+
+def _topic_key(value: Any) -> str | None:
+    if _ident(value) is not None:
+        return f"expected a topic id (lowercase latin letters, digits, '-' or '_'); got {value!r}"
     return None
 
 
@@ -219,7 +224,7 @@ FIGURE_FIELDS: dict[str, tuple[bool, Check]] = {
 }
 FACT_FIELDS: dict[str, tuple[bool, Check]] = {
     "id": (True, _ident),
-    "topic": (True, _one_of(*TOPICS)),
+    "topic": (True, _topic_key),  # declared in the base's lexicon.yaml: checked with the references
     "date": (True, _fact_date),
     "status": (False, _one_of("done", "planned")),
     "as_of": (False, lambda v: None if isinstance(v, bool) else "expected true or false"),
@@ -364,3 +369,81 @@ def build_fact(record: LDict, where: Location, report: Reporter) -> Fact | None:
         questions_en=tuple(q.strip() for q in record.get("questions_en") or ()),
         where=where,
     )
+
+
+LEXICON_FILE = "lexicon.yaml"  # beside the base's other files: its own topic names and example questions
+LEXICON_SECTIONS = ("topics", "examples")
+LANGUAGES = ("ru", "en")
+
+
+def build_lexicon(data: Any, report: Reporter) -> BaseLexicon:
+    """A base's ``lexicon.yaml``: ``topics`` (key -> {ru, en}) and ``examples`` ({ru: [...], en: [...]})."""
+    if data is None:
+        return BaseLexicon()
+    if not isinstance(data, LDict):
+        report.add(line_of(data), f"expected a mapping with {' or '.join(f'`{s}`' for s in LEXICON_SECTIONS)}")
+        return BaseLexicon()
+    for key in data:
+        if key not in LEXICON_SECTIONS:
+            report.add(data.key_lines[key], f"unknown section `{key}` (known: {', '.join(LEXICON_SECTIONS)})")
+    return BaseLexicon(topics=_lexicon_topics(data, report), examples=_lexicon_examples(data, report))
+
+
+def _lexicon_topics(data: LDict, report: Reporter) -> dict[str, tuple[str, str]]:
+    topics: dict[str, tuple[str, str]] = {}
+    value = data.get("topics")
+    if value is None:
+        return topics
+    if not isinstance(value, LDict):
+        report.add(data.key_lines["topics"], "`topics` must be a mapping of topic keys to {ru, en} names")
+        return topics
+    for key, names in value.items():
+        line = value.key_lines[key]
+        problem = _ident(key)
+        if problem is not None:
+            report.add(line, f"topic `{key}`: {problem}")
+            continue
+        topics[key] = ("", "")  # declared even when faulty: its facts are not reported again (the base is refused)
+        if not isinstance(names, LDict):
+            report.add(line, f"topic `{key}`: expected a mapping with `ru` and `en`")
+            continue
+        bad = False
+        for name_key in names:
+            if name_key not in LANGUAGES:
+                report.add(names.key_lines[name_key], f"topic `{key}`: unknown key `{name_key}` (known: ru, en)")
+                bad = True
+        for lang in LANGUAGES:
+            if lang not in names:
+                report.add(line, f"topic `{key}`: missing `{lang}`")
+                bad = True
+                continue
+            problem = _text(names[lang])
+            if problem is not None:
+                report.add(names.key_lines[lang], f"topic `{key}`: `{lang}`: {problem}")
+                bad = True
+        if not bad:
+            topics[key] = (names["ru"].strip(), names["en"].strip())
+    return topics
+
+
+def _lexicon_examples(data: LDict, report: Reporter) -> dict[str, tuple[str, ...]]:
+    examples: dict[str, tuple[str, ...]] = {}
+    value = data.get("examples")
+    if value is None:
+        return examples
+    if not isinstance(value, LDict):
+        report.add(data.key_lines["examples"], "`examples` must be a mapping of `ru` and `en` to lists of questions")
+        return examples
+    for lang, questions in value.items():
+        line = value.key_lines[lang]
+        if lang not in LANGUAGES:
+            report.add(line, f"unknown language `{lang}` in `examples` (known: ru, en)")
+            continue
+        problem = _text_list(questions)
+        if problem is None and not questions:
+            problem = "expected a non-empty list of questions"
+        if problem is not None:
+            report.add(line, f"`examples`: `{lang}`: {problem}")
+            continue
+        examples[lang] = tuple(q.strip() for q in questions)
+    return examples

@@ -104,7 +104,22 @@ facts:
       - переговоры в понедельник
 """
 
+LEXICON_YAML = """\
+# the base's own words: its topics (every fact's `topic` must be one) and example questions
+topics:
+  diplomacy: {ru: дипломатические отношения, en: diplomatic relations}
+  summits: {ru: встречи президентов, en: presidential meetings}
+  trade: {ru: торговля и товарооборот, en: trade and turnover}
+  economy: {ru: экономическое сотрудничество, en: economic cooperation}
+examples:
+  ru:
+    - Когда установлены дипломатические отношения?
+  en:
+    - When were diplomatic relations established?
+"""
+
 FACTS_FILE = "facts/facts.yaml"
+LEXICON_FILE = "lexicon.yaml"
 SOURCES_FILE = "sources.yaml"
 ENTITIES_FILE = "entities.yaml"
 TEXT_FILE = "texts/test.txt"
@@ -121,6 +136,7 @@ def write_base(
     entities: str | bytes | None = _KEEP,
     facts: str | bytes | None = _KEEP,
     source_text: str | bytes | None = _KEEP,
+    lexicon: str | bytes | None = None,
     files: Mapping[str, str | bytes] | None = None,
     name: str = "kb",
 ) -> Path:
@@ -129,6 +145,8 @@ def write_base(
     Each of ``sources``/``entities``/``facts``/``source_text`` is the default
     valid text unless given: a str (written as UTF-8), raw bytes (written as
     they are, for encoding faults) or None (the file is not written).
+    ``lexicon`` (``LEXICON_YAML`` or any text) adds a lexicon.yaml, which declares the
+    topics facts may use; without it, any topic id is accepted.
     ``files`` adds or overwrites more files by path relative to the base.
     """
     root = tmp_path / name
@@ -138,6 +156,7 @@ def write_base(
         ENTITIES_FILE: ENTITIES_YAML if entities is _KEEP else entities,
         FACTS_FILE: FACTS_YAML if facts is _KEEP else facts,
         TEXT_FILE: SOURCE_TEXT if source_text is _KEEP else source_text,
+        LEXICON_FILE: lexicon,
     }
     chosen.update(files or {})
     for relative, content in chosen.items():

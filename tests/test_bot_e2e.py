@@ -28,7 +28,7 @@ from handlers.buttons import STALE
 from handlers.guards import APOLOGY
 from handlers.questions import HINT
 from knowledge.engine import Engine, EngineSettings
-from knowledge.replies import EXAMPLES
+from knowledge.loader import load_knowledge
 
 TRADE_2023 = "Какой товарооборот был в 2023 году?"
 TRADE_2023_FACT = "trade-2023-record"
@@ -37,6 +37,7 @@ RELATIONS = "Когда установлены дипломатические о
 RELATIONS_WORDS = "4 апреля 1992 года"
 OFF_TOPIC = "Какая погода будет завтра в Москве?"
 OTHER_USER = 222222222
+EXAMPLES = load_knowledge().lexicon.examples["ru"]  # the bundled base's /start examples
 
 
 def buttons(call: Call) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from builders import FACTS_FILE, FACTS_YAML, SOURCES_YAML, VALID_FACT_COUNT, replace_once, write_base
+from builders import FACTS_FILE, FACTS_YAML, LEXICON_YAML, SOURCES_YAML, VALID_FACT_COUNT, replace_once, write_base
 from conftest import PROBLEM_LINE
 
 from bot import __version__
@@ -77,7 +77,7 @@ def test_summary_pluralises_sources(tmp_path: Path, run_cli) -> None:
 
 def test_check_reports_every_problem_then_a_count(tmp_path: Path, run_cli) -> None:
     facts = replace_once(FACTS_YAML, "    topic: trade\n", "    topic: weather\n")
-    root = write_base(tmp_path, facts=facts, files={"facts/empty.yaml": ""})
+    root = write_base(tmp_path, facts=facts, files={"facts/empty.yaml": ""}, lexicon=LEXICON_YAML)
     result = run_cli(["check", str(root)])
     assert result.code == 1 and result.out == ""
     lines = result.err.splitlines()
@@ -149,7 +149,7 @@ def test_warnings_keep_their_own_channel(tmp_path: Path, run_cli) -> None:
     assert knowledge_warnings(load_knowledge()) == []  # the bundled base is fully translated
 
     facts = replace_once(FACTS_YAML, "    topic: trade\n", "    topic: weather\n")
-    root = write_base(tmp_path, facts=facts)
+    root = write_base(tmp_path, facts=facts, lexicon=LEXICON_YAML)
     result = run_cli(["check", str(root)])
     assert result.code == 1 and result.out == ""
     assert ": warning: " not in result.err
@@ -226,7 +226,7 @@ def test_facts_plain_listing(tmp_path: Path, run_cli) -> None:
 
 def test_facts_of_a_broken_base_fails_cleanly(tmp_path: Path, run_cli) -> None:
     facts = replace_once(FACTS_YAML, "    topic: trade\n", "    topic: weather\n")
-    root = write_base(tmp_path, facts=facts)
+    root = write_base(tmp_path, facts=facts, lexicon=LEXICON_YAML)
     result = run_cli(["facts", "--json", "--kb", str(root)])
     assert result.code == 1
     assert result.out == ""

@@ -12,6 +12,7 @@ from builders import (
     ENTITIES_YAML,
     FACTS_FILE,
     FACTS_YAML,
+    LEXICON_YAML,
     SOURCE_TEXT,
     SOURCES_YAML,
     VALID_ENTITY_COUNT,
@@ -73,7 +74,7 @@ def test_valid_base_is_built_completely(base_dir: Path) -> None:
 
 def test_check_and_load_agree_on_a_broken_base(tmp_path: Path) -> None:
     facts = replace_once(FACTS_YAML, "    topic: trade\n", "    topic: weather\n")
-    root = write_base(tmp_path, facts=facts)
+    root = write_base(tmp_path, facts=facts, lexicon=LEXICON_YAML)
     base, problems = check_knowledge(root)
     assert base is None and len(problems) == 1
     with pytest.raises(KnowledgeError) as caught:

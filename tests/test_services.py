@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from builders import FACTS_YAML, VALID_FACT_COUNT, fact_yaml, replace_once, write_base
+from builders import FACTS_YAML, LEXICON_YAML, VALID_FACT_COUNT, fact_yaml, replace_once, write_base
 
 from handlers.services import FloodGate
 from knowledge.engine import Engine, EngineSettings
@@ -189,7 +189,7 @@ def test_an_isolated_reload_parses_in_a_child_and_only_loads_the_compiled_base_h
     import knowledge.cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    kb = write_base(tmp_path)
+    kb = write_base(tmp_path, lexicon=LEXICON_YAML)  # declares the topics: «nonsense» below is not one
     holder = EngineHolder(Engine.from_path(kb), path=kb, limits=Limits(), use_cache=True, isolate=True)
     facts = kb / "facts" / "facts.yaml"
     facts.write_text(replace_once(FACTS_YAML, "достиг почти 4,4 млрд долларов.", "достиг почти 4,4 миллиарда."),

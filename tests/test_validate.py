@@ -18,6 +18,8 @@ from builders import (
     ENTITIES_YAML,
     FACTS_FILE,
     FACTS_YAML,
+    LEXICON_FILE,
+    LEXICON_YAML,
     SOURCES_FILE,
     SOURCES_YAML,
     VALID_ENTITY_COUNT,
@@ -315,7 +317,7 @@ def test_bad_unquoted_date_is_reported_too(tmp_path: Path, expect_problem) -> No
 
 def test_unknown_topic(tmp_path: Path, expect_problem) -> None:
     facts = facts_with("    topic: trade\n", "    topic: weather\n")
-    root = write_base(tmp_path, facts=facts)
+    root = write_base(tmp_path, facts=facts, files={LEXICON_FILE: LEXICON_YAML})
     expect_problem(root, FACTS_FILE, line_no(facts, "weather"), "`topic`", "expected one of", "diplomacy", "'weather'")
 
 
@@ -567,7 +569,7 @@ def test_directory_without_yaml_files(tmp_path: Path, expect_problem) -> None:
 def test_every_problem_of_a_base_is_reported_at_once(tmp_path: Path, run_cli) -> None:
     facts = facts_with("    topic: trade\n", "    topic: weather\n")
     facts = replace_once(facts, "    participants: [putin, aliyev]\n", "    participants: [putin, narnia]\n")
-    root = write_base(tmp_path, facts=facts, files={"facts/empty.yaml": "# nothing\n"})
+    root = write_base(tmp_path, facts=facts, files={"facts/empty.yaml": "# nothing\n", LEXICON_FILE: LEXICON_YAML})
     base, problems = check_knowledge(root)
     assert base is None
     assert len(problems) == 3
@@ -580,7 +582,7 @@ def test_every_problem_of_a_base_is_reported_at_once(tmp_path: Path, run_cli) ->
 
 def test_subprocess_check_of_a_broken_base(tmp_path: Path) -> None:
     facts = facts_with("    topic: trade\n", "    topic: погода\n")
-    root = write_base(tmp_path, facts=facts)
+    root = write_base(tmp_path, facts=facts, files={LEXICON_FILE: LEXICON_YAML})
     env = dict(os.environ, PYTHONIOENCODING="ascii")  # Russian messages must print whatever the locale
     completed = subprocess.run(
         [sys.executable, "-m", "bot", "check", str(root)],
@@ -589,7 +591,7 @@ def test_subprocess_check_of_a_broken_base(tmp_path: Path) -> None:
     assert completed.returncode == 1
     assert "Traceback" not in completed.stderr
     assert completed.stdout == ""
-    expected = f"{root / FACTS_FILE}:{line_no(facts, 'погода')}: fact `trade-2023`: `topic`: expected one of"
+    expected = f"{root / FACTS_FILE}:{line_no(facts, 'погода')}: fact `trade-2023`: `topic`: expected a topic id"
     assert any(line.startswith(expected) and "'погода'" in line for line in completed.stderr.splitlines())
     assert all(PROBLEM_LINE.match(line) for line in completed.stderr.splitlines()[:-1])
 
