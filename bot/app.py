@@ -34,10 +34,7 @@ from bot.safe_storage import SafeStorage
 from bot.storage import SqliteStorage
 from handlers import admin, buttons, commands, guards, inline, language, questions
 from handlers.services import SERVICES_KEY, FloodGate, Services, Storage
-from knowledge.context import Conversations
-from knowledge.engine import Engine
-from knowledge.holder import EngineHolder
-from knowledge.loader import Limits
+from knowledge import Conversations, Engine, EngineHolder, Limits
 
 log = logging.getLogger(__name__)
 

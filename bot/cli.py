@@ -12,9 +12,16 @@ from typing import Any, TextIO
 
 from bot import __version__
 from bot.config import CONFIG_ENV, Config, ConfigError, load_config
-from knowledge import Fact, KnowledgeBase, KnowledgeError, Limits, check_knowledge, load_knowledge
-from knowledge.engine import Engine
-from knowledge.loader import knowledge_warnings
+from knowledge import (
+    Engine,
+    Fact,
+    KnowledgeBase,
+    KnowledgeError,
+    Limits,
+    check_knowledge,
+    knowledge_warnings,
+    load_knowledge,
+)
 
 EXAMPLES = """\
 examples:
@@ -282,7 +289,7 @@ def run_timeline(args: argparse.Namespace) -> int:
 
 def run_chat(args: argparse.Namespace) -> int:
     from bot.offline import chat
-    from knowledge.context import Conversations
+    from knowledge import Conversations
 
     engine = _engine(args)
     config = _config(args)

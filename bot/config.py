@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from knowledge.engine import EngineSettings
+from knowledge import EngineSettings
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 CONFIG_ENV = "FACTBOT_CONFIG"

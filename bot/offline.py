@@ -14,12 +14,7 @@ import sys
 from collections.abc import Iterable
 from typing import TextIO
 
-from knowledge.answer import Answer
-from knowledge.context import Context, Conversations
-from knowledge.engine import Engine
-from knowledge.language import detect_language
-from knowledge.model import LANGUAGE_NAMES_EN
-from knowledge.timeline import Timeline
+from knowledge import LANGUAGE_NAMES_EN, Answer, Context, Conversations, Engine, Timeline, detect_language
 
 log = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ from telegram.ext import ContextTypes
 from handlers.render import split_html
 from handlers.respond import send_html
 from handlers.services import services
-from knowledge.validate import Problem
+from knowledge import Problem
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from handlers.commands import timeline_page, topic_page
 from handlers.render import LANG_SUFFIX, answer_html, keyboard, quote_html
 from handlers.respond import answer_question, remember, send_html
 from handlers.services import services
-from knowledge.model import Fact
+from knowledge import Fact
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from handlers.language import engine_language, shown_in
 from handlers.render import LANG_SUFFIX, answer_html, callback
 from handlers.respond import answer_question, conversation_key, send_html
 from handlers.services import services
-from knowledge.language import detect_language
-from knowledge.model import short_key as fact_token
+from knowledge import detect_language
+from knowledge import short_key as fact_token
 
 HELP = {
     "ru": (

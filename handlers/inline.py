@@ -29,12 +29,8 @@ from telegram.ext import ContextTypes
 from handlers.language import engine_language
 from handlers.render import answer_html, lang_of, source_html, source_text, split_html
 from handlers.services import FloodGate, Services, Storage, services
-from knowledge.answer import Answer
-from knowledge.engine import Engine
-from knowledge.language import detect_language
-from knowledge.model import Fact
-from knowledge.model import short_key as fact_token
-from knowledge.replies import phrases
+from knowledge import Answer, Engine, Fact, detect_language, phrases
+from knowledge import short_key as fact_token
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from telegram.ext import ContextTypes
 
 from handlers.render import callback
 from handlers.services import Services, services
-from knowledge.language import detect_language
+from knowledge import detect_language
 
 log = logging.getLogger(__name__)
 

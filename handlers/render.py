@@ -11,10 +11,8 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from knowledge.answer import Answer, Item, SourceRef
-from knowledge.model import LANGUAGE_NAMES_EN
-from knowledge.model import short_key as fact_token
-from knowledge.replies import phrases
+from knowledge import LANGUAGE_NAMES_EN, Answer, Item, SourceRef, phrases
+from knowledge import short_key as fact_token
 
 MAX_MESSAGE = 4096  # Telegram's limit for one message, in characters
 MAX_BUTTON_LABEL = 60

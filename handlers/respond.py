@@ -18,8 +18,7 @@ from telegram.ext import ContextTypes
 from handlers.language import engine_language
 from handlers.render import answer_html, keyboard, split_html
 from handlers.services import services
-from knowledge.answer import Answer
-from knowledge.context import Context, Conversations
+from knowledge import Answer, Context, Conversations
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,7 @@ from typing import Any, Protocol
 
 from telegram.ext import ContextTypes
 
-from knowledge.context import Conversations
-from knowledge.holder import EngineHolder
+from knowledge import Conversations, EngineHolder
 
 SERVICES_KEY = "factbot.services"
 

@@ -1,17 +1,54 @@
-"""The fact base and the answer engine; knows nothing about Telegram."""
+"""The fact base and the answer engine; knows nothing about Telegram.
 
-from knowledge.loader import KnowledgeError, Limits, bundled_path, check_knowledge, load_knowledge
-from knowledge.model import Entity, Fact, Figure, KnowledgeBase, Source
+This is the interface front ends use (handlers/, bot/): they import from ``knowledge`` only, never from
+its modules, so the engine's inside can be reorganised without touching them (tests/test_public_interface.py).
+"""
+
+from knowledge.answer import Answer, Item, SourceRef, Suggestion
+from knowledge.context import Context, Conversations
+from knowledge.engine import Engine, EngineSettings
+from knowledge.holder import EngineHolder, ReloadResult
+from knowledge.language import detect_language
+from knowledge.loader import (
+    KnowledgeError,
+    Limits,
+    bundled_path,
+    check_knowledge,
+    knowledge_warnings,
+    load_knowledge,
+)
+from knowledge.model import LANGUAGE_NAMES_EN, Entity, Fact, Figure, KnowledgeBase, Source, short_key
+from knowledge.replies import Phrases, phrases
+from knowledge.timeline import Timeline
+from knowledge.validate import Problem
 
 __all__ = [
+    "LANGUAGE_NAMES_EN",
+    "Answer",
+    "Context",
+    "Conversations",
+    "Engine",
+    "EngineHolder",
+    "EngineSettings",
     "Entity",
     "Fact",
     "Figure",
+    "Item",
     "KnowledgeBase",
     "KnowledgeError",
     "Limits",
+    "Phrases",
+    "Problem",
+    "ReloadResult",
     "Source",
+    "SourceRef",
+    "Suggestion",
+    "Timeline",
     "bundled_path",
     "check_knowledge",
+    "detect_language",
+    "knowledge_warnings",
     "load_knowledge",
+    "phrases",
+    "short_key",
 ]
