@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
+from knowledge.base.loader import bundled_path
 from knowledge.engine import Engine
 from knowledge.evaluation import evaluate, load_labels
-from knowledge.loader import bundled_path
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 
 from knowledge.engine import Engine
-from knowledge.query import parse_query
-from knowledge.scoring import rank
+from knowledge.search.query import parse_query
+from knowledge.search.scoring import rank
 
 
 def main() -> int:

@@ -608,7 +608,7 @@ def main() -> int:
     if not encoders:
         return 2
 
-    from knowledge.loader import load_knowledge
+    from knowledge.base.loader import load_knowledge
 
     base = load_knowledge(None)
     facts = base.facts

@@ -51,7 +51,7 @@ from test_hostile_input import (  # noqa: E402
 
 from handlers.render import MAX_CALLBACK_BYTES, MAX_MESSAGE, answer_html, keyboard, split_html  # noqa: E402
 from knowledge.engine import Engine  # noqa: E402
-from knowledge.normalize import MAX_QUERY_CHARS  # noqa: E402
+from knowledge.text.normalize import MAX_QUERY_CHARS  # noqa: E402
 
 HUGE = 100_000
 BUCKETS = (f"≤ {MAX_QUERY_CHARS} chars", f"> {MAX_QUERY_CHARS} chars")

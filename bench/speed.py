@@ -32,10 +32,10 @@ from pathlib import Path
 path = None if sys.argv[1] == "-" else sys.argv[1]
 questions_file, cache_dir = sys.argv[2], Path(sys.argv[3])
 t0 = time.perf_counter()
-from knowledge.loader import load_knowledge
-from knowledge.index import build_indexes
+from knowledge.base.loader import load_knowledge
+from knowledge.search.index import build_indexes
 from knowledge.engine import Engine
-from knowledge.cache import FORMAT, _private_dir, _store, content_key, load_compiled
+from knowledge.search.cache import FORMAT, _private_dir, _store, content_key, load_compiled
 t1 = time.perf_counter()
 base = load_knowledge(path)
 t2 = time.perf_counter()
@@ -74,7 +74,7 @@ def _questions_for(kb: Path | None, target: Path) -> Path:
         labelled = ROOT / "tests" / "data" / "questions.jsonl"
         lines = [json.loads(line)["question"] for line in labelled.read_text(encoding="utf-8").splitlines() if line]
     else:
-        from knowledge.loader import load_knowledge
+        from knowledge.base.loader import load_knowledge
 
         base = load_knowledge(kb)
         step = max(1, len(base.facts) // 300)

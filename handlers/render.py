@@ -1,6 +1,6 @@
 """Telegram HTML for engine answers: everything escaped, long replies split, buttons encoded.
 
-The words come from the engine (``knowledge.replies``); this module only adds
+The words come from the engine (``knowledge.answers.replies``); this module only adds
 markup, the source link and inline keyboards, in the answer's language (``Answer.lang``).
 """
 

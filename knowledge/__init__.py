@@ -4,12 +4,9 @@ This is the interface front ends use (handlers/, bot/): they import from ``knowl
 its modules, so the engine's inside can be reorganised without touching them (tests/test_public_interface.py).
 """
 
-from knowledge.answer import Answer, Item, SourceRef, Suggestion
-from knowledge.context import Context, Conversations
-from knowledge.engine import Engine, EngineSettings
-from knowledge.holder import EngineHolder, ReloadResult
-from knowledge.language import detect_language
-from knowledge.loader import (
+from knowledge.answers.answer import Answer, Item, SourceRef, Suggestion
+from knowledge.answers.replies import Phrases, phrases
+from knowledge.base.loader import (
     KnowledgeError,
     Limits,
     bundled_path,
@@ -17,10 +14,13 @@ from knowledge.loader import (
     knowledge_warnings,
     load_knowledge,
 )
-from knowledge.model import LANGUAGE_NAMES_EN, Entity, Fact, Figure, KnowledgeBase, Source, short_key
-from knowledge.replies import Phrases, phrases
-from knowledge.timeline import Timeline
-from knowledge.validate import Problem
+from knowledge.base.model import LANGUAGE_NAMES_EN, Entity, Fact, Figure, KnowledgeBase, Source, short_key
+from knowledge.base.validate import Problem
+from knowledge.engine import Engine, EngineSettings
+from knowledge.holder import EngineHolder, ReloadResult
+from knowledge.search.context import Context, Conversations
+from knowledge.search.timeline import Timeline
+from knowledge.text.language import detect_language
 
 __all__ = [
     "LANGUAGE_NAMES_EN",

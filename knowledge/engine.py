@@ -12,18 +12,8 @@ import itertools
 from collections.abc import Callable
 from pathlib import Path
 
-from knowledge.answer import Answer, AnswerKind, Item, SourceRef, Suggestion
-from knowledge.cache import load_compiled
-from knowledge.context import Context
-from knowledge.followup import read_follow_up
-from knowledge.index import Index, build_index, index_languages
-from knowledge.language import analyser_for, detect_language, lexicon_for
-from knowledge.loader import Limits, load_knowledge
-from knowledge.model import Fact, KnowledgeBase, short_key
-from knowledge.normalize import MAX_QUERY_CHARS, words
-from knowledge.query import Query, parse_query
-from knowledge.rankings import count_occasions
-from knowledge.replies import (
+from knowledge.answers.answer import Answer, AnswerKind, Item, SourceRef, Suggestion
+from knowledge.answers.replies import (
     Phrases,
     as_of_note,
     counted,
@@ -32,14 +22,24 @@ from knowledge.replies import (
     render_text,
     typed_lead,
 )
-from knowledge.roles import asks_who_holds, role_lemmas
-from knowledge.scoring import UNSTATED_BY_TYPE, Scored, complete_for, rank
-from knowledge.series import figure_series
+from knowledge.answers.special import SpecialAnswers
+from knowledge.answers.verdict import Verdicts
+from knowledge.base.loader import Limits, load_knowledge
+from knowledge.base.model import Fact, KnowledgeBase, short_key
+from knowledge.search.cache import load_compiled
+from knowledge.search.context import Context
+from knowledge.search.followup import read_follow_up
+from knowledge.search.index import Index, build_index, index_languages
+from knowledge.search.query import Query, parse_query
+from knowledge.search.rankings import count_occasions
+from knowledge.search.roles import asks_who_holds, role_lemmas
+from knowledge.search.scoring import UNSTATED_BY_TYPE, Scored, complete_for, rank
+from knowledge.search.series import figure_series
+from knowledge.search.timeline import Timeline, build_timeline, request_token
 from knowledge.settings import EngineSettings
-from knowledge.special import SpecialAnswers
-from knowledge.timeframe import find_timeframe
-from knowledge.timeline import Timeline, build_timeline, request_token
-from knowledge.verdict import Verdicts
+from knowledge.text.language import analyser_for, detect_language, lexicon_for
+from knowledge.text.normalize import MAX_QUERY_CHARS, words
+from knowledge.text.timeframe import find_timeframe
 
 __all__ = ["Engine", "EngineSettings"]  # EngineSettings (knowledge.settings) is imported from here by the bot
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from knowledge.answer import Answer
+from knowledge.answers.answer import Answer
 
 
 @dataclass(frozen=True, slots=True)

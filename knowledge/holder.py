@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from knowledge.base.loader import KnowledgeError, Limits
+from knowledge.base.model import KnowledgeBase
+from knowledge.base.validate import Problem
 from knowledge.engine import Engine, EngineSettings
-from knowledge.loader import KnowledgeError, Limits
-from knowledge.model import KnowledgeBase
-from knowledge.validate import Problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ RELOAD_TIMEOUT = 600.0  # seconds a child may take to build a base (100 000 fact
 
 def _build_compiled(out: Connection, path: Path | str | None, limits: Limits | None) -> None:
     """In the child: validate and index the base into the compiled cache; send back its problems."""
-    from knowledge.cache import load_compiled
+    from knowledge.search.cache import load_compiled
 
     try:
         load_compiled(path, limits=limits)

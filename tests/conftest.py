@@ -12,8 +12,8 @@ from builders import write_base
 
 from bot.cli import main
 from knowledge import check_knowledge
-from knowledge.loader import Limits
-from knowledge.validate import Problem
+from knowledge.base.loader import Limits
+from knowledge.base.validate import Problem
 
 PROBLEM_LINE = re.compile(r"^(?P<file>.+?):(?P<line>[1-9][0-9]*): (?P<message>\S.*)$")
 SUMMARY_LINE = re.compile(r"^[1-9][0-9]* problems? found$")
@@ -112,8 +112,8 @@ from fakebotapi import DEFAULT_USER_ID, Call, FakeBotApi  # noqa: E402
 
 from bot.config import Config  # noqa: E402
 from handlers.services import SERVICES_KEY, Services  # noqa: E402
+from knowledge.base.loader import bundled_path  # noqa: E402
 from knowledge.engine import Engine  # noqa: E402
-from knowledge.loader import bundled_path  # noqa: E402
 
 BOT_ADMIN_ID = 424242  # the admin of the bot built by `start_bot`
 BOT_BARRIER_USERS = range(999_000_000, 999_100_000)  # users whose /help marks "every earlier update was handled"

@@ -19,8 +19,8 @@ import pytest
 
 from bot.offline import render_quote
 from handlers.render import answer_html, keyboard
-from knowledge import answer as answer_module
-from knowledge.answer import Answer
+from knowledge.answers import answer as answer_module
+from knowledge.answers.answer import Answer
 from knowledge.engine import Engine
 from knowledge.evaluation import evaluate, load_labels
 

@@ -27,8 +27,8 @@ from fakebotapi import (
 from handlers.buttons import STALE
 from handlers.guards import APOLOGY
 from handlers.questions import HINT
+from knowledge.base.loader import load_knowledge
 from knowledge.engine import Engine, EngineSettings
-from knowledge.loader import load_knowledge
 
 TRADE_2023 = "Какой товарооборот был в 2023 году?"
 TRADE_2023_FACT = "trade-2023-record"

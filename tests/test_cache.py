@@ -1,4 +1,4 @@
-"""knowledge.cache: the compiled base on disk holds an index per language, and a start reads it instead of building."""
+"""knowledge.search.cache: the compiled base on disk holds an index per language; a start reads it, not builds."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-import knowledge.cache
 import knowledge.engine
-from knowledge.cache import FORMAT, content_key, load_compiled
+import knowledge.search.cache
 from knowledge.engine import Engine
+from knowledge.search.cache import FORMAT, content_key, load_compiled
 
 
 def refuse_to_build(*args: object, **kwargs: object) -> None:
@@ -21,7 +21,7 @@ def test_the_cache_holds_both_languages_and_is_read_back(tmp_path: Path, monkeyp
     base, indexes = load_compiled(cache_dir=tmp_path)
     assert set(indexes) == {"ru", "en"} and indexes["en"].lang == "en"
     assert all(index.base is base for index in indexes.values())
-    monkeypatch.setattr(knowledge.cache, "build_indexes", refuse_to_build)
+    monkeypatch.setattr(knowledge.search.cache, "build_indexes", refuse_to_build)
     again, cached = load_compiled(cache_dir=tmp_path)
     assert set(cached) == {"ru", "en"} and cached["en"].base is again  # one base shared, as pickled together
 

@@ -16,7 +16,7 @@ from conftest import PROBLEM_LINE
 from bot import __version__
 from bot.cli import main
 from knowledge import bundled_path, check_knowledge, load_knowledge
-from knowledge.loader import knowledge_warnings
+from knowledge.base.loader import knowledge_warnings
 
 SUMMARY = re.compile(r"^(?P<facts>[1-9][0-9]*) facts, 1 source, (?P<entities>[1-9][0-9]*) entities: OK$")
 SUMMARY_WITH_WARNINGS = re.compile(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from knowledge.context import Context, Conversations
 from knowledge.engine import Engine
+from knowledge.search.context import Context, Conversations
 
 
 def make(engine: Engine, question: str) -> Context:

@@ -1,13 +1,13 @@
 """Counts say the number first, in words, agreeing with what is counted («Две встречи», «Пять раз», "Twice"),
-then the occasions (knowledge/replies.py ``counted``, the engine's count answers)."""
+then the occasions (knowledge/answers/replies.py ``counted``, the engine's count answers)."""
 
 from __future__ import annotations
 
 import pytest
 
+from knowledge.answers.replies import counted, number_words
 from knowledge.engine import Engine, counted_noun
 from knowledge.evaluation import states_count
-from knowledge.replies import counted, number_words
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""knowledge.dates: ISO fact dates with their precision, spans, overlaps and Russian rendering."""
+"""knowledge.base.dates: ISO fact dates with their precision, spans, overlaps and Russian rendering."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from knowledge.dates import FactDate, parse_fact_date, short_date
+from knowledge.base.dates import FactDate, parse_fact_date, short_date
 
 D = dt.date
 

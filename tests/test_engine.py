@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from knowledge import bundled_path
-from knowledge.answer import Answer
+from knowledge.answers.answer import Answer
 from knowledge.engine import Engine, EngineSettings
 from knowledge.evaluation import load_labels
 

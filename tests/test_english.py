@@ -1,4 +1,4 @@
-"""knowledge.english: English lemmas in the Russian WordInfo shape, spelling variants, synonyms, the lexicon."""
+"""knowledge.text.english: English lemmas in the Russian WordInfo shape, spelling variants, synonyms, the lexicon."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from knowledge.english import ENGLISH, SYNONYM_GROUPS, Lexicon, analyse_en, synonym_map
-from knowledge.morphology import WordInfo
+from knowledge.text.english import ENGLISH, SYNONYM_GROUPS, Lexicon, analyse_en, synonym_map
+from knowledge.text.morphology import WordInfo
 
 # ---- lemmas (before synonyms are merged: ``forms``) ---------------------------------------------
 
@@ -296,7 +296,7 @@ def test_outcome_words_are_forms_before_synonyms(word: str) -> None:
 
 
 def test_the_lexicon_mirrors_the_russian_one() -> None:
-    from knowledge import lexicon as russian
+    from knowledge.text import lexicon as russian
 
     pairs = {
         "fillers": russian.FILLERS, "question_words": russian.QUESTION_WORDS, "list_words": russian.LIST_WORDS,

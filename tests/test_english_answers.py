@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from knowledge.engine import Engine
-from knowledge.series import Point
+from knowledge.search.series import Point
 
 AFTER = dt.date(2026, 11, 26)
 
@@ -79,7 +79,7 @@ def test_english_time_questions(bundled_engine: Engine) -> None:
 def test_a_base_without_translations_still_answers_russian(tmp_path, bundled_engine: Engine) -> None:  # type: ignore[no-untyped-def]
     import dataclasses
 
-    from knowledge.model import KnowledgeBase
+    from knowledge.base.model import KnowledgeBase
 
     base = bundled_engine.base
     bare = KnowledgeBase(base.sources, base.entities,

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from knowledge import KnowledgeBase, load_knowledge
-from knowledge.model import Fact
-from knowledge.replies import figure_en
+from knowledge.base.figures import figure_en
+from knowledge.base.model import Fact
 
 SOURCE_ID = "ria-2024-04-22"
 SOURCE_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "texts" / f"{SOURCE_ID}.txt"

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import pytest
 
-from knowledge.answer import Answer
+from knowledge.answers.answer import Answer
 from knowledge.engine import Engine
 
 

@@ -47,15 +47,15 @@ from builders import (
     write_base,
 )
 
-import knowledge.loader
+import knowledge.base.loader
 from bot.cli import main
 from bot.config import load_config
 from knowledge import check_knowledge
+from knowledge.base.loader import DEFAULT_MAX_FILES, Limits
+from knowledge.base.validate import Problem
+from knowledge.base.yamlio import MAX_DEPTH, MAX_NODES, YamlDocument, read_yaml
 from knowledge.engine import Engine
 from knowledge.holder import EngineHolder
-from knowledge.loader import DEFAULT_MAX_FILES, Limits
-from knowledge.validate import Problem
-from knowledge.yamlio import MAX_DEPTH, MAX_NODES, YamlDocument, read_yaml
 
 PROBLEM = re.compile(r"^(?P<file>.+?):(?P<line>[1-9][0-9]*): (?P<message>\S.*)$")
 SUMMARY = re.compile(r"^[1-9][0-9]* problems? found$")
@@ -202,14 +202,14 @@ def _vanish_after_listing(monkeypatch: pytest.MonkeyPatch, root: Path, victim: P
     take the unchanged base from its cache and has to read the files."""
     with (root / ENTITIES_FILE).open("a", encoding="utf-8") as handle:
         handle.write("# edited\n")
-    real_find_files = knowledge.loader.find_files
+    real_find_files = knowledge.base.loader.find_files
 
     def find_then_delete(root: Path, limits: Limits) -> tuple[list[Path], list[Problem]]:
         found = real_find_files(root, limits)
         victim.unlink(missing_ok=True)
         return found
 
-    monkeypatch.setattr(knowledge.loader, "find_files", find_then_delete)
+    monkeypatch.setattr(knowledge.base.loader, "find_files", find_then_delete)
 
 
 def yaml_deleted_while_reading(root: Path, monkeypatch: pytest.MonkeyPatch) -> Expect:
@@ -481,7 +481,7 @@ def test_ten_thousand_files_are_refused_before_any_is_read(fast_tmp_path: Path,
         read.append(path)
         return read_yaml(path, **kwargs)
 
-    monkeypatch.setattr(knowledge.loader, "read_yaml", recording_read)
+    monkeypatch.setattr(knowledge.base.loader, "read_yaml", recording_read)
     base, problems = check_knowledge(root)
     assert base is None and read == []
     assert [str(p) for p in problems] == [f"{root}:1: more than {DEFAULT_MAX_FILES} YAML files"]

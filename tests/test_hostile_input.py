@@ -43,9 +43,9 @@ from hypothesis import strategies as st
 
 from handlers.render import MAX_CALLBACK_BYTES, MAX_MESSAGE, answer_html, keyboard, split_html
 from knowledge import bundled_path, load_knowledge
-from knowledge.answer import Answer
+from knowledge.answers.answer import Answer
 from knowledge.engine import Engine
-from knowledge.normalize import MAX_QUERY_CHARS
+from knowledge.text.normalize import MAX_QUERY_CHARS
 
 SCRIPT = Path(sys.executable).parent / "factbot"
 HUGE = 100_000

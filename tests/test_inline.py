@@ -31,8 +31,8 @@ from handlers.inline import (
 )
 from handlers.render import answer_html
 from handlers.services import SERVICES_KEY
+from knowledge.base.model import short_key
 from knowledge.engine import Engine
-from knowledge.model import short_key
 
 RELATIONS = "Когда установлены дипломатические отношения?"
 RELATIONS_FACT = "diplomacy-1992-04-04-relations-established"

@@ -1,4 +1,4 @@
-"""knowledge.language: Russian or English, by function words and script; Telegram's hint only on a tie."""
+"""knowledge.text.language: Russian or English, by function words and script; Telegram's hint only on a tie."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from knowledge.language import MAX_CHARS, detect_language
+from knowledge.text.language import MAX_CHARS, detect_language
 
 # ---- whole questions --------------------------------------------------------------------------------
 

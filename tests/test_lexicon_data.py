@@ -6,8 +6,8 @@ from pathlib import Path
 
 from builders import FACTS_FILE, FACTS_YAML, LEXICON_FILE, LEXICON_YAML, line_no, replace_once, write_base
 
+from knowledge.base.loader import check_knowledge, load_knowledge
 from knowledge.engine import Engine
-from knowledge.loader import check_knowledge, load_knowledge
 
 
 def with_lexicon(tmp_path: Path, lexicon: str, **kwargs: object) -> Path:
@@ -100,7 +100,7 @@ def test_the_bundled_base_declares_every_topic_and_both_languages_of_examples() 
 
 
 def test_the_index_cache_key_covers_the_lexicon(tmp_path: Path) -> None:
-    from knowledge.cache import content_key
+    from knowledge.search.cache import content_key
 
     root = with_lexicon(tmp_path, LEXICON_YAML)
     before = content_key(root)

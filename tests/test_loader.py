@@ -1,4 +1,4 @@
-"""knowledge.loader: a whole base from files, all or nothing, with locations and a content hash."""
+"""knowledge.base.loader: a whole base from files, all or nothing, with locations and a content hash."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ from builders import (
 )
 
 from knowledge import KnowledgeError, Limits, bundled_path, check_knowledge, load_knowledge
-from knowledge.loader import find_files
-from knowledge.model import Figure, Location
+from knowledge.base.loader import find_files
+from knowledge.base.model import Figure, Location
 
 
 def test_valid_base_is_built_completely(base_dir: Path) -> None:

@@ -1,12 +1,12 @@
-"""knowledge.morphology: candidate lemmas of a word, names in any case, synonyms merged, cached."""
+"""knowledge.text.morphology: candidate lemmas of a word, names in any case, synonyms merged, cached."""
 
 from __future__ import annotations
 
 import pytest
 
-from knowledge.lexicon import SYNONYM_GROUPS, synonym_map
-from knowledge.morphology import WordInfo, analyse, analyzer, lemma_of
-from knowledge.normalize import words
+from knowledge.text.lexicon import SYNONYM_GROUPS, synonym_map
+from knowledge.text.morphology import WordInfo, analyse, analyzer, lemma_of
+from knowledge.text.normalize import words
 
 
 def shared_lemmas(*forms: str) -> set[str]:

@@ -11,7 +11,7 @@ import ast
 import re
 from pathlib import Path
 
-from knowledge.loader import load_knowledge
+from knowledge.base.loader import load_knowledge
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
@@ -86,7 +86,7 @@ def test_no_string_literal_in_the_engine_names_something_of_the_bundled_base() -
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     pattern = re.compile(rf"(?<!\w)({alternatives})(?!\w)")
     found: list[str] = []
-    for path in sorted(KNOWLEDGE.glob("*.py")):
+    for path in sorted(KNOWLEDGE.rglob("*.py")):
         for line, text in _literals(path):
             for match in pattern.finditer(text.lower().replace("ё", "е")):
                 if (path.name, match.group(1)) not in ALLOWED:

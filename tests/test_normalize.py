@@ -1,4 +1,4 @@
-"""knowledge.normalize: what people type → comparable lowercase text and tokens."""
+"""knowledge.text.normalize: what people type → comparable lowercase text and tokens."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowledge.language import _evidence
-from knowledge.normalize import (
+from knowledge.text.language import _evidence
+from knowledge.text.normalize import (
     INVISIBLE,
     MAX_QUERY_CHARS,
     ZERO_WIDTH_SPACE,
@@ -19,7 +19,7 @@ from knowledge.normalize import (
     tokenize,
     words,
 )
-from knowledge.timeframe import find_timeframe
+from knowledge.text.timeframe import find_timeframe
 
 # ---- letters, case, punctuation -------------------------------------------------------------------
 

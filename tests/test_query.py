@@ -1,4 +1,4 @@
-"""knowledge.query.parse_query on the bundled base: what a question asks for and what it names."""
+"""knowledge.search.query.parse_query on the bundled base: what a question asks for and what it names."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import time
 import pytest
 
 from knowledge.engine import Engine
-from knowledge.index import Index
-from knowledge.language import analyser_for, lexicon_for
-from knowledge.query import Query, correct_word, parse_query, split_relative
+from knowledge.search.index import Index
+from knowledge.search.query import Query, correct_word, parse_query, split_relative
+from knowledge.text.language import analyser_for, lexicon_for
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from knowledge.engine import Engine
-from knowledge.query import parse_query
-from knowledge.rankings import (
+from knowledge.search.query import parse_query
+from knowledge.search.rankings import (
     busiest_period,
     count_occasions,
     extreme_figure,
@@ -12,8 +12,8 @@ from knowledge.rankings import (
     nth_occasion,
     occasions,
 )
-from knowledge.scoring import rank
-from knowledge.series import figure_series
+from knowledge.search.scoring import rank
+from knowledge.search.series import figure_series
 
 
 def meetings(engine: Engine, question: str) -> list[list]:  # type: ignore[type-arg]

@@ -24,9 +24,9 @@ from handlers.render import (
     source_html,
     split_html,
 )
-from knowledge.answer import Answer, AnswerKind, Item, SourceRef, Suggestion
+from knowledge.answers.answer import Answer, AnswerKind, Item, SourceRef, Suggestion
+from knowledge.base.model import short_key
 from knowledge.engine import Engine
-from knowledge.model import short_key
 
 HOSTILE = '<b>x</b> </a> <a href="javascript:alert(1)">y</a> &amp; & < > " \' <script>'
 SOURCE = SourceRef("s", "РИА Новости", "Справка", "2024-04-22", "http://ria.ru")

@@ -1,13 +1,13 @@
-"""knowledge.roles: «кто президент Азербайджана», «who is Lavrov» — who holds a role, sourced and dated."""
+"""knowledge.search.roles: «кто президент Азербайджана», «who is Lavrov» — who holds a role, sourced and dated."""
 
 from __future__ import annotations
 
 import pytest
 
 from knowledge.engine import Engine
-from knowledge.index import Index
-from knowledge.query import parse_query
-from knowledge.roles import asks_who_holds, counterparts, holders, role_lemmas
+from knowledge.search.index import Index
+from knowledge.search.query import parse_query
+from knowledge.search.roles import asks_who_holds, counterparts, holders, role_lemmas
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Safe reads of the base (knowledge.safe_files): only regular files inside the base, every read bounded.
+"""Safe reads of the base (knowledge.base.safe_files): only regular files inside the base, every read bounded.
 
 A FIFO, a device, a socket or a symlink leading out of the base is refused by name,
 without its content in any message; a symlink from one file of the base to another
@@ -26,11 +26,11 @@ import pytest
 from builders import ENTITIES_YAML, FACTS_YAML, SOURCE_TEXT, SOURCES_YAML, TEXT_FILE, VALID_FACT_COUNT, write_base
 
 from knowledge import check_knowledge
-from knowledge.cache import content_key
+from knowledge.base.safe_files import FileTooLargeError, UnsafeFileError, safe_read_bytes
+from knowledge.base.yamlio import YamlProblem, read_yaml
 from knowledge.engine import Engine
 from knowledge.holder import EngineHolder
-from knowledge.safe_files import FileTooLargeError, UnsafeFileError, safe_read_bytes
-from knowledge.yamlio import YamlProblem, read_yaml
+from knowledge.search.cache import content_key
 
 T = TypeVar("T")
 GUARD_SECONDS = 10  # a read that takes this long is blocked
@@ -343,7 +343,7 @@ CHILD = textwrap.dedent("""
     limit = int(sys.argv[4])
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))  # an unbounded read dies of MemoryError here
     from knowledge import check_knowledge
-    from knowledge.cache import content_key
+    from knowledge.search.cache import content_key
     from knowledge.engine import Engine
     from knowledge.holder import EngineHolder
 

@@ -1,4 +1,4 @@
-"""knowledge.scoring on the bundled base: constraints decide what may be asserted, never the score alone.
+"""knowledge.search.scoring on the bundled base: constraints decide what may be asserted, never the score alone.
 
 Each test names a fact of the bundled base by id only to check that a
 constraint lets it through or keeps it out; the fact ids are looked up in the
@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from knowledge.engine import Engine
-from knowledge.index import FactEntry
-from knowledge.query import parse_query
-from knowledge.scoring import Scored, candidates, rank, score_entry, term_hits
+from knowledge.search.index import FactEntry
+from knowledge.search.query import parse_query
+from knowledge.search.scoring import Scored, candidates, rank, score_entry, term_hits
 
 TRADE_2023 = "trade-2023-record"
 TRADE_2022 = "trade-2022"

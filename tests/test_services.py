@@ -10,9 +10,9 @@ import pytest
 from builders import FACTS_YAML, LEXICON_YAML, VALID_FACT_COUNT, fact_yaml, replace_once, write_base
 
 from handlers.services import FloodGate
+from knowledge.base.loader import Limits, load_knowledge
 from knowledge.engine import Engine, EngineSettings
 from knowledge.holder import BaseDiff, EngineHolder, diff_bases
-from knowledge.loader import Limits, load_knowledge
 
 USER, OTHER = 1, 2
 
@@ -186,7 +186,7 @@ def test_diff_bases_counts_added_removed_and_changed(tmp_path: Path) -> None:
 
 def test_an_isolated_reload_parses_in_a_child_and_only_loads_the_compiled_base_here(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import knowledge.cache
+    import knowledge.search.cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     kb = write_base(tmp_path, lexicon=LEXICON_YAML)  # declares the topics: «nonsense» below is not one
@@ -198,7 +198,7 @@ def test_an_isolated_reload_parses_in_a_child_and_only_loads_the_compiled_base_h
     def parsed_here(*args: object, **kwargs: object) -> None:
         raise AssertionError("the base was parsed in the serving process")
 
-    monkeypatch.setattr(knowledge.cache, "load_knowledge", parsed_here)
+    monkeypatch.setattr(knowledge.search.cache, "load_knowledge", parsed_here)
     result = holder.reload()
     assert result.ok and result.diff.changed == 1
     assert any("4,4 миллиарда" in f.text for f in holder.engine.base.facts)

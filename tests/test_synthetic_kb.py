@@ -19,8 +19,8 @@ from types import ModuleType
 
 import pytest
 
-from knowledge.loader import check_knowledge, knowledge_warnings
-from knowledge.model import KnowledgeBase
+from knowledge.base.loader import check_knowledge, knowledge_warnings
+from knowledge.base.model import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "bench" / "synthetic_kb.py"

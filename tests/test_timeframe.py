@@ -1,4 +1,4 @@
-"""knowledge.timeframe: relative time expressions resolved against an injected today."""
+"""knowledge.text.timeframe: relative time expressions resolved against an injected today."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowledge.normalize import INVISIBLE, ZERO_WIDTH_SPACE
-from knowledge.timeframe import Timeframe, find_timeframe
+from knowledge.text.normalize import INVISIBLE, ZERO_WIDTH_SPACE
+from knowledge.text.timeframe import Timeframe, find_timeframe
 
 D = dt.date
 NOV = D(2026, 11, 15)  # a Sunday, late autumn

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from knowledge.engine import Engine
-from knowledge.timeline import build_timeline, request_token
+from knowledge.search.timeline import build_timeline, request_token
 
 
 @pytest.mark.parametrize(("request_text", "title"), [

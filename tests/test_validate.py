@@ -32,8 +32,8 @@ from builders import (
 from conftest import PROBLEM_LINE
 
 from knowledge import check_knowledge
-from knowledge.loader import Limits
-from knowledge.yamlio import DEFAULT_MAX_FILE_BYTES, MAX_DEPTH
+from knowledge.base.loader import Limits
+from knowledge.base.yamlio import DEFAULT_MAX_FILE_BYTES, MAX_DEPTH
 
 BILLION_LAUGHS = """\
 # the classic: nine levels of ten aliases each expand to 10**9 strings

@@ -1,15 +1,15 @@
-"""Yes/no questions and claims (knowledge/verdict.py): «Да» with the fact that confirms the claim, «Нет» with the
+"""Yes/no questions and claims (answers/verdict.py): «Да» with the fact that confirms the claim, «Нет» with the
 value the base states instead, and nothing asserted when the base is silent — in Russian and in English."""
 
 from __future__ import annotations
 
 import pytest
 
-from knowledge.answer import Answer
+from knowledge.answers.answer import Answer
+from knowledge.answers.verdict import Said, Stated, compare_number, read_framing
+from knowledge.base.model import Fact
 from knowledge.engine import Engine
 from knowledge.evaluation import states_verdict
-from knowledge.model import Fact
-from knowledge.verdict import Said, Stated, compare_number, read_framing
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""knowledge.yamlio: safe YAML with the line of every value, and refusals with their line."""
+"""knowledge.base.yamlio: safe YAML with the line of every value, and refusals with their line."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.yamlio import (
+from knowledge.base.yamlio import (
     DEFAULT_MAX_FILE_BYTES,
     MAX_DEPTH,
     LDict,

@@ -1,0 +1,1042 @@
+"""Yes/no questions and claims to check: «Было ли…», «Правда, что…», a statement with «?», "Did…", "Is it
+true that…".
+
+Reading (``read_framing``): the yes/no framing is found from the words alone — the particle «ли», a
+framing phrase before «что» («правда», «говорят», «знаете ли вы»), an English auxiliary first ("did",
+"is", "was") or a framing phrase ("is it true…", "I heard…"), or a statement with a verb and a question mark —
+and set aside: what is left is the claim. A question word («когда», "where") makes it no yes/no question;
+«или» makes it a choice and a negation («не встречались») an inverted one: both are left to the lookup.
+
+Checking (``Verdicts._check_claim``, a mixin of ``Engine``):
+
+* «Да» when facts confirm the claim: every named detail agrees (the scorer's constraints: people,
+  places, countries, organisations, years, months, days, numbers), the fact explains nearly all the
+  claim's words (none of them one the base never uses), a number said agrees with the fact's figure of the
+  same unit («17,5%» is not «4,4 млрд»; «превысил» and «около» are compared, not matched), of two people the
+  one the claim says did it did it, and the tense fits (an announcement never confirms that something
+  happened). The lookup of the whole question is tried first (a question that is really a lookup — «есть ли
+  данные о …» — keeps its answer), then the claim alone.
+* «Нет» when, with ONE named detail set aside — the place, the date, a number, or one of two people
+  named — the best fact matching the rest of the claim confidently states another value of exactly that
+  detail, and no fact matching the rest as well agrees with the claim or states a third value: a place
+  known not to hold the one asked (places the base ever names together may lie inside each other), a date
+  that cannot fall in the period asked (never for a period after the base ends, nor for a state known only
+  as of the source's date), a figure of the same unit, a known person absent from that day. Meetings,
+  visits and summits recur: another one elsewhere or at another time denies nothing, so for them only a
+  claim naming the day gets a «Нет» for its place or people, and none for its date.
+* Otherwise nothing is asserted. A fact the lookup found that names everything the claim names, with
+  other verbs, stays the lookup's answer without a verdict; one that does not, or one a number picked over
+  a better match, is shown as the closest, not as an answer; a question the lookup declines stays
+  declined. The base not mentioning something is never a «нет».
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from knowledge.answers.answer import Answer, AnswerKind, SourceRef, Suggestion
+from knowledge.answers.replies import Phrases
+from knowledge.base.dates import MONTHS_EN, MONTHS_GENITIVE
+from knowledge.base.figures import figure_en
+from knowledge.base.model import Fact, KnowledgeBase
+from knowledge.search.index import FactEntry, Index
+from knowledge.search.query import Query, split_relative
+from knowledge.search.rankings import occasion_groups
+from knowledge.search.scoring import Scored, rank, score_entry, term_hits
+from knowledge.settings import EngineSettings
+from knowledge.text.language import analyser_for, lexicon_for
+from knowledge.text.morphology import WordInfo
+from knowledge.text.normalize import MAX_QUERY_CHARS, normalize, words
+
+# -- how sure a check must be --------------------------------------------------------------------------------
+UNEXPLAINED_SHARE = 0.2  # a confirming fact leaves at most this share of the claim's weight unexplained
+VERB_SHARE = 0.5  # a verb the fact does not use weighs this much of its weight (verbs vary most)
+ENTITY_WEIGHT = 3.5  # a named thing, as in scoring
+CONFIRM_MARGIN = 10.0  # a confirming fact may score this far below the answer threshold (the lookup found it)
+RIVAL_MARGIN = 15.0  # facts this close to the best that match the rest of a claim must agree on its value
+MAX_SHOWN = 5  # facts shown under «Да», «Нет» or an unconfirmed claim
+MAX_SPAN_DAYS = 4000  # a fact dated more loosely than this says nothing about a day or a month
+APPROXIMATE = 0.1  # «около 500» agrees with 450–550 ...
+ALMOST = 0.05  # «почти 4,4» is 4.18–4.4
+BOUND_REACH = 0.25  # «более 7 тысяч» is 7–8.75 thousand: a source rounds down, not by half
+DIFFERENT = 0.15  # ... and contradicts what is further than this from it
+
+# -- the words of the framing (general Russian and English) -------------------------------------------------
+# «правда, что …», «говорят, что …», «знаете ли вы, что …»: words that may stand before «что» in a framing,
+# and those of them that make it one
+_FRAME_RU = frozenset(["правда", "верно", "правильно", "действительно", "точно", "это", "так", "ли", "я", "мне",
+                       "нам", "вы", "вам", "ты", "тебе", "слышал", "слышала", "слышали", "слыхал", "слыхали",
+                       "говорят", "говорили", "пишут", "писали", "утверждают", "утверждается", "сказали",
+                       "рассказывали", "читал", "читала", "читали", "известно", "знаете", "знаешь", "а", "ну", "и",
+                       "кстати", "вроде", "будто", "якобы", "что", "ведь", "же", "сообщают", "сообщалось"])
+_FRAME_MARKERS_RU = frozenset(["правда", "верно", "правильно", "действительно", "точно", "слышал", "слышала",
+                               "слышали", "слыхал", "слыхали", "говорят", "говорили", "пишут", "писали",
+                               "утверждают", "утверждается", "сказали", "рассказывали", "читал", "читала", "читали",
+                               "известно", "знаете", "знаешь", "сообщают", "сообщалось"])
+# words before «ли» that ask how much or how often, not whether: «много ли», «часто ли»
+_DEGREE_RU = frozenset(["много", "мало", "часто", "редко", "долго", "давно", "скоро", "сильно", "далеко", "надолго",
+                        "хорошо", "плохо", "легко", "трудно", "сложно", "дорого", "дешево", "быстро"])
+_OPENERS_RU = frozenset(["а", "ну", "и", "так", "скажите", "скажи", "кстати", "слушай", "слушайте", "люди", "ребята",
+                         "народ", "друзья", "коллеги", "бот", "чат"])
+# «планируется ли …», «должны ли пройти …»: a claim about what is to come
+_PLANNED_RU = frozenset(["планируется", "планируются", "запланирован", "запланирована", "запланировано",
+                         "запланированы", "намечен", "намечена", "намечено", "намечены", "ожидается", "ожидаются",
+                         "должны", "должен", "должна", "должно", "собираются", "собирается", "предстоит", "будет",
+                         "будут"])
+# «есть ли …», «имеются ли …»: whether something is, asked by what it is
+_EXISTENCE_RU = frozenset(["есть", "имеется", "имеются", "существует", "существуют"])
+# «данные о …», «информация про …»: what the base knows of something, asked by what it is about
+_DATA_WORDS_RU = frozenset(["данные", "информация", "информацию", "сведения", "цифры", "статистика", "статистику",
+                            "упоминания", "упоминание", "что-то", "новости"])
+_ABOUT_PREPOSITIONS_RU = frozenset(["о", "об", "про", "по"])
+_NEGATIONS_RU = frozenset(["не", "нет", "ни", "никогда", "нигде", "никто", "ничего"])
+_NOT_NEGATED_RU = frozenset(["менее", "более", "меньше", "больше", "раньше", "позже", "позднее", "только"])
+_CHOICE = frozenset(["или", "либо", "or"])
+_AUXILIARIES = frozenset(["did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+                          "can", "could", "shall", "should", "might", "may"])
+_FUTURE_EN = frozenset(["will", "shall"])
+_PAST_EN = frozenset(["did", "was", "were", "had"])
+_OPENERS_EN = frozenset(["so", "and", "but", "well", "hey", "ok", "okay", "please", "btw", "also", "then"])
+_ASKERS_EN = frozenset(["you", "u", "anyone", "anybody", "someone", "somebody", "i", "we"])
+_PLANNED_EN = frozenset(["planned", "scheduled", "expected", "due", "going", "plan", "plans", "upcoming"])
+_EXISTENCE_EN = frozenset(["there", "any"])
+_DATA_WORDS_EN = frozenset(["data", "information", "info", "figures", "statistics", "figure", "news", "mention"])
+_ABOUT_PREPOSITIONS_EN = frozenset(["on", "about", "for", "of", "regarding"])
+_PHRASES_EN = tuple(tuple(p.split()) for p in (
+    "is it true that", "is it true", "is it correct that", "is it correct", "is it right that", "is it right",
+    "is it so that", "is it the case that", "is it a fact that", "it is true that", "true that", "is that true that",
+    "i heard that", "i heard", "i have heard that", "i ve heard that", "i read that", "they say that", "they say",
+    "people say that", "people say", "did you know that", "do you know that", "do you know if", "do you know whether",
+    "did you hear that", "is there any truth that", "can you confirm that", "can you confirm",
+    "could you confirm that", "could you confirm", "please confirm that", "confirm that",
+))
+# "didn't" is read as «didn» «t»; typed without the apostrophe, as «didnt»
+_NEGATIONS_EN = frozenset(["not", "never", "no", "didn", "wasn", "isn", "aren", "weren", "hasn", "haven", "hadn",
+                           "doesn", "don", "won", "wouldn", "couldn", "shouldn", "cannot", "nobody", "nothing",
+                           "didnt", "wasnt", "isnt", "arent", "werent", "hasnt", "havent", "doesnt", "dont", "wont",
+                           "cant"])
+_NOT_NEGATED_EN = frozenset(["less", "more", "later", "earlier", "fewer", "only"])
+# how a number is said: «более 4 млрд», "more than 4 billion", «около 500»
+_MORE = frozenset(["более", "больше", "свыше", "выше", "превысить", "превышать", "превысил", "превысила",
+                   "превысили", "превышает", "превышают", "превысило", "more", "over", "above", "exceed", "exceeded",
+                   "exceeds", "least"])
+_LESS = frozenset(["менее", "меньше", "ниже", "less", "under", "below", "fewer", "most"])
+_ABOUT = frozenset(["около", "примерно", "приблизительно", "почти", "порядка", "about", "around", "approximately",
+                    "almost", "nearly", "roughly", "some", "circa"])
+_LINKS = frozenset(["на", "чем", "в", "than", "by", "to", "at", "of", "что"])
+# the scale a unit names: the value of «4,4 млрд» and of "4.4 billion" is compared only at the same scale
+_SCALES = {"тысяча": "k", "тыс": "k", "thousand": "k", "миллион": "m", "млн": "m", "million": "m", "mln": "m",
+           "миллиард": "b", "млрд": "b", "billion": "b", "bn": "b", "триллион": "t", "trillion": "t",
+           "процент": "%", "percent": "%", "%": "%"}
+_UNIT_SPELLINGS = {"км": "километр", "km": "kilometre", "kilometer": "kilometre", "kilometres": "kilometre",
+                   "kilometers": "kilometre", "т": "тонна", "usd": "dollar", "долл": "доллар"}
+# names of parts of the world: an unknown place named so may hold the one a fact names
+_REGIONS = frozenset(["азия", "европа", "африка", "америка", "австралия", "океания", "евразия", "кавказ",
+                      "закавказье", "сибирь", "урал", "прибалтика", "балтия", "скандинавия", "балканы", "восток",
+                      "запад", "север", "юг", "снг", "мир", "регион", "область", "край", "район", "страна",
+                      "город", "столица", "республика"])
+_PREPOSITIONS_OF_PLACE = frozenset(["в", "во", "in", "at"])
+_VERB_POS = frozenset(["VERB", "INFN", "PRTS", "GRND"])
+_MONTH_FORMS = frozenset([*MONTHS_GENITIVE, *(m.lower() for m in MONTHS_EN)])
+_LOCATIVE_MONTHS = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
+                    "октябре", "ноябре", "декабре")
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """A yes/no question or a claim to check, read from its words."""
+
+    claim: str  # the question without its framing, as normalised words
+    how: str  # "particle" («ли»), "phrase" («правда, что», "is it true"), "auxiliary" ("did"), "bare"
+    negated: bool  # «не встречались», "didn't": an inverted question, left to the lookup
+    choice: bool  # «в Москве или в Баку»: which one, not whether
+    future: bool = False  # «планируется», "will …": about what is to come (and what the verbs say)
+    past: bool = False  # «приезжал», "did …": about what happened — an announcement cannot confirm it
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A number the claim states, with what it counts and how it compares: «более 4 млрд долларов»."""
+
+    value: float
+    text: str  # as the parser keeps it («4.4»)
+    scale: str  # "k", "m", "b", "%" or ""
+    nouns: frozenset[str]  # lemmas of the words it counts («доллар», «студент»)
+    compare: str  # "more", "less", "about" or "" (exactly)
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A number a fact states, from its figures or its text, ready to compare with a ``Said``."""
+
+    value: float
+    scale: str
+    nouns: frozenset[str]
+    shown: str  # how to say it («почти 4,4 млрд долларов»)
+    bound: str  # «более» "more", «менее» "less", «почти» "almost", «около» "about", or "" (exactly)
+
+
+# -- reading the framing -----------------------------------------------------------------------------------
+
+def read_framing(question: str, lang: str = "ru") -> Framing | None:
+    """The yes/no framing of a question and the claim it frames; None for any other question."""
+    tokens = words(question, max_chars=MAX_QUERY_CHARS)
+    if not tokens:
+        return None
+    asks = _ends_with_question_mark(question)
+    if lang == "en":
+        return _framing_en(tokens, asks)
+    return _framing_ru(tokens, asks, copula=bool(_COPULA.search(question[:MAX_QUERY_CHARS])))
+
+
+_COPULA = re.compile(r"[^\W\d_]\s+[—–-]\s+\w")  # «Москва — столица России?»: a dash for a verb
+
+
+def _ends_with_question_mark(question: str) -> bool:
+    tail = question[-200:].rstrip()
+    return bool(re.search(r"\?[\s!?.)»\"'…]*$", tail)) or bool(re.search(r"\?\W*$", tail))
+
+
+def _asks_ru(token: str, previous: str = "") -> bool:
+    """A Russian question word («когда», «какой», «на чём» in any form); «что» itself and «ли» are read apart
+    («правда, что …»: a conjunction), and so is «чем» after a comparative («более чем»)."""
+    if token in ("что", "ли") or (token == "чем" and previous in _NOT_NEGATED_RU):
+        return False
+    lx = lexicon_for("ru")
+    if token in lx.question_words:
+        return True
+    info = analyser_for("ru")(token)
+    return any(form in lx.question_words for form in info.forms) and (
+        info.function or info.pos in ("ADJF", "NUMR", "ADVB")) and token.startswith(("к", "ч", "ск", "где"))
+
+
+def _negated(tokens: Sequence[str], negations: frozenset[str], exempt: frozenset[str]) -> bool:
+    """A negation that inverts the claim: «не встречались», "didn't"; not «не в России» (a place ruled out, which
+    the parser reads), «не менее 4 млрд» (a bound) or "not only"."""
+    for at, token in enumerate(tokens):
+        if token not in negations:
+            continue
+        following = tokens[at + 1] if at + 1 < len(tokens) else ""
+        if following in exempt or (token == "не" and following in ("в", "во")):
+            continue
+        return True
+    return False
+
+
+def _framing_ru(tokens: list[str], asks: bool, *, copula: bool = False) -> Framing | None:
+    if any(_asks_ru(token, tokens[at - 1] if at else "") for at, token in enumerate(tokens)):
+        return None
+    claim: list[str] | None = None
+    how = ""
+    # «правда, что …», «говорят, что …», «знаете ли вы, что …»: a framing before «что»
+    if "что" in tokens[:7]:
+        at = tokens.index("что")
+        head = tokens[:at]
+        if head and all(t in _FRAME_RU for t in head) and any(t in _FRAME_MARKERS_RU for t in head):
+            claim, how = tokens[at + 1:], "phrase"
+    if claim is None and "ли" in tokens[1:]:
+        at = tokens.index("ли", 1)
+        if tokens[at - 1] in _DEGREE_RU:
+            return None  # «много ли школ»: how many, not whether
+        head = [t for t in tokens[:at] if t not in _OPENERS_RU]
+        rest = tokens[at + 1:]
+        if head and all(t in _FRAME_MARKERS_RU or t == "это" for t in head):
+            head = []  # «правда ли …», «верно ли …», «действительно ли …»: the framing itself
+            if rest[:1] == ["что"]:
+                rest = rest[1:]
+        claim, how = head + rest, "particle"
+    if claim is None:
+        if not asks:
+            return None
+        analyse = analyser_for("ru")
+        if not copula and not any(_finite_ru(analyse(t)) for t in tokens):
+            return None  # «товарооборот за год?» is a lookup, not a statement to check
+        claim, how = list(tokens), "bare"
+    while claim and claim[0] in _OPENERS_RU:
+        claim = claim[1:]
+    if not claim or _asks_what_ru(claim):
+        return None  # «а что он сказал …?»: «что» before the verb asks what
+    future = any(t in _PLANNED_RU for t in claim)
+    claim = _about_ru([t for t in claim if t not in _PLANNED_RU])  # «планируются переговоры …»: the talks, to come
+    if not claim:
+        return None
+    analyse = analyser_for("ru")
+    past = any(_finite_ru(info) and info.tense == "past" for info in map(analyse, claim))
+    return Framing(" ".join(claim), how, _negated(claim, _NEGATIONS_RU, _NOT_NEGATED_RU),
+                   any(t in _CHOICE for t in claim), future, past and not future)
+
+
+def _finite_ru(info: WordInfo) -> bool:
+    """A verb that makes a statement: a finite verb, a short participle («установлены») or a predicative."""
+    return (info.pos == "VERB" and bool(info.tense)) or info.pos in ("PRTS", "PRED")
+
+
+def _asks_what_ru(claim: Sequence[str]) -> bool:
+    """«что» standing before the claim's first verb asks what («что он сказал»); after it, it joins a
+    clause («Алиев заявил, что …»)."""
+    if "что" not in claim:
+        return False
+    analyse = analyser_for("ru")
+    for token in claim:
+        if token == "что":
+            return True
+        if _finite_ru(analyse(token)):
+            return False
+    return False
+
+
+def _about_ru(claim: list[str]) -> list[str]:
+    """«есть данные о товарообороте в 2023» → «товарообороте в 2023»: whether the base knows of something is
+    asked by what it is about; «есть у России …» → «у России …»."""
+    out = [t for t in claim if t not in _EXISTENCE_RU]
+    for at in range(len(out) - 1):
+        if out[at] in _DATA_WORDS_RU and out[at + 1] in _ABOUT_PREPOSITIONS_RU:
+            return out[:at] + out[at + 2:]
+    return out
+
+
+_QUESTION_WORDS_EN = frozenset(["when", "where", "who", "whom", "whose", "what", "which", "why", "how", "whence"])
+
+
+def _framing_en(tokens: list[str], asks: bool) -> Framing | None:
+    at = 0
+    while at < len(tokens) - 1 and tokens[at] in _OPENERS_EN:
+        at += 1
+    rest = tokens[at:]
+    claim: list[str] | None = None
+    how = ""
+    future = past = False
+    for phrase in _PHRASES_EN:
+        if tuple(rest[:len(phrase)]) == phrase:
+            claim, how = rest[len(phrase):], "phrase"
+            break
+    if claim is None and rest and rest[0] in _AUXILIARIES:
+        if len(rest) > 1 and rest[1] in _ASKERS_EN:
+            return None  # "do you know when …", "can you tell me …": not a claim about the subject
+        claim, how, future = rest[1:], "auxiliary", rest[0] in _FUTURE_EN
+        past = rest[0] in _PAST_EN
+    if claim is None:
+        if not asks:
+            return None
+        analyse = analyser_for("en")
+        if not any(analyse(t).pos == "VERB" and analyse(t).tense and not analyse(t).function for t in rest):
+            return None
+        claim, how = rest, "bare"
+    if not claim or any(t in _QUESTION_WORDS_EN for t in claim):
+        return None
+    future = future or any(t in _FUTURE_EN or t in _PLANNED_EN for t in claim)
+    claim = [t for t in claim if t not in _EXISTENCE_EN and t not in _PLANNED_EN]
+    for at in range(len(claim) - 1):  # "any data on trade in 2023" → "trade in 2023"
+        if claim[at] in _DATA_WORDS_EN and claim[at + 1] in _ABOUT_PREPOSITIONS_EN:
+            claim = claim[:at] + claim[at + 2:]
+            break
+    if not claim:
+        return None
+    analyse = analyser_for("en")
+    past = past or any(analyse(t).tense == "past" and analyse(t).pos == "VERB" for t in claim)
+    return Framing(" ".join(claim), how, _negated(claim, _NEGATIONS_EN, _NOT_NEGATED_EN),
+                   any(t in _CHOICE for t in claim), future, past and not future)
+
+
+# -- numbers said and stated --------------------------------------------------------------------------------
+
+_NUMBER_TOKENS = re.compile(r"\d+(?:\.\d+)?%?|%|[a-zа-я]+")
+
+
+def _unit_words(tokens: Sequence[str], lang: str) -> tuple[str, frozenset[str]]:
+    """(scale, noun lemmas) of the words after a number: «млрд долларов» → ("b", {доллар})."""
+    analyse = analyser_for(lang)
+    rewrites = lexicon_for(lang).rewrites
+    scale = ""
+    nouns: set[str] = set()
+    for token in tokens[:3]:
+        token = _UNIT_SPELLINGS.get(token, rewrites.get(token, token)).split()[0]
+        if token == "%":
+            scale = scale or "%"
+            break
+        info = analyse(token)
+        lemma = info.forms[0]
+        if lemma in _SCALES or token in _SCALES:
+            if scale or nouns:
+                break
+            scale = _SCALES.get(lemma) or _SCALES[token]
+            continue
+        if info.function or token[:1].isdigit() or info.pos in ("VERB", "INFN", "PRTS", "GRND"):
+            break
+        nouns.add(_UNIT_SPELLINGS.get(lemma, info.lemmas[0]))
+    return scale, frozenset(nouns)
+
+
+def said_numbers(text: str, numbers: Iterable[str], lang: str = "ru") -> tuple[Said, ...]:
+    """The numbers a claim states (those the parser kept as numbers, not years or days), with their units and
+    comparisons: «вырос на 15%», «более 4 млрд долларов», "about 300 million dollars"."""
+    wanted = set(numbers)
+    tokens = _NUMBER_TOKENS.findall(normalize(text))
+    out: list[Said] = []
+    for at, token in enumerate(tokens):
+        bare = token.rstrip("%")
+        if not bare[:1].isdigit() or bare not in wanted:
+            continue
+        after = ["%"] if token.endswith("%") else tokens[at + 1:at + 4]
+        scale, nouns = _unit_words(after, lang)
+        compare = ""
+        for back in reversed(tokens[max(0, at - 3):at]):
+            if back in _MORE:
+                compare = "more"
+            elif back in _LESS:
+                compare = "less"
+            elif back in _ABOUT:
+                compare = "about"
+            elif back in _LINKS:
+                continue
+            break
+        out.append(Said(float(bare), bare, scale, nouns, compare))
+    return tuple(out)
+
+
+_BOUNDS = {"более": "more", "свыше": "more", "more than": "more", "over": "more", "менее": "less",
+           "less than": "less", "почти": "almost", "almost": "almost", "nearly": "almost", "около": "about",
+           "примерно": "about", "порядка": "about", "about": "about", "around": "about"}
+_TEXT_NUMBER = re.compile(r"(?:\b(почти|около|более|свыше|менее|примерно|порядка|almost|about|more than|over|less than"
+                          r"|nearly|around)\s+)?(?<![\w.,-])(\d+(?:[.,]\d+)?)(?:-[а-яa-z]{1,3})?((?:\s+[^\s\d.,;:()«»]+){1,2})",
+                          re.IGNORECASE)
+
+
+def stated_numbers(fact: Fact, lang: str = "ru") -> tuple[Stated, ...]:
+    """The numbers a fact states: its figures (with their units), else the numbers of its text with the words
+    after them («78-й сессии»)."""
+    out: list[Stated] = []
+    for figure in fact.figures:
+        unit = figure.unit_en or figure.unit if lang == "en" else figure.unit
+        scale, nouns = ("%", frozenset[str]()) if unit.strip() == "%" else _unit_words(
+            _NUMBER_TOKENS.findall(normalize(unit)), lang)
+        shown = (figure_en(figure) or "") if lang == "en" else figure.display()
+        if shown:
+            out.append(Stated(figure.value, scale, nouns, shown, _BOUNDS.get(figure.qualifier, "")))
+    if out:
+        return tuple(out)
+    text = (fact.text_en or fact.text) if lang == "en" else fact.text
+    for match in _TEXT_NUMBER.finditer(text):
+        number = match.group(2).replace(",", ".")
+        following = match.group(3).split()
+        if (len(number) == 4 and number.isdigit()) or (following and following[0].lower() in _MONTH_FORMS):
+            continue  # a year, a day of a month
+        scale, nouns = _unit_words(_NUMBER_TOKENS.findall(normalize(match.group(3))), lang)
+        out.append(Stated(float(number), scale, nouns, match.group(0).strip(),
+                          _BOUNDS.get((match.group(1) or "").lower(), "")))
+    return tuple(out)
+
+
+def _fitting(said: Said, stated: Sequence[Stated]) -> list[Stated]:
+    """The fact's numbers a number said is about: of its unit; the only one at its scale when the words differ
+    ("600 thousand visitors", "480 thousand people"); none for a number said without a unit («модель Т-90»)."""
+    if not (said.scale or said.nouns):
+        return []
+    fitting = [s for s in stated if _fits(said, s)]
+    scaled = [s for s in stated if s.scale == said.scale]
+    return fitting or (scaled if said.scale and len(scaled) == 1 else [])
+
+
+def _fits(said: Said, stated: Stated) -> bool:
+    """The same unit: the same scale and, when both name what they count, a word in common."""
+    return said.scale == stated.scale and (not said.nouns or not stated.nouns or bool(said.nouns & stated.nouns))
+
+
+def compare_number(said: Said, stated: Stated) -> str:
+    """"agree", "differ" or "unknown": «более 4 млрд» against «почти 4,4 млрд», «30%» against «24%».
+
+    The source's qualifier makes its number a range, read as people read it: «почти 4,4» is a little under
+    4.4, «около 500» within a tenth of it, «более 1,1 млрд» at least 1.1 and not several times more. A claim
+    agrees when its own range holds the source's and is contradicted when the two cannot meet."""
+    x, v = said.value, stated.value
+    low, high = _stated_range(stated)
+    if said.compare == "more":
+        if low > x or (low == x and stated.bound == "more"):
+            return "agree"
+        return "differ" if high < x or (high == x and stated.bound != "more") else "unknown"
+    if said.compare == "less":
+        if high < x or (high == x and stated.bound == "less"):
+            return "agree"
+        return "differ" if low > x or (low == x and stated.bound != "less") else "unknown"
+    if said.compare == "about":
+        gap = abs(v - x) / abs(x) if x else abs(v)
+        return "agree" if gap <= APPROXIMATE else "differ" if gap > DIFFERENT else "unknown"
+    if stated.bound in ("more", "less"):  # «более 7 тысяч»: only its own number agrees with an exact claim
+        return "agree" if x == v else "unknown" if low <= x <= high else "differ"
+    return "agree" if low <= x <= high else "differ"
+
+
+def _stated_range(stated: Stated) -> tuple[float, float]:
+    v = stated.value
+    return {"more": (v, v * (1 + BOUND_REACH)), "less": (v * (1 - BOUND_REACH), v), "almost": (v * (1 - ALMOST), v),
+            "about": (v * (1 - APPROXIMATE), v * (1 + APPROXIMATE))}.get(stated.bound, (v, v))
+
+
+def number_state(said: Sequence[Said], fact: Fact, entry: FactEntry, lang: str) -> tuple[str, str]:
+    """("agree" | "differ" | "unknown", how the fact states the number that differs, after «=» its value:
+    «почти 4,4 млрд долларов=4.4»)."""
+    stated = stated_numbers(fact, lang)
+    differ = ""
+    for number in said:
+        fitting = _fitting(number, stated)
+        if not fitting:
+            if number.text in entry.numbers and not number.compare:
+                continue  # «самолёт Ту-154»: the number is there, and nothing of its unit says otherwise
+            return "unknown", ""
+        states = [compare_number(number, s) for s in fitting]
+        if "agree" in states:
+            continue
+        values = {s.value for s, state in zip(fitting, states, strict=True) if state == "differ"}
+        if "unknown" in states or len(values) != 1:
+            return "unknown", ""
+        first = next(s for s, state in zip(fitting, states, strict=True) if state == "differ")
+        differ = differ or f"{first.shown}={first.value:g}"
+    return ("differ", differ) if differ else ("agree", "")
+
+
+# -- the check ------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Denial:
+    score: float
+    value: str
+    facts: tuple[Fact, ...]
+
+
+class Verdicts:
+    """«Да», «Нет» or neither for a yes/no question or a claim (see the module docstring)."""
+
+    base: KnowledgeBase
+    index: Index
+    settings: EngineSettings
+    say: Phrases
+    lang: str
+    reply: str
+    base_end: dt.date
+    _kinds: dict[str, tuple[str, str]]
+    _entries: dict[str, FactEntry]
+    _together: frozenset[tuple[str, str]] | None
+    _position: dict[str, int] | None
+
+    if TYPE_CHECKING:  # the reply builders, defined by Engine
+        def _build(self, question: str, kind: AnswerKind, answered: bool, lead: str, facts: list[Fact],
+                   score: float, *, suggestions: tuple[Suggestion, ...] = (), note: str = "",
+                   total: int = 0, verdict: str = "") -> Answer: ...
+
+        def _parse(self, question: str, today: dt.date) -> Query: ...
+
+        def _answer_query(self, question: str, query: Query) -> Answer: ...
+
+        def _suggestions(self, ranked: list[Scored], *, exclude: set[str] | None = None
+                         ) -> tuple[Suggestion, ...]: ...
+
+        def source_ref(self, source_id: str) -> SourceRef: ...
+
+    def _check_claim(self, question: str, plain: Answer, today: dt.date) -> Answer | None:
+        """The answer to a yes/no question or a claim; None when the question is none (or one the lookup
+        answers in its own way: a ranking, a count, a list, a period, an event before or after another)."""
+        framing = read_framing(question, self.lang)
+        if framing is None or framing.negated or framing.choice:
+            return None
+        claim = self._parse(framing.claim, today)
+        if (not claim.has_content or claim.smalltalk or claim.answer_type not in ("", "what", "figure")
+                or claim.nth or claim.ordinal or claim.extreme or claim.frequent or claim.trend or claim.comparison
+                or claim.list_intent or claim.count_intent or claim.now or claim.upcoming or claim.becomes
+                or claim.excluded_places):
+            return None
+        lx, analyse = lexicon_for(self.lang), analyser_for(self.lang)
+        relative = split_relative(framing.claim, lx, analyse, names=self.index.aliases)
+        if relative is not None and not {r for r in self._parse(relative[2].split()[0], today).entities
+                                         if self._kinds[r][0] == "person"}:
+            return None  # «встречались ли они после …»: the nearest occasion, as the lookup finds it; not
+            # «извинился перед коллегой», a person
+        tense = "future" if claim.future or framing.future else "past" if framing.past else ""
+        said = said_numbers(question, claim.numbers, self.lang)  # the question's own «%» and commas
+        scored = _Scores(claim, self.index, self._positions())
+        # a figure is one value of one thing: when facts matching the claim but for its number disagree on it
+        # (so many tourists one way, and as many visitors the other way: the number fits the other fact),
+        # the number picked one of them, and neither «Да» nor «Нет» is safe
+        compared = self._number_rivals(claim, said, tense) if said else []
+        contested = self._contested(compared)
+        outmatched = contested or bool(compared and compared[0][1] == "differ")  # a better match says otherwise
+        tried: list[Answer] = []
+        for reading in self._readings(question, plain, framing, claim):  # the whole question, then the claim
+            tried.append(reading)
+            facts = [f for f in (self.base.fact(i) for i in reading.facts) if f is not None]
+            sure = [f for f in facts if self._confirms(claim, scored.get(f.id), said, tense, framing.claim)]
+            if sure and not outmatched:
+                return self._affirm(question, claim, sure, said, reading, scored)
+        found = [f for reading in tried if reading.answered for i in reading.facts
+                 if (f := self.base.fact(i)) is not None]
+        if tense == "future" and found and not any(f.status == "planned" for f in found):
+            return None  # «накажут ли …»: a promise the source reports, not an announced event
+        if compared and compared[0][1] == "agree" and not contested:
+            # «превысил 2 млрд»: no fact states 2, and the one that states 4 confirms it
+            agreeing = [s for s, state in compared if state == "agree"]
+            return self._affirm(question, claim, [s.entry.fact for s in agreeing], said, plain,
+                                {s.entry.fact.id: s for s in agreeing})
+        denial = None if contested else self._deny(claim, said, tense, framing)
+        if denial is not None:
+            facts = list(denial.facts[:MAX_SHOWN])
+            lead = self.say.lead_no.format(value=denial.value)
+            return self._build(question, "answer" if len(facts) == 1 else "list", True, lead, facts, denial.score,
+                               total=len(denial.facts), verdict="no")
+        if not found:
+            return None  # the lookup's own decline or suggestions
+        if plain.answered and not contested and all(self._tolerable(claim, scored.get(i), said, tense)
+                                                    for i in plain.facts):
+            return None  # the lookup's answer, found with other verbs than the claim's: no «Да», no «Нет»
+        shown = list(dict.fromkeys(found))[:MAX_SHOWN]  # found, but not confirming the claim: not asserted
+        announced = all(f.status == "planned" for f in shown) and tense != "future"
+        lead = self.say.lead_announced_only if announced else self.say.lead_unconfirmed
+        return self._build(question, "partial", False, lead, shown, max(r.score for r in tried),
+                           suggestions=self._suggestions(rank(claim, self.index), exclude={f.id for f in shown}))
+
+    def _positions(self) -> dict[str, int]:
+        """Each fact's position in the index (for scoring one fact without ranking them all)."""
+        if self._position is None:
+            self._position = {entry.fact.id: at for at, entry in enumerate(self.index.entries)}
+        return self._position
+
+    def _readings(self, question: str, plain: Answer, framing: Framing, claim: Query) -> Iterator[Answer]:
+        """The lookup of the whole question, then (only when needed, and when it differs) of the claim alone."""
+        yield plain
+        if framing.claim != " ".join(words(question, max_chars=MAX_QUERY_CHARS)):
+            yield self._answer_query(framing.claim, claim)
+
+    # -- «Да» ------------------------------------------------------------------------------------------------
+    def _confirms(self, claim: Query, scored: Scored | None, said: Sequence[Said], tense: str,
+                  claim_text: str = "") -> bool:
+        """The fact confirms the claim: every named detail agrees, it explains the claim's words, the numbers
+        said agree with it, and its tense fits: an announcement never confirms what happened, a past event
+        never what is to come."""
+        if scored is None or not (scored.allowed and scored.complete):
+            return False
+        if scored.score < self.settings.answer_threshold - CONFIRM_MARGIN or not self._explains(claim, scored):
+            return False
+        fact = scored.entry.fact
+        if not _tense_fits(fact, tense):
+            return False
+        if claim_text and not self._roles_agree(claim_text, claim, fact):
+            return False
+        return not said or number_state(said, fact, scored.entry, self.lang)[0] == "agree"
+
+    def _mentions(self, text: str, people: frozenset[str]) -> list[tuple[int, str, str]]:
+        """(position, person, grammatical case) of each word of a text naming one of ``people`` by a one-word
+        alias (a surname)."""
+        analyse = analyser_for(self.lang)
+        out: list[tuple[int, str, str]] = []
+        for at, token in enumerate(words(text, max_chars=MAX_QUERY_CHARS)):
+            info = analyse(token)
+            for lemma in info.lemmas:
+                found = [a.entity for a in self.index.aliases.get(lemma, ()) if len(a.tokens) == 1
+                         and a.entity in people]
+                if found:
+                    out.append((at, found[0], info.case))
+                    break
+        return out
+
+    def _roles_agree(self, claim_text: str, claim: Query, fact: Fact) -> bool:
+        """Who did it, when a claim names two people: «А извинился перед Б» is not confirmed by a fact in which
+        Б apologised to А. The one doing it is the person named in the nominative (Russian)
+        or before the verb (English); in the fact, the person named so (Russian) or nearest before the same
+        verb (English). Agrees unless the fact gives that role to another person the claim names."""
+        people = frozenset(r for r in claim.entities if self._kinds[r][0] == "person")
+        if len(people) < 2:
+            return True
+        said = self._mentions(claim_text, people)
+        text = (fact.text_en or fact.text) if self.lang == "en" else fact.text
+        stated = self._mentions(text, people)
+        if self.lang != "en":
+            doers = {person for _, person, case in said if case == "nomn"}
+            if len(doers) != 1 or doers == people:
+                return True
+            done = {person for _, person, case in stated if case == "nomn"}
+            return bool(doers & done) or not (done & people)
+        tokens = words(claim_text, max_chars=MAX_QUERY_CHARS)
+        analyse = analyser_for("en")
+        verbs = [(at, analyse(t)) for at, t in enumerate(tokens)
+                 if analyse(t).pos == "VERB" and not analyse(t).function]
+        if not verbs:
+            return True
+        at, verb = verbs[0]
+        doers = {person for position, person, _ in said if position < at}
+        if len(doers) != 1:
+            return True
+        fact_tokens = words(text, max_chars=MAX_QUERY_CHARS)
+        where = next((i for i, t in enumerate(fact_tokens) if set(analyse(t).lemmas) & set(verb.lemmas)), None)
+        if where is None:
+            return True
+        before = [person for position, person, _ in stated if position < where]
+        return not before or before[-1] in doers
+
+    def _gaps(self, claim: Query, scored: Scored) -> tuple[float, float, bool]:
+        """What of the claim the fact leaves unexplained: (share of its weight, verbs at ``VERB_SHARE``; share
+        of the things it names, verbs left out; whether a word the base never uses is among them)."""
+        analyse = analyser_for(self.lang)
+        total = things = verbs = 0.0
+        unknown = False
+        for position, term in enumerate(claim.terms):
+            if term.word in _MORE or term.word in _LESS or term.word in _ABOUT:
+                continue  # «превысил 2 млрд»: how a number compares, which the numbers' check reads
+            verb = analyse(term.word).pos in _VERB_POS
+            weight = term.weight * VERB_SHARE if verb or not term.noun else term.weight
+            total += weight
+            if position in scored.matched:
+                continue
+            unknown = unknown or not term.known
+            if verb or not term.noun:
+                verbs += weight
+            else:
+                things += weight
+        for ref in claim.soft_entities:
+            total += ENTITY_WEIGHT
+            if ref not in scored.entry.entities:
+                things += ENTITY_WEIGHT
+        # named people, places, periods and numbers: the scorer made them agree
+        total += ENTITY_WEIGHT * (len(claim.entities) + len(claim.numbers))
+        total += ENTITY_WEIGHT * bool(claim.years or claim.months or claim.days or claim.span)
+        if total <= 0:
+            return 1.0, 1.0, unknown
+        return (things + verbs) / total, things / total, unknown
+
+    def _explains(self, claim: Query, scored: Scored) -> bool:
+        """The fact explains the claim: at most ``UNEXPLAINED_SHARE`` of its weight is missing, and no word the
+        base never uses («поссорились», "Tehran") is."""
+        missed, _, unknown = self._gaps(claim, scored)
+        return missed <= UNEXPLAINED_SHARE and not unknown
+
+    def _tolerable(self, claim: Query, scored: Scored | None, said: Sequence[Said], tense: str) -> bool:
+        """The lookup's fact names every thing the claim names, if with other verbs («считает стратегическим
+        партнёром»): its answer stands, without a verdict."""
+        if scored is None or not scored.allowed or not _tense_fits(scored.entry.fact, tense):
+            return False  # an announced event shown for a claim about what happened: the announcement lead
+        _, things, _ = self._gaps(claim, scored)
+        numbers = number_state(said, scored.entry.fact, scored.entry, self.lang)[0] if said else "agree"
+        return things <= UNEXPLAINED_SHARE and numbers == "agree"
+
+    def _affirm(self, question: str, claim: Query, facts: list[Fact], said: Sequence[Said], reading: Answer,
+                scored: Mapping[str, Scored] | _Scores) -> Answer:
+        """«Да — …» with the confirming facts: the date of an event, the figure of a number said."""
+        score = max((found.score for f in facts if (found := scored.get(f.id)) is not None), default=0.0)
+        if len(facts) > 1:
+            listed = self.say.lead_list.format(count=len(facts))
+            if len(occasion_groups(facts)) == 1 and not any(f.as_of for f in facts):
+                listed = self._when(max(facts, key=lambda f: f.date.end - f.date.start)) + ":"  # one occasion
+            lead = self.say.lead_yes.format(detail=_lower_first(listed, self.reply))
+            return self._build(question, "list", True, lead, facts[:self.settings.max_list], score,
+                               total=len(facts), verdict="yes")
+        fact = facts[0]
+        detail = ""
+        if said:
+            stated = stated_numbers(fact, self.lang)
+            shown = list(dict.fromkeys(s.shown for n in said for s in _fitting(n, stated)))
+            detail = shown[0] if len(shown) == 1 else ""
+        if not detail and claim.answer_type == "figure" and reading.kind == "answer" and reading.lead \
+                and list(reading.facts) == [fact.id]:
+            detail = reading.lead.rstrip(".")  # «есть ли данные о товарообороте»: the figure, as the lookup said it
+        if not detail and not fact.as_of:
+            detail = self._when(fact)
+        lead = self.say.lead_yes.format(detail=_lower_first(detail, self.reply)) + "." if detail else self.say.yes_plain
+        return self._build(question, "answer", True, lead, [fact], score, verdict="yes")
+
+    # -- «Нет» ----------------------------------------------------------------------------------------------
+    def _deny(self, claim: Query, said: Sequence[Said], tense: str, framing: Framing) -> _Denial | None:
+        """Set aside one named detail at a time; «Нет» when the best fact matching the rest states another value
+        of it, and no other fact matching the rest as well agrees with the claim or states a third value (one
+        that does not state the detail at all, or not precisely enough, neither confirms nor denies)."""
+        found: list[_Denial] = []
+        for relaxed, value_of in self._relaxations(claim, said, framing):
+            ranked = [s for s in rank(relaxed, self.index) if s.allowed and s.complete
+                      and s.score >= self.settings.suggest_threshold and self._explains(relaxed, s)
+                      and _tense_fits(s.entry.fact, tense)]
+            if not ranked or ranked[0].score < self.settings.answer_threshold:
+                continue
+            state, value = value_of(ranked[0].entry.fact)
+            if state != "differ":
+                continue
+            rivals = [(s, value_of(s.entry.fact)) for s in ranked if s.score >= ranked[0].score - RIVAL_MARGIN]
+            if any(said_state == "agree" or (said_state == "differ" and _key(other) != _key(value))
+                   for _, (said_state, other) in rivals):
+                continue  # a fact matching the rest agrees with the claim, or states a third value
+            value = value.split("=", 1)[0]
+            facts = sorted(dict.fromkeys(s.entry.fact for s, (said_state, _) in rivals if said_state == "differ"),
+                           key=lambda f: (f.date.start, f.date.end))  # best first within a day
+            found.append(_Denial(ranked[0].score, value, tuple(facts)))
+        return max(found, key=lambda d: d.score) if found else None
+
+    def _contested(self, compared: list[tuple[Scored, str]]) -> bool:
+        """Facts matching the claim but for its numbers disagree on them: the best states another value while a
+        worse one agrees (the number picked the worse), or one as good as the best that agrees states another."""
+        if not compared:
+            return False
+        top, state = compared[0]
+        states = [other for _, other in compared]
+        if state == "differ":
+            return "agree" in states
+        close = [other for s, other in compared if s.score >= top.score - self.settings.tie_margin]
+        return "differ" in (close if state == "agree" else states) and "agree" in states
+
+    def _number_rivals(self, claim: Query, said: Sequence[Said], tense: str) -> list[tuple[Scored, str]]:
+        """The facts matching the claim but for its numbers, as well as the best of them does, each with how it
+        compares with the numbers said ("agree", "differ", "unknown"): «более 4 млрд» against «почти 4,4 млрд»
+        is compared, not matched."""
+        relaxed = dataclasses.replace(claim, numbers=frozenset())
+        ranked = [s for s in rank(relaxed, self.index) if self._confirms(relaxed, s, (), tense)]
+        if not ranked or ranked[0].score < self.settings.answer_threshold:
+            return []
+        return [(s, number_state(said, s.entry.fact, s.entry, self.lang)[0]) for s in ranked
+                if s.score >= ranked[0].score - RIVAL_MARGIN]
+
+    def _relaxations(self, claim: Query, said: Sequence[Said], framing: Framing
+                     ) -> list[tuple[Query, Callable[[Fact], tuple[str, str]]]]:
+        """The claim with one named detail set aside, and how to read that detail off a fact: ("agree", ""),
+        ("differ", the value it states) or ("unknown", "") when it does not say (precisely enough)."""
+        out: list[tuple[Query, Callable[[Fact], tuple[str, str]]]] = []
+        # meetings, visits, summits recur: another one elsewhere or at another time does not contradict the
+        # claim, unless it names the day (then the people were elsewhere that day)
+        events = lexicon_for(self.lang).event_nouns
+        recurring = any(set(t.lemmas) & events for t in claim.terms)
+        pinned = not recurring or bool(claim.days)
+        if said and len(said) == len(claim.numbers):  # a figure is one value of one thing, recurring or not
+            out.append((dataclasses.replace(claim, numbers=frozenset()),
+                        functools.partial(self._other_number, said=tuple(said))))
+        if not pinned:
+            return out
+        if len(claim.place_refs) == 1:
+            (place,) = claim.place_refs
+            out.append((_without(claim, {place}), functools.partial(self._other_place, asked=place)))
+        elif not claim.place_refs and len(claim.unknown_names) == 1 and self._unknown_place(framing.claim,
+                                                                                            claim.unknown_names[0]):
+            name = claim.unknown_names[0]
+            terms = tuple(t for t in claim.terms if t.word != name)
+            out.append((dataclasses.replace(claim, unknown_names=(), terms=terms,
+                                            phrase=" ".join(t.lemmas[0] for t in terms)),
+                        functools.partial(self._other_place, asked="")))
+        timed = claim.years or claim.months or claim.days or claim.span
+        if timed and not recurring and self._within_base(claim):
+            out.append((dataclasses.replace(claim, years=frozenset(), months=frozenset(), days=frozenset(),
+                                            span=None, span_label=""),
+                        functools.partial(self._other_date, claim=claim)))
+        people = sorted(r for r in claim.entities if self._kinds[r][0] == "person")
+        if len(people) >= 2:
+            for person in people:
+                out.append((_without(claim, {person}),
+                            functools.partial(self._other_people, asked=person, claim=claim)))
+        return out
+
+    def _within_base(self, claim: Query) -> bool:
+        """The period asked lies within what the base can know: none of it after its newest source."""
+        if claim.span is not None:
+            return claim.span[1] <= self.base_end
+        if not claim.years:
+            return True  # «19 сентября»: of whichever year the facts are
+        latest = max(claim.years)
+        return latest < self.base_end.year or (latest == self.base_end.year and (
+            not claim.months or max(claim.months) <= self.base_end.month))
+
+    def _unknown_place(self, claim_text: str, name: str) -> bool:
+        """An unknown name the claim uses as where («в Лиссабоне»): a place the dictionary knows, not a part of
+        the world that may hold the fact's place («в Азии»)."""
+        tokens = claim_text.split()
+        if name not in tokens:
+            return False
+        at = tokens.index(name)
+        if at == 0 or tokens[at - 1] not in _PREPOSITIONS_OF_PLACE or self.lang != "ru":
+            return False
+        from knowledge.text.morphology import analyzer
+
+        parses = [p for p in analyzer().parse(name) if "Geox" in p.tag]
+        return bool(parses) and analyzer().word_is_known(name) and not any(
+            p.normal_form.replace("ё", "е") in _REGIONS for p in parses)
+
+    def _places_together(self) -> frozenset[tuple[str, str]]:
+        """Pairs of places some fact names together: one may lie inside the other (the Kremlin, Moscow)."""
+        if self._together is None:
+            pairs: set[tuple[str, str]] = set()
+            for fact in self.base.facts:
+                for a in fact.places:
+                    for b in fact.places:
+                        if a != b:
+                            pairs.add((a, b))
+            self._together = frozenset(pairs)
+        return self._together
+
+    def _other_place(self, fact: Fact, asked: str) -> tuple[str, str]:
+        """Where the fact says it happened, against the place asked ("" for an unknown place)."""
+        places = [p for p in fact.places if p in self._kinds]
+        if not places:
+            return "unknown", ""
+        if asked and asked in places:
+            return "agree", ""
+        kinds = self._kinds
+        cities = [p for p in places if kinds[p][0] == "place" and kinds[p][1]]
+        countries = [p for p in places if kinds[p][0] == "country"]
+        if asked:
+            kind, country = kinds.get(asked, ("", ""))
+            together = self._places_together()
+            if kind not in ("place", "country") or any((asked, p) in together for p in places) or (
+                    kind == "country" and any(kinds[p][1] == asked for p in places)):
+                return "unknown", ""  # the Kremlin and Moscow, a country and its city: one may hold the other
+            if kind == "place" and (not country or (country in places and not cities)):
+                return "unknown", ""  # «в Баку», and the fact says only «в Азербайджане»
+        elif not cities:
+            return "unknown", ""  # an unknown place asked: only a named city can rule it out
+        return "differ", self._where(cities[:1] or countries[:1], countries)
+
+    def _other_date(self, fact: Fact, claim: Query) -> tuple[str, str]:
+        """When the fact says it happened, against the period asked."""
+        if fact.as_of:
+            return "unknown", ""  # a state known as of the source's date says nothing of another time
+        start, end = fact.date.start, fact.date.end
+        if (end - start).days > MAX_SPAN_DAYS:
+            return "unknown", ""
+
+        def fits(day: dt.date) -> bool:
+            return ((not claim.years or day.year in claim.years) and (not claim.months or day.month in claim.months)
+                    and (not claim.days or (day.month, day.day) in claim.days)
+                    and (claim.span is None or claim.span[0] <= day <= claim.span[1]))
+
+        inside = outside = False
+        day = start
+        while day <= end and not (inside and outside):
+            if fits(day):
+                inside = True
+            else:
+                outside = True
+            day += dt.timedelta(days=1)
+        if not inside:
+            return "differ", self._when(fact)
+        return ("unknown", "") if outside else ("agree", "")
+
+    def _other_number(self, fact: Fact, said: tuple[Said, ...]) -> tuple[str, str]:
+        entry = self._entries.get(fact.id)
+        if entry is None:
+            return "unknown", ""
+        state, shown = number_state(said, fact, entry, self.lang)
+        return state, shown
+
+    def _other_people(self, fact: Fact, asked: str, claim: Query) -> tuple[str, str]:
+        """The people the fact names, against the one set aside: not among them, nor in any fact of that day."""
+        entry = self._entries.get(fact.id)
+        if entry is None:
+            return "unknown", ""
+        if asked in entry.entities or any(asked in f.entity_ids for f in self.base.facts
+                                          if f.date.iso == fact.date.iso):
+            return "agree", ""
+        people = [r for r in fact.entity_ids if self._kinds.get(r, ("", ""))[0] == "person"]
+        if not [r for r in people if r not in claim.entities]:
+            return "unknown", ""
+        entities = self.base.entities
+        names = {(entities[r].name_en or entities[r].name) if self.reply == "en" else entities[r].name for r in people}
+        return "differ", self.say.participants.format(names=", ".join(sorted(names)))
+
+    # -- wording -------------------------------------------------------------------------------------------
+    def _when(self, fact: Fact) -> str:
+        """«22 февраля 2022 года», «в сентябре 2022 года», «в 2021 году»; "22 February 2022", "in 2021"."""
+        date = fact.date
+        english = self.reply == "en"
+        if date.is_range and date.precision == "year":
+            years = f"{date.start.year}–{date.end.year}"
+            return f"in {years}" if english else f"в {years} годах"
+        start, end = date.start, date.end
+        if date.is_range and date.precision == "day" and (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{end.day} {MONTHS_EN[start.month - 1]} {start.year}" if english else \
+                f"{start.day}–{end.day} {MONTHS_GENITIVE[start.month - 1]} {start.year} года"  # «5–6 мая 2019 года»
+        if date.is_range or date.precision == "day":
+            return date.human_en() if english else date.human()
+        if date.precision == "month":
+            return f"in {MONTHS_EN[start.month - 1]} {start.year}" if english else \
+                f"в {_LOCATIVE_MONTHS[start.month - 1]} {start.year} года"
+        return f"in {start.year}" if english else f"в {start.year} году"
+
+    def _where(self, places: list[str], countries: list[str]) -> str:
+        """«в Самарканде (Узбекистан)», "in Samarkand (Uzbekistan)"."""
+        entities = self.base.entities
+        english = self.reply == "en"
+        first = entities[places[0]]
+        name = (first.name_en or first.name) if english else first.name
+        said = f"in {name}" if english else (f"в {located}" if (located := _locative(name)) else f"место — {name}")
+        country = next((c for c in countries if c != places[0]), "")
+        if country:
+            other = entities[country]
+            said += f" ({(other.name_en or other.name) if english else other.name})"
+        return said
+
+
+class _Scores:
+    """Facts scored against a claim one at a time, as asked for (a confirmation needs the few the lookup
+    found, not a ranking of the base); the closeness is their word coverage, as before a fuzzy comparison."""
+
+    def __init__(self, claim: Query, index: Index, positions: dict[str, int]) -> None:
+        self.claim, self.index, self.positions = claim, index, positions
+        self.hits = term_hits(claim, index)
+        self.done: dict[str, Scored | None] = {}
+
+    def get(self, fact_id: str) -> Scored | None:
+        if fact_id not in self.done:
+            at = self.positions.get(fact_id)
+            self.done[fact_id] = None if at is None else score_entry(
+                self.claim, self.index.entries[at], at, self.hits, self.index.about)
+        return self.done[fact_id]
+
+
+def _tense_fits(fact: Fact, tense: str) -> bool:
+    """An announced event answers a claim about what is to come or is (not one about what happened); an event
+    that happened, or a state, one about what happened or is (not one about what is to come)."""
+    return tense != ("past" if fact.status == "planned" else "future")
+
+
+def _key(value: str) -> str:
+    """What a stated value is compared by: a number's value («почти 4,4 млрд долларов=4.4» → «4.4»), else its
+    wording."""
+    return value.rsplit("=", 1)[-1]
+
+
+def _without(claim: Query, refs: set[str]) -> Query:
+    """The claim without some named entities (as if they had not been named)."""
+    return dataclasses.replace(
+        claim, entities=claim.entities - refs, soft_entities=claim.soft_entities - refs,
+        place_refs=claim.place_refs - refs, about_refs=claim.about_refs - refs,
+        about_qualifiers=claim.about_qualifiers - refs,
+        stand_ins=tuple(pair for pair in claim.stand_ins if pair[0] not in refs),
+        entity_order=tuple(r for r in claim.entity_order if r not in refs))
+
+
+def _lower_first(text: str, lang: str = "ru") -> str:
+    """«Вот что …» → «вот что …», «Почти 4,4 млрд …» → «почти …» after «Да — »; a name stays as it is."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if not first[:1].isupper() or first.isupper() or analyser_for(lang)(first.lower().strip(".,:;")).proper:
+        return text
+    return text[0].lower() + text[1:]
+
+
+def _locative(name: str) -> str:
+    """A Russian place name in the prepositional case: «Москва» → «Москве», «Санкт-Петербург» → «Санкт-Петербурге»,
+    «Каспийский регион» → «Каспийском регионе», «Сочи» → «Сочи»; "" when some word cannot be declined."""
+    from knowledge.text.morphology import analyzer
+
+    morph = analyzer()
+    out: list[str] = []
+    for word in name.split():
+        parts: list[str] = []
+        for part in word.split("-"):
+            parses = [p for p in morph.parse(part.lower()) if "nomn" in p.tag and p.tag.POS in ("NOUN", "ADJF")]
+            if not parses:
+                if len(word.split("-")) > 1 and part[:1].isupper():
+                    parts.append(part)  # «Санкт-»: the first half of a compound name does not decline
+                    continue
+                return ""
+            declined = parses[0].inflect({"loct"}) or (parses[0] if "Fixd" in parses[0].tag else None)
+            if declined is None:
+                return ""
+            form = declined.word
+            parts.append(form[:1].upper() + form[1:] if part[:1].isupper() else form)
+        out.append("-".join(parts))
+    return " ".join(out)

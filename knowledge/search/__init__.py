@@ -1,0 +1,1 @@
+"""Stage 3, search: the index, reading a question against it, scoring facts, rankings, timelines, the cache."""

@@ -1,0 +1,305 @@
+"""The compiled fact base: lemma and entity postings, weights and the typo vocabulary.
+
+Built once per fact base (a reload builds a new one), read by any number of
+concurrent questions; nothing here changes after ``build_index`` returns.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from knowledge.base.model import Entity, Fact, KnowledgeBase
+from knowledge.text.language import analyser_for, lexicon_for
+from knowledge.text.morphology import WordInfo, analyse
+from knowledge.text.normalize import words
+
+MAX_YEAR_SPAN = 15  # a fact dated "1992/2024" says nothing about any single year
+Analyser = Callable[[str], WordInfo]
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One way to name an entity, as a sequence of lemma sets (function words dropped)."""
+
+    entity: str
+    tokens: tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FactEntry:
+    """What scoring needs of one fact; its words live in the index postings, not here (memory)."""
+
+    fact: Fact
+    entities: frozenset[str]  # own entities, their countries, and what the source is about
+    direct: frozenset[str]  # own entities and what the source is about
+    mentions: frozenset[str]  # own entities and the source's subjects its text names («из России»)
+    places: frozenset[str]  # where it happened: its places and their countries
+    years: frozenset[int]
+    months: frozenset[tuple[int, int]]  # (year, month) pairs the fact's date touches
+    phrasings: tuple[str, ...]  # lemma strings of the alternate questions and the text, for fuzzy scoring
+    figure_terms: frozenset[str]  # what its figures count; for a fact with no figure, its text
+    numbers: frozenset[str]  # numbers it states («78», «4.4»)
+    concludes: bool  # states an outcome (agreed, signed, decided, ended)
+    money: bool  # states a sum of money
+    quantity: bool  # states an amount, with a number or in words («несколько сотен»)
+    people: frozenset[str]  # ids of the people it names
+    has_person: bool
+    has_actor: bool
+    has_place: bool
+
+
+@dataclass(frozen=True)
+class Index:
+    base: KnowledgeBase
+    entries: tuple[FactEntry, ...]
+    postings: dict[str, array[int]]
+    entity_postings: dict[str, array[int]]
+    year_postings: dict[int, array[int]]
+    idf: dict[str, float]
+    unknown_idf: float
+    aliases: dict[str, tuple[Alias, ...]]  # keyed by every lemma of an alias's first token
+    about: frozenset[str]
+    vocabulary: frozenset[str]  # surface words and lemmas, for typo correction
+    vocabulary_by_length: dict[int, tuple[str, ...]] = field(repr=False)
+    lang: str = "ru"  # the language of the texts it was built from: "ru", or "en" (the English renderings)
+
+
+def content_lemmas(text: str, vocabulary: set[str] | None = None, *, analyser: Analyser = analyse
+                   ) -> list[tuple[str, ...]]:
+    """Candidate lemmas of each meaningful word of a text (function words dropped).
+
+    The text's words are added to ``vocabulary`` when one is given."""
+    out: list[tuple[str, ...]] = []
+    tokens = words(text, max_chars=len(text) + 1)
+    if vocabulary is not None:
+        vocabulary.update(tokens)
+    for word in tokens:
+        info = analyser(word)
+        if not info.function:
+            out.append(info.lemmas)
+    return out
+
+
+def _alias_tokens(text: str, analyser: Analyser) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(lemmas) for lemmas in content_lemmas(text, analyser=analyser))
+
+
+def _names(entity: Entity, lang: str) -> tuple[str, ...]:
+    """The names an entity is asked by: in English its English ones first, then the Russian ones too."""
+    if lang == "en":
+        return tuple(n for n in (entity.name_en, *entity.aliases_en, entity.name, *entity.aliases) if n)
+    return (entity.name, *entity.aliases)
+
+
+def _period_years(period: str) -> set[int]:
+    from knowledge.base.dates import parse_fact_date
+
+    try:
+        span = parse_fact_date(period)
+    except ValueError:
+        return set()
+    if span.end.year - span.start.year > MAX_YEAR_SPAN:
+        return set()
+    return set(range(span.start.year, span.end.year + 1))
+
+
+def _months(fact: Fact) -> frozenset[tuple[int, int]]:
+    """(year, month) pairs a fact is dated within; none when only the year is known."""
+    if fact.as_of or fact.date.precision == "year":
+        return frozenset()
+    start, end = fact.date.start, fact.date.end
+    if (end.year - start.year) * 12 + end.month - start.month > 24:
+        return frozenset()
+    out: set[tuple[int, int]] = set()
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        out.add((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return frozenset(out)
+
+
+def _flatten(sets: Iterable[Iterable[str]]) -> set[str]:
+    out: set[str] = set()
+    for s in sets:
+        out.update(s)
+    return out
+
+
+def _phrase(sets: list[tuple[str, ...]]) -> str:
+    return " ".join(lemmas[0] for lemmas in sets)
+
+
+def index_languages(base: KnowledgeBase) -> tuple[str, ...]:
+    """The languages a base can be asked in: Russian always, English when any fact has an English text."""
+    return ("ru", "en") if any(fact.text_en for fact in base.facts) else ("ru",)
+
+
+def build_indexes(base: KnowledgeBase) -> dict[str, Index]:
+    """An index per language the base can be asked in (see ``index_languages``)."""
+    return {lang: build_index(base, lang=lang) for lang in index_languages(base)}
+
+
+def build_index(base: KnowledgeBase, *, lang: str = "ru") -> Index:
+    """Compile a validated fact base for answering questions in ``lang`` ("en": from the English renderings;
+    facts without one are left out)."""
+    analyser, lx = analyser_for(lang), lexicon_for(lang)
+    english = lang == "en"
+
+    def lemmas_of(text: str, vocabulary: set[str] | None = None) -> list[tuple[str, ...]]:
+        return content_lemmas(text, vocabulary, analyser=analyser)
+
+    entity_terms: dict[str, set[str]] = {}
+    type_lemmas: dict[str, set[str]] = {}  # lemmas of each entity's `type`
+    alias_table: dict[str, list[Alias]] = defaultdict(list)
+    vocabulary: set[str] = set()
+    for entity in base.entities.values():
+        names = _names(entity, lang)
+        terms: set[str] = set()
+        for name in names:
+            tokens = _alias_tokens(name, analyser)
+            if not tokens:
+                continue
+            terms |= _flatten(tokens)
+            alias = Alias(entity.id, tokens)
+            for lemma in tokens[0]:
+                alias_table[lemma].append(alias)
+            vocabulary.update(words(name))
+        type_terms = _flatten(lemmas_of(entity.type)) if entity.type and not english else set()
+        entity_terms[entity.id] = terms | type_terms
+        type_lemmas[entity.id] = type_terms
+
+    about = frozenset(ref for source in base.sources.values() for ref in source.about)
+    outcome_lemmas = {analyser(word).lemmas[0] for word in lx.outcome_words}
+    shared: dict[frozenset[Any], frozenset[Any]] = {}
+
+    def share(items: Iterable[Any]) -> frozenset[Any]:
+        """One object for equal sets: most facts share their entities, places and years (memory)."""
+        key = frozenset(items)
+        return shared.setdefault(key, key)
+
+    fact_terms: list[set[str]] = []
+    about_words: dict[str, set[str]] = {}  # one-word names of the subjects: «Россия», «РФ», «российский»
+    for ref in about:
+        entity = base.entities[ref]
+        for name in _names(entity, lang):
+            tokens = _alias_tokens(name, analyser)
+            if len(tokens) == 1:
+                about_words.setdefault(ref, set()).update(tokens[0])
+    entries: list[FactEntry] = []
+    for fact in base.facts:
+        if english and not fact.text_en:
+            continue  # not translated yet: `factbot check` warns; English questions cannot find it
+        own = set(fact.entity_ids)
+        expanded = set(own) | set(base.sources[fact.source].about)
+        for ref in own:
+            entity = base.entities[ref]
+            expanded.update(x for x in (entity.country, entity.part_of) if x)
+        text_sets = lemmas_of(fact.text_en if english else fact.text, vocabulary)
+        question_sets = [lemmas_of(q, vocabulary) for q in (fact.questions_en if english else fact.questions)]
+        terms = _flatten(text_sets)
+        for sets in question_sets:
+            terms |= _flatten(sets)
+        for ref in own:
+            terms |= entity_terms.get(ref, set())
+        terms |= _flatten(lemmas_of(base.lexicon.topic_names(lang).get(fact.topic, "")))
+        figure_terms: set[str] = set()
+        unit_terms: set[str] = set()
+        for figure in fact.figures if not english else ():  # a figure's words are Russian: in English, the text
+            # what a figure counts: its unit and the head of its description («субъекты РФ, компании…»)
+            head = figure.what.replace("(", ",").split(",")[0]
+            figure_terms |= _flatten(lemmas_of(head))
+            unit_terms |= _flatten(lemmas_of(figure.unit))
+            if figure.unit.strip() == "%":
+                unit_terms |= {"доля", "процент"}
+        if english:
+            unit_terms = _flatten(text_sets) & lx.money_units
+        figure_terms |= unit_terms
+        terms |= figure_terms
+        years: set[int] = set()
+        if not fact.as_of:
+            years = set(range(fact.date.start.year, fact.date.end.year + 1))
+            if len(years) > MAX_YEAR_SPAN:
+                years = set()
+            for figure in fact.figures:
+                if figure.period:
+                    years |= _period_years(figure.period)
+        places = set(fact.places)
+        for ref in fact.places:
+            if base.entities[ref].country:
+                places.add(base.entities[ref].country)
+
+        kinds = {base.entities[ref].kind for ref in fact.entity_ids}
+        text_terms = _flatten(text_sets)
+        for ref in own:
+            text_terms |= type_lemmas.get(ref, set())  # «российская энергетическая компания»
+        mentions = set(own) | {ref for ref in about if about_words.get(ref, set()) & text_terms}
+        facility = any(type_lemmas.get(ref, set()) & lx.facility_words for ref in own) or (
+            english and bool(text_terms & lx.facility_words))
+        direct = set(own) | set(base.sources[fact.source].about)
+        fact_terms.append(terms)
+        entries.append(
+            FactEntry(
+                fact=fact,
+                entities=share(expanded),
+                direct=share(direct),
+                mentions=share(mentions),
+                places=share(places),
+                years=share(years),
+                months=share(_months(fact)),
+                phrasings=tuple(_phrase(sets) for sets in (*question_sets, text_sets)),
+                figure_terms=share(figure_terms if fact.figures and not english else text_terms),
+                numbers=share(t for t in terms if t[:1].isdigit()),
+                concludes=bool(terms & outcome_lemmas),
+                money=bool(unit_terms & lx.money_units),
+                quantity=bool(fact.figures) or bool(_flatten(text_sets) & lx.quantity_words),
+                people=share(ref for ref in fact.entity_ids if base.entities[ref].kind == "person"),
+                has_person="person" in kinds,
+                has_actor=bool(fact.participants) or bool(fact.organisations),
+                has_place=bool(set(fact.places) - about) or facility or bool(fact.venue),
+            )
+        )
+
+    postings: dict[str, list[int]] = defaultdict(list)
+    entity_postings: dict[str, list[int]] = defaultdict(list)
+    year_postings: dict[int, list[int]] = defaultdict(list)
+    for number, entry in enumerate(entries):
+        for term in fact_terms[number]:
+            postings[term].append(number)
+        for ref in entry.entities:
+            entity_postings[ref].append(number)
+        for year in entry.years:
+            year_postings[year].append(number)
+    total = len(entries)
+    idf = {term: math.log(1 + (total + 1) / (len(ids) + 0.5)) for term, ids in postings.items()}
+    unknown_idf = math.log(1 + (total + 1) / 0.5)
+
+    for word in (*lx.question_words, *lx.fillers, *lx.months, *lx.seasons):
+        vocabulary.add(word)
+    for group in lx.synonym_groups:
+        vocabulary.update(group)
+    vocabulary |= set(postings)
+    # dictionary forms before synonyms are merged, so a misspelt lemma can find its word
+    vocabulary |= {form for word in list(vocabulary) if word.isalpha() for form in analyser(word).forms[:2]}
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for word in vocabulary:
+        by_length[len(word)].append(word)
+
+    return Index(
+        base=base,
+        entries=tuple(entries),
+        postings={t: array("i", ids) for t, ids in postings.items()},
+        entity_postings={e: array("i", ids) for e, ids in entity_postings.items()},
+        year_postings={y: array("i", ids) for y, ids in year_postings.items()},
+        idf=idf,
+        unknown_idf=unknown_idf,
+        aliases={k: tuple(v) for k, v in alias_table.items()},
+        about=about,
+        vocabulary=frozenset(vocabulary),
+        vocabulary_by_length={k: tuple(sorted(v)) for k, v in by_length.items()},
+        lang=lang,
+    )

@@ -1,0 +1,279 @@
+"""Scoring facts against a parsed question: coverage of what was asked, fuzzy closeness, constraints.
+
+A score is 0–100. Constraints (people, places, periods and numbers the question
+names; the kind of answer it wants) never add points: they decide whether a
+fact may be asserted at all (``allowed``), and whether it holds what was asked
+(``complete``), or can only be offered as a suggestion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from knowledge.search.index import FactEntry, Index
+from knowledge.search.query import Query
+
+UNSTATED_BY_TYPE = {"person": "who", "name": "who", "place": "where", "date": "when"}
+ENTITY_WEIGHT = 3.5
+GENERIC_COUNTED = frozenset({"человек", "штука", "число", "количество"})  # «сколько человек»: any count of people
+ABOUT_WEIGHT = 1.5  # «российские студенты»: the subject is everywhere, but the fact should say it
+INDIRECT_SHARE = 0.6  # an entity met only through its country («Армения» via Пашинян)
+TIME_WEIGHT = 3.0
+NOUN_SHARE = 0.5  # what the question is about: things, names, numbers, periods
+VERB_SHARE = 0.2  # what happened: verbs vary most between a question and a fact
+CLOSENESS_SHARE = 0.3  # fuzzy likeness to the fact's own phrasings
+MAX_CANDIDATES = 400
+FUZZY_LIMIT = 25  # candidates that get the fuzzy phrase comparison
+RARE_POSTINGS = 2000  # longer posting lists do not nominate candidates on their own
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    entry: FactEntry
+    score: float  # 0–100
+    coverage: float  # share of the question's weight the fact explains
+    matched: frozenset[int]  # indices of the question's terms the fact holds
+    allowed: bool  # may be asserted: named people, places, periods and numbers agree
+    complete: bool  # holds the kind of detail asked for (date, figure, place, person)
+
+
+def candidates(query: Query, index: Index) -> list[int]:
+    """Facts worth scoring: those sharing a rare word, a named entity or a named period."""
+    seen: dict[int, float] = {}
+    for term in sorted(query.terms, key=lambda t: -t.weight):
+        for lemma in term.lemmas:
+            ids = index.postings.get(lemma, ())
+            if len(ids) > RARE_POSTINGS and seen:
+                continue
+            for i in ids:
+                seen[i] = seen.get(i, 0.0) + term.weight
+    for ref in query.named | query.place_refs:
+        for i in index.entity_postings.get(ref, ()):
+            seen[i] = seen.get(i, 0.0) + ENTITY_WEIGHT
+    if not seen and query.span is not None:  # only a relative period named: every fact dated in it
+        first, last = query.span
+        for i, entry in enumerate(index.entries):
+            if entry.fact.date.overlaps(first, last):
+                seen[i] = TIME_WEIGHT
+    if not seen and (query.years or query.months or query.days):
+        for year in query.years:
+            for i in index.year_postings.get(year, ()):
+                seen[i] = TIME_WEIGHT
+        if not query.years:  # a month of any year
+            wanted = query.months | {m for m, _ in query.days}
+            for i, entry in enumerate(index.entries):
+                if any(month in wanted for _, month in entry.months):
+                    seen[i] = TIME_WEIGHT
+    ranked = sorted(seen, key=lambda i: -seen[i])
+    return ranked[:MAX_CANDIDATES]
+
+
+def _time_ok(query: Query, entry: FactEntry) -> bool:
+    fact = entry.fact
+    if query.until is not None and fact.date.start > query.until and fact.status == "done":
+        return False  # asked «today» before it happened (an announcement is known before its date)
+    if query.span is not None:
+        first, last = (fact.date.end, fact.date.end) if fact.as_of else (fact.date.start, fact.date.end)
+        if not (query.span[0] <= first and last <= query.span[1]):
+            return False  # a fact known only to a coarser date than the period may lie outside it
+    if query.years and not (query.years & entry.years):
+        return False
+    if query.months:
+        years = query.years or {y for y, _ in entry.months}
+        if not any((y, m) in entry.months for y in years for m in query.months):
+            return False
+    if query.days:
+        if fact.as_of or fact.date.precision != "day":
+            return False
+        first, last = fact.date.start, fact.date.end
+        years = query.years or set(range(first.year, last.year + 1))
+        for month, day in query.days:
+            for year in years:
+                try:
+                    if first <= dt.date(year, month, day) <= last:
+                        break
+                except ValueError:
+                    continue
+            else:
+                return False
+    return True
+
+
+def _entities_ok(query: Query, entry: FactEntry, about: frozenset[str]) -> bool:
+    """Every person, place, country and organisation named must be in the fact (a capital
+    named as an actor may stand for its country)."""
+    missing = query.entities - entry.entities
+    if not missing:
+        return True
+    stand_ins = dict(query.stand_ins)
+    return all(ref in stand_ins and (stand_ins[ref] in entry.entities or stand_ins[ref] in about)
+               for ref in missing)
+
+
+def _place_ok(query: Query, entry: FactEntry, about: frozenset[str]) -> bool:
+    """A place named as "where" rules out facts that happened elsewhere, or nowhere in particular."""
+    if query.excluded_places and (not entry.places or query.excluded_places & entry.places):
+        return False  # «не в России»: only facts known to be set elsewhere
+    for ref in query.place_refs:
+        if ref in entry.places:
+            continue
+        if ref not in about or entry.places:
+            return False  # «в Баку» needs a fact set in Baku; «в Россию» rules out a fact set in Turkey
+    return True
+
+
+def _becoming_ok(query: Query, entry: FactEntry) -> bool:
+    """«когда X стал премьером» is answered only by a fact that says someone became that,
+    not by any fact naming X and a premier («Россия и Азербайджан стали союзниками»)."""
+    if not query.becomes:
+        return True
+    for phrasing in entry.phrasings:
+        words = phrasing.split()
+        for at, word in enumerate(words):
+            if word in query.becoming_verbs and query.becomes in words[at + 1: at + 4]:
+                return True
+    return False
+
+
+def _stem_in(lemma: str, terms: frozenset[str]) -> bool:
+    if lemma in terms:
+        return True
+    stem = lemma[: max(5, len(lemma) - 3)]
+    return len(stem) >= 5 and any(t.startswith(stem) for t in terms)
+
+
+def complete_for(query: Query, entry: FactEntry) -> bool:
+    """Does the fact hold the kind of detail the question asks for (a date, a figure, a place, a person)?"""
+    fact = entry.fact
+    if query.comparison:
+        return False
+    if query.asks_outcome and (fact.status == "planned" or not entry.concludes):
+        return False  # no outcome is known of an announced event, nor of one the fact does not conclude
+    kind = query.answer_type
+    if fact.unstated and UNSTATED_BY_TYPE.get(kind) in fact.unstated:
+        return False  # «кто обстрелял …»: the source says it happened, not who did it
+    if kind == "figure":
+        if not entry.quantity or (query.wants_money and not entry.money):
+            return False
+        pool = entry.figure_terms
+        return all(any(lemma in GENERIC_COUNTED or _stem_in(lemma, pool) for lemma in noun)
+                   for noun in query.figure_nouns)
+    if kind == "date":
+        if fact.as_of:
+            return False
+        return not query.wants_day or fact.date.precision == "day"
+    if kind == "place":  # «в каком городе» wants a named place; an occasion («на полях сессии ГА ООН») is none
+        return entry.has_place and not (query.wants_city and not fact.places and fact.venue)
+    if kind == "person":
+        return entry.has_actor
+    if kind == "name":
+        return bool(query.entities & entry.people)  # «как зовут главу МИД Азербайджана»
+    return True
+
+
+def term_hits(query: Query, index: Index) -> list[set[int]]:
+    """For each word of the question, the facts that hold it (from the postings)."""
+    found: list[set[int]] = []
+    for term in query.terms:
+        ids: set[int] = set()
+        for lemma in term.lemmas:
+            ids.update(index.postings.get(lemma, ()))
+        found.append(ids)
+    return found
+
+
+def score_entry(
+    query: Query,
+    entry: FactEntry,
+    number: int,
+    hits_by_term: list[set[int]],
+    about: frozenset[str] = frozenset(),
+    *,
+    closeness: float | None = None,
+) -> Scored:
+    """Score fact ``number``; ``closeness`` (0–1) is its fuzzy likeness to the question, coverage if unknown."""
+    nouns_total = nouns_hit = verbs_total = verbs_hit = 0.0
+    hits: list[int] = []
+    for position, term in enumerate(query.terms):
+        hit = number in hits_by_term[position]
+        if hit:
+            hits.append(position)
+        if term.noun:
+            nouns_total += term.weight
+            nouns_hit += term.weight if hit else 0.0
+        else:
+            verbs_total += term.weight
+            verbs_hit += term.weight if hit else 0.0
+    stand_ins = dict(query.stand_ins) if query.stand_ins else {}
+    for ref in query.named:
+        nouns_total += ENTITY_WEIGHT
+        if ref in entry.direct:
+            nouns_hit += ENTITY_WEIGHT
+        elif ref in entry.entities or (ref in stand_ins and stand_ins[ref] in entry.direct):
+            nouns_hit += ENTITY_WEIGHT * INDIRECT_SHARE
+    for ref in query.about_refs:
+        if ref in query.place_refs:  # «в Азербайджан»: where it happened, not just what it is about
+            nouns_total += ENTITY_WEIGHT
+            nouns_hit += ENTITY_WEIGHT if ref in entry.places else 0.0
+            continue
+        nouns_total += ABOUT_WEIGHT
+        nouns_hit += ABOUT_WEIGHT if ref in entry.mentions else 0.0
+    time_ok = _time_ok(query, entry)
+    time_units = (1 if query.years else 0) + (1 if query.months or query.days else 0) + (1 if query.span else 0)
+    nouns_total += TIME_WEIGHT * time_units
+    nouns_hit += TIME_WEIGHT * time_units if time_ok else 0.0
+    total = nouns_total + verbs_total
+    coverage = (nouns_hit + verbs_hit) / total if total else 0.0
+    noun_cov = nouns_hit / nouns_total if nouns_total else coverage
+    verb_cov = verbs_hit / verbs_total if verbs_total else noun_cov
+    if closeness is None:
+        closeness = coverage
+    score = 100 * (NOUN_SHARE * noun_cov + VERB_SHARE * verb_cov + CLOSENESS_SHARE * closeness)
+    allowed = (
+        time_ok
+        and _entities_ok(query, entry, about)
+        and not query.unknown_names
+        and _place_ok(query, entry, about)
+        and _becoming_ok(query, entry)
+        and query.about_qualifiers <= entry.mentions  # «российских студентов» ≠ «студенты – граждане Азербайджана»
+        and query.numbers <= entry.numbers
+    )
+    return Scored(entry, score, coverage, frozenset(hits), allowed, complete_for(query, entry))
+
+
+def _closeness(phrase: str, groups: list[tuple[str, ...]]) -> list[float]:
+    """For each fact, the best fuzzy likeness (0–1) of the question to one of its phrasings, in one batch."""
+    flat = [p for group in groups for p in group]
+    owner = [number for number, group in enumerate(groups) for _ in group]
+    totals = [0.0] * len(flat)
+    for scorer in (fuzz.token_sort_ratio, fuzz.token_set_ratio):
+        for _, value, position in process.extract(phrase, flat, scorer=scorer, limit=None):
+            totals[position] += value / 2
+    best = [0.0] * len(groups)
+    for position, value in enumerate(totals):
+        best[owner[position]] = max(best[owner[position]], value / 100)
+    return best
+
+
+def rank(query: Query, index: Index, *, fuzzy_limit: int = FUZZY_LIMIT) -> list[Scored]:
+    """Scored candidates, best first (ties: older fact first).
+
+    Every candidate gets the cheap word-coverage score; only the best ``fuzzy_limit``
+    of them (by the most they could reach) get the fuzzy phrase comparison too."""
+    hits = term_hits(query, index)
+    numbered = [(i, score_entry(query, index.entries[i], i, hits, index.about)) for i in candidates(query, index)]
+    if not query.phrase:
+        scored = [s for _, s in numbered]
+    else:
+        if len(numbered) > fuzzy_limit:
+            numbered.sort(key=lambda pair: -(pair[1].score + 100 * CLOSENESS_SHARE * (1 - pair[1].coverage)))
+        head = numbered[:fuzzy_limit]
+        likeness = _closeness(query.phrase, [index.entries[i].phrasings for i, _ in head])
+        scored = [score_entry(query, index.entries[i], i, hits, index.about, closeness=c)
+                  for (i, _), c in zip(head, likeness, strict=True)]
+        scored += [s for _, s in numbered[fuzzy_limit:]]
+    scored.sort(key=lambda s: (-s.score, s.entry.fact.date.start))
+    return scored

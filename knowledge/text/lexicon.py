@@ -1,0 +1,425 @@
+"""Russian words the engine treats specially: fillers, question words, synonyms, time words.
+
+Language knowledge, not facts: it holds for any fact base in Russian. Every
+entry is a dictionary form (lemma), lowercase, with «е» for «ё».
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+# Greetings, politeness and chat filler: never part of what is asked.
+FILLERS = frozenset(
+    ["привет", "приветствовать", "здравствуйте", "здравствуй", "здорово", "добрый", "день", "утро", "вечер", "ночь", "хай", "салют", "подсказать", "сказать", "рассказать", "пожалуйста", "плиз", "плз", "пж", "пжл", "пжлст", "спс", "спасибо", "благодарить", "ребята", "ребят", "народ", "друг", "коллега", "бот", "ботик", "знать", "кто-нибудь", "кто-то", "кто-либо", "интересно", "интересовать", "вопрос", "ответ", "ответить", "можно", "мочь", "хотеть", "хотеться", "узнать", "напомнить", "уточнить", "пояснить", "объяснить", "вообще", "короче", "кстати", "блин", "слушать", "слушай", "ну", "вот", "ладно", "типа", "как-то", "вроде", "просто", "еще", "уже", "ли", "же", "бы", "а", "и", "или", "но", "да", "нет", "не", "ни", "это", "этот", "тот", "такой", "там", "тут", "здесь", "всё", "все", "весь", "быть", "являться", "иметься", "происходить", "случиться", "случаться", "произойти", "событие", "год", "раз", "сделать", "делать", "заниматься", "состояться", "проходить", "пройти", "нибудь", "либо", "сейчас", "сегодня", "нынче", "вообще-то", "время", "нужно", "нужный", "надо", "необходимо", "связанный", "связать", "касаться", "касающийся", "относящийся", "лично", "очно", "вживую", "предел", "запомниться", "запоминаться", "памятный"]
+)
+
+# Words that announce what kind of answer is wanted.
+QUESTION_WORDS: dict[str, str] = {
+    "когда": "date",
+    "где": "place",
+    "куда": "place",
+    "откуда": "place",
+    "сколько": "figure",
+    "скольких": "figure",
+    "кто": "person",
+    "кого": "person",
+    "кем": "person",
+    "кому": "person",
+    "что": "what",
+    "какой": "what",
+    "каков": "what",
+    "который": "what",
+    "чей": "person",
+    "почему": "reason",
+    "зачем": "reason",
+    "как": "how",
+}
+
+# Words that ask for a list of everything that matches.
+LIST_WORDS = frozenset(["все", "всё", "весь", "перечислить", "список", "перечень", "какие", "каких", "какими", "хронология", "история"])
+
+# Parts of a year: «в начале 2019-го» (used only when no month is named).
+YEAR_PARTS: dict[str, tuple[int, ...]] = {"конец": (10, 11, 12), "начало": (1, 2, 3), "середина": (5, 6, 7, 8)}
+
+# Asking for numbers without a question word: «какие цифры по коридору», «много ли школ».
+FIGURE_WORDS = frozenset(["цифра", "показатель", "статистика", "много", "мало", "объем", "количество", "данные"])
+
+# Asking about money: the answer must be a sum, not any number.
+MONEY_WORDS = frozenset(["стоить", "стоимость", "цена", "сумма", "деньга", "деньги", "обойтись", "стоимостью"])
+MONEY_UNITS = frozenset(["доллар", "рубль", "евро", "манат"])
+
+# Words in a fact's text that state an amount without a number («несколько сотен компаний»).
+QUANTITY_WORDS = frozenset(["несколько", "сотня", "десяток", "тысяча", "пятерка", "десятка", "много", "около", "более", "свыше"])
+
+# Talking to the bot itself rather than asking about the subject.
+SECOND_PERSON = frozenset(["ты", "тебя", "тебе", "тобой", "твой", "вы", "вас"])
+
+# Asking for an overview of everything about something: a list when no narrower question is asked.
+OVERVIEW_WORDS = frozenset(["известно", "известный", "рассказать", "расскажи", "обзор", "подробно"])
+
+# Ordinal questions: the latest or the earliest of the matching facts.
+LATEST_WORDS = frozenset(["последний", "недавний", "крайний", "последне", "новый", "свежий"])
+EARLIEST_WORDS = frozenset(["первый", "впервые", "первое"])
+# Comparisons the base cannot rank ("the second partner", "the most", "except"): never answered from one fact.
+COMPARISON_WORDS = frozenset(["второй", "кроме", "помимо", "предшественник", "преемник", "сравнительно",
+                              "наибольше", "наименьше", "наичаще", "наиреже"])
+# A preposition that, before a person, asks about someone else («до Асадова»).
+RELATIVE_PREPOSITIONS = frozenset(["до", "после"])
+
+# Prepositions that put the following place in the role of "where".
+PLACE_PREPOSITIONS = frozenset(["в", "во"])
+
+# Words asking how something ended: an announced (planned) event has no outcome yet.
+OUTCOME_WORDS = frozenset(["итог", "итоговый", "результат", "закончиться", "завершиться", "кончиться", "окончиться", "договориться", "решить", "подписать", "завершить", "закончить"])
+
+# Words asking for a detail with a stated precision.
+DAY_WORDS = frozenset(["число", "числа", "какого"])  # «какого числа»
+NAME_WORDS = frozenset(["звать", "имя", "фамилия", "поименно"])
+
+# Lemmas merged into one term, so that a question and a fact written with
+# different words for the same thing still meet. The first word names the group.
+SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("встреча", "встречаться", "встретиться", "видеться", "увидеться", "переговоры", "беседа",
+     "беседовать", "переговорить", "пересечься", "пересекаться", "общаться", "говорить", "поговорить", "встречать", "принимать", "принять",
+     # a visit, a meeting and taking part are all contacts: questions mix them freely
+     "визит", "посетить", "посещать", "посещение", "побывать", "приезжать", "приехать", "ездить",     "съездить", "прилететь", "прилетать", "визитировать", "поездка", "ехать", "поехать", "наведаться", "бывать", "въехать", "въезжать", "участие", "участвовать", "поучаствовать"),
+    ("товарооборот", "торговля", "оборот", "товарный", "торговый", "торговать"),
+    ("инвестиция", "инвестировать", "проинвестировать", "вложить", "вложение", "вкладывать", "капиталовложение",
+     "инвестиционный", "инвестор", "вложиться"),
+    ("вуз", "университет", "институт", "вузовский"),
+    ("школа", "школьный"),
+    ("студент", "студенческий", "студентка", "учащийся"),
+    ("учиться", "обучаться", "обучение", "преподавание", "преподавать", "учеба", "обучать", "учить"),
+    ("турист", "туризм", "туристический", "путешественник", "турпоток"),
+    ("компания", "фирма", "предприятие", "бизнес"),
+    ("завод", "фабрика", "производство", "автозавод"),
+    ("погибнуть", "гибель", "погибший", "убить", "убитый", "смерть", "умереть", "жертва"),
+    ("обстрел", "обстрелять", "стрелять", "стрельба", "обстреливать", "нападение", "атака", "напасть"),
+    ("перемирие", "прекращение", "прекратить"),
+    ("миротворец", "миротворческий"),
+    ("извинение", "извиниться", "извинять", "извинения", "извиняться", "прощение"),
+    ("соболезнование", "соболезновать"),
+    ("разговор", "звонок", "позвонить", "созвониться", "телефонный", "телефон", "созвон"),
+    ("подписать", "подписание", "подписывать", "заключить"),
+    ("открыть", "открытие", "открываться", "открыться", "запустить"),
+    ("вывод", "выводить", "вывести", "уход", "уйти", "уходить"),
+    ("операция", "наступление"),
+    ("рост", "вырасти", "расти", "увеличиться", "увеличение", "прирост"),
+    ("поставлять", "поставка", "поставить", "продавать", "продать", "везти", "завозить", "ввозить"),
+    ("стипендия", "грант", "госстипендия"),
+    ("основа", "основать", "держаться", "основываться", "строиться", "фундамент"),
+    ("протяженность", "длина", "длинный", "протяжение"),
+    ("предусматривать", "рассчитать", "охватывать", "включать", "предполагать", "войти", "входить"),
+    ("начать", "начаться", "затеять", "развязать", "предпринять"),
+    ("предоставлять", "выделять", "давать", "предоставить", "выделить", "дать"),
+    ("перевозка", "возить", "перевозить", "транзит", "грузоперевозка"),
+    ("оценка", "оценить", "охарактеризовать", "характеризовать", "назвать", "реакция", "отреагировать", "реагировать", "расценить", "квалифицировать"),
+    ("посредничество", "посредник", "посредничать", "помочь", "помощь", "содействие", "посредством"),
+    ("регион", "субъект", "область"),
+    ("вооружение", "оружие", "техника", "вооружить", "военно-технический"),
+    ("доля", "процент"),
+    ("цель", "причина", "задача"),
+    ("популярный", "популярность", "востребованный", "востребовать", "любимый"),
+    ("сервис", "сервисный"),
+    ("энергетический", "энергетика", "энергокомпания"),
+    ("премьер", "премьер-министр", "премьерминистр"),
+    ("договоренность", "договориться", "соглашение", "договор"),
+    ("отношение", "отношения"),
+    ("дипломатический", "дипломатия", "дипломат"),
+    ("расследование", "расследовать", "найти", "искать", "разбирательство"),
+    ("наказание", "наказать"),
+    ("саммит", "заседание", "совет"),
+)
+
+# Colloquial tokens spelled out before lemmas are taken.
+REWRITES: dict[str, str] = {
+    "дипотношения": "дипломатические отношения",
+    "дипотношений": "дипломатических отношений",
+    "дипотношениях": "дипломатических отношениях",
+    "азер": "азербайджан",
+    "азеры": "азербайджанцы",
+    "рф": "россия",
+    "ру": "россия",
+    "генассамблея": "генеральная ассамблея",
+    "генассамблеи": "генеральной ассамблеи",
+    "млрд": "миллиард",
+    "млн": "миллион",
+    "тыс": "тысяча",
+    "жд": "железная дорога",
+    "ржд": "железная дорога",
+    "мид": "мид",
+    "премьерминистр": "премьер министр",
+    "трехсторонка": "трехсторонние переговоры",
+    "трехсторонку": "трехсторонние переговоры",
+    "трехсторонке": "трехсторонних переговорах",
+    "скока": "сколько",
+    "скоко": "сколько",
+    "сколка": "сколько",
+    "скольк": "сколько",
+    "када": "когда",
+    "кагда": "когда",
+    "чо": "что",
+    "шо": "что",
+    "че": "что",
+    "щас": "сейчас",
+    "гос": "государственный",
+    "наш": "российский",
+    "наша": "российский",
+    "наше": "российский",
+    "наши": "российский",
+    "нашего": "российский",
+    "нашей": "российский",
+    "наших": "российский",
+    "нашим": "российский",
+    "нашими": "российский",
+    "нашему": "российский",
+    "нашу": "российский",
+}
+
+# Prefixes of Russian compounds, spelled out when a compound is unknown to the base
+# («энергокомпании» → «энергетический компании», «госстипендии» → «государственный стипендии»).
+COMPOUND_PREFIXES: dict[str, str] = {
+    "энерго": "энергетический",
+    "гос": "государственный",
+    "нефте": "нефть",
+    "газо": "газ",
+    "авто": "автомобиль",
+    "погран": "пограничный",
+    "мин": "министерство",
+    "турпоток": "турист",
+    "внешнеторговый": "торговля",
+}
+
+MONTHS: dict[str, int] = {
+    "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6,
+    "июль": 7, "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+}
+SEASONS: dict[str, tuple[int, ...]] = {
+    "зима": (12, 1, 2), "весна": (3, 4, 5), "лето": (6, 7, 8), "осень": (9, 10, 11),
+    "зимой": (12, 1, 2), "весной": (3, 4, 5), "летом": (6, 7, 8), "осенью": (9, 10, 11),
+}
+
+# Words that only strengthen small talk («спасибо большое», «огромное спасибо»).
+INTENSIFIERS = frozenset(["большой", "огромный", "очень", "всем", "вам", "тебе", "еще", "раз"])
+GREETINGS = frozenset(["привет", "здравствуйте", "здравствуй", "здорово", "добрый", "хай", "салют", "приветствовать", "доброе"])
+THANKS = frozenset(["спасибо", "благодарить", "благодарю", "спс", "сенкс", "мерси"])
+FAREWELLS = frozenset(["пока", "свидание", "прощай", "бывай"])
+SMALLTALK = frozenset(["дела", "делаешь", "жизнь", "зовут", "настроение", "бот", "ты", "тебя", "тебе", "себя"])
+
+
+def synonym_map(groups: tuple[tuple[str, ...], ...] | None = None) -> dict[str, str]:
+    """Each synonym lemma mapped to its group's first word (the Russian groups by default)."""
+    mapping: dict[str, str] = {}
+    for group in SYNONYM_GROUPS if groups is None else groups:
+        for word in group:
+            mapping.setdefault(word, group[0])
+    return mapping
+
+# -- follow-ups («а в 2022?», «подробнее», «а источник?») ----------------------------------------
+# A first word that marks a question as continuing the previous one.
+FOLLOW_UP_STARTS = frozenset(["а", "и", "ну", "еще", "ещё", "также", "тоже"])
+# Words that point back at what was just answered («когда это было», «кто там был»).
+BACK_REFERENCES = frozenset(["это", "этот", "эта", "эти", "этом", "этого", "этой", "тогда", "там", "тот", "та", "те",
+                             "он", "она", "они", "его", "ее", "её", "их", "оно"])
+# «подробнее», «детали»: the same fact(s) again, with the source's own words.
+DETAIL_WORDS = frozenset(["подробнее", "подробно", "подробности", "детали", "деталь", "детальнее", "поподробнее",
+                          "больше", "цитата", "цитату", "дословно", "точнее"])
+# «а источник?», «откуда это?»: where the last answer comes from.
+SOURCE_WORDS = frozenset(["источник", "источники", "источника", "откуда", "ссылка", "ссылку", "первоисточник",
+                          "пруф", "пруфы"])
+# Verbs that add nothing to an elliptical follow-up («а кто участвовал?», «а где это было?»).
+EMPTY_VERBS = frozenset(["участвовать", "быть", "проходить", "пройти", "состояться", "присутствовать", "случиться",
+                         "произойти", "находиться", "являться", "происходить", "бывать"])
+
+# «как менялся товарооборот», «динамика»: each period's figure, as the source gives it.
+TREND_WORDS = frozenset(["меняться", "измениться", "изменяться", "изменение", "динамика", "тенденция", "тренд",
+                         "эволюция", "сравнить", "сравнение", "сопоставить"])
+
+# «сколько встреч», «сколько визитов»: counting occasions, like «сколько раз».
+EVENT_NOUNS = frozenset(["встреча", "переговоры", "переговор", "визит", "саммит", "контакт", "поездка", "раз",
+                         "разговор", "заседание"])
+
+# «вторая встреча»: the n-th occasion, when an ordinal stands before an event noun.
+ORDINAL_NUMBERS = {"предпоследний": -2, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7, "восьмой": 8,
+                   "девятый": 9, "десятый": 10}
+# «самый большой рост», «наименьший»: the extreme of the figures the base has for each period.
+SUPERLATIVE_PREFIX = frozenset(["самый"])
+LARGE_WORDS = frozenset(["большой", "крупный", "высокий", "значительный", "сильный", "быстрый"])
+SMALL_WORDS = frozenset(["маленький", "малый", "низкий", "небольшой", "слабый", "медленный"])
+LARGEST_FORMS = frozenset(["максимальный", "наибольший", "больший", "наивысший"])
+SMALLEST_FORMS = frozenset(["минимальный", "наименьший", "меньший", "наинизший"])
+# «чаще всего», «больше всего встреч»: the period with the most occasions.
+FREQUENT_WORDS = frozenset(["наичаще", "наибольше"])  # markers normalize() writes for «чаще/больше всего»
+# The words normalize() writes for «больше/меньше/чаще/реже всего»: a ranking, never a word to match.
+RANKING_MARKERS = frozenset(["наибольше", "наименьше", "наичаще", "наиреже"])
+
+
+# -- one language's word lists, as the parser reads them --------------------------------------------
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists the question parser needs for one language (see ``knowledge.text.lexicon`` for Russian)."""
+
+    fillers: frozenset[str]  # politeness and chat filler: never part of what is asked
+    filler_phrases: tuple[str, ...]  # surface phrases dropped before words are read («tell me», «do you know»)
+    question_words: Mapping[str, str]  # lemma → kind: date, place, figure, person, what, reason, how
+    question_pairs: Mapping[str, Mapping[str, str]]  # «how» + next surface word → kind («how many» → figure)
+    list_words: frozenset[str]
+    year_parts: Mapping[str, tuple[int, ...]]  # nouns and adjectives only: "ended" is no part of a year
+    figure_words: frozenset[str]
+    count_words: frozenset[str]  # after a figure question, ask for a count («how many times»)
+    money_words: frozenset[str]
+    money_units: frozenset[str]
+    quantity_words: frozenset[str]
+    second_person: frozenset[str]
+    overview_words: frozenset[str]
+    latest_words: frozenset[str]
+    earliest_words: frozenset[str]
+    comparison_words: frozenset[str]
+    relative_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]  # surface words
+    outcome_words: frozenset[str]  # matched against ``WordInfo.forms`` (before synonyms)
+    outcome_verbs: frozenset[str]  # outcome words only when used as verbs ("how did it end")
+    day_words: frozenset[str]
+    name_words: frozenset[str]
+    meta_words: frozenset[str]  # «what year» asks for a date
+    place_words: frozenset[str]  # «which city» asks for a place
+    facility_words: frozenset[str]  # a plant, a centre, a port: an answer to «where»
+    months: Mapping[str, int]
+    ambiguous_months: frozenset[str]  # months only next to a day or a year number ("may")
+    seasons: Mapping[str, tuple[int, ...]]
+    intensifiers: frozenset[str]
+    greetings: frozenset[str]
+    thanks: frozenset[str]
+    farewells: frozenset[str]
+    smalltalk: frozenset[str]
+    rewrites: Mapping[str, str]  # surface token → words, before lemmas are taken («fm» → «foreign minister»)
+    compound_prefixes: Mapping[str, str] = field(default_factory=dict)  # English writes compounds apart
+    synonym_groups: tuple[tuple[str, ...], ...] = ()
+    # follow-ups, rankings and trends (the later additions to knowledge.text.lexicon)
+    follow_up_starts: frozenset[str] = frozenset()  # surface first words: «and in 2022?»
+    follow_up_phrases: tuple[str, ...] = ()  # surface openings: «what about 2022?»
+    back_references: frozenset[str] = frozenset()  # surface words pointing at the last answer
+    detail_words: frozenset[str] = frozenset()
+    source_words: frozenset[str] = frozenset()
+    empty_verbs: frozenset[str] = frozenset()
+    trend_words: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()  # «how many meetings»: counting occasions
+    ordinal_numbers: Mapping[str, int] = field(default_factory=dict)  # «the second meeting»
+    superlative_prefix: frozenset[str] = frozenset()  # «the most significant growth»
+    large_words: frozenset[str] = frozenset()
+    small_words: frozenset[str] = frozenset()
+    largest_forms: frozenset[str] = frozenset()  # surface words: «largest» has the lemma «large»
+    smallest_forms: frozenset[str] = frozenset()  # surface words
+    frequent_words: frozenset[str] = frozenset()  # after «most»: «most often»
+    # the rest of what the parser and the engine read per language
+    which_words: frozenset[str] = frozenset()  # «какой год» / "which year": asks for the year itself
+    span_openers: frozenset[str] = frozenset()  # «с 2015 по 2017» / "from 2015 to 2017"
+    span_closers: frozenset[str] = frozenset()
+    by_period: tuple[tuple[str, str], ...] = ()  # «по годам» / "by year": a figure across periods
+    yes_no_words: frozenset[str] = frozenset()  # «ли» / "did": whether something happened
+    negations: frozenset[str] = frozenset()  # «не в России» / "not in Russia"
+    growth_words: frozenset[str] = frozenset()  # a figure that is a change, not a level
+    month_words: frozenset[str] = frozenset()  # «в каком месяце» / "which month"
+    generic_counted: frozenset[str] = frozenset()  # «сколько человек»: any count of people
+    visit_verbs: frozenset[str] = frozenset()  # «посетил Азербайджан»: the object is where, as after «в»
+    becoming_verbs: frozenset[str] = frozenset()  # «стал президентом»: only a fact saying so answers it
+    event_relatives: Mapping[str, str] = field(default_factory=dict)  # surface: «перед форумом» → "before"
+    year_fractions: Mapping[str, int] = field(default_factory=dict)  # «полугодие» → 6 months
+    fraction_ordinals: Mapping[str, int] = field(default_factory=dict)  # «первое полугодие» → the first
+    count_fillers: frozenset[str] = frozenset()  # surface: «вторая по счёту поездка»
+    outside_words: frozenset[str] = frozenset()  # surface: «вне России», «за пределами России»: not there
+    venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
+    upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says
+    code: str = "ru"  # the language these lists are for
+
+    def synonym_map(self) -> dict[str, str]:
+        return synonym_map(self.synonym_groups)
+
+    def drop_filler_phrases(self, text: str) -> str:
+        """A normalised (lowercase) text without the filler phrases, which would read as content."""
+        return _filler_pattern(self.filler_phrases).sub(" ", text)
+
+
+@functools.lru_cache(maxsize=8)
+def _filler_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    # literal alternatives between word boundaries: no backtracking beyond one phrase's length
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b") if alternatives else re.compile(r"(?!x)x")
+
+
+
+
+RUSSIAN = Lexicon(
+    fillers=FILLERS,
+    filler_phrases=(),  # normalize() drops the Russian ones
+    question_words=QUESTION_WORDS,
+    question_pairs={},
+    list_words=LIST_WORDS,
+    year_parts=YEAR_PARTS,
+    figure_words=FIGURE_WORDS,
+    count_words=frozenset(["раз"]),
+    money_words=MONEY_WORDS,
+    money_units=MONEY_UNITS,
+    quantity_words=QUANTITY_WORDS,
+    second_person=SECOND_PERSON,
+    overview_words=OVERVIEW_WORDS,
+    latest_words=LATEST_WORDS,
+    earliest_words=EARLIEST_WORDS,
+    comparison_words=COMPARISON_WORDS,
+    relative_prepositions=RELATIVE_PREPOSITIONS,
+    place_prepositions=PLACE_PREPOSITIONS,
+    outcome_words=OUTCOME_WORDS,
+    outcome_verbs=frozenset(),
+    day_words=DAY_WORDS,
+    name_words=NAME_WORDS,
+    meta_words=frozenset(["год", "месяц", "число", "дата", "день"]),
+    place_words=frozenset(["город", "место", "страна"]),
+    facility_words=frozenset(["завод", "фабрика", "центр", "метрополитен", "порт"]),
+    months=MONTHS,
+    ambiguous_months=frozenset(),
+    seasons=SEASONS,
+    intensifiers=INTENSIFIERS,
+    greetings=GREETINGS,
+    thanks=THANKS,
+    farewells=FAREWELLS,
+    smalltalk=SMALLTALK,
+    rewrites={},
+    compound_prefixes=COMPOUND_PREFIXES,
+    synonym_groups=tuple(tuple(group) for group in SYNONYM_GROUPS),
+    follow_up_starts=FOLLOW_UP_STARTS,
+    back_references=BACK_REFERENCES,
+    detail_words=DETAIL_WORDS,
+    source_words=SOURCE_WORDS,
+    empty_verbs=EMPTY_VERBS,
+    trend_words=TREND_WORDS,
+    event_nouns=EVENT_NOUNS,
+    ordinal_numbers=ORDINAL_NUMBERS,
+    superlative_prefix=SUPERLATIVE_PREFIX,
+    large_words=LARGE_WORDS,
+    small_words=SMALL_WORDS,
+    largest_forms=LARGEST_FORMS,
+    smallest_forms=SMALLEST_FORMS,
+    frequent_words=FREQUENT_WORDS,
+    which_words=frozenset(["какой", "который", "каков"]),
+    span_openers=frozenset(["с", "со", "от", "между"]),
+    span_closers=frozenset(["по", "до", "и"]),
+    by_period=(("по", "годам"), ("по", "годы"), ("по", "периодам")),
+    yes_no_words=frozenset(["ли"]),
+    negations=frozenset(["не"]),
+    growth_words=frozenset(["рост", "прирост", "увеличение", "снижение", "падение"]),
+    month_words=frozenset(["месяц", "месяце", "месяца"]),
+    generic_counted=frozenset({"человек", "штука", "число", "количество"}),
+    visit_verbs=frozenset(["посетить", "посещать", "навестить", "навещать", "объехать"]),
+    becoming_verbs=frozenset(["стать", "становиться", "назначить", "назначать", "избрать", "избирать", "избираться"]),
+    event_relatives={"перед": "before", "накануне": "before", "после": "after"},  # not «до»: «до какого года»
+    venue_words=frozenset(["место"]),
+    outside_words=frozenset(["вне", "пределами", "пределов"]),
+    count_fillers=frozenset(["по", "счету", "счёту"]),
+    year_fractions={"полугодие": 6, "квартал": 3},
+    fraction_ordinals={"первый": 1, "второй": 2, "третий": 3, "четвертый": 4},
+    upcoming_words=frozenset(["следующий", "ближайший", "предстоящий", "грядущий"]),
+)
