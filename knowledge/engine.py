@@ -38,7 +38,7 @@ from knowledge.search.series import figure_series
 from knowledge.search.timeline import Timeline, build_timeline, request_token
 from knowledge.settings import EngineSettings
 from knowledge.text.language import analyser_for, detect_language, lexicon_for
-from knowledge.text.normalize import MAX_QUERY_CHARS, words
+from knowledge.text.normalize import MAX_QUERY_CHARS, spell_out, words
 from knowledge.text.timeframe import find_timeframe
 
 __all__ = ["Engine", "EngineSettings"]  # EngineSettings (knowledge.settings) is imported from here by the bot
@@ -72,6 +72,7 @@ class Engine(SpecialAnswers, Verdicts):
         declared = base.lexicon.topic_names(self.reply)
         names = {**declared, **{key: base.lexicon.topic_name(key) for key in sorted(present - declared.keys())}}
         self._topics = tuple((key, label) for key, label in names.items() if key in present)
+        self._rewrites = base.lexicon.rewrites.get(lang, {})
 
     @classmethod
     def from_path(
@@ -105,7 +106,15 @@ class Engine(SpecialAnswers, Verdicts):
         reply = lang if lang in ("ru", "en") else read  # ... and answered in the one asked for
         if (read, reply) != (self.lang, self.reply):
             return self.sibling(read, reply).answer(question, context, today=today, lang=reply, hint=read)
-        day = today or self.today()
+        spelled = self._spell_out(question)  # the base's colloquial names («азер») spelled out
+        answer = self._read(spelled, context, today or self.today())
+        return answer if spelled == question else dataclasses.replace(answer, question=question)
+
+    def _spell_out(self, text: str) -> str:
+        analyse = analyser_for(self.lang)
+        return spell_out(text, self._rewrites, lemma=lambda word: analyse(word).forms[0])
+
+    def _read(self, question: str, context: Context | None, day: dt.date) -> Answer:
         query = self._parse(question, day)
         plan = read_follow_up(question, query, context, entity_kinds=self._kinds, lexicon=lexicon_for(self.lang))
         if plan.kind == "merge" and context is not None and context.lang != self.lang:
@@ -317,7 +326,7 @@ class Engine(SpecialAnswers, Verdicts):
 
     def timeline(self, request: str) -> Timeline | None:
         """The dated events a request («2023», «Лавров», «торговля», «Алиев 2022–2023») filters; None if unclear."""
-        token = request_token(request, self.index)
+        token = request_token(self._spell_out(request), self.index)
         return build_timeline(token, self.index, lang=self.reply) if token else None
 
     def find_timeline(self, request: str, *, lang: str = "auto", hint: str | None = None
@@ -517,7 +526,11 @@ class Engine(SpecialAnswers, Verdicts):
     def _smalltalk(self, question: str, kind: str) -> Answer:
         example = next(iter(self.say.examples), "") or next(
             (q for fact in self.base.facts for q in (fact.questions_en if self.reply == "en" else fact.questions)), "")
-        text = self.say.smalltalk.get(kind, self.say.smalltalk["chat"]).format(example=example)
+        lexicon, lang = self.base.lexicon, self.reply
+        subject = lexicon.subject.get(lang) or self.say.no_subject
+        greeting = f" {lexicon.greeting[lang]}" if lang in lexicon.greeting else ""
+        text = self.say.smalltalk.get(kind, self.say.smalltalk["chat"]).format(
+            example=example, subject=subject, greeting=greeting)
         return self._build(question, "smalltalk", False, text, [], 0.0)
 
 

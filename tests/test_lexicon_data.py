@@ -87,8 +87,8 @@ def test_a_topic_used_by_a_fact_but_not_declared_is_reported_at_the_fact(tmp_pat
 def test_a_lexicon_that_is_not_a_mapping_is_reported(tmp_path: Path) -> None:
     base, problems = check_knowledge(with_lexicon(tmp_path, "- trade\n- diplomacy\n"))
     assert base is None
-    assert [str(p) for p in problems] == [f"{tmp_path / 'kb' / LEXICON_FILE}:1: expected a mapping with `topics` or "
-                                          "`examples`"]
+    assert [str(p) for p in problems] == [f"{tmp_path / 'kb' / LEXICON_FILE}:1: expected a mapping of sections "
+                                          "(topics, examples, subject, greeting, rewrites, synonyms)"]
 
 
 def test_the_bundled_base_declares_every_topic_and_both_languages_of_examples() -> None:

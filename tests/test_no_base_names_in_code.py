@@ -15,13 +15,10 @@ from knowledge.base.loader import load_knowledge
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
-# Names still in code: (file, name) -> why. Two kinds:
-# - general words that the bundled base also lists as an alias (a language's name, a region, a job title);
-# - base-specific rewrites and small talk NOT YET moved to knowledge/data/lexicon.yaml (issue #14, point 7):
-#   they are applied before any base is known (normalize.tokenize, replies' Phrases), so moving them needs the
-#   tokenizer and the phrases to take the base's lexicon — left for the next step.
+# Names still in code: (file, name) -> why: general words that the bundled base also lists as an alias (a
+# language's name, a region, a job title). The base's own colloquial forms, synonyms and subject are in its
+# lexicon.yaml (issue #14, point 7).
 _GENERAL = "a general word the bundled base also uses as an alias"
-_NOT_MOVED = "base-specific, not yet moved to lexicon.yaml"
 ALLOWED: dict[tuple[str, str], str] = {
     # language names, for «(in Russian)» after a citation
     ("answer.py", "russian"): _GENERAL, ("answer.py", "azerbaijani"): _GENERAL,
@@ -34,18 +31,12 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("english.py", "russian"): _GENERAL, ("english.py", "azerbaijani"): _GENERAL, ("english.py", "azeri"): _GENERAL,
     ("english.py", "armenian"): _GENERAL, ("english.py", "turkish"): _GENERAL, ("english.py", "iranian"): _GENERAL,
     ("english.py", "kazakh"): _GENERAL, ("english.py", "uzbek"): _GENERAL, ("english.py", "caspian"): _GENERAL,
-    # english.py rewrites: "fm" -> "foreign minister" is general; "rf"/"rus"/"aze" are this base's countries
+    # english.py rewrites: "fm" -> "foreign minister" is general
     ("english.py", "foreign minister"): _GENERAL, ("english.py", "foreign ministers"): _GENERAL,
     ("english.py", "foreign ministry"): _GENERAL,
-    ("english.py", "russia"): _NOT_MOVED, ("english.py", "azerbaijan"): _NOT_MOVED,
     # verdict.py: names of parts of the world («на Кавказе» may hold the place a fact names)
     ("verdict.py", "кавказ"): _GENERAL, ("verdict.py", "закавказье"): _GENERAL,
     ("verdict.py", "республика"): _GENERAL,
-    # lexicon.py REWRITES: «азер», «азеры», «рф», «ру», «наш…» -> this base's countries
-    ("lexicon.py", "азербайджан"): _NOT_MOVED, ("lexicon.py", "азербайджанцы"): _NOT_MOVED,
-    ("lexicon.py", "россия"): _NOT_MOVED, ("lexicon.py", "российский"): _NOT_MOVED,
-    # replies.py: the English small talk says what the bot is about ("Russia–Azerbaijan relations")
-    ("replies.py", "russia"): _NOT_MOVED, ("replies.py", "azerbaijan"): _NOT_MOVED,
 }
 
 

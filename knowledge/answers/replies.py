@@ -17,16 +17,12 @@ from knowledge.base.figures import figure_en, period_name
 from knowledge.base.model import Entity, Fact, Figure
 
 SMALLTALK = {
-    "greeting": (
-        "Здравствуйте! Я отвечаю на вопросы об отношениях России и Азербайджана — встречах, торговле, "
-        "сотрудничестве — по справке РИА Новости. Например: «{example}»"
-    ),
+    # {subject} and {greeting}: the base's own words (its lexicon.yaml), «об отношениях …»
+    "greeting": "Здравствуйте! Я отвечаю на вопросы {subject}{greeting}. Например: «{example}»",
     "thanks": "Пожалуйста! Спрашивайте ещё.",
     "bye": "До свидания! Возвращайтесь с вопросами.",
-    "chat": (
-        "Я бот-справочник об отношениях России и Азербайджана. Спросите, например: «{example}»"
-    ),
-    "empty": "Напишите вопрос об отношениях России и Азербайджана, например: «{example}»",
+    "chat": "Я бот-справочник: отвечаю на вопросы {subject}. Спросите, например: «{example}»",
+    "empty": "Напишите вопрос {subject}, например: «{example}»",
 }
 
 LEAD_LIST = "Вот что есть в базе ({count}):"
@@ -307,6 +303,7 @@ class Phrases:
     lead_no: str = "Нет: {value}."  # a claim the base contradicts, with the value it states: «Нет: в Баку.»
     lead_unconfirmed: str = "Подтверждения этому в базе нет. Ближайшее, что в ней есть:"
     participants: str = "участники — {names}"  # who the fact names instead: «Нет: участники — …»
+    no_subject: str = "по этой базе фактов"  # small talk's {subject} when the base's lexicon.yaml names none
 
     def partial(self, answer_type: str) -> str:
         return self.partial_by_type.get(answer_type, self.lead_partial)
@@ -341,12 +338,11 @@ EN = Phrases(
     lang="en",
     examples=(),
     smalltalk={
-        "greeting": ("Hello! I answer questions about Russia–Azerbaijan relations — meetings, trade, "
-                     "cooperation — from a RIA Novosti fact sheet (in Russian). For example: “{example}”"),
+        "greeting": "Hello! I answer questions {subject}{greeting}. For example: “{example}”",
         "thanks": "You're welcome! Ask away.",
         "bye": "Goodbye! Come back with questions.",
-        "chat": ("I'm a reference bot on Russia–Azerbaijan relations. Try asking, for example: “{example}”"),
-        "empty": "Ask a question about Russia–Azerbaijan relations, for example: “{example}”",
+        "chat": "I'm a reference bot: I answer questions {subject}. Try asking, for example: “{example}”",
+        "empty": "Ask a question {subject}, for example: “{example}”",
     },
     lead_list="Here is what the base has ({count}):",
     lead_list_capped="Here is what the base has ({count} of {total}, earliest first):",
@@ -398,6 +394,7 @@ EN = Phrases(
     lead_no="No: {value}.",
     lead_unconfirmed="The base does not confirm this. The closest it has:",
     participants="the participants were {names}",
+    no_subject="from this fact base",
 )
 
 

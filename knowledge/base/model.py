@@ -145,13 +145,19 @@ class Fact:
 
 @dataclass(frozen=True)
 class BaseLexicon:
-    """What a fact base says about its own words (its ``lexicon.yaml``): topic names and /start examples.
+    """What a fact base says about its own words (its ``lexicon.yaml``): topic names, /start examples, what
+    it is about, and the colloquial forms and synonyms tied to its names and events — so the engine's code
+    holds only general Russian and English.
 
     Empty for a base without the file: the engine then names topics by their keys and shows no examples.
     """
 
     topics: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (Russian name, English name)
     examples: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> example questions
+    subject: dict[str, str] = field(default_factory=dict)  # language -> «об отношениях …» (after «вопросы»)
+    greeting: dict[str, str] = field(default_factory=dict)  # language -> what the greeting adds to the subject
+    rewrites: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> typed word -> its words
+    synonyms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # language -> word groups
 
     def topic_names(self, lang: str = "ru") -> dict[str, str]:
         """Each declared topic's name in ``lang`` ("ru" or "en")."""

@@ -19,6 +19,7 @@ from knowledge.base.yamlio import LDict, LList, line_of
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}$")  # ISO 639-1 or 639-2/3: "ru", "az", "en"
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+WORD_PATTERN = re.compile(r"[a-zа-яё0-9]+(?:-[a-zа-яё0-9]+)*")  # one lowercase word, as questions are read
 MIN_QUESTIONS, MAX_QUESTIONS = 0, 5  # optional: an editor may add a fact without writing any
 MIN_QUESTIONS_EN = 1  # English is optional: one good question is better than none
 MAX_TEXT = 4000
@@ -372,21 +373,94 @@ def build_fact(record: LDict, where: Location, report: Reporter) -> Fact | None:
 
 
 LEXICON_FILE = "lexicon.yaml"  # beside the base's other files: its own topic names and example questions
-LEXICON_SECTIONS = ("topics", "examples")
+LEXICON_SECTIONS = ("topics", "examples", "subject", "greeting", "rewrites", "synonyms")
 LANGUAGES = ("ru", "en")
 
 
 def build_lexicon(data: Any, report: Reporter) -> BaseLexicon:
-    """A base's ``lexicon.yaml``: ``topics`` (key -> {ru, en}) and ``examples`` ({ru: [...], en: [...]})."""
+    """A base's ``lexicon.yaml``: ``topics`` (key -> {ru, en}), ``examples`` ({ru: [...], en: [...]}),
+    ``subject`` and ``greeting`` ({ru, en} texts), ``rewrites`` ({ru: {word: words}}), ``synonyms``
+    ({ru: [[word, ...], ...]})."""
     if data is None:
         return BaseLexicon()
     if not isinstance(data, LDict):
-        report.add(line_of(data), f"expected a mapping with {' or '.join(f'`{s}`' for s in LEXICON_SECTIONS)}")
+        report.add(line_of(data), f"expected a mapping of sections ({', '.join(LEXICON_SECTIONS)})")
         return BaseLexicon()
     for key in data:
         if key not in LEXICON_SECTIONS:
             report.add(data.key_lines[key], f"unknown section `{key}` (known: {', '.join(LEXICON_SECTIONS)})")
-    return BaseLexicon(topics=_lexicon_topics(data, report), examples=_lexicon_examples(data, report))
+    return BaseLexicon(
+        topics=_lexicon_topics(data, report), examples=_lexicon_examples(data, report),
+        subject=_lexicon_texts(data, "subject", report), greeting=_lexicon_texts(data, "greeting", report),
+        rewrites=_lexicon_rewrites(data, report), synonyms=_lexicon_synonyms(data, report))
+
+
+def _by_language(data: LDict, section: str, expected: str, report: Reporter) -> list[tuple[str, Any, int]]:
+    """(language, value, line) of a section keyed by language; wrong keys reported."""
+    value = data.get(section)
+    if value is None:
+        return []
+    if not isinstance(value, LDict):
+        report.add(data.key_lines[section], f"`{section}` must be a mapping of `ru` and `en` to {expected}")
+        return []
+    found = []
+    for lang, item in value.items():
+        if lang not in LANGUAGES:
+            report.add(value.key_lines[lang], f"unknown language `{lang}` in `{section}` (known: ru, en)")
+            continue
+        found.append((lang, item, value.key_lines[lang]))
+    return found
+
+
+def _lexicon_texts(data: LDict, section: str, report: Reporter) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    for lang, value, line in _by_language(data, section, "texts", report):
+        problem = _text(value)
+        if problem is not None:
+            report.add(line, f"`{section}`: `{lang}`: {problem}")
+            continue
+        texts[lang] = value.strip()
+    return texts
+
+
+def _single_word(value: Any) -> bool:
+    return isinstance(value, str) and bool(WORD_PATTERN.fullmatch(value))
+
+
+def _lexicon_rewrites(data: LDict, report: Reporter) -> dict[str, dict[str, str]]:
+    rewrites: dict[str, dict[str, str]] = {}
+    for lang, table, line in _by_language(data, "rewrites", "mappings of a typed word to its words", report):
+        if not isinstance(table, LDict):
+            report.add(line, f"`rewrites`: `{lang}`: expected a mapping of a typed word to the words it stands for")
+            continue
+        own: dict[str, str] = {}
+        for word, words in table.items():
+            where = table.key_lines[word]
+            if not _single_word(word):
+                report.add(where, f"`rewrites`: `{lang}`: {word!r} must be one lowercase word")
+            elif _text(words) is not None:
+                report.add(where, f"`rewrites`: `{lang}`: `{word}`: {_text(words)}")
+            else:
+                own[word] = " ".join(words.lower().replace("ё", "е").split())
+        rewrites[lang] = own
+    return rewrites
+
+
+def _lexicon_synonyms(data: LDict, report: Reporter) -> dict[str, tuple[tuple[str, ...], ...]]:
+    synonyms: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for lang, groups, line in _by_language(data, "synonyms", "lists of word groups", report):
+        if not isinstance(groups, list):
+            report.add(line, f"`synonyms`: `{lang}`: expected a list of groups such as [word, word, ...]")
+            continue
+        own: list[tuple[str, ...]] = []
+        for group in groups:
+            where = line_of(group, line)
+            if not isinstance(group, list) or len(group) < 2 or not all(_single_word(w) for w in group):
+                report.add(where, f"`synonyms`: `{lang}`: a group is a list of two or more lowercase words")
+                continue
+            own.append(tuple(w.replace("ё", "е") for w in group))
+        synonyms[lang] = tuple(own)
+    return synonyms
 
 
 def _lexicon_topics(data: LDict, report: Reporter) -> dict[str, tuple[str, str]]:

@@ -6,6 +6,8 @@ concurrent questions; nothing here changes after ``build_index`` returns.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import math
 from array import array
 from collections import defaultdict
@@ -67,6 +69,7 @@ class Index:
     vocabulary: frozenset[str]  # surface words and lemmas, for typo correction
     vocabulary_by_length: dict[int, tuple[str, ...]] = field(repr=False)
     lang: str = "ru"  # the language of the texts it was built from: "ru", or "en" (the English renderings)
+    synonyms: tuple[tuple[str, str], ...] = ()  # the base's own synonyms: (lemma, its group's first lemma)
 
 
 def content_lemmas(text: str, vocabulary: set[str] | None = None, *, analyser: Analyser = analyse
@@ -144,10 +147,48 @@ def build_indexes(base: KnowledgeBase) -> dict[str, Index]:
     return {lang: build_index(base, lang=lang) for lang in index_languages(base)}
 
 
+def base_synonyms(base: KnowledgeBase, lang: str) -> tuple[tuple[str, str], ...]:
+    """The base's synonym groups (its lexicon.yaml) as (lemma, the group's first lemma) pairs: merged into one
+    term as the general groups of ``knowledge.text.lexicon`` are, for the facts and the questions alike."""
+    analyser = analyser_for(lang)
+    pairs: dict[str, str] = {}
+    for group in base.lexicon.synonyms.get(lang, ()):
+        head = analyser(group[0]).lemmas[0]
+        for word in group:
+            info = analyser(word)
+            for lemma in (info.lemmas[0], *info.forms[:1]):
+                if lemma != head:
+                    pairs.setdefault(lemma, head)
+    return tuple(sorted(pairs.items()))
+
+
+def reader(index: Index) -> Analyser:
+    """The word analysis questions against ``index`` are read with: its language's, with the base's synonyms."""
+    return merged_analyser(index.lang, index.synonyms)
+
+
+@functools.lru_cache(maxsize=16)
+def merged_analyser(lang: str, synonyms: tuple[tuple[str, str], ...]) -> Analyser:
+    """A language's analyser with extra synonym pairs merged into its lemmas (cached: one per base)."""
+    analyser = analyser_for(lang)
+    if not synonyms:
+        return analyser
+    table = dict(synonyms)
+
+    @functools.lru_cache(maxsize=100_000)
+    def read(word: str) -> WordInfo:
+        info = analyser(word)
+        lemmas = tuple(dict.fromkeys(table.get(lemma, lemma) for lemma in info.lemmas))
+        return info if lemmas == info.lemmas else dataclasses.replace(info, lemmas=lemmas)
+
+    return read
+
+
 def build_index(base: KnowledgeBase, *, lang: str = "ru") -> Index:
     """Compile a validated fact base for answering questions in ``lang`` ("en": from the English renderings;
     facts without one are left out)."""
-    analyser, lx = analyser_for(lang), lexicon_for(lang)
+    synonyms = base_synonyms(base, lang)
+    analyser, lx = merged_analyser(lang, synonyms), lexicon_for(lang)
     english = lang == "en"
 
     def lemmas_of(text: str, vocabulary: set[str] | None = None) -> list[tuple[str, ...]]:
@@ -280,7 +321,7 @@ def build_index(base: KnowledgeBase, *, lang: str = "ru") -> Index:
 
     for word in (*lx.question_words, *lx.fillers, *lx.months, *lx.seasons):
         vocabulary.add(word)
-    for group in lx.synonym_groups:
+    for group in (*lx.synonym_groups, *base.lexicon.synonyms.get(lang, ())):
         vocabulary.update(group)
     vocabulary |= set(postings)
     # dictionary forms before synonyms are merged, so a misspelt lemma can find its word
@@ -302,4 +343,5 @@ def build_index(base: KnowledgeBase, *, lang: str = "ru") -> Index:
         vocabulary=frozenset(vocabulary),
         vocabulary_by_length={k: tuple(sorted(v)) for k, v in by_length.items()},
         lang=lang,
+        synonyms=synonyms,
     )

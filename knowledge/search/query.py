@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from knowledge.search.index import Index
-from knowledge.text.language import analyser_for, lexicon_for
+from knowledge.search.index import Index, reader
+from knowledge.text.language import lexicon_for
 from knowledge.text.lexicon import RANKING_MARKERS, Lexicon
 from knowledge.text.morphology import WordInfo
 from knowledge.text.normalize import MAX_QUERY_CHARS, words
@@ -236,7 +236,7 @@ def _in_base(info: WordInfo, index: Index) -> bool:
 
 def resolve_word(word: str, index: Index) -> list[WordInfo]:
     """Analyse a word; split an unknown compound or correct a typo when the base does not know it."""
-    lx, analyse = lexicon_for(index.lang), analyser_for(index.lang)
+    lx, analyse = lexicon_for(index.lang), reader(index)
     info = analyse(word)
     if _in_base(info, index) or word in lx.question_words:
         return [info]
@@ -284,7 +284,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
 
     ``span``: a period the question names relative to today («в прошлом году»), resolved by the caller;
     ``until``: today, when it is before the base ends — what happened later is not known yet."""
-    lx, analyse = lexicon_for(index.lang), analyser_for(index.lang)
+    lx, analyse = lexicon_for(index.lang), reader(index)
     raw_words = _words(text, lx)[: MAX_WORDS * 2]
     pairs = _question_pairs(raw_words, lx)
     infos: list[WordInfo] = []

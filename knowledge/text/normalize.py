@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 
 from knowledge.base.dates import MONTHS_GENITIVE
 from knowledge.text.lexicon import REWRITES
@@ -178,6 +179,26 @@ def tokenize(text: str) -> list[str]:
 
 def words(text: str, *, max_chars: int = MAX_QUERY_CHARS) -> list[str]:
     return tokenize(normalize(text, max_chars=max_chars))
+
+
+def spell_out(text: str, rewrites: Mapping[str, str], *, lemma: Callable[[str], str] | None = None) -> str:
+    """The text with a base's colloquial words (its lexicon.yaml ``rewrites``: «азер», "rf") replaced, as
+    whole words in any letter case, by what they stand for — before any stage reads it. With ``lemma``, an
+    inflected form of a rewritten word is replaced too («трехсторонки» as «трехсторонка»)."""
+    if not rewrites or not text:
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group(0).lower().replace("ё", "е")
+        found = rewrites.get(word)
+        if found is None and lemma is not None and len(word) > 2:
+            found = rewrites.get(lemma(word))
+        return match.group(0) if found is None else found
+
+    return _WORD.sub(replace, text)
+
+
+_WORD = re.compile(r"(?<![\w-])\w+(?:-\w+)*")
 
 
 def strip_mentions(text: str) -> str:
