@@ -29,7 +29,7 @@ from knowledge.base.model import Fact, KnowledgeBase, short_key
 from knowledge.search.cache import load_compiled
 from knowledge.search.context import Context
 from knowledge.search.followup import read_follow_up
-from knowledge.search.index import Index, build_index, index_languages
+from knowledge.search.index import Index, build_index, index_languages, reader
 from knowledge.search.query import Query, parse_query
 from knowledge.search.rankings import count_occasions
 from knowledge.search.roles import asks_who_holds, role_lemmas
@@ -38,6 +38,7 @@ from knowledge.search.series import figure_series
 from knowledge.search.timeline import Timeline, build_timeline, request_token
 from knowledge.settings import EngineSettings
 from knowledge.text.language import analyser_for, detect_language, lexicon_for
+from knowledge.text.lexicon import Lexicon
 from knowledge.text.normalize import MAX_QUERY_CHARS, spell_out, words
 from knowledge.text.timeframe import find_timeframe
 
@@ -186,7 +187,12 @@ class Engine(SpecialAnswers, Verdicts):
     def _answer_query(self, question: str, query: Query) -> Answer:
         if query.span is not None and query.span[0] > self.base_end:
             return self._after_base(question, query)
-        answer = self._relative(question, query) or self._match(question, query)
+        whole = self._whole_match(question, query)
+        if whole is not None:  # one fact says all the question says: no special reading explains more
+            fact = whole.entry.fact
+            answer = self._build(question, "answer", True, self._lead(query, fact), [fact], whole.score)
+        else:
+            answer = self._relative(question, query) or self._match(question, query)
         if (query.now or query.upcoming) and answer.answered and self.today() > self.base_end:
             note = self.say.note_base_ends.format(end=human_day(self.base_end, self.reply))
             answer = _rendered(dataclasses.replace(answer, note="\n".join(filter(None, (answer.note, note)))))
@@ -273,6 +279,55 @@ class Engine(SpecialAnswers, Verdicts):
             return self._build(question, "suggest", False, self.say.lead_suggest, [], best.score,
                                suggestions=self._suggestions(allowed))
         return self._decline(question, ranked, score=ranked[0].score if ranked else 0.0)
+
+    def _whole_match(self, question: str, query: Query) -> Scored | None:
+        """The fact that says everything the question says, when a special reading would otherwise take it.
+
+        Readings compete by what they explain: a ranking, an ordinal, a trend or a before/after reading
+        is switched on by a word («первый», «сколько раз», «после»); when one fact holds every content word of
+        the question, that word included, and no other fact comes close, the plain reading explains more."""
+        lx = lexicon_for(self.lang)
+        tokens = words(question, max_chars=MAX_QUERY_CHARS)[:60]
+        relative = any(t in lx.event_relatives or t in lx.relative_prepositions for t in tokens)
+        # (a count or a list reading is no rival: with one fact it says the same, and the number besides)
+        special = (query.nth or query.extreme or query.frequent or query.trend or query.ordinal or query.upcoming
+                   or relative)
+        if not special or not query.terms:
+            return None
+        ranked = [s for s in rank(query, self.index) if s.allowed]
+        cfg = self.settings
+        top = ranked[0] if ranked else None
+        if (top is None or not top.complete or top.score < cfg.answer_threshold
+                or len(top.matched) < len(query.terms)
+                or any(s.score >= top.score - cfg.tie_margin for s in ranked[1:2])):
+            return None
+        return top if self._said(tokens, lx) <= self._fact_words(top.entry.fact) else None
+
+    def _said(self, tokens: list[str], lx: Lexicon) -> set[str]:
+        """The question's words a fact must hold to say the same: content words and the relative ones."""
+        analyse, said = reader(self.index), set()
+        for token in tokens:
+            if token[:1].isdigit() or token in lx.fillers:
+                continue
+            if token in lx.event_relatives or token in lx.relative_prepositions:
+                said.add(token)
+                continue
+            info = analyse(token)
+            if info.function or info.lemmas[0] in lx.question_words or token in lx.question_words:
+                continue
+            said.add(info.lemmas[0])
+        return said
+
+    def _fact_words(self, fact: Fact) -> set[str]:
+        """The surface words and lemmas of a fact's text and its own questions, in the engine's language."""
+        english = self.lang == "en"
+        texts = [fact.text_en or fact.text, *fact.questions_en] if english else [fact.text, *fact.questions]
+        analyse, found = reader(self.index), set()
+        for text in texts:
+            for token in words(text, max_chars=len(text) + 1):
+                found.add(token)
+                found.update(analyse(token).lemmas)
+        return found
 
     def _about_last(self, question: str, query: Query, context: Context, kind: str) -> Answer:
         """«подробнее», «а источник?», «а где?»: the facts just shown, with what is asked of them now."""
