@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Callable, Container
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -278,258 +278,295 @@ def _match_entities(infos: list[WordInfo], index: Index) -> list[tuple[int, int,
     return found
 
 
-def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None = None, span_label: str = "",
-                until: dt.date | None = None) -> Query:
-    """Everything the scorer needs to know about one question.
+@dataclass
+class _Scan:
+    """What reading a question's words one by one collects (the first phase of ``parse_query``)."""
 
-    ``span``: a period the question names relative to today («в прошлом году»), resolved by the caller;
-    ``until``: today, when it is before the base ends — what happened later is not known yet."""
-    lx, analyse = lexicon_for(index.lang), reader(index)
-    raw_words = _words(text, lx)[: MAX_WORDS * 2]
-    pairs = _question_pairs(raw_words, lx)
-    infos: list[WordInfo] = []
-    after_in: list[bool] = []
-    before: list[str] = []  # the word before each meaningful word
-    ordinal = ""
-    trend = False
-    comparison = False
-    years: set[int] = set()
-    months: set[int] = set()
-    days: set[tuple[int, int]] = set()
-    numbers: set[str] = set()
-    answer_type = ""
-    wants_day = wants_money = list_intent = count_intent = overview = addressed = False
-    outcome: list[str] = []
-    talk: set[str] = set()
-    other_words = 0
+    lx: Lexicon
+    infos: list[WordInfo] = field(default_factory=list)  # the meaningful words, in order
+    after_in: list[bool] = field(default_factory=list)  # each after «в» (or a verb of visiting)
+    before: list[str] = field(default_factory=list)  # the word before each meaningful word
+    negated: list[bool] = field(default_factory=list)  # «не в России»: the place is ruled out, not asked for
+    years: set[int] = field(default_factory=set)
+    months: set[int] = field(default_factory=set)
+    days: set[tuple[int, int]] = field(default_factory=set)
+    numbers: set[str] = field(default_factory=set)
+    year_parts: set[int] = field(default_factory=set)
+    outcome: list[str] = field(default_factory=list)
+    talk: set[str] = field(default_factory=set)
+    answer_type: str = ""
+    ordinal: str = ""
+    becomes: str = ""
     pending_number: str | None = None
-    previous = earlier = ""
-    visit_before = visiting = False  # the word before was a verb of visiting («посетил Азербайджан»)
-    becoming_at = -1  # where a verb of becoming stood: its complement follows («стал президентом»)
-    becomes = ""
-    negated: list[bool] = []  # «не в России»: the place is ruled out, not asked for
-    year_parts: set[int] = set()
-    later_than = 0
-    upcoming = False
-    counted_from = -1
-    figure_questions = 0
-    which = False
+    previous: str = ""
+    earlier: str = ""
+    trend: bool = False
+    comparison: bool = False
+    wants_day: bool = False
+    wants_money: bool = False
+    list_intent: bool = False
+    count_intent: bool = False
+    overview: bool = False
+    addressed: bool = False
+    upcoming: bool = False
+    which: bool = False
+    visit_before: bool = False  # the word before was a verb of visiting («посетил Азербайджан»)
+    visiting: bool = False
+    becoming_at: int = -1  # where a verb of becoming stood: its complement follows («стал президентом»)
+    later_than: int = 0
+    counted_from: int = -1
+    figure_questions: int = 0
+    other_words: int = 0
+
+    def ask(self, kind: str) -> None:
+        """A kind of answer asked for; a more specific one replaces «что»."""
+        if not self.answer_type or self.answer_type == "what":
+            self.answer_type = kind
+
+    def number(self, word: str) -> None:
+        if self.pending_number is not None:
+            self.numbers.add(self.pending_number)
+        if len(word) == 4 and word.isdigit() and MIN_YEAR <= int(word) <= MAX_YEAR:
+            self.years.add(int(word))
+            if self.lx.event_relatives.get(self.previous) == "after":
+                self.later_than = int(word)  # «после 2022 года»: the years after it
+            self.pending_number = None
+        else:
+            self.pending_number = word
+
+    def keep(self, info: WordInfo) -> None:
+        lx, previous = self.lx, self.previous
+        self.infos.append(info)
+        self.after_in.append(previous in lx.place_prepositions or self.visit_before)
+        self.before.append(previous)
+        self.negated.append((previous in lx.place_prepositions and self.earlier in lx.negations)
+                            or previous in lx.outside_words or (previous == "of" and self.earlier in lx.outside_words))
+
+
+def _scan(raw_words: list[str], index: Index, lx: Lexicon, analyse: Analyser) -> _Scan:
+    scan = _Scan(lx)
+    pairs = _question_pairs(raw_words, lx)
     fractions = _year_fractions(raw_words, lx, analyse)
     for at, word in enumerate(raw_words):
-        if at in fractions:  # «в первом полугодии», "first quarter": months, not an ordinal and a noun
-            months.update(fractions[at])
-            earlier, previous = previous, word
-            continue
-        if at - 1 in pairs:  # the second word of «how many»: already read with the first
-            earlier, previous = previous, word
-            continue
-        if at in pairs:
-            asked = pairs[at]
-            if asked == "figure":
-                counted_from = len(infos)
-                figure_questions += 1
-            if not answer_type or answer_type == "what":
-                answer_type = asked
-            earlier, previous = previous, word
-            continue
-        if word in lx.count_fillers and at > 0 and raw_words[at - 1] in lx.count_fillers:
-            earlier, previous = previous, word  # «третья по счёту»: how it is counted, not what
-            continue
-        if word in lx.ambiguous_months and not _beside_number(raw_words, at):
-            earlier, previous = previous, word  # «may» is a month only beside a day or a year
-            continue
-        if len(word) == 1 and not word.isdigit():
-            earlier, previous = previous, word
-            continue
-        if word[0].isdigit():
-            if pending_number is not None:
-                numbers.add(pending_number)
-            if len(word) == 4 and word.isdigit() and MIN_YEAR <= int(word) <= MAX_YEAR:
-                years.add(int(word))
-                if lx.event_relatives.get(previous) == "after":
-                    later_than = int(word)  # «после 2022 года»: the years after it
-                pending_number = None
-            else:
-                pending_number = word
-            earlier, previous = previous, word
-            continue
-        visit_before, visiting = visiting, False
-        for info in resolve_word(word, index):
-            lemma = info.lemmas[0]
-            if lx.visit_verbs.intersection(info.forms):
-                visiting = True
-            if lx.becoming_verbs.intersection(info.forms):
-                becoming_at = at
-            if pending_number is not None:
-                if lemma in lx.months and pending_number.isdigit() and 1 <= int(pending_number) <= 31:
-                    days.add((lx.months[lemma], int(pending_number)))
-                else:
-                    numbers.add(pending_number)
-                pending_number = None
-            if info.forms and (set(info.forms) & lx.outcome_words or (
-                    set(info.forms) & lx.outcome_verbs and info.pos == "VERB")):
-                outcome.append(lemma)
-            if info.word in lx.second_person or lemma in lx.second_person:
-                addressed = True
-            if lemma in lx.money_words:
-                wants_money = True
-                continue
-            if lemma in lx.trend_words or (lemma == "рост" and info.pos == "VERB"):  # «как рос»
-                trend = True
-                continue
-            if lemma in lx.latest_words:
-                ordinal = "latest"
-                continue
-            if lemma in lx.upcoming_words:
-                upcoming = True
-                continue
-            if lemma in lx.earliest_words or info.word in lx.earliest_words:
-                ordinal = "earliest"
-                continue
-            if lemma in lx.comparison_words or info.word in RANKING_MARKERS:
-                comparison = True
-                if info.word in RANKING_MARKERS:
-                    continue
-            kind = lx.question_words.get(info.word) or lx.question_words.get(lemma)
-            if kind == "figure":
-                counted_from = len(infos)  # the counted noun follows «сколько»
-                figure_questions += 1
-            if kind:
-                if not answer_type or answer_type == "what":
-                    answer_type = kind
-                if lemma in lx.which_words:
-                    which = True  # «в каком году» asks for the year; «что было в 2023 году» does not
-                    if info.plural:
-                        list_intent = True
-                continue
-            if info.word in lx.overview_words or lemma in lx.overview_words:
-                overview = True
-            if lemma in lx.greetings:
-                talk.add("greeting")
-            elif lemma in lx.thanks or info.word in lx.thanks:
-                talk.add("thanks")
-            elif lemma in lx.farewells or info.word in lx.farewells:
-                talk.add("bye")
-            elif lemma in lx.smalltalk or info.word in lx.smalltalk:
-                talk.add("chat")
-            elif not (info.function or lemma in lx.fillers or lemma in lx.overview_words or lemma in lx.intensifiers):
-                other_words += 1
-            if lemma in lx.months:
-                months.add(lx.months[lemma])
-                continue
-            if lemma in lx.year_parts:
-                year_parts.update(lx.year_parts[lemma])
-                continue
-            if lemma in lx.figure_words and not info.proper:  # «цифры», «много ли», not a name
-                if not answer_type or answer_type == "what":
-                    answer_type = "figure"
-                continue
-            if info.word in lx.seasons or lemma in lx.seasons:
-                months.update(lx.seasons.get(info.word) or lx.seasons[lemma])
-                continue
-            if lemma in lx.list_words or info.word in lx.list_words:
-                list_intent = True
-                continue
-            if lemma in lx.day_words and answer_type in ("", "what", "date"):
-                wants_day = True
-                answer_type = "date"
-                continue
-            if lemma in lx.name_words:
-                answer_type = "name"
-                continue
-            if lemma in lx.count_words and answer_type == "figure":
-                count_intent = list_intent = True
-                answer_type = "count"
-                continue
-            if info.function:
-                continue
-            if not becomes and info.pos == "NOUN" and becoming_at >= 0 and at - becoming_at <= 3:
-                becomes = lemma
-            infos.append(info)
-            after_in.append(previous in lx.place_prepositions or visit_before)
-            before.append(previous)
-            negated.append((previous in lx.place_prepositions and earlier in lx.negations)
-                           or previous in lx.outside_words or (previous == "of" and earlier in lx.outside_words))
-        earlier, previous = previous, word
-        if len(infos) >= MAX_WORDS:
+        if not _read_form(scan, raw_words, at, pairs, fractions):
+            scan.visit_before, scan.visiting = scan.visiting, False
+            for info in resolve_word(word, index):
+                _read_word(scan, info, at)
+        scan.earlier, scan.previous = scan.previous, word
+        if len(scan.infos) >= MAX_WORDS:
             break
-    if pending_number is not None:
-        numbers.add(pending_number)
-    if any(pair in lx.by_period for pair in itertools.pairwise(raw_words)):
-        trend = True  # «товарооборот по годам»
-    nth, extreme, frequent, future, happened = _degree(raw_words, lx, analyse)
-    if nth or frequent or extreme:
-        comparison = False  # a rank in time or across periods, which the dates and figures give
-    named_years = year_span(text, raw_words, lx) if len(years) == 2 else None
-    if named_years is not None:
-        years = set(range(named_years[0], named_years[1] + 1))  # «с 2015 по 2017», «2015–2017»
-    if later_than and years == {later_than} and span is None:  # a period from the next year on
-        years = set()
-        span = (dt.date(later_than + 1, 1, 1), dt.date(MAX_YEAR, 12, 31))
-        span_label = f"after {later_than}" if lx.code == "en" else f"после {later_than} года"
-    if figure_questions > 1:
-        list_intent = True  # several «сколько» at once: one figure each
-    if year_parts and years and not months and not days:
-        months = year_parts  # «в начале 2019-го»
+    if scan.pending_number is not None:
+        scan.numbers.add(scan.pending_number)
+    return scan
 
-    entities: set[str] = set()
-    soft: set[str] = set()
-    about_refs: set[str] = set()
-    about_qualifiers: set[str] = set()
-    place_refs: set[str] = set()
-    stand_ins: list[tuple[str, str]] = []
-    order: list[str] = []
-    excluded: set[str] = set()
-    owners: list[str | None] = [None] * len(infos)
+
+def _read_form(scan: _Scan, raw_words: list[str], at: int, pairs: dict[int, str],
+               fractions: dict[int, tuple[int, ...]]) -> bool:
+    """A word read by its surface form alone (a number, a two-word question word); False for the others."""
+    lx, word = scan.lx, raw_words[at]
+    if at in fractions:  # «в первом полугодии», "first quarter": months, not an ordinal and a noun
+        scan.months.update(fractions[at])
+    elif at - 1 in pairs:  # the second word of «how many»: already read with the first
+        pass
+    elif at in pairs:
+        if pairs[at] == "figure":
+            scan.counted_from = len(scan.infos)
+            scan.figure_questions += 1
+        scan.ask(pairs[at])
+    elif word in lx.count_fillers and at > 0 and raw_words[at - 1] in lx.count_fillers:
+        pass  # «третья по счёту»: how it is counted, not what
+    elif word in lx.ambiguous_months and not _beside_number(raw_words, at):
+        pass  # «may» is a month only beside a day or a year
+    elif len(word) == 1 and not word.isdigit():
+        pass
+    elif word[0].isdigit():
+        scan.number(word)
+    else:
+        return False
+    return True
+
+
+def _read_word(scan: _Scan, info: WordInfo, at: int) -> None:
+    lx, lemma = scan.lx, info.lemmas[0]
+    if lx.visit_verbs.intersection(info.forms):
+        scan.visiting = True
+    if lx.becoming_verbs.intersection(info.forms):
+        scan.becoming_at = at
+    if scan.pending_number is not None:
+        pending = scan.pending_number
+        if lemma in lx.months and pending.isdigit() and 1 <= int(pending) <= 31:
+            scan.days.add((lx.months[lemma], int(pending)))
+        else:
+            scan.numbers.add(pending)
+        scan.pending_number = None
+    if info.forms and (set(info.forms) & lx.outcome_words or (
+            set(info.forms) & lx.outcome_verbs and info.pos == "VERB")):
+        scan.outcome.append(lemma)
+    if info.word in lx.second_person or lemma in lx.second_person:
+        scan.addressed = True
+    if _read_marker(scan, info) or _read_question_word(scan, info):
+        return
+    _read_talk(scan, info)
+    if _read_period_or_intent(scan, info) or info.function:
+        return
+    if not scan.becomes and info.pos == "NOUN" and scan.becoming_at >= 0 and at - scan.becoming_at <= 3:
+        scan.becomes = lemma
+    scan.keep(info)
+
+
+def _read_marker(scan: _Scan, info: WordInfo) -> bool:
+    """Money, trends, latest/earliest, upcoming, comparisons: how to answer, not words to find."""
+    lx, lemma = scan.lx, info.lemmas[0]
+    if lemma in lx.money_words:
+        scan.wants_money = True
+    elif lemma in lx.trend_words or (lemma == "рост" and info.pos == "VERB"):  # «как рос»
+        scan.trend = True
+    elif lemma in lx.latest_words:
+        scan.ordinal = "latest"
+    elif lemma in lx.upcoming_words:
+        scan.upcoming = True
+    elif lemma in lx.earliest_words or info.word in lx.earliest_words:
+        scan.ordinal = "earliest"
+    else:
+        if lemma in lx.comparison_words or info.word in RANKING_MARKERS:
+            scan.comparison = True
+        return info.word in RANKING_MARKERS
+    return True
+
+
+def _read_question_word(scan: _Scan, info: WordInfo) -> bool:
+    lx, lemma = scan.lx, info.lemmas[0]
+    kind = lx.question_words.get(info.word) or lx.question_words.get(lemma)
+    if not kind:
+        return False
+    if kind == "figure":
+        scan.counted_from = len(scan.infos)  # the counted noun follows «сколько»
+        scan.figure_questions += 1
+    scan.ask(kind)
+    if lemma in lx.which_words:
+        scan.which = True  # «в каком году» asks for the year; «что было в 2023 году» does not
+        if info.plural:
+            scan.list_intent = True
+    return True
+
+
+def _read_talk(scan: _Scan, info: WordInfo) -> None:
+    """Small talk, and how many words are about something else."""
+    lx, lemma = scan.lx, info.lemmas[0]
+    if info.word in lx.overview_words or lemma in lx.overview_words:
+        scan.overview = True
+    if lemma in lx.greetings:
+        scan.talk.add("greeting")
+    elif lemma in lx.thanks or info.word in lx.thanks:
+        scan.talk.add("thanks")
+    elif lemma in lx.farewells or info.word in lx.farewells:
+        scan.talk.add("bye")
+    elif lemma in lx.smalltalk or info.word in lx.smalltalk:
+        scan.talk.add("chat")
+    elif not (info.function or lemma in lx.fillers or lemma in lx.overview_words or lemma in lx.intensifiers):
+        scan.other_words += 1
+
+
+def _read_period_or_intent(scan: _Scan, info: WordInfo) -> bool:
+    """Months, seasons, parts of a year, and words that say a list, a day, a name or a count is asked."""
+    lx, lemma = scan.lx, info.lemmas[0]
+    if lemma in lx.months:
+        scan.months.add(lx.months[lemma])
+    elif lemma in lx.year_parts:
+        scan.year_parts.update(lx.year_parts[lemma])
+    elif lemma in lx.figure_words and not info.proper:  # «цифры», «много ли», not a name
+        scan.ask("figure")
+    elif info.word in lx.seasons or lemma in lx.seasons:
+        scan.months.update(lx.seasons.get(info.word) or lx.seasons[lemma])
+    elif lemma in lx.list_words or info.word in lx.list_words:
+        scan.list_intent = True
+    elif lemma in lx.day_words and scan.answer_type in ("", "what", "date"):
+        scan.wants_day = True
+        scan.answer_type = "date"
+    elif lemma in lx.name_words:
+        scan.answer_type = "name"
+    elif lemma in lx.count_words and scan.answer_type == "figure":
+        scan.count_intent = scan.list_intent = True
+        scan.answer_type = "count"
+    else:
+        return False
+    return True
+
+
+@dataclass
+class _Named:
+    """The entities a question names, by the part they play (the second phase of ``parse_query``)."""
+
+    entities: set[str] = field(default_factory=set)
+    soft: set[str] = field(default_factory=set)
+    about_refs: set[str] = field(default_factory=set)
+    about_qualifiers: set[str] = field(default_factory=set)
+    place_refs: set[str] = field(default_factory=set)
+    stand_ins: list[tuple[str, str]] = field(default_factory=list)
+    order: list[str] = field(default_factory=list)
+    excluded: set[str] = field(default_factory=set)
+    owners: list[str | None] = field(default_factory=list)  # the entity each meaningful word names
+
+
+def _read_names(scan: _Scan, index: Index) -> _Named:
+    lx, infos = scan.lx, scan.infos
+    named = _Named(owners=[None] * len(infos))
     for start, length, ref in _match_entities(infos, index):
         for k in range(start, start + length):
-            owners[k] = ref
-        kind = index.base.entities[ref].kind
-        if kind in ("place", "country") and negated[start]:
-            excluded.add(ref)
+            named.owners[k] = ref
+        entity = index.base.entities[ref]
+        if entity.kind in ("place", "country") and scan.negated[start]:
+            named.excluded.add(ref)
             continue
-        if kind == "person" and before[start] in lx.relative_prepositions:
-            comparison = True  # «кто был премьером до Асадова»
+        if entity.kind == "person" and scan.before[start] in lx.relative_prepositions:
+            scan.comparison = True  # «кто был премьером до Асадова»
         demonym = index.lang == "en" and length == 1 and infos[start].word.endswith(("ian", "ani", "ese", "ish"))
-        if kind in ("place", "country") and after_in[start] and not demonym:  # "in Russian" is no place
-            place_refs.add(ref)
-        elif index.base.entities[ref].stands_for and infos[start].case not in ("accs", "loct"):
-            stand_ins.append((ref, index.base.entities[ref].stands_for))
-        if ref not in order:
-            order.append(ref)
+        if entity.kind in ("place", "country") and scan.after_in[start] and not demonym:  # "in Russian": no place
+            named.place_refs.add(ref)
+        elif entity.stands_for and infos[start].case not in ("accs", "loct"):
+            named.stand_ins.append((ref, entity.stands_for))
+        if ref not in named.order:
+            named.order.append(ref)
         if ref in index.about:
-            about_refs.add(ref)
+            named.about_refs.add(ref)
             if length == 1 and infos[start].pos == "ADJF":
-                about_qualifiers.add(ref)
+                named.about_qualifiers.add(ref)
             continue
-        (entities if kind in HARD_KINDS else soft).add(ref)
+        (named.entities if entity.kind in HARD_KINDS else named.soft).add(ref)
+    return named
 
-    terms: list[Term] = []
-    unknown_names: list[str] = []
-    figure_nouns: list[tuple[str, ...]] = []
-    wants_city = False
-    for position, (info, owner) in enumerate(zip(infos, owners, strict=True)):
+
+@dataclass
+class _Words:
+    """The question's words to find, with their weights (the third phase of ``parse_query``)."""
+
+    terms: list[Term] = field(default_factory=list)
+    unknown_names: list[str] = field(default_factory=list)
+    figure_nouns: list[tuple[str, ...]] = field(default_factory=list)
+    wants_city: bool = False
+
+
+def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: Analyser) -> _Words:
+    lx, found = scan.lx, _Words()
+    for position, (info, owner) in enumerate(zip(scan.infos, owners, strict=True)):
         lemma = info.lemmas[0]
         if owner is None and lemma in lx.meta_words:  # before fillers: «в каком году» asks for a date
-            if (answer_type == "" or (answer_type == "what" and which)) and lemma != "число" and not (
-                    lemma in ("год", "year") and years):  # a «год» after a named year names it, not asks it
-                answer_type = "date"
+            if (scan.answer_type == "" or (scan.answer_type == "what" and scan.which)) and lemma != "число" and not (
+                    lemma in ("год", "year") and scan.years):  # a «год» after a named year names it, not asks it
+                scan.answer_type = "date"
             continue
         if owner is None and (lemma in lx.fillers or info.word in lx.fillers or lemma in lx.overview_words
                               or lemma in lx.second_person):
             continue
-        if owner is None and lemma in lx.place_words and answer_type in ("", "what"):
-            answer_type = "place"
-            wants_city = lemma not in lx.venue_words  # «в каком городе», not «в каком месте»
+        if owner is None and lemma in lx.place_words and scan.answer_type in ("", "what"):
+            scan.answer_type = "place"
+            found.wants_city = lemma not in lx.venue_words  # «в каком городе», not «в каком месте»
             continue
         present = tuple(lm for lm in info.lemmas if lm in index.postings)
         if owner is None and info.proper and not present:
-            unknown_names.append(info.word)
-        if (answer_type == "figure" and info.pos == "NOUN" and owner is None and not figure_nouns
-                and 0 <= position - counted_from <= 3 and figure_questions == 1
-                and all(between.pos in ("ADJF", "PRTF") or between.lemmas[0] in lx.fillers  # «сколько было
-                        for between in infos[counted_from:position])):  # трехсторонних переговоров»
-            figure_nouns.append(present or info.lemmas)
+            found.unknown_names.append(info.word)
+        if _counted_noun(scan, info, owner, position) and not found.figure_nouns:
+            found.figure_nouns.append(present or info.lemmas)
         # a word the base never uses is the strongest sign that the question is about something else
         weight = max((index.idf[lm] for lm in present), default=index.unknown_idf * UNKNOWN_BOOST)
         if present and not (info.pos in POS_WEIGHT and analyse(lemma).pos == "NOUN"):
@@ -539,55 +576,102 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         # «встречались» counts as the noun встреча; a verb the base never uses names what is asked
         noun = info.pos not in POS_WEIGHT or analyse(lemma).pos == "NOUN" or (
             not present and info.pos in ("VERB", "INFN"))
-        terms.append(Term(info.word, present or info.lemmas, weight, bool(present), noun))
+        found.terms.append(Term(info.word, present or info.lemmas, weight, bool(present), noun))
+    return found
 
-    if answer_type == "figure" and figure_nouns and set(figure_nouns[0]) & lx.event_nouns:
-        answer_type, count_intent, list_intent = "count", True, True  # «сколько встреч» counts occasions
-    if answer_type in ("what", "") and (years or months or days or span) and not terms and not entities:
-        list_intent = True  # only a period named: everything in it
-    if overview and answer_type in ("", "what"):
-        list_intent = True  # «что известно о ВТС»
 
+def _counted_noun(scan: _Scan, info: WordInfo, owner: str | None, position: int) -> bool:
+    """The noun «сколько» counts: within three words after it, only adjectives or fillers between
+    («сколько было трехсторонних переговоров»)."""
+    lx = scan.lx
+    return (scan.answer_type == "figure" and info.pos == "NOUN" and owner is None
+            and 0 <= position - scan.counted_from <= 3 and scan.figure_questions == 1
+            and all(between.pos in ("ADJF", "PRTF") or between.lemmas[0] in lx.fillers
+                    for between in scan.infos[scan.counted_from:position]))
+
+
+def _smalltalk(scan: _Scan, raw_words: list[str], named: _Named) -> str:
+    """"", or the kind of small talk a message is: nothing asked about the base."""
+    if not raw_words:
+        return "empty"
+    if scan.talk and scan.other_words == 0 and not scan.years and not named.entities and not named.soft:
+        return sorted(scan.talk, key=("thanks", "bye", "greeting", "chat").index)[0]
+    if scan.addressed and not (named.entities or named.soft or scan.years or scan.months) and \
+            scan.other_words <= 2 and scan.answer_type not in ("date", "place", "figure", "count"):
+        return "chat"  # a short question about the bot itself
+    return ""
+
+
+def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None = None, span_label: str = "",
+                until: dt.date | None = None) -> Query:
+    """Everything the scorer needs to know about one question: its words read one by one, then the entities
+    they name, then the words left to find.
+
+    ``span``: a period the question names relative to today («в прошлом году»), resolved by the caller;
+    ``until``: today, when it is before the base ends — what happened later is not known yet."""
+    lx, analyse = lexicon_for(index.lang), reader(index)
+    raw_words = _words(text, lx)[: MAX_WORDS * 2]
+    scan = _scan(raw_words, index, lx, analyse)
+    if any(pair in lx.by_period for pair in itertools.pairwise(raw_words)):
+        scan.trend = True  # «товарооборот по годам»
+    nth, extreme, frequent, future, happened = _degree(raw_words, lx, analyse)
+    if nth or frequent or extreme:
+        scan.comparison = False  # a rank in time or across periods, which the dates and figures give
+    years = scan.years
+    named_years = year_span(text, raw_words, lx) if len(years) == 2 else None
+    if named_years is not None:
+        years = set(range(named_years[0], named_years[1] + 1))  # «с 2015 по 2017», «2015–2017»
+    if scan.later_than and years == {scan.later_than} and span is None:  # a period from the next year on
+        years = set()
+        span = (dt.date(scan.later_than + 1, 1, 1), dt.date(MAX_YEAR, 12, 31))
+        span_label = f"after {scan.later_than}" if lx.code == "en" else f"после {scan.later_than} года"
+    scan.years = years
+    if scan.figure_questions > 1:
+        scan.list_intent = True  # several «сколько» at once: one figure each
+    if scan.year_parts and years and not scan.months and not scan.days:
+        scan.months = scan.year_parts  # «в начале 2019-го»
+
+    named = _read_names(scan, index)
+    found = _read_terms(scan, named.owners, index, analyse)
+    terms = found.terms
+    if scan.answer_type == "figure" and found.figure_nouns and set(found.figure_nouns[0]) & lx.event_nouns:
+        scan.answer_type, scan.count_intent, scan.list_intent = "count", True, True  # «сколько встреч»
+    if scan.answer_type in ("what", "") and (years or scan.months or scan.days or span) and not terms \
+            and not named.entities:
+        scan.list_intent = True  # only a period named: everything in it
+    if scan.overview and scan.answer_type in ("", "what"):
+        scan.list_intent = True  # «что известно о ВТС»
     if nth:  # «вторая встреча»: the ordinal ranks; it is not a word to find
         terms = [t for t in terms if analyse(t.word).forms[0] not in lx.ordinal_numbers]
-    if not raw_words:
-        smalltalk = "empty"
-    elif talk and other_words == 0 and not years and not entities and not soft:
-        smalltalk = sorted(talk, key=("thanks", "bye", "greeting", "chat").index)[0]
-    elif addressed and not (entities or soft or years or months) and other_words <= 2 and \
-            answer_type not in ("date", "place", "figure", "count"):
-        smalltalk = "chat"  # a short question about the bot itself
-    else:
-        smalltalk = ""
 
     return Query(
         text=text,
         terms=tuple(terms),
-        entities=frozenset(entities),
-        stand_ins=tuple(stand_ins),
-        soft_entities=frozenset(soft),
-        about_refs=frozenset(about_refs),
-        about_qualifiers=frozenset(about_qualifiers),
-        place_refs=frozenset(place_refs),
+        entities=frozenset(named.entities),
+        stand_ins=tuple(named.stand_ins),
+        soft_entities=frozenset(named.soft),
+        about_refs=frozenset(named.about_refs),
+        about_qualifiers=frozenset(named.about_qualifiers),
+        place_refs=frozenset(named.place_refs),
         years=frozenset(years),
-        months=frozenset(months),
-        days=frozenset(days),
-        numbers=frozenset(numbers),
-        answer_type=answer_type,
-        wants_day=wants_day,
-        wants_money=wants_money,
-        list_intent=list_intent,
-        count_intent=count_intent,
-        figure_nouns=tuple(figure_nouns),
-        unknown_names=tuple(unknown_names),
-        asks_outcome=tuple(outcome),
-        ordinal=ordinal,
-        comparison=comparison,
-        smalltalk=smalltalk,
+        months=frozenset(scan.months),
+        days=frozenset(scan.days),
+        numbers=frozenset(scan.numbers),
+        answer_type=scan.answer_type,
+        wants_day=scan.wants_day,
+        wants_money=scan.wants_money,
+        list_intent=scan.list_intent,
+        count_intent=scan.count_intent,
+        figure_nouns=tuple(found.figure_nouns),
+        unknown_names=tuple(found.unknown_names),
+        asks_outcome=tuple(scan.outcome),
+        ordinal=scan.ordinal,
+        comparison=scan.comparison,
+        smalltalk=_smalltalk(scan, raw_words, named),
         phrase=" ".join(t.lemmas[0] for t in terms),
-        entity_order=tuple(order),
-        trend=trend and len(years) != 1,
-        excluded_places=frozenset(excluded),
+        entity_order=tuple(named.order),
+        trend=scan.trend and len(years) != 1,
+        excluded_places=frozenset(named.excluded),
         span=span,
         span_label=span_label,
         until=until,
@@ -596,8 +680,8 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         frequent=frequent,
         future=future,
         asks_happened=happened,
-        becomes=becomes,
-        upcoming=upcoming,
-        wants_city=wants_city,
-        becoming_verbs=lx.becoming_verbs if becomes else frozenset(),
+        becomes=scan.becomes,
+        upcoming=scan.upcoming,
+        wants_city=found.wants_city,
+        becoming_verbs=lx.becoming_verbs if scan.becomes else frozenset(),
     )
