@@ -20,7 +20,7 @@ READINGS = ("lookup", "list", "special")
 
 @dataclass(frozen=True, slots=True)
 class Features:
-    """One question's features, each a number in 0–1 (a flag is 0 or 1)."""
+    """One question's features, each a number in 0–1 (a flag is 0 or 1; the margin may be negative)."""
 
     score: float  # the chosen fact's score / 100
     margin: float  # its lead over the best other fact / 100 (negative when another scores higher)
