@@ -1,6 +1,7 @@
 """Accuracy of the answer engine on a labelled set, per kind, with every failure listed.
 
     python bench/accuracy.py [--questions tests/data/questions.jsonl] [--kb PATH] [--failures] [--strip-questions]
+                             [--decision model|rules]
 
 ``--strip-questions`` answers from a copy of the base with every fact's hand-written ``questions`` and
 ``questions_en`` removed: how much the engine leans on them (they are optional since #14).
@@ -19,6 +20,7 @@ import yaml
 from knowledge.base.loader import bundled_path
 from knowledge.engine import Engine
 from knowledge.evaluation import evaluate, load_labels
+from knowledge.settings import EngineSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,12 +46,15 @@ def main() -> int:
     parser.add_argument("--kb", type=Path, default=None)
     parser.add_argument("--failures", action="store_true", help="list every wrong answer")
     parser.add_argument("--strip-questions", action="store_true", help="remove every fact's questions first")
+    parser.add_argument("--decision", choices=("model", "rules"), default="model",
+                        help="who decides answer / suggest / decline: the fitted model or the hand-set thresholds")
     args = parser.parse_args()
+    settings = EngineSettings(decision=args.decision)
     if args.strip_questions:
         with tempfile.TemporaryDirectory() as tmp:
-            engine = Engine.from_path(strip_questions(args.kb or bundled_path(), Path(tmp) / "kb"))
+            engine = Engine.from_path(strip_questions(args.kb or bundled_path(), Path(tmp) / "kb"), settings)
     else:
-        engine = Engine.from_path(args.kb)
+        engine = Engine.from_path(args.kb, settings)
     report = evaluate(load_labels(args.questions), engine.answer)
     print(f"answerable: {report.answerable_correct}/{report.answerable} = {report.accuracy:.1%}")
     print(f"out of scope answered: {report.out_of_scope_answered}/{report.out_of_scope}"

@@ -6,6 +6,7 @@ never takes effect). The token may come from the environment instead of the file
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from dataclasses import dataclass, field
@@ -62,7 +63,7 @@ _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "storage": {"path": str},
     "logging": {"level": str},
     "engine": {"answer_threshold": (int, float), "suggest_threshold": (int, float), "max_list": int,
-               "max_suggestions": int},
+               "max_suggestions": int, "decision": str},
     "limits": {"flood_messages": int, "flood_seconds": (int, float), "context_minutes": (int, float),
                "concurrent_updates": int},
     "webhook": {"url": str, "listen": str, "port": int, "path": str, "secret_token": str},
@@ -116,6 +117,10 @@ def parse_config(data: Any, *, base_dir: Path = Path("."), env: dict[str, str] |
         max_list=int(_value(engine, "max_list", defaults.max_list)),
         max_suggestions=int(_value(engine, "max_suggestions", defaults.max_suggestions)),
     )
+    decision = _value(engine, "decision", defaults.decision)
+    if decision not in ("model", "rules"):
+        raise ConfigError("config: `engine.decision` must be \"model\" or \"rules\"")
+    settings = dataclasses.replace(settings, decision=decision)
     if not 1 <= settings.max_list <= 100:
         raise ConfigError("config: `engine.max_list` must be between 1 and 100")
     if not 0 <= settings.max_suggestions <= 10:

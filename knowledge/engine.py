@@ -26,6 +26,8 @@ from knowledge.answers.special import SpecialAnswers
 from knowledge.answers.verdict import Verdicts
 from knowledge.base.loader import Limits, load_knowledge
 from knowledge.base.model import Fact, KnowledgeBase, short_key
+from knowledge.decision.features import Features, compute, reading_of
+from knowledge.decision.model import bundled_model
 from knowledge.search.cache import load_compiled
 from knowledge.search.context import Context
 from knowledge.search.followup import read_follow_up
@@ -148,8 +150,8 @@ class Engine(SpecialAnswers, Verdicts):
         found = self._siblings.get(key)
         if found is None:
             reader = next((e for (read, _), e in self._siblings.items() if read == lang), None)
-            found = Engine(self.base, self.settings, today=self.today, lang=lang, reply=key[1],
-                           index=reader.index if reader else index)
+            found = type(self)(self.base, self.settings, today=self.today, lang=lang, reply=key[1],
+                               index=reader.index if reader else index)
             found._siblings = self._siblings
             self._siblings[key] = found
         return found
@@ -206,6 +208,13 @@ class Engine(SpecialAnswers, Verdicts):
             people = asks_who_holds(query, self.index, self._roles)
             if people is not None:  # «кто президент Азербайджана», «who is Lavrov»
                 return self._who_holds(question, people, ranked)
+        answer = self._by_rules(question, query, ranked)
+        if self.settings.decision != "model":
+            return answer
+        return self._decide(question, query, ranked, answer)
+
+    def _by_rules(self, question: str, query: Query, ranked: list[Scored]) -> Answer:
+        """The hand-set reading: special readings first (announced, rankings, series, «сейчас»), then a lookup."""
         allowed = [s for s in ranked if s.allowed]
         cfg = self.settings
         announced = [s for s in allowed if s.entry.fact.status == "planned" and s.complete
@@ -240,6 +249,11 @@ class Engine(SpecialAnswers, Verdicts):
                 latest = points[-1].fact
                 score = max(s.score for s in allowed if s.entry.fact is latest)
                 return self._build(question, "answer", True, self._lead(query, latest), [latest], score)
+        return self._lookup(question, query, ranked, allowed)
+
+    def _lookup(self, question: str, query: Query, ranked: list[Scored], allowed: list[Scored]) -> Answer:
+        """A list, one fact (or several tied), a partial answer, suggestions or a decline, by score thresholds."""
+        cfg = self.settings
         complete = [s for s in allowed if s.complete]
         if query.list_intent:
             # «все встречи …»: a list keeps only facts that hold every thing named (a phone call is no meeting)
@@ -328,6 +342,48 @@ class Engine(SpecialAnswers, Verdicts):
                 found.add(token)
                 found.update(analyse(token).lemmas)
         return found
+
+    # -- the calibrated decision (knowledge/decision) ---------------------------------------------------
+    def _decide(self, question: str, query: Query, ranked: list[Scored], answer: Answer) -> Answer:
+        """Keep, demote or promote the rules' reading by the fitted model's P(right).
+
+        A rule answer the model doubts becomes a suggestion with its fact first; a declined plain lookup whose
+        best complete fact the model trusts becomes an answer. Special readings (rankings, series, planned
+        events, ordinals) keep their rules: their facts are not one lookup's candidates."""
+        reading = reading_of(query)
+        best = {s.entry.fact.id: s for s in reversed(ranked)}  # each fact's best-scored reading
+        if answer.answered:
+            held = [best[item.fact_id] for item in answer.items if item.fact_id in best]
+            if reading == "special" or answer.kind not in ("answer", "list") or not held:
+                return answer
+            chosen = max(held, key=lambda s: s.score)
+            if self._weigh(compute(query, ranked, chosen, reading=reading, rules_answer=True)):
+                return answer
+            first = sorted(held, key=lambda s: -s.score)
+            return self._build(question, "suggest", False, self.say.lead_suggest, [], answer.score,
+                               suggestions=self._suggestions(first + [s for s in ranked if s.allowed], everyone=True))
+        candidate = self._promotable(query, ranked) if reading == "lookup" else None
+        if candidate is None or not self._weigh(compute(query, ranked, candidate, reading=reading,
+                                                         rules_answer=False)):
+            return answer
+        fact = candidate.entry.fact
+        return self._build(question, "answer", True, self._lead(query, fact), [fact], candidate.score)
+
+    def _promotable(self, query: Query, ranked: list[Scored]) -> Scored | None:
+        """The fact a declined lookup could assert: the best one that agrees with every constraint and holds
+        the detail asked; none where the best match says the source does not tell, or for an announced event."""
+        allowed = [s for s in ranked if s.allowed]
+        if not allowed or UNSTATED_BY_TYPE.get(query.answer_type) in allowed[0].entry.fact.unstated:
+            return None
+        top = next((s for s in allowed if s.complete), None)
+        if top is None or top.entry.fact.status != "done" or top.score < self.settings.suggest_threshold / 2:
+            return None
+        return top
+
+    def _weigh(self, features: Features) -> bool:
+        """Sure enough to assert: the model's probability at its fitted operating point (or the configured one)."""
+        model = bundled_model(self.settings.decision_weights)
+        return model.confident(features, self.settings.decision_threshold)
 
     def _about_last(self, question: str, query: Query, context: Context, kind: str) -> Answer:
         """«подробнее», «а источник?», «а где?»: the facts just shown, with what is asked of them now."""
@@ -557,15 +613,20 @@ class Engine(SpecialAnswers, Verdicts):
             return self._build(question, "answer", True, "", shown, score)
         return self._build(question, "list", True, lead, shown, score, total=len(facts))
 
-    def _suggestions(self, ranked: list[Scored], *, exclude: set[str] | None = None) -> tuple[Suggestion, ...]:
+    def _suggestions(self, ranked: list[Scored], *, exclude: set[str] | None = None,
+                     everyone: bool = False) -> tuple[Suggestion, ...]:
+        """The best facts to offer, each once; ``everyone``: the first ones whatever their score (a demoted
+        answer's fact is offered first)."""
         floor = self.settings.suggest_threshold / 2
         out: list[Suggestion] = []
+        seen = set(exclude or ())
         for s in ranked:
             if len(out) >= self.settings.max_suggestions:
                 break
             fact = s.entry.fact
-            if s.score < floor or (exclude and fact.id in exclude):
+            if fact.id in seen or (s.score < floor and not (everyone and not out)):
                 continue
+            seen.add(fact.id)
             out.append(Suggestion(fact.id, self._question(fact), self._text(fact)))
         return tuple(out)
 

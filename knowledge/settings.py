@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,3 +23,6 @@ class EngineSettings:
     ordinal_margin: float = 12.0  # «последний раз»: facts this close to the best compete on date
     cover_margin: float = 10.0  # a fact joining a multi-part answer may score this much under the threshold
     cover_gain: float = 0.2  # ... if it answers at least this share of the question the others do not
+    decision: Literal["model", "rules"] = "model"  # who has the last word: the fitted model or the thresholds above
+    decision_threshold: float | None = None  # P(right) from which the model answers; None: its fitted point
+    decision_weights: str = ""  # the model's weights file; "": knowledge/decision/weights.yaml

@@ -85,6 +85,13 @@ def test_values_are_taken_from_the_file() -> None:
     assert config.log_level == "DEBUG"
 
 
+def test_the_decision_is_the_model_or_the_rules() -> None:
+    assert parse({}).engine.decision == "model"
+    assert parse({"engine": {"decision": "rules"}}).engine.decision == "rules"
+    with pytest.raises(ConfigError, match=r"engine\.decision"):
+        parse({"engine": {"decision": "coin"}})
+
+
 # ---- the token ----------------------------------------------------------------------------------------
 
 

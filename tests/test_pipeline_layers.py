@@ -1,4 +1,4 @@
-"""The engine's stages depend one way: base → text → search → answers → the engine on top.
+"""The engine's stages depend one way: base → text → search → decision → answers → the engine on top.
 
 A module may import its own stage and earlier ones, never a later one (no stage calls back up); the
 top-level modules (engine, holder, settings, evaluation) may import any stage.
@@ -10,7 +10,7 @@ import ast
 from pathlib import Path
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
-STAGES = ("base", "text", "search", "answers")
+STAGES = ("base", "text", "search", "decision", "answers")
 SHARED = ("settings",)  # configuration every stage may read
 
 

@@ -1,1 +1,1 @@
-"""Stage 4, answers: the Answer value, special readings and verdicts, and the words replies are made of."""
+"""Stage 5, answers: the Answer value, special readings and verdicts, and the words replies are made of."""

@@ -189,7 +189,7 @@ def read_framing(question: str, lang: str = "ru") -> Framing | None:
     tokens = words(question, max_chars=MAX_QUERY_CHARS)
     if not tokens:
         return None
-    asks = _ends_with_question_mark(question)
+    asks = _ends_with_question_mark(question[:MAX_QUERY_CHARS])  # nothing past the input cap is read
     if lang == "en":
         return _framing_en(tokens, asks)
     return _framing_ru(tokens, asks, copula=bool(_COPULA.search(question[:MAX_QUERY_CHARS])))

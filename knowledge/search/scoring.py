@@ -38,6 +38,7 @@ class Scored:
     matched: frozenset[int]  # indices of the question's terms the fact holds
     allowed: bool  # may be asserted: named people, places, periods and numbers agree
     complete: bool  # holds the kind of detail asked for (date, figure, place, person)
+    closeness: float = 0.0  # fuzzy likeness (0–1) to the fact's phrasings; its coverage when not compared
 
 
 def candidates(query: Query, index: Index) -> list[int]:
@@ -241,7 +242,7 @@ def score_entry(
         and query.about_qualifiers <= entry.mentions  # «российских студентов» ≠ «студенты – граждане Азербайджана»
         and query.numbers <= entry.numbers
     )
-    return Scored(entry, score, coverage, frozenset(hits), allowed, complete_for(query, entry))
+    return Scored(entry, score, coverage, frozenset(hits), allowed, complete_for(query, entry), closeness)
 
 
 def _closeness(phrase: str, groups: list[tuple[str, ...]]) -> list[float]:

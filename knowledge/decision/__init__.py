@@ -1,0 +1,1 @@
+"""Stage 4, decision: whether the reading the search found is sure enough to assert (a fitted model's probability)."""
