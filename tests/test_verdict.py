@@ -3,6 +3,8 @@ value the base states instead, and nothing asserted when the base is silent — 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from knowledge.answers.answer import Answer
@@ -235,3 +237,35 @@ def test_english_yes_and_no(engine: Engine) -> None:
 def test_a_verdict_can_be_said_in_the_other_language(engine: Engine) -> None:
     answer = engine.answer("Виделись ли Путин и Алиев в Самарканде?", lang="en")
     assert answer.lang == "en" and answer.verdict == "yes" and first_line(answer).startswith("Yes — ")
+
+
+def test_a_fact_about_another_action_on_the_same_thing_confirms_nothing(tmp_path: Path) -> None:
+    """«Началось ли строительство в 2023?» is not confirmed by the 2023 agreement about the construction."""
+    from builders import write_base
+
+    from knowledge.base.loader import load_knowledge
+    from knowledge.engine import Engine
+
+    text = ("МОСКВА, 22 апр - Тест Новости. В 2023 году стороны подписали соглашение о строительстве моста. "
+            "Строительство моста началось в 2024 году.\n")
+    facts = """\
+facts:
+  - id: bridge-agreement-2023
+    topic: economy
+    date: "2023"
+    participants: [russia, azerbaijan]
+    text: В 2023 году Россия и Азербайджан подписали соглашение о строительстве моста.
+    quote: В 2023 году стороны подписали соглашение о строительстве моста.
+    source: test-source
+  - id: bridge-start-2024
+    topic: economy
+    date: "2024"
+    participants: [russia, azerbaijan]
+    text: Строительство моста между Россией и Азербайджаном началось в 2024 году.
+    quote: Строительство моста началось в 2024 году.
+    source: test-source
+"""
+    engine = Engine(load_knowledge(write_base(tmp_path, facts=facts, files={"texts/test.txt": text})))
+    found = engine.answer("Началось ли строительство моста в 2023 году?")
+    assert found.verdict != "yes", found.reply
+    assert engine.answer("Подписали ли соглашение о строительстве моста в 2023 году?").verdict == "yes"

@@ -620,6 +620,8 @@ class Verdicts:
             return False
         if scored.score < self.settings.answer_threshold - CONFIRM_MARGIN or not self._explains(claim, scored):
             return False
+        if self._other_action(claim, scored):  # «началось ли строительство»: not a fact on an agreement to build
+            return False
         fact = scored.entry.fact
         if not _tense_fits(fact, tense):
             return False
@@ -707,10 +709,17 @@ class Verdicts:
         return (things + verbs) / total, things / total, unknown
 
     def _explains(self, claim: Query, scored: Scored) -> bool:
-        """The fact explains the claim: at most ``UNEXPLAINED_SHARE`` of its weight is missing, and no word the
+        """The fact explains the claim: at most ``UNEXPLAINED_SHARE`` of its weight is missing, no word the
         base never uses («поссорились», "Tehran") is."""
         missed, _, unknown = self._gaps(claim, scored)
         return missed <= UNEXPLAINED_SHARE and not unknown
+
+    def _other_action(self, claim: Query, scored: Scored) -> bool:
+        """A verb of the claim the fact does not hold, though other facts of the base do: the fact tells of
+        another action on the same thing, which cannot confirm this one."""
+        analyse = analyser_for(self.lang)
+        return any(term.known and position not in scored.matched and analyse(term.word).pos in _VERB_POS
+                   and not term.noun for position, term in enumerate(claim.terms))
 
     def _tolerable(self, claim: Query, scored: Scored | None, said: Sequence[Said], tense: str) -> bool:
         """The lookup's fact names every thing the claim names, if with other verbs («считает стратегическим
