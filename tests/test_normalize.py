@@ -191,6 +191,7 @@ def test_urls_are_stripped(url: str) -> None:
         ("скоко", ["сколько"]),
         ("када", ["когда"]),
         ("млрд", ["миллиард"]),
+        ("км", ["километр"]),
     ],
 )
 def test_colloquial_words_are_spelled_out(colloquial: str, spelled: list[str]) -> None:
