@@ -184,127 +184,156 @@ def merged_analyser(lang: str, synonyms: tuple[tuple[str, str], ...]) -> Analyse
     return read
 
 
-def build_index(base: KnowledgeBase, *, lang: str = "ru") -> Index:
-    """Compile a validated fact base for answering questions in ``lang`` ("en": from the English renderings;
-    facts without one are left out)."""
-    synonyms = base_synonyms(base, lang)
-    analyser, lx = merged_analyser(lang, synonyms), lexicon_for(lang)
-    english = lang == "en"
+class _Builder:
+    """What compiling one base in one language shares across its phases: the analysis, the entities' words
+    and the sets facts share (memory)."""
 
-    def lemmas_of(text: str, vocabulary: set[str] | None = None) -> list[tuple[str, ...]]:
-        return content_lemmas(text, vocabulary, analyser=analyser)
+    def __init__(self, base: KnowledgeBase, lang: str) -> None:
+        self.base, self.lang, self.english = base, lang, lang == "en"
+        self.synonyms = base_synonyms(base, lang)
+        self.analyser, self.lx = merged_analyser(lang, self.synonyms), lexicon_for(lang)
+        self.vocabulary: set[str] = set()
+        self.entity_terms: dict[str, set[str]] = {}
+        self.type_lemmas: dict[str, set[str]] = {}  # lemmas of each entity's `type`
+        self.alias_table: dict[str, list[Alias]] = defaultdict(list)
+        self.about = frozenset(ref for source in base.sources.values() for ref in source.about)
+        self.about_words: dict[str, set[str]] = {}  # one-word names of the subjects: «Россия», «РФ», «российский»
+        self.outcome_lemmas = {self.analyser(word).lemmas[0] for word in self.lx.outcome_words}
+        self._shared: dict[frozenset[Any], frozenset[Any]] = {}
 
-    entity_terms: dict[str, set[str]] = {}
-    type_lemmas: dict[str, set[str]] = {}  # lemmas of each entity's `type`
-    alias_table: dict[str, list[Alias]] = defaultdict(list)
-    vocabulary: set[str] = set()
-    for entity in base.entities.values():
-        names = _names(entity, lang)
-        terms: set[str] = set()
-        for name in names:
-            tokens = _alias_tokens(name, analyser)
-            if not tokens:
-                continue
-            terms |= _flatten(tokens)
-            alias = Alias(entity.id, tokens)
-            for lemma in tokens[0]:
-                alias_table[lemma].append(alias)
-            vocabulary.update(words(name))
-        type_terms = _flatten(lemmas_of(entity.type)) if entity.type and not english else set()
-        entity_terms[entity.id] = terms | type_terms
-        type_lemmas[entity.id] = type_terms
+    def lemmas_of(self, text: str, vocabulary: set[str] | None = None) -> list[tuple[str, ...]]:
+        return content_lemmas(text, vocabulary, analyser=self.analyser)
 
-    about = frozenset(ref for source in base.sources.values() for ref in source.about)
-    outcome_lemmas = {analyser(word).lemmas[0] for word in lx.outcome_words}
-    shared: dict[frozenset[Any], frozenset[Any]] = {}
-
-    def share(items: Iterable[Any]) -> frozenset[Any]:
+    def share(self, items: Iterable[Any]) -> frozenset[Any]:
         """One object for equal sets: most facts share their entities, places and years (memory)."""
         key = frozenset(items)
-        return shared.setdefault(key, key)
+        return self._shared.setdefault(key, key)
 
-    fact_terms: list[set[str]] = []
-    about_words: dict[str, set[str]] = {}  # one-word names of the subjects: «Россия», «РФ», «российский»
-    for ref in about:
-        entity = base.entities[ref]
-        for name in _names(entity, lang):
-            tokens = _alias_tokens(name, analyser)
-            if len(tokens) == 1:
-                about_words.setdefault(ref, set()).update(tokens[0])
-    entries: list[FactEntry] = []
-    for fact in base.facts:
-        if english and not fact.text_en:
-            continue  # not translated yet: `factbot check` warns; English questions cannot find it
+    def read_entities(self) -> None:
+        for entity in self.base.entities.values():
+            terms: set[str] = set()
+            for name in _names(entity, self.lang):
+                tokens = _alias_tokens(name, self.analyser)
+                if not tokens:
+                    continue
+                terms |= _flatten(tokens)
+                alias = Alias(entity.id, tokens)
+                for lemma in tokens[0]:
+                    self.alias_table[lemma].append(alias)
+                self.vocabulary.update(words(name))
+            type_terms = _flatten(self.lemmas_of(entity.type)) if entity.type and not self.english else set()
+            self.entity_terms[entity.id] = terms | type_terms
+            self.type_lemmas[entity.id] = type_terms
+        for ref in self.about:
+            for name in _names(self.base.entities[ref], self.lang):
+                tokens = _alias_tokens(name, self.analyser)
+                if len(tokens) == 1:
+                    self.about_words.setdefault(ref, set()).update(tokens[0])
+
+    def figure_words(self, fact: Fact, text_sets: list[tuple[str, ...]]) -> tuple[set[str], set[str]]:
+        """(what its figures count, their units): a figure's words are Russian; in English, the text's."""
+        figure_terms: set[str] = set()
+        unit_terms: set[str] = set()
+        for figure in fact.figures if not self.english else ():
+            # what a figure counts: its unit and the head of its description («субъекты РФ, компании…»)
+            head = figure.what.replace("(", ",").split(",")[0]
+            figure_terms |= _flatten(self.lemmas_of(head))
+            unit_terms |= _flatten(self.lemmas_of(figure.unit))
+            if figure.unit.strip() == "%":
+                unit_terms |= {"доля", "процент"}
+        if self.english:
+            unit_terms = _flatten(text_sets) & self.lx.money_units
+        return figure_terms | unit_terms, unit_terms
+
+    def fact_entry(self, fact: Fact) -> tuple[FactEntry, set[str]]:
+        """A fact's entry and the terms it is posted under."""
+        base, english, lx = self.base, self.english, self.lx
         own = set(fact.entity_ids)
-        expanded = set(own) | set(base.sources[fact.source].about)
+        expanded = own | set(base.sources[fact.source].about)
         for ref in own:
             entity = base.entities[ref]
             expanded.update(x for x in (entity.country, entity.part_of) if x)
-        text_sets = lemmas_of(fact.text_en if english else fact.text, vocabulary)
-        question_sets = [lemmas_of(q, vocabulary) for q in (fact.questions_en if english else fact.questions)]
+        text_sets = self.lemmas_of(fact.text_en if english else fact.text, self.vocabulary)
+        question_sets = [self.lemmas_of(q, self.vocabulary) for q in (fact.questions_en if english else fact.questions)]
         terms = _flatten(text_sets)
         for sets in question_sets:
             terms |= _flatten(sets)
         for ref in own:
-            terms |= entity_terms.get(ref, set())
-        terms |= _flatten(lemmas_of(base.lexicon.topic_names(lang).get(fact.topic, "")))
-        figure_terms: set[str] = set()
-        unit_terms: set[str] = set()
-        for figure in fact.figures if not english else ():  # a figure's words are Russian: in English, the text
-            # what a figure counts: its unit and the head of its description («субъекты РФ, компании…»)
-            head = figure.what.replace("(", ",").split(",")[0]
-            figure_terms |= _flatten(lemmas_of(head))
-            unit_terms |= _flatten(lemmas_of(figure.unit))
-            if figure.unit.strip() == "%":
-                unit_terms |= {"доля", "процент"}
-        if english:
-            unit_terms = _flatten(text_sets) & lx.money_units
-        figure_terms |= unit_terms
+            terms |= self.entity_terms.get(ref, set())
+        terms |= _flatten(self.lemmas_of(base.lexicon.topic_names(self.lang).get(fact.topic, "")))
+        figure_terms, unit_terms = self.figure_words(fact, text_sets)
         terms |= figure_terms
-        years: set[int] = set()
-        if not fact.as_of:
-            years = set(range(fact.date.start.year, fact.date.end.year + 1))
-            if len(years) > MAX_YEAR_SPAN:
-                years = set()
-            for figure in fact.figures:
-                if figure.period:
-                    years |= _period_years(figure.period)
-        places = set(fact.places)
-        for ref in fact.places:
-            if base.entities[ref].country:
-                places.add(base.entities[ref].country)
-
-        kinds = {base.entities[ref].kind for ref in fact.entity_ids}
         text_terms = _flatten(text_sets)
         for ref in own:
-            text_terms |= type_lemmas.get(ref, set())  # «российская энергетическая компания»
-        mentions = set(own) | {ref for ref in about if about_words.get(ref, set()) & text_terms}
-        facility = any(type_lemmas.get(ref, set()) & lx.facility_words for ref in own) or (
+            text_terms |= self.type_lemmas.get(ref, set())  # «российская энергетическая компания»
+        mentions = own | {ref for ref in self.about if self.about_words.get(ref, set()) & text_terms}
+        facility = any(self.type_lemmas.get(ref, set()) & lx.facility_words for ref in own) or (
             english and bool(text_terms & lx.facility_words))
-        direct = set(own) | set(base.sources[fact.source].about)
-        fact_terms.append(terms)
-        entries.append(
-            FactEntry(
-                fact=fact,
-                entities=share(expanded),
-                direct=share(direct),
-                mentions=share(mentions),
-                places=share(places),
-                years=share(years),
-                months=share(_months(fact)),
-                phrasings=tuple(_phrase(sets) for sets in (*question_sets, text_sets)),
-                figure_terms=share(figure_terms if fact.figures and not english else text_terms),
-                numbers=share(t for t in terms if t[:1].isdigit()),
-                concludes=bool(terms & outcome_lemmas),
-                money=bool(unit_terms & lx.money_units),
-                quantity=bool(fact.figures) or bool(_flatten(text_sets) & lx.quantity_words),
-                people=share(ref for ref in fact.entity_ids if base.entities[ref].kind == "person"),
-                has_person="person" in kinds,
-                has_actor=bool(fact.participants) or bool(fact.organisations),
-                has_place=bool(set(fact.places) - about) or facility or bool(fact.venue),
-            )
+        kinds = {base.entities[ref].kind for ref in fact.entity_ids}
+        share = self.share
+        entry = FactEntry(
+            fact=fact,
+            entities=share(expanded),
+            direct=share(own | set(base.sources[fact.source].about)),
+            mentions=share(mentions),
+            places=share(_places(fact, base)),
+            years=share(_years(fact)),
+            months=share(_months(fact)),
+            phrasings=tuple(_phrase(sets) for sets in (*question_sets, text_sets)),
+            figure_terms=share(figure_terms if fact.figures and not english else text_terms),
+            numbers=share(t for t in terms if t[:1].isdigit()),
+            concludes=bool(terms & self.outcome_lemmas),
+            money=bool(unit_terms & lx.money_units),
+            quantity=bool(fact.figures) or bool(_flatten(text_sets) & lx.quantity_words),
+            people=share(ref for ref in fact.entity_ids if base.entities[ref].kind == "person"),
+            has_person="person" in kinds,
+            has_actor=bool(fact.participants) or bool(fact.organisations),
+            has_place=bool(set(fact.places) - self.about) or facility or bool(fact.venue),
         )
+        return entry, terms
 
+
+def _years(fact: Fact) -> set[int]:
+    """The years a fact is about: its date's and its figures' periods; none for a state «as of» a day."""
+    if fact.as_of:
+        return set()
+    years = set(range(fact.date.start.year, fact.date.end.year + 1))
+    if len(years) > MAX_YEAR_SPAN:
+        years = set()
+    for figure in fact.figures:
+        if figure.period:
+            years |= _period_years(figure.period)
+    return years
+
+
+def _places(fact: Fact, base: KnowledgeBase) -> set[str]:
+    """Where it happened: its places and their countries."""
+    places = set(fact.places)
+    for ref in fact.places:
+        if base.entities[ref].country:
+            places.add(base.entities[ref].country)
+    return places
+
+
+def build_index(base: KnowledgeBase, *, lang: str = "ru") -> Index:
+    """Compile a validated fact base for answering questions in ``lang`` ("en": from the English renderings;
+    facts without one are left out)."""
+    builder = _Builder(base, lang)
+    builder.read_entities()
+    entries: list[FactEntry] = []
+    fact_terms: list[set[str]] = []
+    for fact in base.facts:
+        if builder.english and not fact.text_en:
+            continue  # not translated yet: `factbot check` warns; English questions cannot find it
+        entry, terms = builder.fact_entry(fact)
+        entries.append(entry)
+        fact_terms.append(terms)
+    return _compiled(builder, entries, fact_terms)
+
+
+def _compiled(builder: _Builder, entries: list[FactEntry], fact_terms: list[set[str]]) -> Index:
+    """The postings, weights and typo vocabulary over the facts' entries."""
+    base, lang, lx, analyser, vocabulary = builder.base, builder.lang, builder.lx, builder.analyser, builder.vocabulary
     postings: dict[str, list[int]] = defaultdict(list)
     entity_postings: dict[str, list[int]] = defaultdict(list)
     year_postings: dict[int, list[int]] = defaultdict(list)
@@ -338,10 +367,10 @@ def build_index(base: KnowledgeBase, *, lang: str = "ru") -> Index:
         year_postings={y: array("i", ids) for y, ids in year_postings.items()},
         idf=idf,
         unknown_idf=unknown_idf,
-        aliases={k: tuple(v) for k, v in alias_table.items()},
-        about=about,
+        aliases={k: tuple(v) for k, v in builder.alias_table.items()},
+        about=builder.about,
         vocabulary=frozenset(vocabulary),
         vocabulary_by_length={k: tuple(sorted(v)) for k, v in by_length.items()},
         lang=lang,
-        synonyms=synonyms,
+        synonyms=builder.synonyms,
     )

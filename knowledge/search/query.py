@@ -602,6 +602,20 @@ def _smalltalk(scan: _Scan, raw_words: list[str], named: _Named) -> str:
     return ""
 
 
+def _read_years(scan: _Scan, text: str, raw_words: list[str], span: tuple[dt.date, dt.date] | None,
+                span_label: str) -> tuple[tuple[dt.date, dt.date] | None, str]:
+    """A range of years («с 2015 по 2017», «2015–2017») or the years after one («после 2022 года»)."""
+    named_years = year_span(text, raw_words, scan.lx) if len(scan.years) == 2 else None
+    if named_years is not None:
+        scan.years = set(range(named_years[0], named_years[1] + 1))
+    later = scan.later_than
+    if later and scan.years == {later} and span is None:  # a period from the next year on
+        scan.years = set()
+        span = (dt.date(later + 1, 1, 1), dt.date(MAX_YEAR, 12, 31))
+        span_label = f"after {later}" if scan.lx.code == "en" else f"после {later} года"
+    return span, span_label
+
+
 def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None = None, span_label: str = "",
                 until: dt.date | None = None) -> Query:
     """Everything the scorer needs to know about one question: its words read one by one, then the entities
@@ -617,15 +631,8 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     nth, extreme, frequent, future, happened = _degree(raw_words, lx, analyse)
     if nth or frequent or extreme:
         scan.comparison = False  # a rank in time or across periods, which the dates and figures give
+    span, span_label = _read_years(scan, text, raw_words, span, span_label)
     years = scan.years
-    named_years = year_span(text, raw_words, lx) if len(years) == 2 else None
-    if named_years is not None:
-        years = set(range(named_years[0], named_years[1] + 1))  # «с 2015 по 2017», «2015–2017»
-    if scan.later_than and years == {scan.later_than} and span is None:  # a period from the next year on
-        years = set()
-        span = (dt.date(scan.later_than + 1, 1, 1), dt.date(MAX_YEAR, 12, 31))
-        span_label = f"after {scan.later_than}" if lx.code == "en" else f"после {scan.later_than} года"
-    scan.years = years
     if scan.figure_questions > 1:
         scan.list_intent = True  # several «сколько» at once: one figure each
     if scan.year_parts and years and not scan.months and not scan.days:
