@@ -1,6 +1,6 @@
 """Fit the answer / suggest / decline model (issue #14.6) and write it into the package.
 
-    python bench/calibrate.py [--folds 5] [--max-oos 0.02] [--dry-run]
+    python bench/calibrate.py [--folds 5] [--max-oos 0.02] [--without-stripped] [--dry-run]
 
 1. Every single question of the labelled sets is asked once with the model forced to assert whatever it is
    asked about (threshold 0): a rule answer, or the best complete fact of a declined plain lookup. The features
@@ -17,6 +17,10 @@
 4. The model refitted on everything, the point and the CV figures go to knowledge/decision/weights.yaml; the
    precision–recall curve to bench/out/decision_pr.png; per-set figures to bench/out/decision.md.
 
+The questions are asked twice: of the bundled base, and of a copy whose facts have no hand-written
+``questions`` (as ``bench/accuracy.py --strip-questions``): there every question is one nobody wrote a phrasing
+for, which is what a new user's questions are. A fact's questions share one group in both copies.
+
 Conversations are not fitted on (each turn depends on the last answer); bench/accuracy.py grades them.
 """
 
@@ -25,6 +29,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,10 +37,12 @@ from typing import Any
 
 import numpy as np
 import yaml
+from accuracy import strip_questions  # bench/accuracy.py
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import StandardScaler
 
+from knowledge import bundled_path
 from knowledge.answers.answer import Answer
 from knowledge.decision.features import Features
 from knowledge.decision.model import WEIGHTS
@@ -46,6 +53,7 @@ from knowledge.search.scoring import Scored
 from knowledge.settings import EngineSettings
 
 ROOT = Path(__file__).resolve().parent.parent
+STRIPPED = ":no-questions"  # the sets asked again of the base without hand-written questions
 SETS = ("questions", "questions_holdout", "beyond", "time", "questions_en", "fresh", "yesno")
 OUT = ROOT / "bench" / "out"
 TRACE: list[tuple[Features, tuple[str, ...]]] = []  # (features, facts the reading asserts), per decision
@@ -88,25 +96,28 @@ def ask(engine: Engine, label: Label) -> Answer:
     return engine.answer(label.question, today=label.today) if label.today else engine.answer(label.question)
 
 
-def collect(sets: Sequence[str]) -> list[Example]:
-    """Ask every single question under the rules and under «always assert»; keep the decided reading."""
-    rules = Engine.from_path(settings=EngineSettings(decision="rules"))
-    always = Recorder.from_path(settings=EngineSettings(decision="model", decision_threshold=0.0))
+def collect(sets: Sequence[str], *, base: Path | None = None, suffix: str = "") -> list[Example]:
+    """Ask every single question under the rules and under «always assert»; keep the decided reading.
+
+    ``base``: another fact base to ask (the bundled one by default); ``suffix`` marks its sets' names."""
+    rules = Engine.from_path(base, settings=EngineSettings(decision="rules"))
+    always = Recorder.from_path(base, settings=EngineSettings(decision="model", decision_threshold=0.0))
     examples: list[Example] = []
     for name in sets:
         for label in load_labels(ROOT / "tests" / "data" / f"{name}.jsonl"):
             if label.turns:
                 continue
-            base = ask(rules, label)
+            plain = ask(rules, label)
             TRACE.clear()
             result = ask(always, label)
             ok = is_correct(label, result)
-            example = Example(name, label.question, label.answerable, "", is_correct(label, base), base.answered,
-                              ok, result.answered)
+            example = Example(name + suffix, label.question, label.answerable, "", is_correct(label, plain),
+                              plain.answered, ok, result.answered)
             decided = [f for f, facts in TRACE if result.answered and facts == result.facts]
             if decided:
                 example.features, example.right = decided[-1], ok and label.answerable
-            example.group = min(label.facts) if label.facts else f"oos:{name}:{len(examples)}"
+            example.group = min(label.facts) if label.facts else f"oos:{name}:{len(examples)}"  # a fact's questions
+            # against the base without hand-written questions share its group: they never grade it either
             examples.append(example)
     return examples
 
@@ -152,6 +163,7 @@ class Outcomes:
 
     def __init__(self, examples: list[Example], probs: dict[int, float]) -> None:
         self.sets = np.array([e.set for e in examples])
+        self.names = list(dict.fromkeys(e.set for e in examples))  # each set (and its stripped copy) in order
         self.answerable = np.array([e.answerable for e in examples])
         self.decided = np.array([e.features is not None for e in examples])
         self.rules_answer = np.array([bool(e.features and e.features.rules_answer) for e in examples])
@@ -201,7 +213,7 @@ def _within(outcomes: Outcomes, point: Point, max_oos: float, max_loss: float) -
     total = outcomes.tally(point)
     if total.oos_answered > max_oos * total.oos:
         return False
-    for name in SETS:
+    for name in outcomes.names:
         now, before = outcomes.tally(point, name), outcomes.tally(None, name)
         if before.right - now.right > max_loss * now.answerable:
             return False
@@ -261,14 +273,15 @@ def report(cv: Outcomes, fitted: Outcomes, point: Point, summary: dict[str, Any]
     fit_on, folds = summary["fitted_on"], summary["cross_validation"]
     lines = ["# The calibrated decision (bench/calibrate.py)", "",
              f"Fitted {fit_on['date']} on the {fit_on['examples']} questions the model decides, of "
-             f"{fit_on['questions']} single questions ({', '.join(SETS)}); {folds['folds']}-fold CV grouped by fact.",
+             f"{fit_on['questions']} single questions ({', '.join(SETS)}; «{STRIPPED}»: the same asked of the base "
+             f"without hand-written questions); {folds['folds']}-fold CV grouped by fact.",
              f"Operating point: a declined lookup is answered from P(right) ≥ {point.answer:.3f}, a rule answer is "
              f"kept from P ≥ {point.keep:.3f} (chosen on the out-of-fold probabilities: ≤ {folds['max_oos']:.0%} "
              f"of out-of-scope questions answered, no set losing more than {folds['max_loss']:.0%} of its "
              "answerable questions).", "",
              "| set | rules: right | rules: OOS answered | model CV: right | model CV: OOS answered "
              "| model in-sample: right | in-sample: OOS answered |", "|---|---|---|---|---|---|---|"]
-    for name in [*SETS, ""]:
+    for name in [*cv.names, ""]:
         r, c, f = cv.tally(None, name), cv.tally(point, name), fitted.tally(point, name)
         lines.append(f"| {name or 'all'} | {_share(r.right, r.answerable)} | {_share(r.oos_answered, r.oos)} "
                      f"| {_share(c.right, c.answerable)} | {_share(c.oos_answered, c.oos)} "
@@ -290,8 +303,16 @@ def main() -> int:
     parser.add_argument("--max-oos", type=float, default=0.02, help="out-of-scope share answered at most")
     parser.add_argument("--max-loss", type=float, default=0.01, help="answerable share a set may lose at most")
     parser.add_argument("--dry-run", action="store_true", help="report only; leave weights.yaml as it is")
+    parser.add_argument("--without-stripped", action="store_true",
+                        help="fit on the bundled base only, not also on a copy without hand-written questions")
     args = parser.parse_args()
     examples = collect(SETS)
+    if not args.without_stripped:
+        # the same questions against the base with every fact's questions removed: how a question nobody
+        # wrote a phrasing for looks, which is what new questions are (issue #14: within 5 points without them)
+        with tempfile.TemporaryDirectory() as scratch:
+            stripped = strip_questions(bundled_path(), Path(scratch) / "kb")
+            examples += collect(SETS, base=stripped, suffix=STRIPPED)
     decided = [i for i, e in enumerate(examples) if e.features is not None]
     pool = [examples[i] for i in decided]
     cv = Outcomes(examples, dict(zip(decided, out_of_fold(pool, args.folds).tolist(), strict=True)))
@@ -302,7 +323,8 @@ def main() -> int:
     point = choose(cv, fitted, args.max_oos, args.max_loss)
     rules, chosen = cv.tally(None), cv.tally(point)
     summary = {
-        "fitted_on": {"sets": list(SETS), "questions": len(examples), "examples": len(pool),
+        "fitted_on": {"sets": list(SETS), "also_without_questions": not args.without_stripped,
+                      "questions": len(examples), "examples": len(pool),
                       "right": int(sum(e.right for e in pool)), "date": dt.date.today().isoformat()},
         "cross_validation": {"folds": args.folds, "grouped_by": "fact", "max_oos": args.max_oos,
                              "max_loss": args.max_loss,
