@@ -8,19 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
 from collections.abc import Callable
 from pathlib import Path
 
-from knowledge.answers.answer import Answer, AnswerKind, Item, SourceRef, Suggestion
+from knowledge.answers.answer import Answer, SourceRef
+from knowledge.answers.compose import Composer, rendered
 from knowledge.answers.replies import (
     Phrases,
-    as_of_note,
-    counted,
     human_day,
     phrases,
-    render_text,
-    typed_lead,
 )
 from knowledge.answers.special import SpecialAnswers
 from knowledge.answers.verdict import Verdicts
@@ -33,7 +29,6 @@ from knowledge.search.context import Context
 from knowledge.search.followup import read_follow_up
 from knowledge.search.index import Index, build_index, index_languages, reader
 from knowledge.search.query import Query, parse_query
-from knowledge.search.rankings import count_occasions
 from knowledge.search.roles import asks_who_holds, role_lemmas
 from knowledge.search.scoring import UNSTATED_BY_TYPE, Scored, complete_for, rank
 from knowledge.search.series import figure_series
@@ -47,7 +42,7 @@ from knowledge.text.timeframe import find_timeframe
 __all__ = ["Engine", "EngineSettings"]  # EngineSettings (knowledge.settings) is imported from here by the bot
 
 
-class Engine(SpecialAnswers, Verdicts):
+class Engine:
     """Answers questions from one fact base."""
 
     def __init__(
@@ -69,13 +64,16 @@ class Engine(SpecialAnswers, Verdicts):
         self._kinds = {ref: (entity.kind, entity.country) for ref, entity in base.entities.items()}
         self._entries = {entry.fact.id: entry for entry in self.index.entries}
         self._roles: dict[str, frozenset[str]] | None = None  # built at the first «кто …» question
-        self._together: frozenset[tuple[str, str]] | None = None  # places named together, at the first claim
-        self._position: dict[str, int] | None = None  # each fact's place in the index, at the first claim
         present = {fact.topic for fact in base.facts}
         declared = base.lexicon.topic_names(self.reply)
         names = {**declared, **{key: base.lexicon.topic_name(key) for key in sorted(present - declared.keys())}}
         self._topics = tuple((key, label) for key, label in names.items() if key in present)
         self._rewrites = base.lexicon.rewrites.get(lang, {})
+        # the parts it is composed of: the reply builders, the special readings, the yes/no verdicts
+        self.compose = Composer(base, self.index, self.settings, self.say, lang=lang, reply=self.reply,
+                                topic_names=tuple(label for _, label in self._topics))
+        self.special = SpecialAnswers(self.compose, self._parse, today=self.today, base_end=self.base_end)
+        self.verdicts = Verdicts(self.compose, self._parse, self._answer_query, base_end=self.base_end)
 
     @classmethod
     def from_path(
@@ -126,12 +124,12 @@ class Engine(SpecialAnswers, Verdicts):
             return self._remember(self._about_last(question, plan.query, context, plan.kind), plan.query)
         asked, query = query, plan.query
         if query.smalltalk or not query.has_content:
-            answer = (self._smalltalk(question, query.smalltalk) if query.smalltalk
-                      else self._decline(question, [], score=0.0))
+            answer = (self.compose.smalltalk(question, query.smalltalk) if query.smalltalk
+                      else self.compose.decline(question, [], score=0.0))
             return dataclasses.replace(answer, context=context)  # small talk does not end a conversation
         answer = self._answer_query(question, query)
         if plan.kind == "new":  # «было ли …», «правда, что …», "did …": «Да», «Нет» or neither (verdict.py)
-            answer = self._check_claim(question, answer, day) or answer
+            answer = self.verdicts.check_claim(question, answer, day) or answer
         carried = query.place_refs - asked.place_refs if plan.kind == "merge" else frozenset()
         if not answer.answered and carried and asked.has_content and not asked.place_refs:
             # a new period after a question about a place: the old place belonged to the old event
@@ -188,16 +186,16 @@ class Engine(SpecialAnswers, Verdicts):
 
     def _answer_query(self, question: str, query: Query) -> Answer:
         if query.span is not None and query.span[0] > self.base_end:
-            return self._after_base(question, query)
+            return self.special.after_base(question, query)
         whole = self._whole_match(question, query)
         if whole is not None:  # one fact says all the question says: no special reading explains more
             fact = whole.entry.fact
-            answer = self._build(question, "answer", True, self._lead(query, fact), [fact], whole.score)
+            answer = self.compose.build(question, "answer", True, self.compose.lead(query, fact), [fact], whole.score)
         else:
-            answer = self._relative(question, query) or self._match(question, query)
+            answer = self.special.relative(question, query) or self._match(question, query)
         if (query.now or query.upcoming) and answer.answered and self.today() > self.base_end:
             note = self.say.note_base_ends.format(end=human_day(self.base_end, self.reply))
-            answer = _rendered(dataclasses.replace(answer, note="\n".join(filter(None, (answer.note, note)))))
+            answer = rendered(dataclasses.replace(answer, note="\n".join(filter(None, (answer.note, note)))))
         return answer
 
     def _match(self, question: str, query: Query) -> Answer:
@@ -207,7 +205,7 @@ class Engine(SpecialAnswers, Verdicts):
                 self._roles = role_lemmas(self.index)
             people = asks_who_holds(query, self.index, self._roles)
             if people is not None:  # «кто президент Азербайджана», «who is Lavrov»
-                return self._who_holds(question, people, ranked)
+                return self.special.who_holds(question, people, ranked, self._roles)
         answer = self._by_rules(question, query, ranked)
         if self.settings.decision != "model":
             return answer
@@ -225,20 +223,21 @@ class Engine(SpecialAnswers, Verdicts):
             if announced:
                 allowed = [s for s in allowed if s.entry.fact.status == "planned"]
             else:
-                return self._build(question, "suggest", False, self.say.lead_no_upcoming.format(
+                return self.compose.build(question, "suggest", False, self.say.lead_no_upcoming.format(
                     end=human_day(self.base_end, self.reply)), [], allowed[0].score if allowed else 0.0,
-                    suggestions=self._suggestions(allowed))
+                    suggestions=self.compose.suggestions(allowed))
         if query.asks_happened and allowed and allowed[0].entry.fact.status == "planned":
             fact = allowed[0].entry.fact  # «состоялись ли переговоры»: announced, and nothing more is known
-            return self._build(question, "partial", False, self.say.lead_announced_only, [fact], allowed[0].score,
-                               suggestions=self._suggestions(allowed, exclude={fact.id}))
+            return self.compose.build(question, "partial", False, self.say.lead_announced_only, [fact],
+                                      allowed[0].score,
+                               suggestions=self.compose.suggestions(allowed, exclude={fact.id}))
         if query.nth or query.extreme or query.frequent:
-            ranked_answer = self._ranking(question, query, allowed)
+            ranked_answer = self.special.ranking(question, query, allowed)
             if ranked_answer is not None:
                 return ranked_answer
             allowed = [s for s in allowed if not s.complete]  # a ranking it cannot make: never one fact instead
         if query.trend:
-            found = self._series(question, query, allowed)
+            found = self.special.series(question, query, allowed)
             if found is not None:
                 return found
         if query.now and not query.list_intent:  # «какой сейчас товарооборот»: the latest period's figure
@@ -248,7 +247,7 @@ class Engine(SpecialAnswers, Verdicts):
             if points:
                 latest = points[-1].fact
                 score = max(s.score for s in allowed if s.entry.fact is latest)
-                return self._build(question, "answer", True, self._lead(query, latest), [latest], score)
+                return self.compose.build(question, "answer", True, self.compose.lead(query, latest), [latest], score)
         return self._lookup(question, query, ranked, allowed)
 
     def _lookup(self, question: str, query: Query, ranked: list[Scored], allowed: list[Scored]) -> Answer:
@@ -263,7 +262,7 @@ class Engine(SpecialAnswers, Verdicts):
             members = [s for s in complete if s.coverage >= cfg.list_coverage and s.score >= cfg.suggest_threshold
                        and things <= s.matched]
             if members and members[0].score >= cfg.answer_threshold - cfg.list_margin:
-                return self._list(question, members, counting=query.count_intent)
+                return self.compose.listing(question, members, counting=query.count_intent)
         best = allowed[0] if allowed else None
         top = complete[0] if complete else None
         if (best is not None and best.score >= cfg.answer_threshold
@@ -275,24 +274,25 @@ class Engine(SpecialAnswers, Verdicts):
                 # an ordinal over facts that share only the names asked is no first or last of anything
                 said = [s for s in complete if s.matched or not any(t.known for t in query.terms)]
                 if said:
-                    return self._ordinal(question, query, said, said[0])
-                return self._build(question, "suggest", False, self.say.lead_suggest, [], top.score,
-                                   suggestions=self._suggestions(allowed))
+                    return self.special.ordinal(question, query, said, said[0])
+                return self.compose.build(question, "suggest", False, self.say.lead_suggest, [], top.score,
+                                   suggestions=self.compose.suggestions(allowed))
             tied = [s for s in complete if s.score >= max(cfg.answer_threshold, top.score - cfg.tie_margin)
                     or (s.coverage >= top.coverage - cfg.tie_coverage and s.score >= top.score - cfg.tie_margin * 4)]
             tied = self._cover(query, complete, tied)
             if len(tied) > 1:
-                return self._list(question, tied)
-            return self._build(question, "answer", True, self._lead(query, top.entry.fact), [top.entry.fact],
+                return self.compose.listing(question, tied)
+            return self.compose.build(question, "answer", True, self.compose.lead(query, top.entry.fact),
+                                      [top.entry.fact],
                                top.score)
         if best is not None and best.score >= cfg.answer_threshold:
             lead = self.say.partial(query.answer_type) if not best.complete else self.say.lead_partial
-            return self._build(question, "partial", False, lead, [best.entry.fact], best.score,
-                               suggestions=self._suggestions(allowed, exclude={best.entry.fact.id}))
+            return self.compose.build(question, "partial", False, lead, [best.entry.fact], best.score,
+                               suggestions=self.compose.suggestions(allowed, exclude={best.entry.fact.id}))
         if best is not None and best.score >= cfg.suggest_threshold:
-            return self._build(question, "suggest", False, self.say.lead_suggest, [], best.score,
-                               suggestions=self._suggestions(allowed))
-        return self._decline(question, ranked, score=ranked[0].score if ranked else 0.0)
+            return self.compose.build(question, "suggest", False, self.say.lead_suggest, [], best.score,
+                               suggestions=self.compose.suggestions(allowed))
+        return self.compose.decline(question, ranked, score=ranked[0].score if ranked else 0.0)
 
     def _whole_match(self, question: str, query: Query) -> Scored | None:
         """The fact that says everything the question says, when a special reading would otherwise take it.
@@ -360,14 +360,15 @@ class Engine(SpecialAnswers, Verdicts):
             if self._weigh(compute(query, ranked, chosen, reading=reading, rules_answer=True)):
                 return answer
             first = sorted(held, key=lambda s: -s.score)
-            return self._build(question, "suggest", False, self.say.lead_suggest, [], answer.score,
-                               suggestions=self._suggestions(first + [s for s in ranked if s.allowed], everyone=True))
+            return self.compose.build(question, "suggest", False, self.say.lead_suggest, [], answer.score,
+                               suggestions=self.compose.suggestions(first + [s for s in ranked if s.allowed],
+                                                                    everyone=True))
         candidate = self._promotable(query, ranked) if reading == "lookup" else None
         if candidate is None or not self._weigh(compute(query, ranked, candidate, reading=reading,
                                                          rules_answer=False)):
             return answer
         fact = candidate.entry.fact
-        return self._build(question, "answer", True, self._lead(query, fact), [fact], candidate.score)
+        return self.compose.build(question, "answer", True, self.compose.lead(query, fact), [fact], candidate.score)
 
     def _promotable(self, query: Query, ranked: list[Scored]) -> Scored | None:
         """The fact a declined lookup could assert: the best one that agrees with every constraint and holds
@@ -390,30 +391,31 @@ class Engine(SpecialAnswers, Verdicts):
         ids = context.facts if kind == "same" else context.shown
         facts = [f for f in (self.base.fact(i) for i in ids) if f is not None]
         if not facts:  # the base was reloaded and the facts are gone
-            return self._decline(question, [], score=0.0)
+            return self.compose.decline(question, [], score=0.0)
         if kind == "detail":
             quotes = "\n".join(f"«{quote}»" for quote in dict.fromkeys(f.quote for f in facts))
-            return self._build(question, "answer" if len(facts) == 1 else "list", True, self.say.lead_detail, facts,
+            return self.compose.build(question, "answer" if len(facts) == 1 else "list", True, self.say.lead_detail,
+                                      facts,
                                100.0, note=self.say.note_quote.format(quotes=quotes))
         if kind == "source":
-            refs = [self.source_ref(s) for s in dict.fromkeys(f.source for f in facts)]
+            refs = [self.compose.source_ref(s) for s in dict.fromkeys(f.source for f in facts)]
             english = self.reply == "en"
             lead = " ".join(self.say.lead_source.format(
                 title=(r.title_en or r.title) if english else r.title,
                 publisher=(r.publisher_en or r.publisher) if english else r.publisher,
                 day=r.day_en() if english else r.day(), url=r.url) for r in refs)
-            return self._build(question, "answer" if len(facts) == 1 else "list", True, lead, facts, 100.0)
+            return self.compose.build(question, "answer" if len(facts) == 1 else "list", True, lead, facts, 100.0)
         if len(facts) > 1:  # «а где?» after a list: the detail of each, where the fact holds it
-            lines = [f"• {self._item(f).date} — {lead.split(': ', 1)[-1].rstrip('.')}" for f in facts
-                     if (lead := self._lead(query, f)) and complete_for(query, self._entries[f.id])]
+            lines = [f"• {self.compose.item(f).date} — {lead.split(': ', 1)[-1].rstrip('.')}" for f in facts
+                     if (lead := self.compose.lead(query, f)) and complete_for(query, self._entries[f.id])]
             if query.answer_type and query.answer_type != "what" and not lines:
-                return self._build(question, "partial", False, self.say.partial(query.answer_type), facts, 100.0)
+                return self.compose.build(question, "partial", False, self.say.partial(query.answer_type), facts, 100.0)
             lead = "\n".join(lines) if lines else self.say.lead_list.format(count=len(facts))
-            return self._build(question, "list", True, lead, facts, 100.0)
+            return self.compose.build(question, "list", True, lead, facts, 100.0)
         entry = self._entries.get(facts[0].id)
         if entry is None or not complete_for(query, entry):  # the fact does not hold what is asked now: say so
-            return self._build(question, "partial", False, self.say.partial(query.answer_type), facts, 100.0)
-        return self._build(question, "answer", True, self._lead(query, facts[0]), facts, 100.0)
+            return self.compose.build(question, "partial", False, self.say.partial(query.answer_type), facts, 100.0)
+        return self.compose.build(question, "answer", True, self.compose.lead(query, facts[0]), facts, 100.0)
 
     def _cover(self, query: Query, complete: list[Scored], chosen: list[Scored]) -> list[Scored]:
         """Add facts answering what the chosen ones leave out («вузы, студенты, школы»)."""
@@ -466,7 +468,7 @@ class Engine(SpecialAnswers, Verdicts):
         facts = list(timeline.facts)
         if not facts:
             empty = self.say.lead_timeline_empty.format(title=timeline.title)
-            return self._build(timeline.title, "decline", False, empty, [], 0.0)
+            return self.compose.build(timeline.title, "decline", False, empty, [], 0.0)
         size = per_page or len(facts)
         pages = (len(facts) + size - 1) // size
         page = min(max(page, 0), pages - 1)
@@ -474,7 +476,7 @@ class Engine(SpecialAnswers, Verdicts):
         lead = self.say.lead_timeline.format(title=timeline.title, count=len(facts), events=self.say.events(len(facts)))
         if pages > 1:
             lead += f" ({page + 1}/{pages})"
-        return self._build(timeline.title, "list", True, lead + ":", shown, 100.0, total=len(facts))
+        return self.compose.build(timeline.title, "list", True, lead + ":", shown, 100.0, total=len(facts))
 
     def answer_fact(self, fact_id: str, question: str = "", *, lang: str = "") -> Answer | None:
         """The answer that asserts one known fact (a pressed suggestion); None for an unknown id.
@@ -485,8 +487,13 @@ class Engine(SpecialAnswers, Verdicts):
         fact = self.base.fact(fact_id)
         if fact is None:
             return None
-        asked = question or self._question(fact)
-        return self._remember(self._build(asked, "answer", True, "", [fact], 100.0), parse_query(asked, self.index))
+        asked = question or self.compose.question_of(fact)
+        return self._remember(self.compose.build(asked, "answer", True, "", [fact], 100.0), parse_query(asked,
+                                                 self.index))
+
+    def source_ref(self, source_id: str) -> SourceRef:
+        """How a source is cited (a front end's «Источник» line)."""
+        return self.compose.source_ref(source_id)
 
     def topic_facts(self, topic: str) -> list[Fact]:
         """A topic's facts, oldest first."""
@@ -527,154 +534,15 @@ class Engine(SpecialAnswers, Verdicts):
         others.sort(key=closeness, reverse=True)
         return others[:limit]
 
-    def source_ref(self, source_id: str) -> SourceRef:
-        s = self.base.sources[source_id]
-        return SourceRef(s.id, s.publisher, s.title, s.published.isoformat(), s.url,
-                         publisher_en=s.publisher_en, title_en=s.title_en, language=s.language)
 
-    # -- composition --------------------------------------------------------------------------------
-    def _item(self, fact: Fact) -> Item:
-        label = f"{self.say.as_of} {fact.date.label()}" if fact.as_of else fact.date.label()
-        if fact.status == "planned":
-            label += f", {self.say.announced}"  # announced by the source, not reported as done
-        return Item(fact.id, self._text(fact), label, fact.status)
 
-    def _text(self, fact: Fact) -> str:
-        """The fact as said in this engine's language (the Russian text when there is no translation)."""
-        return fact.text_en or fact.text if self.reply == "en" else fact.text
 
-    def _question(self, fact: Fact) -> str:
-        return fact.shown_question(self.reply == "en")
 
-    def _build(
-        self,
-        question: str,
-        kind: AnswerKind,
-        answered: bool,
-        lead: str,
-        facts: list[Fact],
-        score: float,
-        *,
-        suggestions: tuple[Suggestion, ...] = (),
-        note: str = "",
-        total: int = 0,
-        verdict: str = "",
-    ) -> Answer:
-        source_ids = list(dict.fromkeys(f.source for f in facts))
-        if kind in ("answer", "partial") and len(facts) == 1:  # a figure or a state of affairs: as of when
-            dated = as_of_note(facts[0], self.source_ref(facts[0].source), self.reply)
-            announced = self.say.note_announced if facts[0].status == "planned" else ""
-            note = "\n".join(filter(None, (announced, dated, note)))
-        return _rendered(Answer(
-            question=question,
-            kind=kind,
-            answered=answered,
-            lead=lead,
-            items=tuple(self._item(f) for f in facts),
-            sources=tuple(self.source_ref(s) for s in source_ids),
-            score=round(score, 1),
-            suggestions=suggestions,
-            note=note,
-            total=total or len(facts),
-            lang=self.reply,
-            verdict=verdict,
-        ))
 
-    def _lead(self, query: Query, fact: Fact) -> str:
-        """The asked detail first («когда» → the date, «сколько» → the figure of the thing counted)."""
-        figure = None
-        if query.answer_type == "figure" and fact.figures and query.figure_nouns:
-            nouns = {lemma for noun in query.figure_nouns for lemma in noun}
-            english = self.lang == "en"  # the question's lemmas are in the language it was read in
-            analyser = analyser_for(self.lang)
-            for candidate in fact.figures:
-                text = f"{candidate.unit_en} {candidate.what_en}" if english else f"{candidate.unit} {candidate.what}"
-                counted = {lemma for word in words(text) for lemma in analyser(word).lemmas}
-                if nouns & counted:
-                    figure = candidate
-                    break
-        return typed_lead(query.answer_type, fact, self.base.entities, figure=figure, about=self.index.about,
-                          lang=self.reply, named=query.entities)
 
-    def _list(self, question: str, members: list[Scored], *, counting: bool = False) -> Answer:
-        cap = max(1, self.settings.max_list)  # a list answer always shows at least one fact
-        facts = sorted((s.entry.fact for s in members), key=lambda f: (f.date.start, f.date.end))
-        if counting:  # an announced meeting has not happened: it is not counted
-            facts = [f for f in facts if f.status == "done"] or facts
-        shown = facts[:cap]
-        lead = (self.say.lead_list.format(count=len(facts)) if len(facts) <= cap
-                else self.say.lead_list_capped.format(count=cap, total=len(facts)))
-        if counting:  # «сколько раз встречались»: the number of events first, in words, then what was counted
-            events = count_occasions(facts)
-            noun, one = counted_noun(question, self.lang) if self.lang == self.reply else ("", "")
-            lead = self.say.lead_count.format(counted=counted(events, noun, self.reply, one=one), count=events)
-        score = max(s.score for s in members)
-        if len(shown) == 1 and not counting:
-            return self._build(question, "answer", True, "", shown, score)
-        return self._build(question, "list", True, lead, shown, score, total=len(facts))
 
-    def _suggestions(self, ranked: list[Scored], *, exclude: set[str] | None = None,
-                     everyone: bool = False) -> tuple[Suggestion, ...]:
-        """The best facts to offer, each once; ``everyone``: the first ones whatever their score (a demoted
-        answer's fact is offered first)."""
-        floor = self.settings.suggest_threshold / 2
-        out: list[Suggestion] = []
-        seen = set(exclude or ())
-        for s in ranked:
-            if len(out) >= self.settings.max_suggestions:
-                break
-            fact = s.entry.fact
-            if fact.id in seen or (s.score < floor and not (everyone and not out)):
-                continue
-            seen.add(fact.id)
-            out.append(Suggestion(fact.id, self._question(fact), self._text(fact)))
-        return tuple(out)
 
-    def _decline(self, question: str, ranked: list[Scored], *, score: float) -> Answer:
-        note = self.say.note_topics.format(topics=", ".join(self.topics()))
-        return self._build(question, "decline", False, self.say.lead_decline, [], score,
-                           suggestions=self._suggestions(ranked), note=note)
 
     def examples(self, lang: str = "ru") -> tuple[str, ...]:
         """The example questions the base offers in ``lang`` (its lexicon.yaml); none without one."""
         return self.base.lexicon.examples.get(lang, ())
-
-    def _smalltalk(self, question: str, kind: str) -> Answer:
-        example = next(iter(self.say.examples), "") or next(
-            (q for fact in self.base.facts for q in (fact.questions_en if self.reply == "en" else fact.questions)), "")
-        lexicon, lang = self.base.lexicon, self.reply
-        subject = lexicon.subject.get(lang) or self.say.no_subject
-        greeting = f" {lexicon.greeting[lang]}" if lang in lexicon.greeting else ""
-        text = self.say.smalltalk.get(kind, self.say.smalltalk["chat"]).format(
-            example=example, subject=subject, greeting=greeting)
-        return self._build(question, "smalltalk", False, text, [], 0.0)
-
-
-# «сколько было встреч», «сколько прошло встреч»: a verb that may stand between «сколько» and what it counts
-_HAPPENED = frozenset(["быть", "пройти", "проходить", "состояться", "случиться", "провести", "be", "take", "hold"])
-
-
-def counted_noun(question: str, lang: str) -> tuple[str, str]:
-    """The thing a count question counts, as it names it, and (in English) its singular: «сколько встреч» →
-    («встреч», ""), "how many meetings" → ("meetings", "meeting"); ("", "") for times («сколько раз», "how
-    often") or when no noun follows."""
-    tokens = words(question, max_chars=MAX_QUERY_CHARS)[:60]
-    analyse = analyser_for(lang)
-    starts = [at + 1 for at, token in enumerate(tokens) if token in ("сколько", "скольких")] if lang == "ru" else [
-        at + 2 for at, pair in enumerate(itertools.pairwise(tokens)) if pair == ("how", "many")]
-    for start in starts[:1]:
-        for token in tokens[start:start + 4]:
-            info = analyse(token)
-            if info.pos == "NOUN" and not info.function:
-                if token in ("раз", "times", "time") or info.proper:
-                    return "", ""
-                return token, (info.forms[0] if lang == "en" else "")
-            if not (info.function or info.pos in ("ADJF", "PRTF", "ADVB", "NUMR") or token in ("всего", "же")
-                    or set(info.forms) & _HAPPENED):
-                break
-    return "", ""
-
-
-def _rendered(answer: Answer) -> Answer:
-    """The answer with its plain-text ``reply`` rendered from its fields (a new value: answers are frozen)."""
-    return dataclasses.replace(answer, reply=render_text(answer))

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.answers.compose import counted_noun
 from knowledge.answers.replies import counted, number_words
-from knowledge.engine import Engine, counted_noun
+from knowledge.engine import Engine
 from knowledge.evaluation import states_count
 
 

@@ -18,7 +18,7 @@ from knowledge.search.series import figure_series
 
 def meetings(engine: Engine, question: str) -> list[list]:  # type: ignore[type-arg]
     query = parse_query(question, engine.index)
-    return occasions(engine._events(query, [s for s in rank(query, engine.index) if s.allowed]))
+    return occasions(engine.special._events(query, [s for s in rank(query, engine.index) if s.allowed]))
 
 
 def test_facts_of_one_day_are_one_occasion(bundled_engine: Engine) -> None:

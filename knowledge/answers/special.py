@@ -1,8 +1,8 @@
 """Answers beyond a single lookup: ranks over dates and figures, the nearest occasion to a named event,
 figures across periods, who holds a role, and periods after the base ends.
 
-A mixin of ``Engine``: each method reads the question already parsed and composes its answer with the
-engine's own reply builders, so every kind of answer is worded, dated and sourced the same way.
+A part of ``Engine``: each method reads the question already parsed and composes its answer with the
+engine's reply builders (``compose.py``), so every kind of answer is worded, dated and sourced the same way.
 """
 
 from __future__ import annotations
@@ -10,14 +10,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from knowledge.answers.answer import Answer, AnswerKind, SourceRef, Suggestion
-from knowledge.answers.replies import Phrases, human_day, times
+from knowledge.answers.answer import Answer
+from knowledge.answers.compose import Composer
+from knowledge.answers.replies import human_day, times
 from knowledge.base.dates import MONTHS_EN, MONTHS_NOMINATIVE, human_en
 from knowledge.base.figures import figure_en, period_name
-from knowledge.base.model import Fact, KnowledgeBase
-from knowledge.search.index import FactEntry, Index
+from knowledge.search.index import FactEntry
 from knowledge.search.query import Query, split_relative
 from knowledge.search.rankings import (
     busiest_period,
@@ -30,7 +29,6 @@ from knowledge.search.rankings import (
 from knowledge.search.roles import holders
 from knowledge.search.scoring import Scored, rank
 from knowledge.search.series import GROWTH_WORDS, figure_series
-from knowledge.settings import EngineSettings
 from knowledge.text.language import analyser_for, lexicon_for
 from knowledge.text.normalize import words
 
@@ -40,35 +38,18 @@ LATEST_EVENTS = 3  # what a question about a period after the base is offered in
 class SpecialAnswers:
     """The answer kinds that rank, compare or place facts in time (see the module docstring)."""
 
-    base: KnowledgeBase
-    index: Index
-    settings: EngineSettings
-    say: Phrases
-    lang: str
-    reply: str
-    base_end: dt.date
-    today: Callable[[], dt.date]
-    _roles: dict[str, frozenset[str]] | None
-    _kinds: dict[str, tuple[str, str]]
-    _entries: dict[str, FactEntry]
+    def __init__(self, compose: Composer, parse: Callable[[str, dt.date], Query], *,
+                 today: Callable[[], dt.date], base_end: dt.date) -> None:
+        self.compose = compose  # the reply builders every answer is made with
+        self._parse = parse  # a question read against the index, with a relative period resolved
+        self.base, self.index, self.settings, self.say = compose.base, compose.index, compose.settings, compose.say
+        self.lang, self.reply = compose.lang, compose.reply
+        self.today, self.base_end = today, base_end
+        self._kinds: dict[str, tuple[str, str]] = {
+            ref: (entity.kind, entity.country) for ref, entity in self.base.entities.items()}
+        self._entries: dict[str, FactEntry] = {entry.fact.id: entry for entry in self.index.entries}
 
-    if TYPE_CHECKING:  # the reply builders, defined by Engine
-        def _build(self, question: str, kind: AnswerKind, answered: bool, lead: str, facts: list[Fact],
-                   score: float, *, suggestions: tuple[Suggestion, ...] = (), note: str = "",
-                   total: int = 0) -> Answer: ...
-
-        def _lead(self, query: Query, fact: Fact) -> str: ...
-
-        def _parse(self, question: str, today: dt.date) -> Query: ...
-
-        def _suggestions(self, ranked: list[Scored], *, exclude: set[str] | None = None
-                         ) -> tuple[Suggestion, ...]: ...
-
-        def _decline(self, question: str, ranked: list[Scored], *, score: float) -> Answer: ...
-
-        def source_ref(self, source_id: str) -> SourceRef: ...
-
-    def _after_base(self, question: str, query: Query) -> Answer:
+    def after_base(self, question: str, query: Query) -> Answer:
         """A period after the base ends: say so, and offer the latest fact it has on the subject."""
         label = query.span_label if self.reply == "ru" or query.span is None else _span_en(*query.span)
         lead = self.say.lead_after_base.format(period=label, end=human_day(self.base_end, self.reply))
@@ -76,31 +57,33 @@ class SpecialAnswers:
             events = sorted((f for f in self.base.facts if f.status == "done" and not f.as_of
                              and f.date.end <= self.base_end),  # not a plan running past the source's date
                             key=lambda f: (f.date.end, f.date.start))[-LATEST_EVENTS:]
-            return self._build(question, "partial", False, lead, events, 0.0)
+            return self.compose.build(question, "partial", False, lead, events, 0.0)
         wider = dataclasses.replace(query, span=None, list_intent=False, count_intent=False, ordinal="latest")
         ranked = [s for s in rank(wider, self.index) if s.allowed and s.score >= self.settings.suggest_threshold]
         if not ranked:
-            return self._build(question, "decline", False, lead, [], 0.0)
+            return self.compose.build(question, "decline", False, lead, [], 0.0)
         top = ranked[0]
         pool = [s for s in ranked if s.score >= top.score - self.settings.ordinal_margin]
         latest = max(pool, key=lambda s: (s.entry.fact.date.end, s.score))
-        return self._build(question, "partial", False, lead, [latest.entry.fact], latest.score,
-                           suggestions=self._suggestions(ranked, exclude={latest.entry.fact.id}))
+        return self.compose.build(question, "partial", False, lead, [latest.entry.fact], latest.score,
+                           suggestions=self.compose.suggestions(ranked, exclude={latest.entry.fact.id}))
 
-    def _who_holds(self, question: str, people: tuple[str, ...], ranked: list[Scored]) -> Answer:
+    def who_holds(self, question: str, people: tuple[str, ...], ranked: list[Scored],
+                  roles: dict[str, frozenset[str]] | None) -> Answer:
         """The people holding the role asked about, each with the latest fact naming them; dated, as roles change."""
-        found = holders(people, self.index, self._roles or {})
+        found = holders(people, self.index, roles or {})
         if not found:  # «кто президент Армении»: nobody in the base — not someone else's president
-            return self._decline(question, [s for s in ranked if s.allowed], score=0.0)
+            return self.compose.decline(question, [s for s in ranked if s.allowed], score=0.0)
         lines = [holder.line(self.reply) for holder in found]
         lead = lines[0] + "." if len(lines) == 1 else "\n".join(f"• {line}" for line in lines)
         facts = list(dict.fromkeys(holder.entry.fact for holder in found))
-        ref = self.source_ref(facts[-1].source)
+        ref = self.compose.source_ref(facts[-1].source)
         publisher = (ref.publisher_en or ref.publisher) if self.reply == "en" else ref.publisher
         note = self.say.note_role.format(publisher=publisher, day=ref.day())
-        return self._build(question, "answer" if len(found) == 1 else "list", True, lead, facts, 100.0, note=note)
+        return self.compose.build(question, "answer" if len(found) == 1 else "list", True, lead, facts, 100.0,
+                                  note=note)
 
-    def _relative(self, question: str, query: Query) -> Answer | None:
+    def relative(self, question: str, query: Query) -> Answer | None:
         """«какой визит прошёл перед саммитом ШОС», «кто позвонил после гибели военных»: the nearest
         occasion of what is asked, before or after the event named; None when the question is no such one."""
         found = split_relative(question, lexicon_for(self.lang), analyser_for(self.lang), names=self.index.aliases)
@@ -135,8 +118,8 @@ class SpecialAnswers:
                 for s in ranked if s.allowed):  # after a meeting: that is the next one
             return None
         if len(occasion_groups([s.entry.fact for s in rivals])) > 1:  # «после встречи в Сочи»: which of them?
-            return self._build(question, "suggest", False, self.say.lead_which_event, [], anchors[0].score,
-                               suggestions=self._suggestions(rivals))
+            return self.compose.build(question, "suggest", False, self.say.lead_which_event, [], anchors[0].score,
+                               suggestions=self.compose.suggestions(rivals))
         if main.has_content:
             pool = self._events_of(main, [s for s in ranked if s.allowed], done=True)
         else:  # «что было после встречи в Сочи»: any event
@@ -145,11 +128,12 @@ class SpecialAnswers:
         day = anchor.date.human_en() if self.reply == "en" else anchor.date.human()
         pick = nearest_occasion(occasions(pool), anchor, direction)
         if pick is None:
-            return self._build(question, "partial", False, self.say.lead_no_relative[direction].format(day=day),
+            return self.compose.build(question, "partial", False, self.say.lead_no_relative[direction].format(day=day),
                                [anchor], anchors[0].score)
         fact = pick.entry.fact
-        lead = "\n".join(filter(None, (self.say.lead_relative[direction].format(day=day), self._lead(main, fact))))
-        return self._build(question, "answer", True, lead, [fact], min(pick.score, anchors[0].score))
+        lead = "\n".join(filter(None, (self.say.lead_relative[direction].format(day=day), self.compose.lead(main,
+                                                                                                            fact))))
+        return self.compose.build(question, "answer", True, lead, [fact], min(pick.score, anchors[0].score))
 
     def _events(self, query: Query, allowed: list[Scored]) -> list[Scored]:
         """Occasions of what is asked (meetings of two named people): done, dated, holding every thing named."""
@@ -161,7 +145,7 @@ class SpecialAnswers:
         return [s for s in allowed if s.complete and things <= s.matched and s.score >= floor
                 and not (done and (s.entry.fact.status != "done" or s.entry.fact.as_of))]
 
-    def _ranking(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
+    def ranking(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
         """«вторая встреча», «самый большой рост», «чаще всего»: ranks the dates and figures can give."""
         lx = lexicon_for(self.lang)
         if (query.extreme and not query.frequent) or (query.extreme and query.terms and not any(
@@ -184,14 +168,15 @@ class SpecialAnswers:
             lead = self.say.lead_extreme.format(which=self.say.most if query.extreme == "max" else self.say.least,
                                                 period=period, figure=said, count=compared)
             score = max(s.score for s in allowed if s.entry.fact is point.fact)
-            return self._build(question, "answer", True, lead, [point.fact], score)
+            return self.compose.build(question, "answer", True, lead, [point.fact], score)
         events = self._events(query, allowed)
         days = occasions(events)
         if query.nth:
             best = nth_occasion(days, query.nth)
             if best is None:
                 return None
-            return self._build(question, "answer", True, self._lead(query, best.entry.fact), [best.entry.fact],
+            return self.compose.build(question, "answer", True, self.compose.lead(query, best.entry.fact),
+                                      [best.entry.fact],
                                best.score)
         monthly = bool(set(words(question)) & lx.month_words)
         busiest = busiest_period(days, monthly=monthly) if query.frequent else None
@@ -203,10 +188,10 @@ class SpecialAnswers:
         else:
             period = f"{MONTHS_NOMINATIVE[month - 1]} {year} года" if monthly else f"{year} год"
         lead = self.say.lead_frequent.format(period=period, count=len(chosen), times=times(len(chosen), self.reply))
-        return self._build(question, "list", True, lead, [day[0].entry.fact for day in chosen],
+        return self.compose.build(question, "list", True, lead, [day[0].entry.fact for day in chosen],
                            max(s.score for s in events))
 
-    def _series(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
+    def series(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
         """«как менялся товарооборот»: every period's figure of the subject, as the source gives it."""
         subject = {lemma for term in query.terms if term.noun for lemma in term.lemmas}
         pool = [s.entry.fact for s in allowed if s.score >= self.settings.suggest_threshold]
@@ -221,9 +206,9 @@ class SpecialAnswers:
         lead = head + "\n" + "\n".join(f"• {line}" for line in lines) if all(lines) else head
         facts = list(dict.fromkeys(point.fact for point in points))
         score = max(s.score for s in allowed if s.entry.fact in facts)
-        return self._build(question, "list", True, lead, facts, score)
+        return self.compose.build(question, "list", True, lead, facts, score)
 
-    def _ordinal(self, question: str, query: Query, complete: list[Scored], top: Scored) -> Answer:
+    def ordinal(self, question: str, query: Query, complete: list[Scored], top: Scored) -> Answer:
         """«последний раз…», «впервые…»: the latest (or earliest) of the facts that answer equally well."""
         pool = [s for s in complete if s.score >= top.score - self.settings.ordinal_margin
                 and s.entry.fact.status == "done" and not s.entry.fact.as_of]
@@ -233,7 +218,8 @@ class SpecialAnswers:
             pick = max(pool, key=lambda s: (s.entry.fact.date.end, s.score))
         else:  # the earliest date; on that date, still the best match
             pick = min(pool, key=lambda s: (s.entry.fact.date.start, -s.score))
-        return self._build(question, "answer", True, self._lead(query, pick.entry.fact), [pick.entry.fact],
+        return self.compose.build(question, "answer", True, self.compose.lead(query, pick.entry.fact),
+                                  [pick.entry.fact],
                            pick.score)
 
 

@@ -38,18 +38,16 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from knowledge.answers.answer import Answer, AnswerKind, SourceRef, Suggestion
-from knowledge.answers.replies import Phrases
+from knowledge.answers.answer import Answer
+from knowledge.answers.compose import Composer
 from knowledge.base.dates import MONTHS_EN, MONTHS_GENITIVE
 from knowledge.base.figures import figure_en
-from knowledge.base.model import Fact, KnowledgeBase
+from knowledge.base.model import Fact
 from knowledge.search.index import FactEntry, Index
 from knowledge.search.query import Query, split_relative
 from knowledge.search.rankings import occasion_groups
 from knowledge.search.scoring import Scored, rank, score_entry, term_hits
-from knowledge.settings import EngineSettings
 from knowledge.text.language import analyser_for, lexicon_for
 from knowledge.text.morphology import WordInfo
 from knowledge.text.normalize import MAX_QUERY_CHARS, normalize, words
@@ -512,33 +510,20 @@ class _Denial:
 class Verdicts:
     """«Да», «Нет» or neither for a yes/no question or a claim (see the module docstring)."""
 
-    base: KnowledgeBase
-    index: Index
-    settings: EngineSettings
-    say: Phrases
-    lang: str
-    reply: str
-    base_end: dt.date
-    _kinds: dict[str, tuple[str, str]]
-    _entries: dict[str, FactEntry]
-    _together: frozenset[tuple[str, str]] | None
-    _position: dict[str, int] | None
+    def __init__(self, compose: Composer, parse: Callable[[str, dt.date], Query],
+                 lookup: Callable[[str, Query], Answer], *, base_end: dt.date) -> None:
+        self.compose = compose  # the reply builders every answer is made with
+        self._parse = parse  # a question read against the index, with a relative period resolved
+        self._answer_query = lookup  # the engine's plain reading of a text (the claim alone)
+        self.base, self.index, self.settings, self.say = compose.base, compose.index, compose.settings, compose.say
+        self.lang, self.reply, self.base_end = compose.lang, compose.reply, base_end
+        self._kinds: dict[str, tuple[str, str]] = {
+            ref: (entity.kind, entity.country) for ref, entity in self.base.entities.items()}
+        self._entries: dict[str, FactEntry] = {entry.fact.id: entry for entry in self.index.entries}
+        self._together: frozenset[tuple[str, str]] | None = None  # places named together, at the first claim
+        self._position: dict[str, int] | None = None  # each fact's place in the index, at the first claim
 
-    if TYPE_CHECKING:  # the reply builders, defined by Engine
-        def _build(self, question: str, kind: AnswerKind, answered: bool, lead: str, facts: list[Fact],
-                   score: float, *, suggestions: tuple[Suggestion, ...] = (), note: str = "",
-                   total: int = 0, verdict: str = "") -> Answer: ...
-
-        def _parse(self, question: str, today: dt.date) -> Query: ...
-
-        def _answer_query(self, question: str, query: Query) -> Answer: ...
-
-        def _suggestions(self, ranked: list[Scored], *, exclude: set[str] | None = None
-                         ) -> tuple[Suggestion, ...]: ...
-
-        def source_ref(self, source_id: str) -> SourceRef: ...
-
-    def _check_claim(self, question: str, plain: Answer, today: dt.date) -> Answer | None:
+    def check_claim(self, question: str, plain: Answer, today: dt.date) -> Answer | None:
         """The answer to a yes/no question or a claim; None when the question is none (or one the lookup
         answers in its own way: a ranking, a count, a list, a period, an event before or after another)."""
         framing = read_framing(question, self.lang)
@@ -585,8 +570,8 @@ class Verdicts:
         if denial is not None:
             facts = list(denial.facts[:MAX_SHOWN])
             lead = self.say.lead_no.format(value=denial.value)
-            return self._build(question, "answer" if len(facts) == 1 else "list", True, lead, facts, denial.score,
-                               total=len(denial.facts), verdict="no")
+            return self.compose.build(question, "answer" if len(facts) == 1 else "list", True, lead, facts,
+                                      denial.score, total=len(denial.facts), verdict="no")
         if not found:
             return None  # the lookup's own decline or suggestions
         if plain.answered and not contested and all(self._tolerable(claim, scored.get(i), said, tense)
@@ -595,8 +580,8 @@ class Verdicts:
         shown = list(dict.fromkeys(found))[:MAX_SHOWN]  # found, but not confirming the claim: not asserted
         announced = all(f.status == "planned" for f in shown) and tense != "future"
         lead = self.say.lead_announced_only if announced else self.say.lead_unconfirmed
-        return self._build(question, "partial", False, lead, shown, max(r.score for r in tried),
-                           suggestions=self._suggestions(rank(claim, self.index), exclude={f.id for f in shown}))
+        return self.compose.build(question, "partial", False, lead, shown, max(r.score for r in tried),
+                           suggestions=self.compose.suggestions(rank(claim, self.index), exclude={f.id for f in shown}))
 
     def _positions(self) -> dict[str, int]:
         """Each fact's position in the index (for scoring one fact without ranking them all)."""
@@ -739,7 +724,7 @@ class Verdicts:
             if len(occasion_groups(facts)) == 1 and not any(f.as_of for f in facts):
                 listed = self._when(max(facts, key=lambda f: f.date.end - f.date.start)) + ":"  # one occasion
             lead = self.say.lead_yes.format(detail=_lower_first(listed, self.reply))
-            return self._build(question, "list", True, lead, facts[:self.settings.max_list], score,
+            return self.compose.build(question, "list", True, lead, facts[:self.settings.max_list], score,
                                total=len(facts), verdict="yes")
         fact = facts[0]
         detail = ""
@@ -753,7 +738,7 @@ class Verdicts:
         if not detail and not fact.as_of:
             detail = self._when(fact)
         lead = self.say.lead_yes.format(detail=_lower_first(detail, self.reply)) + "." if detail else self.say.yes_plain
-        return self._build(question, "answer", True, lead, [fact], score, verdict="yes")
+        return self.compose.build(question, "answer", True, lead, [fact], score, verdict="yes")
 
     # -- «Нет» ----------------------------------------------------------------------------------------------
     def _deny(self, claim: Query, said: Sequence[Said], tense: str, framing: Framing) -> _Denial | None:

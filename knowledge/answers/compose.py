@@ -1,0 +1,179 @@
+"""Composing replies: every answer of one base, in one reply language, is worded, dated and sourced here.
+
+One ``Composer`` per engine (a reading language and a reply language); the engine and its special readings and
+verdicts (``special.py``, ``verdict.py``) hand it the facts they chose, and it builds the ``Answer``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+from knowledge.answers.answer import Answer, AnswerKind, Item, SourceRef, Suggestion
+from knowledge.answers.replies import Phrases, as_of_note, counted, render_text, typed_lead
+from knowledge.base.model import Fact, KnowledgeBase
+from knowledge.search.index import Index
+from knowledge.search.query import Query
+from knowledge.search.rankings import count_occasions
+from knowledge.search.scoring import Scored
+from knowledge.settings import EngineSettings
+from knowledge.text.language import analyser_for
+from knowledge.text.normalize import MAX_QUERY_CHARS, words
+
+
+class Composer:
+    """The reply builders of one engine: items, leads, lists, suggestions, declines, small talk."""
+
+    def __init__(self, base: KnowledgeBase, index: Index, settings: EngineSettings, say: Phrases, *,
+                 lang: str, reply: str, topic_names: tuple[str, ...]) -> None:
+        self.base, self.index, self.settings, self.say = base, index, settings, say
+        self.lang = lang  # the language questions are read in (their lemmas)
+        self.reply = reply  # the language answers are written in
+        self.topic_names = topic_names  # what a decline lists as the base's topics
+
+    def source_ref(self, source_id: str) -> SourceRef:
+        s = self.base.sources[source_id]
+        return SourceRef(s.id, s.publisher, s.title, s.published.isoformat(), s.url,
+                         publisher_en=s.publisher_en, title_en=s.title_en, language=s.language)
+
+    def item(self, fact: Fact) -> Item:
+        label = f"{self.say.as_of} {fact.date.label()}" if fact.as_of else fact.date.label()
+        if fact.status == "planned":
+            label += f", {self.say.announced}"  # announced by the source, not reported as done
+        return Item(fact.id, self.text(fact), label, fact.status)
+
+    def text(self, fact: Fact) -> str:
+        """The fact as said in this engine's language (the Russian text when there is no translation)."""
+        return fact.text_en or fact.text if self.reply == "en" else fact.text
+
+    def question_of(self, fact: Fact) -> str:
+        return fact.shown_question(self.reply == "en")
+
+    def build(
+        self,
+        question: str,
+        kind: AnswerKind,
+        answered: bool,
+        lead: str,
+        facts: list[Fact],
+        score: float,
+        *,
+        suggestions: tuple[Suggestion, ...] = (),
+        note: str = "",
+        total: int = 0,
+        verdict: str = "",
+    ) -> Answer:
+        source_ids = list(dict.fromkeys(f.source for f in facts))
+        if kind in ("answer", "partial") and len(facts) == 1:  # a figure or a state of affairs: as of when
+            dated = as_of_note(facts[0], self.source_ref(facts[0].source), self.reply)
+            announced = self.say.note_announced if facts[0].status == "planned" else ""
+            note = "\n".join(filter(None, (announced, dated, note)))
+        return rendered(Answer(
+            question=question,
+            kind=kind,
+            answered=answered,
+            lead=lead,
+            items=tuple(self.item(f) for f in facts),
+            sources=tuple(self.source_ref(s) for s in source_ids),
+            score=round(score, 1),
+            suggestions=suggestions,
+            note=note,
+            total=total or len(facts),
+            lang=self.reply,
+            verdict=verdict,
+        ))
+
+    def lead(self, query: Query, fact: Fact) -> str:
+        """The asked detail first («когда» → the date, «сколько» → the figure of the thing counted)."""
+        figure = None
+        if query.answer_type == "figure" and fact.figures and query.figure_nouns:
+            nouns = {lemma for noun in query.figure_nouns for lemma in noun}
+            english = self.lang == "en"  # the question's lemmas are in the language it was read in
+            analyser = analyser_for(self.lang)
+            for candidate in fact.figures:
+                text = f"{candidate.unit_en} {candidate.what_en}" if english else f"{candidate.unit} {candidate.what}"
+                counted = {lemma for word in words(text) for lemma in analyser(word).lemmas}
+                if nouns & counted:
+                    figure = candidate
+                    break
+        return typed_lead(query.answer_type, fact, self.base.entities, figure=figure, about=self.index.about,
+                          lang=self.reply, named=query.entities)
+
+    def listing(self, question: str, members: list[Scored], *, counting: bool = False) -> Answer:
+        cap = max(1, self.settings.max_list)  # a list answer always shows at least one fact
+        facts = sorted((s.entry.fact for s in members), key=lambda f: (f.date.start, f.date.end))
+        if counting:  # an announced meeting has not happened: it is not counted
+            facts = [f for f in facts if f.status == "done"] or facts
+        shown = facts[:cap]
+        lead = (self.say.lead_list.format(count=len(facts)) if len(facts) <= cap
+                else self.say.lead_list_capped.format(count=cap, total=len(facts)))
+        if counting:  # «сколько раз встречались»: the number of events first, in words, then what was counted
+            events = count_occasions(facts)
+            noun, one = counted_noun(question, self.lang) if self.lang == self.reply else ("", "")
+            lead = self.say.lead_count.format(counted=counted(events, noun, self.reply, one=one), count=events)
+        score = max(s.score for s in members)
+        if len(shown) == 1 and not counting:
+            return self.build(question, "answer", True, "", shown, score)
+        return self.build(question, "list", True, lead, shown, score, total=len(facts))
+
+    def suggestions(self, ranked: list[Scored], *, exclude: set[str] | None = None,
+                     everyone: bool = False) -> tuple[Suggestion, ...]:
+        """The best facts to offer, each once; ``everyone``: the first ones whatever their score (a demoted
+        answer's fact is offered first)."""
+        floor = self.settings.suggest_threshold / 2
+        out: list[Suggestion] = []
+        seen = set(exclude or ())
+        for s in ranked:
+            if len(out) >= self.settings.max_suggestions:
+                break
+            fact = s.entry.fact
+            if fact.id in seen or (s.score < floor and not (everyone and not out)):
+                continue
+            seen.add(fact.id)
+            out.append(Suggestion(fact.id, self.question_of(fact), self.text(fact)))
+        return tuple(out)
+
+    def decline(self, question: str, ranked: list[Scored], *, score: float) -> Answer:
+        note = self.say.note_topics.format(topics=", ".join(self.topic_names))
+        return self.build(question, "decline", False, self.say.lead_decline, [], score,
+                           suggestions=self.suggestions(ranked), note=note)
+
+    def smalltalk(self, question: str, kind: str) -> Answer:
+        example = next(iter(self.say.examples), "") or next(
+            (q for fact in self.base.facts for q in (fact.questions_en if self.reply == "en" else fact.questions)), "")
+        lexicon, lang = self.base.lexicon, self.reply
+        subject = lexicon.subject.get(lang) or self.say.no_subject
+        greeting = f" {lexicon.greeting[lang]}" if lang in lexicon.greeting else ""
+        text = self.say.smalltalk.get(kind, self.say.smalltalk["chat"]).format(
+            example=example, subject=subject, greeting=greeting)
+        return self.build(question, "smalltalk", False, text, [], 0.0)
+
+
+# «сколько было встреч», «сколько прошло встреч»: a verb that may stand between «сколько» and what it counts
+_HAPPENED = frozenset(["быть", "пройти", "проходить", "состояться", "случиться", "провести", "be", "take", "hold"])
+
+
+def counted_noun(question: str, lang: str) -> tuple[str, str]:
+    """The thing a count question counts, as it names it, and (in English) its singular: «сколько встреч» →
+    («встреч», ""), "how many meetings" → ("meetings", "meeting"); ("", "") for times («сколько раз», "how
+    often") or when no noun follows."""
+    tokens = words(question, max_chars=MAX_QUERY_CHARS)[:60]
+    analyse = analyser_for(lang)
+    starts = [at + 1 for at, token in enumerate(tokens) if token in ("сколько", "скольких")] if lang == "ru" else [
+        at + 2 for at, pair in enumerate(itertools.pairwise(tokens)) if pair == ("how", "many")]
+    for start in starts[:1]:
+        for token in tokens[start:start + 4]:
+            info = analyse(token)
+            if info.pos == "NOUN" and not info.function:
+                if token in ("раз", "times", "time") or info.proper:
+                    return "", ""
+                return token, (info.forms[0] if lang == "en" else "")
+            if not (info.function or info.pos in ("ADJF", "PRTF", "ADVB", "NUMR") or token in ("всего", "же")
+                    or set(info.forms) & _HAPPENED):
+                break
+    return "", ""
+
+
+def rendered(answer: Answer) -> Answer:
+    """The answer with its plain-text ``reply`` rendered from its fields (a new value: answers are frozen)."""
+    return dataclasses.replace(answer, reply=render_text(answer))
