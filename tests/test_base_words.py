@@ -130,3 +130,14 @@ def test_the_bundled_base_merges_its_event_synonyms(bundled_engine: Engine) -> N
     en = reader(bundled_engine.sibling("en").index)
     assert len({en(word).lemmas[0] for word in ("killed", "deaths", "died", "victims")}) == 1
     assert analyse("гибели").lemmas[0] == "гибель"  # general analysis knows nothing of this base's events
+
+
+def test_a_fact_naming_a_document_is_found_by_the_word_document() -> None:
+    """«какие документы подписали»: the kind of an entity a fact names is a word it can be found by."""
+    base = load_knowledge(SECOND_BASE)
+    index = build_index(base)
+    posted = {index.entries[i].fact.id for i in index.postings.get("документ", ())}
+    with_document = {f.id for f in base.facts if any(base.entities[r].kind == "document" for r in f.entity_ids)}
+    assert with_document and posted >= with_document
+    assert all(any(base.entities[r].kind == "document" for r in base.fact(i).entity_ids)  # type: ignore[union-attr]
+               or "документ" in base.fact(i).text.lower() for i in posted)  # type: ignore[union-attr]

@@ -261,6 +261,8 @@ class _Builder:
         for ref in own:
             terms |= self.entity_terms.get(ref, set())
         terms |= _flatten(self.lemmas_of(base.lexicon.topic_names(self.lang).get(fact.topic, "")))
+        for ref in own:  # «какие документы подписали»: a fact naming a document is about one
+            terms |= {self.analyser(word).lemmas[0] for word in lx.kind_words.get(base.entities[ref].kind, ())}
         figure_terms, unit_terms = self.figure_words(fact, text_sets)
         terms |= figure_terms
         text_terms = _flatten(text_sets)

@@ -859,6 +859,7 @@ ENGLISH = Lexicon(
     meta_words=_words("year month date day"),
     place_words=_words("city place country town location venue"),
     facility_words=_words("plant center metro port"),
+    kind_words={"document": ("document",), "project": ("project",), "organisation": ("organization",)},
     months=_months(),
     ambiguous_months=_words("may mar"),
     seasons={"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11)},

@@ -301,6 +301,7 @@ class Lexicon:
     outside_words: frozenset[str] = frozenset()  # surface: «вне России», «за пределами России»: not there
     venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
     upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says
+    kind_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # an entity kind → words naming it
     code: str = "ru"  # the language these lists are for
 
     def synonym_map(self) -> dict[str, str]:
@@ -346,6 +347,7 @@ RUSSIAN = Lexicon(
     meta_words=frozenset(["год", "месяц", "число", "дата", "день"]),
     place_words=frozenset(["город", "место", "страна"]),
     facility_words=frozenset(["завод", "фабрика", "центр", "метрополитен", "порт"]),
+    kind_words={"document": ("документ",), "project": ("проект",), "organisation": ("организация",)},
     months=MONTHS,
     ambiguous_months=frozenset(),
     seasons=SEASONS,
