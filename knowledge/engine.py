@@ -34,6 +34,7 @@ from knowledge.search.query import Query, parse_query
 from knowledge.search.rankings import count_occasions
 from knowledge.search.roles import asks_who_holds, role_lemmas
 from knowledge.search.scoring import UNSTATED_BY_TYPE, Scored, complete_for, rank
+from knowledge.search.semantic import Semantic, load_semantic
 from knowledge.search.series import figure_series
 from knowledge.search.timeline import Timeline, build_timeline, request_token
 from knowledge.settings import EngineSettings
@@ -50,6 +51,7 @@ class Engine(SpecialAnswers, Verdicts):
     def __init__(
         self, base: KnowledgeBase, settings: EngineSettings | None = None, *, index: Index | None = None,
         today: Callable[[], dt.date] = dt.date.today, lang: str = "ru", reply: str = "",
+        semantic: Semantic | None = None,
     ) -> None:
         self.base = base
         self.lang = lang  # the language it reads questions in: its index, lexicon and lemmas
@@ -65,6 +67,10 @@ class Engine(SpecialAnswers, Verdicts):
         self._by_key = {short_key(fact.id): fact for fact in base.facts}
         self._kinds = {ref: (entity.kind, entity.country) for ref, entity in base.entities.items()}
         self._entries = {entry.fact.id: entry for entry in self.index.entries}
+        if semantic is None and self.settings.semantic:  # no compiled vectors: encode the base now
+            semantic = load_semantic(None, base, use_cache=False, max_facts=self.settings.semantic_max_facts)
+        self.semantic = semantic  # None: words alone (the extra is missing, or `semantic` is off)
+        self._entry_facts = semantic.entry_facts(list(self._entries)) if semantic else None
         self._roles: dict[str, frozenset[str]] | None = None  # built at the first «кто …» question
         self._together: frozenset[tuple[str, str]] | None = None  # places named together, at the first claim
         self._position: dict[str, int] | None = None  # each fact's place in the index, at the first claim
@@ -84,9 +90,12 @@ class Engine(SpecialAnswers, Verdicts):
         use_cache: bool = False,
     ) -> Engine:
         """Load, validate and index a base; with ``use_cache`` a compiled copy on disk is reused."""
+        wanted = settings is not None and settings.semantic
         if use_cache:
             base, indexes = load_compiled(path, limits=limits, cache_dir=cache_dir)
-            engine = cls(base, settings, index=indexes["ru"])
+            semantic = (load_semantic(path, base, limits=limits, cache_dir=cache_dir,
+                                      max_facts=settings.semantic_max_facts) if settings and wanted else None)
+            engine = cls(base, settings, index=indexes["ru"], semantic=semantic)
             for lang, index in indexes.items():
                 engine.sibling(lang, index=index)  # the English index from the cache too
             return engine
@@ -117,7 +126,7 @@ class Engine(SpecialAnswers, Verdicts):
             answer = (self._smalltalk(question, query.smalltalk) if query.smalltalk
                       else self._decline(question, [], score=0.0))
             return dataclasses.replace(answer, context=context)  # small talk does not end a conversation
-        answer = self._answer_query(question, query)
+        answer = self._answer_query(question, query, fresh=plan.kind == "new")
         if plan.kind == "new":  # «было ли …», «правда, что …», "did …": «Да», «Нет» or neither (verdict.py)
             answer = self._check_claim(question, answer, day) or answer
         carried = query.place_refs - asked.place_refs if plan.kind == "merge" else frozenset()
@@ -126,7 +135,7 @@ class Engine(SpecialAnswers, Verdicts):
             wider = dataclasses.replace(query, place_refs=query.place_refs - carried,
                                         entities=query.entities - carried, soft_entities=query.soft_entities - carried,
                                         entity_order=tuple(r for r in query.entity_order if r not in carried))
-            retry = self._answer_query(question, wider)
+            retry = self._answer_query(question, wider, fresh=True)
             if retry.answered:
                 return self._remember(retry, wider)
         return self._remember(answer, query)
@@ -139,7 +148,7 @@ class Engine(SpecialAnswers, Verdicts):
         if found is None:
             reader = next((e for (read, _), e in self._siblings.items() if read == lang), None)
             found = Engine(self.base, self.settings, today=self.today, lang=lang, reply=key[1],
-                           index=reader.index if reader else index)
+                           index=reader.index if reader else index, semantic=self.semantic)
             found._siblings = self._siblings
             self._siblings[key] = found
         return found
@@ -174,17 +183,19 @@ class Engine(SpecialAnswers, Verdicts):
         return dataclasses.replace(
             answer, context=Context(query, shown if answer.answered else (), answer.answered, shown, self.lang))
 
-    def _answer_query(self, question: str, query: Query) -> Answer:
+    def _answer_query(self, question: str, query: Query, *, fresh: bool = False) -> Answer:
         if query.span is not None and query.span[0] > self.base_end:
             return self._after_base(question, query)
-        answer = self._relative(question, query) or self._match(question, query)
+        answer = self._relative(question, query) or self._match(question, query, fresh=fresh)
         if (query.now or query.upcoming) and answer.answered and self.today() > self.base_end:
             note = self.say.note_base_ends.format(end=human_day(self.base_end, self.reply))
             answer = _rendered(dataclasses.replace(answer, note="\n".join(filter(None, (answer.note, note)))))
         return answer
 
-    def _match(self, question: str, query: Query) -> Answer:
+    def _match(self, question: str, query: Query, *, fresh: bool = False) -> Answer:
         ranked = rank(query, self.index)
+        if fresh:  # a question of its own (a follow-up's words are not what it means)
+            ranked = self._with_meaning(question, query, ranked)
         if query.answer_type in ("person", "name"):
             if self._roles is None:
                 self._roles = role_lemmas(self.index)
@@ -263,7 +274,31 @@ class Engine(SpecialAnswers, Verdicts):
         if best is not None and best.score >= cfg.suggest_threshold:
             return self._build(question, "suggest", False, self.say.lead_suggest, [], best.score,
                                suggestions=self._suggestions(allowed))
-        return self._decline(question, ranked, score=ranked[0].score if ranked else 0.0)
+        return self._decline(question, _closest_first(ranked), score=ranked[0].score if ranked else 0.0)
+
+    def _with_meaning(self, question: str, query: Query, ranked: list[Scored]) -> list[Scored]:
+        """The ranking with the question's meaning: the closest facts become candidates, and a fact the
+        question's names allow gains up to ``semantic_weight`` × 100 points for closeness above
+        ``semantic_floor``. Skipped (words alone) when the words already explain the question well."""
+        cfg = self.settings
+        if self.semantic is None or any(s.allowed and s.score >= cfg.semantic_confident for s in ranked[:5]):
+            return ranked
+        meaning = self.semantic.similarities(question, self._entry_facts)
+        floor, below = cfg.semantic_floor, cfg.answer_threshold - 0.1
+        lexical = {s.entry.fact.id for s in ranked}
+        out = []
+        for s in rank(query, self.index, meaning=meaning, nominate=cfg.semantic_nominate, floor=floor):
+            score = s.score
+            if s.allowed and s.semantic > floor:
+                score += cfg.semantic_weight * 100 * (s.semantic - floor) / max(1e-6, 1 - floor)
+            own = s.score if s.entry.fact.id in lexical else 0.0  # a fact sharing no word has no score of its own
+            # a word the base uses elsewhere but this fact lacks says the question asks about something else
+            missed = any(t.known for i, t in enumerate(query.terms) if i not in s.matched)
+            if score >= cfg.answer_threshold > own and (not cfg.semantic_may_answer or missed):
+                score = below  # meaning alone asserts nothing: it ranks and suggests
+            out.append(s if score == s.score else dataclasses.replace(s, score=min(100.0, score)))
+        out.sort(key=lambda s: (-s.score, s.entry.fact.date.start))
+        return out
 
     def _about_last(self, question: str, query: Query, context: Context, kind: str) -> Answer:
         """«подробнее», «а источник?», «а где?»: the facts just shown, with what is asked of them now."""
@@ -544,6 +579,12 @@ def counted_noun(question: str, lang: str) -> tuple[str, str]:
                     or set(info.forms) & _HAPPENED):
                 break
     return "", ""
+
+
+def _closest_first(ranked: list[Scored]) -> list[Scored]:
+    """A decline's candidates with the allowed fact closest in meaning first (when meaning was measured)."""
+    closest = max((s for s in ranked if s.allowed and s.semantic > 0), key=lambda s: s.semantic, default=None)
+    return ranked if closest is None else [closest, *(s for s in ranked if s is not closest)]
 
 
 def _rendered(answer: Answer) -> Answer:

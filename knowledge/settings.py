@@ -22,3 +22,11 @@ class EngineSettings:
     ordinal_margin: float = 12.0  # «последний раз»: facts this close to the best compete on date
     cover_margin: float = 10.0  # a fact joining a multi-part answer may score this much under the threshold
     cover_gain: float = 0.2  # ... if it answers at least this share of the question the others do not
+    # meaning beyond shared words (knowledge/search/semantic.py; needs the `semantic` extra)
+    semantic: bool = False  # load the sentence encoder and the fact vectors at start
+    semantic_floor: float = 0.6  # cosine from which a fact allowed by the question's names gains points ...
+    semantic_weight: float = 0.3  # ... up to this share of 100 at cosine 1
+    semantic_nominate: int = 5  # the closest facts scored even when they share no word with the question
+    semantic_may_answer: bool = False  # may closeness carry a fact over answer_threshold (more OOS answered)
+    semantic_confident: float = 75.0  # a question whose words already give a fact this score is not encoded
+    semantic_max_facts: int = 20_000  # a larger base is answered on words alone (its first encoding is too long)

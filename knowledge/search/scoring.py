@@ -9,12 +9,16 @@ fact may be asserted at all (``allowed``), and whether it holds what was asked
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
 from knowledge.search.index import FactEntry, Index
 from knowledge.search.query import Query
+
+if TYPE_CHECKING:
+    from knowledge.search.semantic import Similarities
 
 UNSTATED_BY_TYPE = {"person": "who", "name": "who", "place": "where", "date": "when"}
 ENTITY_WEIGHT = 3.5
@@ -38,6 +42,7 @@ class Scored:
     matched: frozenset[int]  # indices of the question's terms the fact holds
     allowed: bool  # may be asserted: named people, places, periods and numbers agree
     complete: bool  # holds the kind of detail asked for (date, figure, place, person)
+    semantic: float = 0.0  # cosine of the question and the fact's closest text in the encoder's space; 0 unknown
 
 
 def candidates(query: Query, index: Index) -> list[int]:
@@ -258,13 +263,20 @@ def _closeness(phrase: str, groups: list[tuple[str, ...]]) -> list[float]:
     return best
 
 
-def rank(query: Query, index: Index, *, fuzzy_limit: int = FUZZY_LIMIT) -> list[Scored]:
-    """Scored candidates, best first (ties: older fact first).
+def rank(query: Query, index: Index, *, fuzzy_limit: int = FUZZY_LIMIT, meaning: Similarities | None = None,
+         nominate: int = 0, floor: float = 1.0) -> list[Scored]:
+    """Scored candidates, best first by the lexical score (ties: older fact first).
 
     Every candidate gets the cheap word-coverage score; only the best ``fuzzy_limit``
-    of them (by the most they could reach) get the fuzzy phrase comparison too."""
+    of them (by the most they could reach) get the fuzzy phrase comparison too. With ``meaning``
+    (the question's similarity to each entry) every candidate carries its ``semantic`` value, and the
+    ``nominate`` closest entries at or above ``floor`` are candidates even when they share no word."""
     hits = term_hits(query, index)
-    numbered = [(i, score_entry(query, index.entries[i], i, hits, index.about)) for i in candidates(query, index)]
+    chosen = candidates(query, index)
+    if meaning is not None:
+        known = set(chosen)
+        chosen += [i for i in meaning.top(nominate, floor) if i not in known]
+    numbered = [(i, score_entry(query, index.entries[i], i, hits, index.about)) for i in chosen]
     if not query.phrase:
         scored = [s for _, s in numbered]
     else:
@@ -275,5 +287,7 @@ def rank(query: Query, index: Index, *, fuzzy_limit: int = FUZZY_LIMIT) -> list[
         scored = [score_entry(query, index.entries[i], i, hits, index.about, closeness=c)
                   for (i, _), c in zip(head, likeness, strict=True)]
         scored += [s for _, s in numbered[fuzzy_limit:]]
+    if meaning is not None:
+        scored = [replace(s, semantic=meaning.of(i)) for (i, _), s in zip(numbered, scored, strict=True)]
     scored.sort(key=lambda s: (-s.score, s.entry.fact.date.start))
     return scored
