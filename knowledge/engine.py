@@ -33,7 +33,7 @@ from knowledge.search.index import Index, build_index, index_languages
 from knowledge.search.query import Query, parse_query
 from knowledge.search.rankings import count_occasions
 from knowledge.search.roles import asks_who_holds, role_lemmas
-from knowledge.search.scoring import UNSTATED_BY_TYPE, Scored, complete_for, rank
+from knowledge.search.scoring import UNSTATED_BY_TYPE, Scored, complete_for, rank, with_meaning
 from knowledge.search.semantic import Semantic, load_semantic
 from knowledge.search.series import figure_series
 from knowledge.search.timeline import Timeline, build_timeline, request_token
@@ -70,7 +70,7 @@ class Engine(SpecialAnswers, Verdicts):
         if semantic is None and self.settings.semantic:  # no compiled vectors: encode the base now
             semantic = load_semantic(None, base, use_cache=False, max_facts=self.settings.semantic_max_facts)
         self.semantic = semantic  # None: words alone (the extra is missing, or `semantic` is off)
-        self._entry_facts = semantic.entry_facts(list(self._entries)) if semantic else None
+        self._semantic_entries = semantic.entries(list(self._entries)) if semantic else None
         self._roles: dict[str, frozenset[str]] | None = None  # built at the first «кто …» question
         self._together: frozenset[tuple[str, str]] | None = None  # places named together, at the first claim
         self._position: dict[str, int] | None = None  # each fact's place in the index, at the first claim
@@ -193,9 +193,7 @@ class Engine(SpecialAnswers, Verdicts):
         return answer
 
     def _match(self, question: str, query: Query, *, fresh: bool = False) -> Answer:
-        ranked = rank(query, self.index)
-        if fresh:  # a question of its own (a follow-up's words are not what it means)
-            ranked = self._with_meaning(question, query, ranked)
+        ranked = self._with_meaning(question, query, rank(query, self.index)) if fresh else rank(query, self.index)
         if query.answer_type in ("person", "name"):
             if self._roles is None:
                 self._roles = role_lemmas(self.index)
@@ -277,17 +275,20 @@ class Engine(SpecialAnswers, Verdicts):
         return self._decline(question, _closest_first(ranked), score=ranked[0].score if ranked else 0.0)
 
     def _with_meaning(self, question: str, query: Query, ranked: list[Scored]) -> list[Scored]:
-        """The ranking with the question's meaning: the closest facts become candidates, and a fact the
-        question's names allow gains up to ``semantic_weight`` × 100 points for closeness above
-        ``semantic_floor``. Skipped (words alone) when the words already explain the question well."""
+        """The ranking of a question of its own (a follow-up's words are not what it means) with its meaning:
+        the closest facts become candidates, and a fact the question's names allow gains up to
+        ``semantic_weight`` × 100 points for closeness above ``semantic_floor``, but never crosses
+        ``answer_threshold`` on closeness alone (near-miss out-of-scope questions are as close as paraphrases).
+        Skipped (words alone, no encoding) when the words already explain the question well."""
         cfg = self.settings
-        if self.semantic is None or any(s.allowed and s.score >= cfg.semantic_confident for s in ranked[:5]):
+        if (self.semantic is None or self._semantic_entries is None
+                or any(s.allowed and s.score >= cfg.semantic_confident for s in ranked[:5])):
             return ranked
-        meaning = self.semantic.similarities(question, self._entry_facts)
+        meaning = self.semantic.similarities(question, self._semantic_entries)
         floor, below = cfg.semantic_floor, cfg.answer_threshold - 0.1
         lexical = {s.entry.fact.id for s in ranked}
         out = []
-        for s in rank(query, self.index, meaning=meaning, nominate=cfg.semantic_nominate, floor=floor):
+        for s in with_meaning(query, self.index, ranked, meaning, nominate=cfg.semantic_nominate, floor=floor):
             score = s.score
             if s.allowed and s.semantic > floor:
                 score += cfg.semantic_weight * 100 * (s.semantic - floor) / max(1e-6, 1 - floor)

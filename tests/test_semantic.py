@@ -94,10 +94,9 @@ def test_a_paraphrase_with_an_unseen_word_finds_its_fact(kb: Path) -> None:
 def test_a_named_detail_that_disagrees_blocks_a_close_fact(kb: Path, question: str) -> None:
     engine = Engine.from_path(kb, PERMISSIVE)
     assert engine.semantic is not None
-    meaning = engine.semantic.similarities(question, engine._entry_facts)
     query = engine._parse(question, engine.today())
-    trade = next(s for s in rank(query, engine.index, meaning=meaning, nominate=3, floor=0.0)
-                 if s.entry.fact.id == "trade-2023")
+    ranked = engine._with_meaning(question, query, rank(query, engine.index))
+    trade = next(s for s in ranked if s.entry.fact.id == "trade-2023")
     assert trade.semantic > 0.7 and not trade.allowed  # close in meaning, yet ruled out by the detail
     answer = engine.answer(question)
     assert "trade-2023" not in answer.facts and not answer.answered
@@ -121,3 +120,20 @@ def test_a_base_over_the_size_limit_is_answered_on_words(kb: Path) -> None:
     engine = Engine.from_path(kb, EngineSettings(semantic=True, semantic_max_facts=2))  # the test base has 3
     assert engine.semantic is None
     assert engine.answer("когда установили дипотношения").answered
+
+
+def test_a_reload_in_a_child_leaves_the_vectors_for_the_server(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from knowledge.holder import EngineHolder
+
+    kb = write_base(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    engine = Engine.from_path(kb, ON, use_cache=True)
+    holder = EngineHolder(engine, path=kb, settings=ON, use_cache=True, isolate=True)
+    facts = kb / "facts" / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("дата дипломатических", "день дипломатических"),
+                     encoding="utf-8")
+    monkeypatch.setattr(semantic, "build_vectors", refuse)  # the child encoded the changed base, not this process
+    assert holder.reload().ok
+    assert holder.engine.semantic is not None and holder.engine.semantic is not engine.semantic
+    assert len(list((tmp_path / "factbot").glob("*.vectors.pickle"))) == 2

@@ -263,20 +263,28 @@ def _closeness(phrase: str, groups: list[tuple[str, ...]]) -> list[float]:
     return best
 
 
-def rank(query: Query, index: Index, *, fuzzy_limit: int = FUZZY_LIMIT, meaning: Similarities | None = None,
-         nominate: int = 0, floor: float = 1.0) -> list[Scored]:
-    """Scored candidates, best first by the lexical score (ties: older fact first).
+def with_meaning(query: Query, index: Index, ranked: list[Scored], meaning: Similarities, *, nominate: int,
+                 floor: float) -> list[Scored]:
+    """``rank``'s candidates carrying their ``semantic`` closeness, joined by the ``nominate`` entries closest
+    in meaning (at or above ``floor``) that share no word with the question (scored on words like the rest,
+    so the question's names still decide whether they are ``allowed``). Order: as given, nominees last."""
+    out = [replace(s, semantic=meaning.of_fact(s.entry.fact.id)) for s in ranked]
+    known = {s.entry.fact.id for s in ranked}
+    extra = [i for i in meaning.top(nominate, floor) if index.entries[i].fact.id not in known]
+    if extra:
+        hits = term_hits(query, index)
+        out += [replace(score_entry(query, index.entries[i], i, hits, index.about), semantic=meaning.of(i))
+                for i in extra]
+    return out
+
+
+def rank(query: Query, index: Index, *, fuzzy_limit: int = FUZZY_LIMIT) -> list[Scored]:
+    """Scored candidates, best first (ties: older fact first).
 
     Every candidate gets the cheap word-coverage score; only the best ``fuzzy_limit``
-    of them (by the most they could reach) get the fuzzy phrase comparison too. With ``meaning``
-    (the question's similarity to each entry) every candidate carries its ``semantic`` value, and the
-    ``nominate`` closest entries at or above ``floor`` are candidates even when they share no word."""
+    of them (by the most they could reach) get the fuzzy phrase comparison too."""
     hits = term_hits(query, index)
-    chosen = candidates(query, index)
-    if meaning is not None:
-        known = set(chosen)
-        chosen += [i for i in meaning.top(nominate, floor) if i not in known]
-    numbered = [(i, score_entry(query, index.entries[i], i, hits, index.about)) for i in chosen]
+    numbered = [(i, score_entry(query, index.entries[i], i, hits, index.about)) for i in candidates(query, index)]
     if not query.phrase:
         scored = [s for _, s in numbered]
     else:
@@ -287,7 +295,5 @@ def rank(query: Query, index: Index, *, fuzzy_limit: int = FUZZY_LIMIT, meaning:
         scored = [score_entry(query, index.entries[i], i, hits, index.about, closeness=c)
                   for (i, _), c in zip(head, likeness, strict=True)]
         scored += [s for _, s in numbered[fuzzy_limit:]]
-    if meaning is not None:
-        scored = [replace(s, semantic=meaning.of(i)) for (i, _), s in zip(numbered, scored, strict=True)]
     scored.sort(key=lambda s: (-s.score, s.entry.fact.date.start))
     return scored

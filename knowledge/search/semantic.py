@@ -21,7 +21,7 @@ import pickle
 import sys
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -231,11 +231,15 @@ def load_vectors(path: Path | str | None, base: KnowledgeBase, encoder: Encoder,
 class Similarities:
     """One question's best cosine to every entry of an index (entry numbers, as scoring uses them)."""
 
-    def __init__(self, values: Matrix) -> None:
+    def __init__(self, values: Matrix, numbers: Mapping[str, int]) -> None:
         self.values = values
+        self.numbers = numbers  # fact id → entry number
 
     def of(self, number: int) -> float:
         return float(self.values[number])
+
+    def of_fact(self, fact_id: str) -> float:
+        return float(self.values[self.numbers[fact_id]])
 
     def top(self, count: int, floor: float) -> list[int]:
         """The ``count`` closest entries at or above ``floor``, closest first."""
@@ -259,11 +263,12 @@ class Semantic:
         self._memo: OrderedDict[str, Matrix] = OrderedDict()
         self._memo_lock = threading.Lock()
 
-    def entry_facts(self, ids: Sequence[str]) -> Any:
-        """The fact number of each index entry (an index may hold only some facts, e.g. the English one)."""
+    def entries(self, ids: Sequence[str]) -> tuple[Any, dict[str, int]]:
+        """For an index whose entries are the facts ``ids`` (the English one holds only some): the fact
+        number of each entry, and each fact's entry number."""
         import numpy as np
 
-        return np.asarray([self._number[i] for i in ids], dtype=np.int64)
+        return np.asarray([self._number[i] for i in ids], dtype=np.int64), {i: n for n, i in enumerate(ids)}
 
     def question(self, text: str) -> Matrix:
         with self._memo_lock:
@@ -278,9 +283,10 @@ class Semantic:
                 self._memo.popitem(last=False)
         return vector
 
-    def similarities(self, text: str, entry_facts: Any) -> Similarities:
-        """The question's closeness to each entry of an index whose entries are ``entry_facts``."""
-        return Similarities(self.vectors.best(self.question(text))[entry_facts])
+    def similarities(self, text: str, entries: tuple[Any, dict[str, int]]) -> Similarities:
+        """The question's closeness to each entry of an index (``entries``: what ``entries`` gave for it)."""
+        facts, numbers = entries
+        return Similarities(self.vectors.best(self.question(text))[facts], numbers)
 
 
 def load_semantic(path: Path | str | None, base: KnowledgeBase, *, limits: Limits | None = None,
