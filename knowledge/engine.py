@@ -90,11 +90,12 @@ class Engine(SpecialAnswers, Verdicts):
         use_cache: bool = False,
     ) -> Engine:
         """Load, validate and index a base; with ``use_cache`` a compiled copy on disk is reused."""
-        wanted = settings is not None and settings.semantic
         if use_cache:
             base, indexes = load_compiled(path, limits=limits, cache_dir=cache_dir)
-            semantic = (load_semantic(path, base, limits=limits, cache_dir=cache_dir,
-                                      max_facts=settings.semantic_max_facts) if settings and wanted else None)
+            semantic = None  # the encoder and the fact vectors, loaded now: never on a user's first question
+            if settings is not None and settings.semantic:
+                semantic = load_semantic(path, base, limits=limits, cache_dir=cache_dir,
+                                         max_facts=settings.semantic_max_facts)
             engine = cls(base, settings, index=indexes["ru"], semantic=semantic)
             for lang, index in indexes.items():
                 engine.sibling(lang, index=index)  # the English index from the cache too

@@ -28,5 +28,5 @@ class EngineSettings:
     semantic_weight: float = 0.3  # ... up to this share of 100 at cosine 1
     semantic_nominate: int = 5  # the closest facts scored even when they share no word with the question
     semantic_may_answer: bool = False  # may closeness carry a fact over answer_threshold (more OOS answered)
-    semantic_confident: float = 75.0  # a question whose words already give a fact this score is not encoded
+    semantic_confident: float = 60.0  # a question whose words already give a fact this score is not encoded
     semantic_max_facts: int = 20_000  # a larger base is answered on words alone (its first encoding is too long)
