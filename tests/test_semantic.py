@@ -7,6 +7,7 @@ never uses still finds its fact."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,7 +37,7 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_fact_vectors_are_cached_and_loaded_with_the_engine(kb: Path, tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     first = Engine.from_path(kb, ON, use_cache=True, cache_dir=tmp_path)
-    assert first.semantic is not None and list(tmp_path.glob("*.vectors.pickle"))
+    assert first.semantic is not None and list(tmp_path.glob("*.vectors2.pickle"))
     monkeypatch.setattr(semantic, "build_vectors", refuse)  # a second start reads them back
     engine = Engine.from_path(kb, ON, use_cache=True, cache_dir=tmp_path)
     assert engine.semantic is not None
@@ -52,7 +53,7 @@ def test_vectors_of_a_changed_base_are_rebuilt(kb: Path, tmp_path: Path) -> None
     base = Engine.from_path(kb).base
     encoder = semantic.load_encoder(tmp_path)
     stored = semantic.load_vectors(kb, base, encoder, cache_dir=tmp_path)
-    target = next(tmp_path.glob("*.vectors.pickle"))
+    target = next(tmp_path.glob("*.vectors2.pickle"))
     target.write_bytes(b"not a pickle")
     again = semantic.load_vectors(kb, base, encoder, cache_dir=tmp_path)
     assert again.ids == stored.ids and np.array_equal(again.rows, stored.rows)
@@ -136,4 +137,50 @@ def test_a_reload_in_a_child_leaves_the_vectors_for_the_server(tmp_path: Path,
     monkeypatch.setattr(semantic, "build_vectors", refuse)  # the child encoded the changed base, not this process
     assert holder.reload().ok
     assert holder.engine.semantic is not None and holder.engine.semantic is not engine.semantic
-    assert len(list((tmp_path / "factbot").glob("*.vectors.pickle"))) == 2
+    assert len(list((tmp_path / "factbot").glob("*.vectors2.pickle"))) == 2
+
+
+def test_each_fact_gets_its_best_document_across_chunks() -> None:
+    rng = np.random.default_rng(7)
+    counts = rng.integers(1, 6, size=2000)  # about 6 000 documents: several chunks of rows
+    owner = np.repeat(np.arange(len(counts)), counts).astype(np.int32)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+    rows = rng.integers(-127, 128, size=(len(owner), 16)).astype(np.int8)
+    scales = rng.random(len(owner)).astype(np.float32)
+    vectors = semantic.FactVectors("test", tuple(str(i) for i in range(len(counts))), rows, scales, owner, starts)
+    question = rng.standard_normal(16).astype(np.float32)
+    exact = (rows.astype(np.float64) * scales[:, None]) @ question
+    expected = [exact[owner == fact].max() for fact in range(len(counts))]
+    assert np.allclose(vectors.best(question), expected, rtol=1e-4, atol=1e-4)
+    closest = semantic.Similarities(vectors.best(question), {})
+    top = closest.top(3, floor=-1e9)
+    assert top == sorted(range(len(counts)), key=lambda i: -expected[i])[:3]
+
+
+class Counting:
+    """An encoder that counts the texts it is given."""
+
+    def __init__(self, inner: semantic.Encoder) -> None:
+        self.name, self.inner, self.texts = inner.name, inner, 0
+
+    def encode(self, texts: list[str]) -> Any:
+        batch = list(texts)
+        self.texts += len(batch)
+        return self.inner.encode(batch)
+
+
+def test_a_changed_base_encodes_only_its_new_texts(tmp_path: Path) -> None:
+    kb = write_base(tmp_path)
+    encoder = semantic.load_encoder(tmp_path)
+    first = semantic.load_vectors(kb, Engine.from_path(kb).base, encoder, cache_dir=tmp_path)
+    facts = kb / "facts" / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("дата дипломатических", "день дипломатических"),
+                     encoding="utf-8")
+    counting = Counting(encoder)
+    base = Engine.from_path(kb).base
+    second = semantic.load_vectors(kb, base, counting, cache_dir=tmp_path)
+    assert counting.texts == 1 + 1  # the dimension probe, and the one question that changed
+    assert len(second.rows) == len(first.rows) and second.digests != first.digests
+    fresh = semantic._encode(encoder, second.ids, [t for f in base.facts for t in semantic.fact_documents(f)],
+                             list(second.owner), list(second.starts), None)
+    assert np.array_equal(fresh.rows, second.rows)  # reused rows are the rows a full encoding gives
