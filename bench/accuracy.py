@@ -48,8 +48,10 @@ def main() -> int:
     parser.add_argument("--strip-questions", action="store_true", help="remove every fact's questions first")
     parser.add_argument("--decision", choices=("model", "rules"), default="model",
                         help="who decides answer / suggest / decline: the fitted model or the hand-set thresholds")
+    parser.add_argument("--words-only", action="store_true",
+                        help="without the semantic signal (the bot uses it when the `semantic` extra is installed)")
     args = parser.parse_args()
-    settings = EngineSettings(decision=args.decision)
+    settings = EngineSettings(decision=args.decision, semantic=not args.words_only)
     if args.strip_questions:
         with tempfile.TemporaryDirectory() as tmp:
             engine = Engine.from_path(strip_questions(args.kb or bundled_path(), Path(tmp) / "kb"), settings)

@@ -100,8 +100,8 @@ def collect(sets: Sequence[str], *, base: Path | None = None, suffix: str = "") 
     """Ask every single question under the rules and under «always assert»; keep the decided reading.
 
     ``base``: another fact base to ask (the bundled one by default); ``suffix`` marks its sets' names."""
-    rules = Engine.from_path(base, settings=EngineSettings(decision="rules"))
-    always = Recorder.from_path(base, settings=EngineSettings(decision="model", decision_threshold=0.0))
+    rules = Engine.from_path(base, settings=EngineSettings(decision="rules", semantic=True))
+    always = Recorder.from_path(base, settings=EngineSettings(decision="model", decision_threshold=0.0, semantic=True))
     examples: list[Example] = []
     for name in sets:
         for label in load_labels(ROOT / "tests" / "data" / f"{name}.jsonl"):

@@ -40,6 +40,9 @@ from accuracy import strip_questions  # noqa: E402  (the same stripping as --str
 from knowledge.base.loader import bundled_path  # noqa: E402
 from knowledge.engine import Engine  # noqa: E402
 from knowledge.evaluation import Report, evaluate, load_labels  # noqa: E402
+from knowledge.settings import EngineSettings  # noqa: E402
+
+BOT_SETTINGS = EngineSettings(semantic=True)  # as the bot answers: with meaning when the extra is installed
 
 DATA = ROOT / "tests" / "data"
 SECOND_BASE = ROOT / "tests" / "fixtures" / "second_base"
@@ -226,9 +229,9 @@ def measure(sets: Sequence[LabelledSet]) -> dict[LabelledSet, tuple[Figures, Fig
     results: dict[LabelledSet, tuple[Figures, Figures]] = {}
     for kb in dict.fromkeys(s.kb for s in sets):
         mine = [s for s in sets if s.kb == kb]
-        engine = Engine.from_path(kb)
+        engine = Engine.from_path(kb, BOT_SETTINGS)
         with tempfile.TemporaryDirectory() as tmp:
-            bare = Engine.from_path(strip_questions(kb or bundled_path(), Path(tmp) / "kb"))
+            bare = Engine.from_path(strip_questions(kb or bundled_path(), Path(tmp) / "kb"), BOT_SETTINGS)
         for labelled in mine:
             labels = load_labels(labelled.path)
             results[labelled] = (Figures.of(evaluate(labels, engine.answer)),

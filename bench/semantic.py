@@ -1,6 +1,8 @@
 """Semantic similarity candidates for factbot: retrieval accuracy, out-of-scope separation, speed.
 
-    python bench/semantic.py [--model use|navec|both] [--out bench/out/semantic.md] [--no-speed]
+    python bench/semantic.py [--model use|navec|both] [--out bench/out/semantic-candidates.md] [--no-speed]
+
+(The engine's own use of the chosen encoder is measured by bench/semantic_ablation.py.)
 
 Measures, without touching the engine, how well a sentence-similarity signal ranks the fact base for the
 labelled single questions of tests/data/questions.jsonl, questions_holdout.jsonl, fresh.jsonl and
@@ -573,7 +575,7 @@ def versions() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", choices=("use", "navec", "both"), default="both")
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "semantic.md")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "semantic-candidates.md")
     parser.add_argument("--no-speed", action="store_true", help="skip the timing and memory section")
     parser.add_argument("--failures", type=int, default=60, help="list up to N engine failures (0: none)")
     args = parser.parse_args()

@@ -46,7 +46,7 @@ class Config:
     max_file_bytes: int = 20 * 1024 * 1024
     storage_path: Path = Path("factbot.sqlite3")
     log_level: str = "INFO"
-    engine: EngineSettings = field(default_factory=EngineSettings)
+    engine: EngineSettings = field(default_factory=lambda: EngineSettings(semantic=True))  # meaning when installed
     flood_messages: int = 20
     flood_seconds: float = 60.0
     context_minutes: float = 10.0
@@ -63,7 +63,7 @@ _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "storage": {"path": str},
     "logging": {"level": str},
     "engine": {"answer_threshold": (int, float), "suggest_threshold": (int, float), "max_list": int,
-               "max_suggestions": int, "decision": str},
+               "max_suggestions": int, "decision": str, "semantic": bool},
     "limits": {"flood_messages": int, "flood_seconds": (int, float), "context_minutes": (int, float),
                "concurrent_updates": int},
     "webhook": {"url": str, "listen": str, "port": int, "path": str, "secret_token": str},
@@ -78,7 +78,8 @@ def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
         allowed = _SCHEMA[name]
         if key not in allowed:
             raise ConfigError(f"config: unknown key `{name}.{key}` (known: {', '.join(allowed)})")
-        if item is not None and (isinstance(item, bool) or not isinstance(item, allowed[key])):
+        if item is not None and ((isinstance(item, bool) and allowed[key] is not bool)
+                                 or not isinstance(item, allowed[key])):
             raise ConfigError(f"config: `{name}.{key}` has the wrong type")
     return value
 
@@ -116,6 +117,7 @@ def parse_config(data: Any, *, base_dir: Path = Path("."), env: dict[str, str] |
         suggest_threshold=float(_value(engine, "suggest_threshold", defaults.suggest_threshold)),
         max_list=int(_value(engine, "max_list", defaults.max_list)),
         max_suggestions=int(_value(engine, "max_suggestions", defaults.max_suggestions)),
+        semantic=bool(_value(engine, "semantic", True)),  # the bot uses meaning whenever the extra is installed
     )
     decision = _value(engine, "decision", defaults.decision)
     if decision not in ("model", "rules"):

@@ -30,7 +30,8 @@ from knowledge.search.followup import read_follow_up
 from knowledge.search.index import Index, build_index, index_languages, reader
 from knowledge.search.query import Query, parse_query
 from knowledge.search.roles import asks_who_holds, role_lemmas
-from knowledge.search.scoring import UNSTATED_BY_TYPE, Scored, complete_for, rank
+from knowledge.search.scoring import UNSTATED_BY_TYPE, Scored, complete_for, rank, with_meaning
+from knowledge.search.semantic import Semantic, load_semantic
 from knowledge.search.series import figure_series
 from knowledge.search.timeline import Timeline, build_timeline, request_token
 from knowledge.settings import EngineSettings
@@ -48,6 +49,7 @@ class Engine:
     def __init__(
         self, base: KnowledgeBase, settings: EngineSettings | None = None, *, index: Index | None = None,
         today: Callable[[], dt.date] = dt.date.today, lang: str = "ru", reply: str = "",
+        semantic: Semantic | None = None,
     ) -> None:
         self.base = base
         self.lang = lang  # the language it reads questions in: its index, lexicon and lemmas
@@ -63,6 +65,10 @@ class Engine:
         self._by_key = {short_key(fact.id): fact for fact in base.facts}
         self._kinds = {ref: (entity.kind, entity.country) for ref, entity in base.entities.items()}
         self._entries = {entry.fact.id: entry for entry in self.index.entries}
+        if semantic is None and self.settings.semantic:  # no compiled vectors: encode the base now
+            semantic = load_semantic(None, base, use_cache=False, max_facts=self.settings.semantic_max_facts)
+        self.semantic = semantic  # None: words alone (the extra is missing, or `semantic` is off)
+        self._semantic_entries = semantic.entries(list(self._entries)) if semantic else None
         self._roles: dict[str, frozenset[str]] | None = None  # built at the first «кто …» question
         present = {fact.topic for fact in base.facts}
         declared = base.lexicon.topic_names(self.reply)
@@ -88,7 +94,11 @@ class Engine:
         """Load, validate and index a base; with ``use_cache`` a compiled copy on disk is reused."""
         if use_cache:
             base, indexes = load_compiled(path, limits=limits, cache_dir=cache_dir)
-            engine = cls(base, settings, index=indexes["ru"])
+            semantic = None  # the encoder and the fact vectors, loaded now: never on a user's first question
+            if settings is not None and settings.semantic:
+                semantic = load_semantic(path, base, limits=limits, cache_dir=cache_dir,
+                                         max_facts=settings.semantic_max_facts)
+            engine = cls(base, settings, index=indexes["ru"], semantic=semantic)
             for lang, index in indexes.items():
                 engine.sibling(lang, index=index)  # the English index from the cache too
             return engine
@@ -127,7 +137,7 @@ class Engine:
             answer = (self.compose.smalltalk(question, query.smalltalk) if query.smalltalk
                       else self.compose.decline(question, [], score=0.0))
             return dataclasses.replace(answer, context=context)  # small talk does not end a conversation
-        answer = self._answer_query(question, query)
+        answer = self._answer_query(question, query, fresh=plan.kind == "new")
         if plan.kind == "new":  # «было ли …», «правда, что …», "did …": «Да», «Нет» or neither (verdict.py)
             answer = self.verdicts.check_claim(question, answer, day) or answer
         carried = query.place_refs - asked.place_refs if plan.kind == "merge" else frozenset()
@@ -136,7 +146,7 @@ class Engine:
             wider = dataclasses.replace(query, place_refs=query.place_refs - carried,
                                         entities=query.entities - carried, soft_entities=query.soft_entities - carried,
                                         entity_order=tuple(r for r in query.entity_order if r not in carried))
-            retry = self._answer_query(question, wider)
+            retry = self._answer_query(question, wider, fresh=True)
             if retry.answered:
                 return self._remember(retry, wider)
         return self._remember(answer, query)
@@ -149,7 +159,7 @@ class Engine:
         if found is None:
             reader = next((e for (read, _), e in self._siblings.items() if read == lang), None)
             found = type(self)(self.base, self.settings, today=self.today, lang=lang, reply=key[1],
-                               index=reader.index if reader else index)
+                               index=reader.index if reader else index, semantic=self.semantic)
             found._siblings = self._siblings
             self._siblings[key] = found
         return found
@@ -184,7 +194,7 @@ class Engine:
         return dataclasses.replace(
             answer, context=Context(query, shown if answer.answered else (), answer.answered, shown, self.lang))
 
-    def _answer_query(self, question: str, query: Query) -> Answer:
+    def _answer_query(self, question: str, query: Query, *, fresh: bool = False) -> Answer:
         if query.span is not None and query.span[0] > self.base_end:
             return self.special.after_base(question, query)
         whole = self._whole_match(question, query)
@@ -192,14 +202,14 @@ class Engine:
             fact = whole.entry.fact
             answer = self.compose.build(question, "answer", True, self.compose.lead(query, fact), [fact], whole.score)
         else:
-            answer = self.special.relative(question, query) or self._match(question, query)
+            answer = self.special.relative(question, query) or self._match(question, query, fresh=fresh)
         if (query.now or query.upcoming) and answer.answered and self.today() > self.base_end:
             note = self.say.note_base_ends.format(end=human_day(self.base_end, self.reply))
             answer = rendered(dataclasses.replace(answer, note="\n".join(filter(None, (answer.note, note)))))
         return answer
 
-    def _match(self, question: str, query: Query) -> Answer:
-        ranked = rank(query, self.index)
+    def _match(self, question: str, query: Query, *, fresh: bool = False) -> Answer:
+        ranked = self._with_meaning(question, query, rank(query, self.index)) if fresh else rank(query, self.index)
         if query.answer_type in ("person", "name"):
             if self._roles is None:
                 self._roles = role_lemmas(self.index)
@@ -292,7 +302,7 @@ class Engine:
         if best is not None and best.score >= cfg.suggest_threshold:
             return self.compose.build(question, "suggest", False, self.say.lead_suggest, [], best.score,
                                suggestions=self.compose.suggestions(allowed))
-        return self.compose.decline(question, ranked, score=ranked[0].score if ranked else 0.0)
+        return self.compose.decline(question, _closest_first(ranked), score=ranked[0].score if ranked else 0.0)
 
     def _whole_match(self, question: str, query: Query) -> Scored | None:
         """The fact that says everything the question says, when a special reading would otherwise take it.
@@ -385,6 +395,33 @@ class Engine:
         """Sure enough to assert: the model's probability at its fitted operating point (or the configured one)."""
         model = bundled_model(self.settings.decision_weights)
         return model.confident(features, self.settings.decision_threshold)
+
+    def _with_meaning(self, question: str, query: Query, ranked: list[Scored]) -> list[Scored]:
+        """The ranking of a question of its own (a follow-up's words are not what it means) with its meaning:
+        the closest facts become candidates, and a fact the question's names allow gains up to
+        ``semantic_weight`` × 100 points for closeness above ``semantic_floor``, but never crosses
+        ``answer_threshold`` on closeness alone (near-miss out-of-scope questions are as close as paraphrases).
+        Skipped (words alone, no encoding) when the words already explain the question well."""
+        cfg = self.settings
+        if (self.semantic is None or self._semantic_entries is None
+                or any(s.allowed and s.score >= cfg.semantic_confident for s in ranked[:5])):
+            return ranked
+        meaning = self.semantic.similarities(question, self._semantic_entries)
+        floor, below = cfg.semantic_floor, cfg.answer_threshold - 0.1
+        lexical = {s.entry.fact.id for s in ranked}
+        out = []
+        for s in with_meaning(query, self.index, ranked, meaning, nominate=cfg.semantic_nominate, floor=floor):
+            score = s.score
+            if s.allowed and s.semantic > floor:
+                score += cfg.semantic_weight * 100 * (s.semantic - floor) / max(1e-6, 1 - floor)
+            own = s.score if s.entry.fact.id in lexical else 0.0  # a fact sharing no word has no score of its own
+            # a word the base uses elsewhere but this fact lacks says the question asks about something else
+            missed = any(t.known for i, t in enumerate(query.terms) if i not in s.matched)
+            if score >= cfg.answer_threshold > own and (not cfg.semantic_may_answer or missed):
+                score = below  # meaning alone asserts nothing: it ranks and suggests
+            out.append(s if score == s.score else dataclasses.replace(s, score=min(100.0, score)))
+        out.sort(key=lambda s: (-s.score, s.entry.fact.date.start))
+        return out
 
     def _about_last(self, question: str, query: Query, context: Context, kind: str) -> Answer:
         """«подробнее», «а источник?», «а где?»: the facts just shown, with what is asked of them now."""
@@ -546,3 +583,9 @@ class Engine:
     def examples(self, lang: str = "ru") -> tuple[str, ...]:
         """The example questions the base offers in ``lang`` (its lexicon.yaml); none without one."""
         return self.base.lexicon.examples.get(lang, ())
+
+
+def _closest_first(ranked: list[Scored]) -> list[Scored]:
+    """A decline's candidates with the allowed fact closest in meaning first (when meaning was measured)."""
+    closest = max((s for s in ranked if s.allowed and s.semantic > 0), key=lambda s: s.semantic, default=None)
+    return ranked if closest is None else [closest, *(s for s in ranked if s is not closest)]

@@ -54,12 +54,17 @@ def diff_bases(old: KnowledgeBase, new: KnowledgeBase) -> BaseDiff:
 RELOAD_TIMEOUT = 600.0  # seconds a child may take to build a base (100 000 facts: about 70 s)
 
 
-def _build_compiled(out: Connection, path: Path | str | None, limits: Limits | None) -> None:
-    """In the child: validate and index the base into the compiled cache; send back its problems."""
+def _build_compiled(out: Connection, path: Path | str | None, limits: Limits | None, encode_up_to: int = 0
+                    ) -> None:
+    """In the child: validate and index the base (and encode its facts when it has at most ``encode_up_to``)
+    into the compiled cache; send back its problems."""
     from knowledge.search.cache import load_compiled
+    from knowledge.search.semantic import load_semantic
 
     try:
-        load_compiled(path, limits=limits)
+        base, _ = load_compiled(path, limits=limits)
+        if encode_up_to:
+            load_semantic(path, base, limits=limits, max_facts=encode_up_to)
         out.send(())
     except KnowledgeError as exc:
         out.send(tuple(exc.problems))
@@ -69,13 +74,14 @@ def _build_compiled(out: Connection, path: Path | str | None, limits: Limits | N
         out.close()
 
 
-def build_in_child(path: Path | str | None, limits: Limits | None, *, timeout: float = RELOAD_TIMEOUT
-                   ) -> tuple[Problem, ...]:
-    """Validate and index the base in a child process (its compiled cache is left for us to load);
-    the problems found, or one saying why the child failed."""
+def build_in_child(path: Path | str | None, limits: Limits | None, *, timeout: float = RELOAD_TIMEOUT,
+                   encode_up_to: int = 0) -> tuple[Problem, ...]:
+    """Validate and index the base in a child process (its compiled cache is left for us to load; with
+    ``encode_up_to``, its fact vectors too); the problems found, or one saying why the child failed."""
     context = multiprocessing.get_context("spawn")  # never fork a process with threads and an event loop
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_build_compiled, args=(send, path, limits), name="factbot-reload", daemon=True)
+    child = context.Process(target=_build_compiled, args=(send, path, limits, encode_up_to), name="factbot-reload",
+                            daemon=True)
     child.start()
     send.close()
     where = str(path or "knowledge")
@@ -127,7 +133,8 @@ class EngineHolder:
         with self._reload_lock:  # two admins reloading at once build one after the other
             old = self._engine
             if self.isolate:
-                problems = build_in_child(self.path, self.limits)
+                most = self.settings.semantic_max_facts if self.settings.semantic else 0
+                problems = build_in_child(self.path, self.limits, encode_up_to=most)
                 if problems:
                     return ReloadResult(False, len(old.base.facts), problems=problems)
             try:  # isolated: the compiled cache the child wrote (rebuilt here only if the files changed since)

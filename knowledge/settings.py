@@ -26,3 +26,11 @@ class EngineSettings:
     decision: Literal["model", "rules"] = "model"  # who has the last word: the fitted model or the thresholds above
     decision_threshold: float | None = None  # P(right) from which the model answers; None: its fitted point
     decision_weights: str = ""  # the model's weights file; "": knowledge/decision/weights.yaml
+    # meaning beyond shared words (knowledge/search/semantic.py; needs the `semantic` extra)
+    semantic: bool = False  # load the sentence encoder and the fact vectors at start
+    semantic_floor: float = 0.6  # cosine from which a fact allowed by the question's names gains points ...
+    semantic_weight: float = 0.3  # ... up to this share of 100 at cosine 1
+    semantic_nominate: int = 5  # the closest facts scored even when they share no word with the question
+    semantic_may_answer: bool = False  # may closeness carry a fact over answer_threshold (more OOS answered)
+    semantic_confident: float = 60.0  # a question whose words already give a fact this score is not encoded
+    semantic_max_facts: int = 20_000  # a larger base is answered on words alone (its first encoding is too long)

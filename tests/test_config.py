@@ -45,7 +45,7 @@ def test_the_example_config_parses(tmp_path: Path) -> None:
     assert config.admins == frozenset({123456789})
     assert config.knowledge_path is None
     assert config.engine == EngineSettings(answer_threshold=60.0, suggest_threshold=35.0, max_list=30,
-                                           max_suggestions=3)
+                                           max_suggestions=3, semantic=True)
     assert config.storage_path == EXAMPLE.parent / "factbot.sqlite3"
     assert config.log_level == "INFO"
     assert config.webhook is None

@@ -268,7 +268,7 @@ def test_capital_letters_are_lowered() -> None:
 
 # ---- the lexicon ---------------------------------------------------------------------------------------
 
-SURFACE_FIELDS = {"rewrites", "question_pairs", "filler_phrases", "follow_up_phrases", "place_prepositions",
+SURFACE_FIELDS = {"rewrites", "kind_words", "question_pairs", "filler_phrases", "follow_up_phrases", "place_prepositions",
                   "follow_up_starts", "back_references", "largest_forms", "smallest_forms", "second_person",
                   "synonym_groups", "compound_prefixes", "outcome_words", "yes_no_words", "by_period",
                   "span_openers", "span_closers", "negations", "which_words", "event_relatives", "outside_words",
@@ -442,3 +442,9 @@ def test_every_regular_form_of_a_verb_shares_its_lemma(verb: str) -> None:
     for form in (past(verb), gerund(verb), verb + ("es" if verb.endswith(("sh", "ss", "ch")) else "s")
                  if not verb.endswith("y") else verb[:-1] + "ies"):
         assert lemma in analyse_en(form).lemmas, (form, analyse_en(form))
+
+
+def test_the_words_naming_entity_kinds_are_lemmas() -> None:
+    for kind, names in ENGLISH.kind_words.items():
+        for word in names:
+            assert analyse_en(word).lemmas[0] == word, (kind, word)

@@ -36,7 +36,7 @@ class Features:
     rules_answer: float  # the hand-set rules asserted it
     list_reading: float  # the reading is a list or a count
     special_reading: float  # the reading is a ranking, a series, an ordinal, a planned event …
-    semantic: float = 0.0  # semantic closeness of question and fact (0 until a semantic signal is wired in)
+    semantic: float = 0.0  # cosine of question and fact in the sentence encoder's space (0: not encoded)
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
@@ -57,7 +57,7 @@ def reading_of(query: Query) -> str:
 
 
 def compute(query: Query, ranked: Sequence[Scored], chosen: Scored, *, reading: str,
-            rules_answer: bool, semantic: float = 0.0) -> Features:
+            rules_answer: bool, semantic: float | None = None) -> Features:
     """The features of asserting ``chosen`` (one of ``ranked``) as the answer to ``query``."""
     fact_id = chosen.entry.fact.id
     others = [s.score for s in ranked if s.entry.fact.id != fact_id]
@@ -83,5 +83,5 @@ def compute(query: Query, ranked: Sequence[Scored], chosen: Scored, *, reading: 
         rules_answer=float(rules_answer),
         list_reading=float(reading == "list"),
         special_reading=float(reading == "special"),
-        semantic=semantic,
+        semantic=chosen.semantic if semantic is None else semantic,  # 0: the question was not encoded
     )

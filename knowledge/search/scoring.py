@@ -9,12 +9,16 @@ fact may be asserted at all (``allowed``), and whether it holds what was asked
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
 from knowledge.search.index import FactEntry, Index
 from knowledge.search.query import Query
+
+if TYPE_CHECKING:
+    from knowledge.search.semantic import Similarities
 
 UNSTATED_BY_TYPE = {"person": "who", "name": "who", "place": "where", "date": "when"}
 ENTITY_WEIGHT = 3.5
@@ -39,6 +43,7 @@ class Scored:
     allowed: bool  # may be asserted: named people, places, periods and numbers agree
     complete: bool  # holds the kind of detail asked for (date, figure, place, person)
     closeness: float = 0.0  # fuzzy likeness (0–1) to the fact's phrasings; its coverage when not compared
+    semantic: float = 0.0  # cosine of the question and the fact's closest text in the encoder's space; 0 unknown
 
 
 def candidates(query: Query, index: Index) -> list[int]:
@@ -257,6 +262,21 @@ def _closeness(phrase: str, groups: list[tuple[str, ...]]) -> list[float]:
     for position, value in enumerate(totals):
         best[owner[position]] = max(best[owner[position]], value / 100)
     return best
+
+
+def with_meaning(query: Query, index: Index, ranked: list[Scored], meaning: Similarities, *, nominate: int,
+                 floor: float) -> list[Scored]:
+    """``rank``'s candidates carrying their ``semantic`` closeness, joined by the ``nominate`` entries closest
+    in meaning (at or above ``floor``) that share no word with the question (scored on words like the rest,
+    so the question's names still decide whether they are ``allowed``). Order: as given, nominees last."""
+    out = [replace(s, semantic=meaning.of_fact(s.entry.fact.id)) for s in ranked]
+    known = {s.entry.fact.id for s in ranked}
+    extra = [i for i in meaning.top(nominate, floor) if index.entries[i].fact.id not in known]
+    if extra:
+        hits = term_hits(query, index)
+        out += [replace(score_entry(query, index.entries[i], i, hits, index.about), semantic=meaning.of(i))
+                for i in extra]
+    return out
 
 
 def rank(query: Query, index: Index, *, fuzzy_limit: int = FUZZY_LIMIT) -> list[Scored]:

@@ -920,7 +920,7 @@ ENGLISH = Lexicon(
 _SURFACE_FIELDS = frozenset(["rewrites", "question_pairs", "place_prepositions", "follow_up_starts",
                              "back_references", "largest_forms", "smallest_forms", "yes_no_words", "by_period",
                              "span_openers", "span_closers", "negations", "which_words", "outside_words",
-                             "count_fillers", "event_relatives"])
+                             "count_fillers", "event_relatives", "kind_words"])
 
 
 def _lexicon_words(lexicon: Lexicon) -> Iterable[str]:
