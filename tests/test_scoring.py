@@ -229,3 +229,16 @@ def test_when_did_a_standing_fact_begin_is_not_answered(engine: Engine) -> None:
 def test_in_which_year_did_a_standing_fact_begin_is_not_answered(engine: Engine) -> None:
     answer = engine.answer("в каком году россия вошла в пятерку инвесторов азербайджана")
     assert not answer.answered, answer.reply
+
+
+def test_a_price_asked_needs_a_fact_stating_a_sum(engine: Engine, entry) -> None:
+    """«какая цена …» asks for money: a fact without a sum of money does not hold the answer."""
+    from knowledge.search.scoring import complete_for
+
+    query = parse_query("какая цена у сотрудничества", engine.index)
+    assert query.wants_money and query.answer_type in ("", "what")
+    with_money = [e for e in engine.index.entries if e.money]
+    without = [e for e in engine.index.entries if not e.money]
+    assert with_money and without
+    assert all(complete_for(query, e) for e in with_money if not e.fact.unstated)
+    assert not any(complete_for(query, e) for e in without)

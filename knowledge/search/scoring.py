@@ -159,6 +159,8 @@ def complete_for(query: Query, entry: FactEntry) -> bool:
     if query.asks_outcome and (fact.status == "planned" or not entry.concludes):
         return False  # no outcome is known of an announced event, nor of one the fact does not conclude
     kind = query.answer_type
+    if query.wants_money and kind in ("", "what") and not entry.money:
+        return False  # «какая цена установлена»: a price asked, which a fact about a price deal does not state
     if fact.unstated and UNSTATED_BY_TYPE.get(kind) in fact.unstated:
         return False  # «кто обстрелял …»: the source says it happened, not who did it
     if kind == "figure":
