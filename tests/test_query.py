@@ -336,3 +336,10 @@ def test_the_query_is_immutable(parse) -> None:
     query = parse("когда встречались путин и алиев")
     with pytest.raises((AttributeError, TypeError)):
         query.answer_type = "place"  # type: ignore[misc]
+
+
+def test_a_rate_beside_a_number_asks_for_no_date(parse) -> None:
+    """«12 млрд кубометров в год», "per year": a rate; «в каком году», a terse «год подписания»: a date."""
+    assert parse("мощность 12 млрд кубометров в год").answer_type != "date"
+    assert parse("в каком году установлены отношения").answer_type == "date"
+    assert parse("год установления отношений").answer_type == "date"

@@ -551,8 +551,10 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
     for position, (info, owner) in enumerate(zip(scan.infos, owners, strict=True)):
         lemma = info.lemmas[0]
         if owner is None and lemma in lx.meta_words:  # before fillers: «в каком году» asks for a date
+            # «12 млрд кубометров в год», "per year" beside a number said: a rate, not a date asked
+            rate = bool(scan.numbers) and scan.before[position] in lx.per_words
             if (scan.answer_type == "" or (scan.answer_type == "what" and scan.which)) and lemma != "число" and not (
-                    lemma in ("год", "year") and scan.years):  # a «год» after a named year names it, not asks it
+                    lemma in ("год", "year") and scan.years) and not rate:  # «в 2023 году» names a year
                 scan.answer_type = "date"
             continue
         if owner is None and (lemma in lx.fillers or info.word in lx.fillers or lemma in lx.overview_words

@@ -860,6 +860,7 @@ ENGLISH = Lexicon(
     place_words=_words("city place country town location venue"),
     facility_words=_words("plant center metro port"),
     kind_words={"document": ("document",), "project": ("project",), "organisation": ("organization",)},
+    per_words=frozenset(["per", "a"]),
     months=_months(),
     ambiguous_months=_words("may mar"),
     seasons={"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11)},
@@ -920,7 +921,7 @@ ENGLISH = Lexicon(
 _SURFACE_FIELDS = frozenset(["rewrites", "question_pairs", "place_prepositions", "follow_up_starts",
                              "back_references", "largest_forms", "smallest_forms", "yes_no_words", "by_period",
                              "span_openers", "span_closers", "negations", "which_words", "outside_words",
-                             "count_fillers", "event_relatives", "kind_words"])
+                             "count_fillers", "event_relatives", "kind_words", "per_words"])
 
 
 def _lexicon_words(lexicon: Lexicon) -> Iterable[str]:

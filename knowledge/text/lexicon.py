@@ -302,6 +302,7 @@ class Lexicon:
     venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
     upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says
     kind_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # an entity kind → words naming it
+    per_words: frozenset[str] = frozenset()  # surface: «в год», "per year" after a number — a rate
     code: str = "ru"  # the language these lists are for
 
     def synonym_map(self) -> dict[str, str]:
@@ -348,6 +349,7 @@ RUSSIAN = Lexicon(
     place_words=frozenset(["город", "место", "страна"]),
     facility_words=frozenset(["завод", "фабрика", "центр", "метрополитен", "порт"]),
     kind_words={"document": ("документ",), "project": ("проект",), "organisation": ("организация",)},
+    per_words=frozenset(["в", "за"]),
     months=MONTHS,
     ambiguous_months=frozenset(),
     seasons=SEASONS,
