@@ -584,7 +584,7 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
 
 def _counted_noun(scan: _Scan, info: WordInfo, owner: str | None, position: int) -> bool:
     """The noun «сколько» counts: within three words after it, only adjectives or fillers between
-    («сколько было трехсторонних переговоров»)."""
+    («сколько было двусторонних визитов»)."""
     lx = scan.lx
     return (scan.answer_type == "figure" and info.pos == "NOUN" and owner is None
             and 0 <= position - scan.counted_from <= 3 and scan.figure_questions == 1
