@@ -17,8 +17,11 @@ must point at, so no test hard-codes a line number.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Mapping
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 SOURCE_ID = "test-source"
@@ -202,3 +205,13 @@ def fact_yaml(fact_id: str, *, quote: str = "Переговоры пройдут
         "    questions: [когда переговоры, переговоры в апреле 2024]\n"
         f"{extra}"
     )
+
+
+def load_script(path: Path) -> ModuleType:
+    """A bench/ script imported as a module (they are scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the script is executed
+    spec.loader.exec_module(module)
+    return module

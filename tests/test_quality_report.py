@@ -7,12 +7,11 @@ The labelled sets are not run here: that is the benchmark itself, not a unit und
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from builders import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "bench" / "quality.py"
@@ -20,12 +19,7 @@ SCRIPT = ROOT / "bench" / "quality.py"
 
 @pytest.fixture(scope="module")
 def quality() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("quality", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the script is executed
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT)
 
 
 def readme(quality: ModuleType, inside: str) -> str:

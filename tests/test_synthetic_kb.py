@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import importlib.util
 import os
 import re
 import subprocess
@@ -18,6 +17,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from builders import load_script
 
 from knowledge.base.loader import check_knowledge, knowledge_warnings
 from knowledge.base.model import KnowledgeBase
@@ -37,12 +37,7 @@ PLAIN_DIGEST = "ef3b9893dc52b8e6baba6cdc4e5625cedc43562d7ccc00165fb90dc6215ac47e
 
 
 def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("synthetic_kb", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the script is executed
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT)
 
 
 @pytest.fixture(scope="module")
