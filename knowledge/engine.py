@@ -272,7 +272,7 @@ class Engine:
             members = [s for s in complete if s.coverage >= cfg.list_coverage and s.score >= cfg.suggest_threshold
                        and things <= s.matched]
             if members and members[0].score >= cfg.answer_threshold - cfg.list_margin:
-                return self.compose.listing(question, members, counting=query.count_intent)
+                return self.compose.listing(question, members, counting=query.count_intent, kind=query.counted_kind)
         best = allowed[0] if allowed else None
         top = complete[0] if complete else None
         if (best is not None and best.score >= cfg.answer_threshold

@@ -141,3 +141,17 @@ def test_a_fact_naming_a_document_is_found_by_the_word_document() -> None:
     assert with_document and posted >= with_document
     assert all(any(base.entities[r].kind == "document" for r in base.fact(i).entity_ids)  # type: ignore[union-attr]
                or "документ" in base.fact(i).text.lower() for i in posted)  # type: ignore[union-attr]
+
+
+def test_a_count_of_documents_counts_the_documents_the_facts_name() -> None:
+    """«сколько документов …» counts the distinct documents its facts name, not the facts."""
+    from knowledge.evaluation import states_count
+
+    engine = Engine(load_knowledge(SECOND_BASE))
+    base = engine.base
+    found = engine.answer("Сколько всего документов подписали стороны?")
+    assert found.answered and found.kind == "list"
+    named = {r for i in found.items for r in base.fact(i.fact_id).entity_ids  # type: ignore[union-attr]
+             if base.entities[r].kind == "document"}
+    assert len(named) >= 2 and len(named) != len(found.items)  # more documents than facts: documents counted
+    assert states_count(found.reply, len(named))

@@ -343,3 +343,9 @@ def test_a_rate_beside_a_number_asks_for_no_date(parse) -> None:
     assert parse("мощность 12 млрд кубометров в год").answer_type != "date"
     assert parse("в каком году установлены отношения").answer_type == "date"
     assert parse("год установления отношений").answer_type == "date"
+
+
+def test_a_count_of_an_entity_kind_is_a_count_of_named_things(parse) -> None:
+    query = parse("сколько документов подписали в 2022 году")
+    assert (query.answer_type, query.counted_kind, query.count_intent) == ("count", "document", True)
+    assert parse("сколько студентов учится в россии").counted_kind == ""

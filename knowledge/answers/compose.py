@@ -99,7 +99,7 @@ class Composer:
         return typed_lead(query.answer_type, fact, self.base.entities, figure=figure, about=self.index.about,
                           lang=self.reply, named=query.entities)
 
-    def listing(self, question: str, members: list[Scored], *, counting: bool = False) -> Answer:
+    def listing(self, question: str, members: list[Scored], *, counting: bool = False, kind: str = "") -> Answer:
         cap = max(1, self.settings.max_list)  # a list answer always shows at least one fact
         facts = sorted((s.entry.fact for s in members), key=lambda f: (f.date.start, f.date.end))
         if counting:  # an announced meeting has not happened: it is not counted
@@ -108,7 +108,9 @@ class Composer:
         lead = (self.say.lead_list.format(count=len(facts)) if len(facts) <= cap
                 else self.say.lead_list_capped.format(count=cap, total=len(facts)))
         if counting:  # «сколько раз встречались»: the number of events first, in words, then what was counted
-            events = count_occasions(facts)
+            # occasions, or the distinct things of a kind the facts name («сколько документов»)
+            events = len({r for f in facts for r in f.entity_ids if self.base.entities[r].kind == kind}) if kind \
+                else count_occasions(facts)
             noun, one = counted_noun(question, self.lang) if self.lang == self.reply else ("", "")
             lead = self.say.lead_count.format(counted=counted(events, noun, self.reply, one=one), count=events)
         score = max(s.score for s in members)

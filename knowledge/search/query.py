@@ -77,6 +77,7 @@ class Query:
     upcoming: bool = False  # «следующая встреча»: the next one — only an announced event can be it
     becomes: str = ""  # «когда X стал премьером»: the role taken up, which a fact must state as taken up
     becoming_verbs: frozenset[str] = frozenset()  # the verbs that state it («стать», «избрать»)
+    counted_kind: str = ""  # «сколько документов»: the kind of entity counted across the facts found
 
     @property
     def named(self) -> frozenset[str]:
@@ -592,6 +593,16 @@ def _counted_noun(scan: _Scan, info: WordInfo, owner: str | None, position: int)
                     for between in scan.infos[scan.counted_from:position]))
 
 
+def _counted_kind(figure_nouns: list[tuple[str, ...]], lx: Lexicon, analyse: Analyser) -> str:
+    """The kind of entity a count counts («сколько документов» → document); "" for anything else."""
+    if not figure_nouns:
+        return ""
+    for kind, names in lx.kind_words.items():
+        if {analyse(name).lemmas[0] for name in names} & set(figure_nouns[0]):
+            return kind
+    return ""
+
+
 def _smalltalk(scan: _Scan, raw_words: list[str], named: _Named) -> str:
     """"", or the kind of small talk a message is: nothing asked about the base."""
     if not raw_words:
@@ -645,6 +656,9 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     terms = found.terms
     if scan.answer_type == "figure" and found.figure_nouns and set(found.figure_nouns[0]) & lx.event_nouns:
         scan.answer_type, scan.count_intent, scan.list_intent = "count", True, True  # «сколько встреч»
+    counted_kind = _counted_kind(found.figure_nouns, lx, analyse) if scan.answer_type == "figure" else ""
+    if counted_kind:  # «сколько документов подписали»: the documents the facts name, counted
+        scan.answer_type, scan.count_intent, scan.list_intent = "count", True, True
     if scan.answer_type in ("what", "") and (years or scan.months or scan.days or span) and not terms \
             and not named.entities:
         scan.list_intent = True  # only a period named: everything in it
@@ -693,4 +707,5 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         upcoming=scan.upcoming,
         wants_city=found.wants_city,
         becoming_verbs=lx.becoming_verbs if scan.becomes else frozenset(),
+        counted_kind=counted_kind,
     )
