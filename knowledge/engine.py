@@ -37,6 +37,7 @@ from knowledge.search.timeline import Timeline, build_timeline, request_token
 from knowledge.settings import EngineSettings
 from knowledge.text.language import analyser_for, detect_language, lexicon_for
 from knowledge.text.lexicon import Lexicon
+from knowledge.text.morphology import WordInfo
 from knowledge.text.normalize import MAX_QUERY_CHARS, spell_out, words
 from knowledge.text.timeframe import find_timeframe
 
@@ -278,6 +279,8 @@ class Engine:
         if (best is not None and best.score >= cfg.answer_threshold
                 and UNSTATED_BY_TYPE.get(query.answer_type) in best.entry.fact.unstated):
             top = None  # «кто обстрелял …»: the fact about it says the source does not tell — not another's people
+        if top is not None and query.answer_type in _TYPED and _misses_action(query, top, reader(self.index)):
+            top = None  # «когда миротворцы вошли …»: no fact found states that action, so none tells when
         if (top is not None and top.score >= cfg.answer_threshold
                 and (best is None or top.score >= best.score - cfg.complete_margin)):
             if query.ordinal:
@@ -583,6 +586,17 @@ class Engine:
     def examples(self, lang: str = "ru") -> tuple[str, ...]:
         """The example questions the base offers in ``lang`` (its lexicon.yaml); none without one."""
         return self.base.lexicon.examples.get(lang, ())
+
+
+_TYPED = frozenset(["date", "place", "person"])  # a detail of an action: when, where, who did it
+
+
+def _misses_action(query: Query, scored: Scored, analyse: Callable[[str], WordInfo]) -> bool:
+    """Every word the fact matches is a name, and a verb the base uses elsewhere is left unmatched: the fact
+    is about the names asked, not about what they did."""
+    verbs = [i for i, t in enumerate(query.terms)
+             if t.known and not t.noun and analyse(t.word).pos in ("VERB", "INFN", "PRTS", "GRND")]
+    return bool(verbs) and not scored.matched
 
 
 def _closest_first(ranked: list[Scored]) -> list[Scored]:

@@ -76,3 +76,22 @@ def test_the_whole_match_needs_every_content_word_of_the_question(tmp_path: Path
                          built.today())
     assert built._whole_match("Когда Путин и Алиев впервые обсудили космическое сотрудничество в Москве?",
                               query) is None  # «Москва» is in no fact
+
+
+def test_a_detail_of_an_action_needs_a_fact_stating_the_action(bundled_engine: Engine) -> None:
+    """«когда X сделал Y»: a fact matching only the names (none of the words) does not state the action."""
+    import dataclasses
+
+    from knowledge.engine import _misses_action
+    from knowledge.search.index import reader
+    from knowledge.search.scoring import rank
+
+    query = bundled_engine._parse("когда российские миротворцы подписали", bundled_engine.today())
+    top = rank(query, bundled_engine.index)[0]
+    analyse = reader(bundled_engine.index)
+    names_only = dataclasses.replace(top, matched=frozenset())
+    assert _misses_action(query, names_only, analyse)
+    with_verb = dataclasses.replace(top, matched=frozenset(range(len(query.terms))))
+    assert not _misses_action(query, with_verb, analyse)
+    nouns = bundled_engine._parse("когда российские миротворцы", bundled_engine.today())
+    assert not _misses_action(nouns, names_only, analyse)  # no action asked: nothing to miss
