@@ -161,3 +161,24 @@ def test_a_list_question_is_read_as_a_list_and_a_ranking_as_special(base: Path) 
     assert reading_of(parse_query("когда установили дипотношения", engine.index)) == "lookup"
     assert reading_of(parse_query("все встречи путина и алиева", engine.index)) == "list"
     assert reading_of(parse_query("последняя встреча путина и алиева", engine.index)) == "special"
+
+
+def test_meaning_agreeing_with_the_words_is_a_feature(base: Path) -> None:
+    """The chosen fact closest in meaning among the allowed ones: semantic_first 1 and a positive margin."""
+    import dataclasses
+
+    from knowledge.decision.features import compute
+    from knowledge.search.scoring import rank
+
+    engine = Engine.from_path(base)
+    query = engine._parse("товарооборот в 2023 году", engine.today())
+    ranked = [dataclasses.replace(s, allowed=True) for s in rank(query, engine.index)[:2]]
+    assert len(ranked) == 2
+    first, second = dataclasses.replace(ranked[0], semantic=0.8), dataclasses.replace(ranked[1], semantic=0.6)
+    agreeing = compute(query, [first, second], first, reading="lookup", rules_answer=True)
+    assert agreeing.semantic_first == 1.0 and abs(agreeing.semantic_margin - 0.2) < 1e-9
+    other = dataclasses.replace(second, semantic=0.9)
+    disagreeing = compute(query, [first, other], first, reading="lookup", rules_answer=True)
+    assert disagreeing.semantic_first == 0.0 and disagreeing.semantic_margin < 0
+    unmeasured = compute(query, [ranked[0], ranked[1]], ranked[0], reading="lookup", rules_answer=True)
+    assert (unmeasured.semantic, unmeasured.semantic_first, unmeasured.semantic_margin) == (0.0, 0.0, 0.0)

@@ -37,6 +37,8 @@ class Features:
     list_reading: float  # the reading is a list or a count
     special_reading: float  # the reading is a ranking, a series, an ordinal, a planned event …
     semantic: float = 0.0  # cosine of question and fact in the sentence encoder's space (0: not encoded)
+    semantic_first: float = 0.0  # meaning agrees with the words: no other allowed fact is closer in meaning
+    semantic_margin: float = 0.0  # its closeness minus the closest other allowed fact's (0: not encoded)
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
@@ -68,6 +70,8 @@ def compute(query: Query, ranked: Sequence[Scored], chosen: Scored, *, reading: 
     named = bool(query.entities or query.soft_entities or query.place_refs or query.years or query.months
                  or query.days or query.numbers or query.span)
     strong = sum(1 for score in others if score >= chosen.score - STRONG_MARGIN)
+    closeness = chosen.semantic if semantic is None else semantic  # 0: the question was not encoded
+    rivals = [s.semantic for s in ranked if s.allowed and s.entry.fact.id != fact_id]
     return Features(
         score=chosen.score / 100,
         margin=(chosen.score - max(others, default=0.0)) / 100,
@@ -83,5 +87,7 @@ def compute(query: Query, ranked: Sequence[Scored], chosen: Scored, *, reading: 
         rules_answer=float(rules_answer),
         list_reading=float(reading == "list"),
         special_reading=float(reading == "special"),
-        semantic=chosen.semantic if semantic is None else semantic,  # 0: the question was not encoded
+        semantic=closeness,
+        semantic_first=float(closeness > 0 and closeness >= max(rivals, default=0.0)),
+        semantic_margin=closeness - max(rivals, default=0.0) if closeness > 0 else 0.0,
     )
