@@ -171,7 +171,7 @@ def test_meaning_agreeing_with_the_words_is_a_feature(base: Path) -> None:
     from knowledge.search.scoring import rank
 
     engine = Engine.from_path(base)
-    query = engine._parse("товарооборот в 2023 году", engine.today())
+    query = engine._parse("когда установлены дипломатические отношения и товарооборот", engine.today())
     ranked = [dataclasses.replace(s, allowed=True) for s in rank(query, engine.index)[:2]]
     assert len(ranked) == 2
     first, second = dataclasses.replace(ranked[0], semantic=0.8), dataclasses.replace(ranked[1], semantic=0.6)
