@@ -349,3 +349,9 @@ def test_a_count_of_an_entity_kind_is_a_count_of_named_things(parse) -> None:
     query = parse("сколько документов подписали в 2022 году")
     assert (query.answer_type, query.counted_kind, query.count_intent) == ("count", "document", True)
     assert parse("сколько студентов учится в россии").counted_kind == ""
+
+
+def test_a_kap_compound_is_read_as_its_parts(parse) -> None:
+    """«капвложения» = капитальные вложения: the investment the base speaks of is found."""
+    terms = parse("объем капвложений в 2023 году").terms
+    assert any(t.known and "инвестиция" in t.lemmas for t in terms)
