@@ -7,7 +7,7 @@ framing phrase before «что» («правда», «говорят», «зна
 and set aside: what is left is the claim. A question word («когда», "where") makes it no yes/no question;
 «или» makes it a choice and a negation («не встречались») an inverted one: both are left to the lookup.
 
-Checking (``Verdicts._check_claim``, a mixin of ``Engine``):
+Checking (``Verdicts.check_claim``, a part of ``Engine`` built with its reply builders):
 
 * «Да» when facts confirm the claim: every named detail agrees (the scorer's constraints: people,
   places, countries, organisations, years, months, days, numbers), the fact explains nearly all the
