@@ -298,7 +298,7 @@ class Phrases:
     lead_no_relative: dict[str, str]
     lead_which_event: str  # the event named is not one: which is meant
     lead_no_upcoming: str  # «следующая встреча» with nothing announced
-    lead_yes: str = "Да — {detail}"  # a claim the base confirms: «Да — 22 февраля 2022 года.»
+    lead_yes: str = "Да — {detail}"  # a claim the base confirms: «Да — 5 марта 2019 года.»
     yes_plain: str = "Да — так сказано в источнике."  # ... with no date or figure to say first
     lead_no: str = "Нет: {value}."  # a claim the base contradicts, with the value it states: «Нет: в Баку.»
     lead_unconfirmed: str = "Подтверждения этому в базе нет. Ближайшее, что в ней есть:"

@@ -450,7 +450,7 @@ def compare_number(said: Said, stated: Stated) -> str:
     """"agree", "differ" or "unknown": «более 4 млрд» against «почти 4,4 млрд», «30%» against «24%».
 
     The source's qualifier makes its number a range, read as people read it: «почти 4,4» is a little under
-    4.4, «около 500» within a tenth of it, «более 1,1 млрд» at least 1.1 and not several times more. A claim
+    4.4, «около 500» within a tenth of it, «более 2,5 млрд» at least 2.5 and not several times more. A claim
     agrees when its own range holds the source's and is contradicted when the two cannot meet."""
     x, v = said.value, stated.value
     low, high = _stated_range(stated)
@@ -933,7 +933,7 @@ class Verdicts:
 
     # -- wording -------------------------------------------------------------------------------------------
     def _when(self, fact: Fact) -> str:
-        """«22 февраля 2022 года», «в сентябре 2022 года», «в 2021 году»; "22 February 2022", "in 2021"."""
+        """«5 марта 2019 года», «в сентябре 2019 года», «в 2019 году»; "5 March 2019", "in 2019"."""
         date = fact.date
         english = self.reply == "en"
         if date.is_range and date.precision == "year":
