@@ -280,7 +280,7 @@ class Engine:
                 and UNSTATED_BY_TYPE.get(query.answer_type) in best.entry.fact.unstated):
             top = None  # «кто обстрелял …»: the fact about it says the source does not tell — not another's people
         if top is not None and query.answer_type in _TYPED and _misses_action(query, top, reader(self.index)):
-            top = None  # «когда миротворцы вошли …»: no fact found states that action, so none tells when
+            top = None  # «когда X сделал Y»: no fact found states that action, so none tells when
         if (top is not None and top.score >= cfg.answer_threshold
                 and (best is None or top.score >= best.score - cfg.complete_margin)):
             if query.ordinal:
