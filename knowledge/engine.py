@@ -241,7 +241,7 @@ class Engine:
             fact = allowed[0].entry.fact  # «состоялись ли переговоры»: announced, and nothing more is known
             return self.compose.build(question, "partial", False, self.say.lead_announced_only, [fact],
                                       allowed[0].score,
-                               suggestions=self.compose.suggestions(allowed, exclude={fact.id}))
+                                      suggestions=self.compose.suggestions(allowed, exclude={fact.id}))
         if query.nth or query.extreme or query.frequent:
             ranked_answer = self.special.ranking(question, query, allowed)
             if ranked_answer is not None:
@@ -289,22 +289,21 @@ class Engine:
                 if said:
                     return self.special.ordinal(question, query, said, said[0])
                 return self.compose.build(question, "suggest", False, self.say.lead_suggest, [], top.score,
-                                   suggestions=self.compose.suggestions(allowed))
+                                          suggestions=self.compose.suggestions(allowed))
             tied = [s for s in complete if s.score >= max(cfg.answer_threshold, top.score - cfg.tie_margin)
                     or (s.coverage >= top.coverage - cfg.tie_coverage and s.score >= top.score - cfg.tie_margin * 4)]
             tied = self._cover(query, complete, tied)
             if len(tied) > 1:
                 return self.compose.listing(question, tied)
-            return self.compose.build(question, "answer", True, self.compose.lead(query, top.entry.fact),
-                                      [top.entry.fact],
-                               top.score)
+            fact = top.entry.fact
+            return self.compose.build(question, "answer", True, self.compose.lead(query, fact), [fact], top.score)
         if best is not None and best.score >= cfg.answer_threshold:
             lead = self.say.partial(query.answer_type) if not best.complete else self.say.lead_partial
             return self.compose.build(question, "partial", False, lead, [best.entry.fact], best.score,
-                               suggestions=self.compose.suggestions(allowed, exclude={best.entry.fact.id}))
+                                      suggestions=self.compose.suggestions(allowed, exclude={best.entry.fact.id}))
         if best is not None and best.score >= cfg.suggest_threshold:
             return self.compose.build(question, "suggest", False, self.say.lead_suggest, [], best.score,
-                               suggestions=self.compose.suggestions(allowed))
+                                      suggestions=self.compose.suggestions(allowed))
         return self.compose.decline(question, _closest_first(ranked), score=ranked[0].score if ranked else 0.0)
 
     def _whole_match(self, question: str, query: Query) -> Scored | None:
@@ -374,8 +373,8 @@ class Engine:
                 return answer
             first = sorted(held, key=lambda s: -s.score)
             return self.compose.build(question, "suggest", False, self.say.lead_suggest, [], answer.score,
-                               suggestions=self.compose.suggestions(first + [s for s in ranked if s.allowed],
-                                                                    everyone=True))
+                                      suggestions=self.compose.suggestions(first + [s for s in ranked if s.allowed],
+                                                                           everyone=True))
         candidate = self._promotable(query, ranked) if reading == "lookup" else None
         if candidate is None or not self._weigh(compute(query, ranked, candidate, reading=reading,
                                                          rules_answer=False)):
@@ -436,7 +435,7 @@ class Engine:
             quotes = "\n".join(f"«{quote}»" for quote in dict.fromkeys(f.quote for f in facts))
             return self.compose.build(question, "answer" if len(facts) == 1 else "list", True, self.say.lead_detail,
                                       facts,
-                               100.0, note=self.say.note_quote.format(quotes=quotes))
+                                      100.0, note=self.say.note_quote.format(quotes=quotes))
         if kind == "source":
             refs = [self.compose.source_ref(s) for s in dict.fromkeys(f.source for f in facts)]
             english = self.reply == "en"

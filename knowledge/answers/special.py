@@ -66,7 +66,7 @@ class SpecialAnswers:
         pool = [s for s in ranked if s.score >= top.score - self.settings.ordinal_margin]
         latest = max(pool, key=lambda s: (s.entry.fact.date.end, s.score))
         return self.compose.build(question, "partial", False, lead, [latest.entry.fact], latest.score,
-                           suggestions=self.compose.suggestions(ranked, exclude={latest.entry.fact.id}))
+                                  suggestions=self.compose.suggestions(ranked, exclude={latest.entry.fact.id}))
 
     def who_holds(self, question: str, people: tuple[str, ...], ranked: list[Scored],
                   roles: dict[str, frozenset[str]] | None) -> Answer:
@@ -119,7 +119,7 @@ class SpecialAnswers:
             return None
         if len(occasion_groups([s.entry.fact for s in rivals])) > 1:  # «после встречи в Сочи»: which of them?
             return self.compose.build(question, "suggest", False, self.say.lead_which_event, [], anchors[0].score,
-                               suggestions=self.compose.suggestions(rivals))
+                                      suggestions=self.compose.suggestions(rivals))
         if main.has_content:
             pool = self._events_of(main, [s for s in ranked if s.allowed], done=True)
         else:  # «что было после встречи в Сочи»: any event
@@ -129,7 +129,7 @@ class SpecialAnswers:
         pick = nearest_occasion(occasions(pool), anchor, direction)
         if pick is None:
             return self.compose.build(question, "partial", False, self.say.lead_no_relative[direction].format(day=day),
-                               [anchor], anchors[0].score)
+                                      [anchor], anchors[0].score)
         fact = pick.entry.fact
         lead = "\n".join(filter(None, (self.say.lead_relative[direction].format(day=day), self.compose.lead(main,
                                                                                                             fact))))
@@ -177,7 +177,7 @@ class SpecialAnswers:
                 return None
             return self.compose.build(question, "answer", True, self.compose.lead(query, best.entry.fact),
                                       [best.entry.fact],
-                               best.score)
+                                      best.score)
         monthly = bool(set(words(question)) & lx.month_words)
         busiest = busiest_period(days, monthly=monthly) if query.frequent else None
         if busiest is None:
@@ -189,7 +189,7 @@ class SpecialAnswers:
             period = f"{MONTHS_NOMINATIVE[month - 1]} {year} года" if monthly else f"{year} год"
         lead = self.say.lead_frequent.format(period=period, count=len(chosen), times=times(len(chosen), self.reply))
         return self.compose.build(question, "list", True, lead, [day[0].entry.fact for day in chosen],
-                           max(s.score for s in events))
+                                  max(s.score for s in events))
 
     def series(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
         """«как менялся товарооборот»: every period's figure of the subject, as the source gives it."""
@@ -220,7 +220,7 @@ class SpecialAnswers:
             pick = min(pool, key=lambda s: (s.entry.fact.date.start, -s.score))
         return self.compose.build(question, "answer", True, self.compose.lead(query, pick.entry.fact),
                                   [pick.entry.fact],
-                           pick.score)
+                                  pick.score)
 
 
 def _span_en(start: dt.date, end: dt.date) -> str:

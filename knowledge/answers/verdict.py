@@ -580,8 +580,9 @@ class Verdicts:
         shown = list(dict.fromkeys(found))[:MAX_SHOWN]  # found, but not confirming the claim: not asserted
         announced = all(f.status == "planned" for f in shown) and tense != "future"
         lead = self.say.lead_announced_only if announced else self.say.lead_unconfirmed
+        offered = self.compose.suggestions(rank(claim, self.index), exclude={f.id for f in shown})
         return self.compose.build(question, "partial", False, lead, shown, max(r.score for r in tried),
-                           suggestions=self.compose.suggestions(rank(claim, self.index), exclude={f.id for f in shown}))
+                                  suggestions=offered)
 
     def _positions(self) -> dict[str, int]:
         """Each fact's position in the index (for scoring one fact without ranking them all)."""
@@ -725,7 +726,7 @@ class Verdicts:
                 listed = self._when(max(facts, key=lambda f: f.date.end - f.date.start)) + ":"  # one occasion
             lead = self.say.lead_yes.format(detail=_lower_first(listed, self.reply))
             return self.compose.build(question, "list", True, lead, facts[:self.settings.max_list], score,
-                               total=len(facts), verdict="yes")
+                                      total=len(facts), verdict="yes")
         fact = facts[0]
         detail = ""
         if said:
