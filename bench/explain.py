@@ -18,12 +18,13 @@ def main() -> int:
         query = parse_query(question, engine.index)
         answer = engine.answer(question)
         print(f"\n=== {question}\n    -> {answer.kind} answered={answer.answered} score={answer.score} {answer.facts}")
-        print(f"    terms={[(t.word, t.lemmas, round(t.weight, 2), t.noun) for t in query.terms]}")
-        print(f"    entities={sorted(query.entities)} soft={sorted(query.soft_entities)}"
-              f" about={sorted(query.about_refs)}"
-              f" places={sorted(query.place_refs)} years={sorted(query.years)} months={sorted(query.months)}"
-              f" days={sorted(query.days)} numbers={sorted(query.numbers)} type={query.answer_type}"
-              f" list={query.list_intent} unknown={query.unknown_names}")
+        print(f"    terms={[(t.word, t.lemmas, round(t.weight, 2), t.noun) for t in query.words.terms]}")
+        print(f"    entities={sorted(query.scope.entities)} soft={sorted(query.scope.soft_entities)}"
+              f" about={sorted(query.scope.about_refs)}"
+              f" places={sorted(query.scope.place_refs)} years={sorted(query.scope.years)}"
+              f" months={sorted(query.scope.months)} days={sorted(query.scope.days)}"
+              f" numbers={sorted(query.scope.numbers)} type={query.intent.answer_type}"
+              f" list={query.intent.list_intent} unknown={query.words.unknown_names}")
         for scored in rank(query, engine.index)[:4]:
             print(f"    {scored.score:5.1f} cov={scored.coverage:.2f} allowed={scored.allowed}"
                   f" complete={scored.complete} matched={sorted(scored.matched)} {scored.entry.fact.id}")

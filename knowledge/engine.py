@@ -134,19 +134,20 @@ class Engine:
         if context is not None and plan.kind in ("detail", "source", "same"):
             return self._remember(self._about_last(question, plan.query, context, plan.kind), plan.query)
         asked, query = query, plan.query
-        if query.smalltalk or not query.has_content:
-            answer = (self.compose.smalltalk(question, query.smalltalk) if query.smalltalk
+        if query.intent.smalltalk or not query.has_content:
+            answer = (self.compose.smalltalk(question, query.intent.smalltalk) if query.intent.smalltalk
                       else self.compose.decline(question, [], score=0.0))
             return dataclasses.replace(answer, context=context)  # small talk does not end a conversation
         answer = self._answer_query(question, query, fresh=plan.kind == "new")
         if plan.kind == "new":  # «было ли …», «правда, что …», "did …": «Да», «Нет» or neither (verdict.py)
             answer = self.verdicts.check_claim(question, answer, day) or answer
-        carried = query.place_refs - asked.place_refs if plan.kind == "merge" else frozenset()
-        if not answer.answered and carried and asked.has_content and not asked.place_refs:
+        carried = query.scope.place_refs - asked.scope.place_refs if plan.kind == "merge" else frozenset()
+        if not answer.answered and carried and asked.has_content and not asked.scope.place_refs:
             # a new period after a question about a place: the old place belonged to the old event
-            wider = dataclasses.replace(query, place_refs=query.place_refs - carried,
-                                        entities=query.entities - carried, soft_entities=query.soft_entities - carried,
-                                        entity_order=tuple(r for r in query.entity_order if r not in carried))
+            scope = query.scope
+            wider = query.changed(place_refs=scope.place_refs - carried, entities=scope.entities - carried,
+                                  soft_entities=scope.soft_entities - carried,
+                                  entity_order=tuple(r for r in scope.entity_order if r not in carried))
             retry = self._answer_query(question, wider, fresh=True)
             if retry.answered:
                 return self._remember(retry, wider)
@@ -186,7 +187,7 @@ class Engine:
                 rest.remove(word)
         if frame.kind == "now":  # «какой сейчас товарооборот»: what the base knows, dated as of its source
             query = parse_query(" ".join(rest), self.index, until=until)
-            return dataclasses.replace(query, span_label=frame.label, now=True)
+            return query.changed(span_label=frame.label, now=True)
         return parse_query(" ".join(rest), self.index, span=(frame.start, frame.end), span_label=frame.label,
                            until=until)
 
@@ -196,7 +197,7 @@ class Engine:
             answer, context=Context(query, shown if answer.answered else (), answer.answered, shown, self.lang))
 
     def _answer_query(self, question: str, query: Query, *, fresh: bool = False) -> Answer:
-        if query.span is not None and query.span[0] > self.base_end:
+        if query.scope.span is not None and query.scope.span[0] > self.base_end:
             return self.special.after_base(question, query)
         whole = self._whole_match(question, query)
         if whole is not None:  # one fact says all the question says: no special reading explains more
@@ -204,14 +205,14 @@ class Engine:
             answer = self.compose.build(question, "answer", True, self.compose.lead(query, fact), [fact], whole.score)
         else:
             answer = self.special.relative(question, query) or self._match(question, query, fresh=fresh)
-        if (query.now or query.upcoming) and answer.answered and self.today() > self.base_end:
+        if (query.intent.now or query.intent.upcoming) and answer.answered and self.today() > self.base_end:
             note = self.say.note_base_ends.format(end=human_day(self.base_end, self.reply))
             answer = rendered(dataclasses.replace(answer, note="\n".join(filter(None, (answer.note, note)))))
         return answer
 
     def _match(self, question: str, query: Query, *, fresh: bool = False) -> Answer:
         ranked = self._with_meaning(question, query, rank(query, self.index)) if fresh else rank(query, self.index)
-        if query.answer_type in ("person", "name"):
+        if query.intent.answer_type in ("person", "name"):
             if self._roles is None:
                 self._roles = role_lemmas(self.index)
             people = asks_who_holds(query, self.index, self._roles)
@@ -228,31 +229,31 @@ class Engine:
         cfg = self.settings
         announced = [s for s in allowed if s.entry.fact.status == "planned" and s.complete
                      and s.score >= cfg.answer_threshold]
-        if query.future and announced:  # «когда Алиев приедет», «будут ли переговоры»: what the source announces
+        if query.intent.future and announced:  # «когда Алиев приедет», «будут ли переговоры»: what the source announces
             allowed = [s for s in allowed if s.entry.fact.status == "planned"]
-        if query.upcoming:  # «следующая встреча»: only what the source announces can be the next one
+        if query.intent.upcoming:  # «следующая встреча»: only what the source announces can be the next one
             if announced:
                 allowed = [s for s in allowed if s.entry.fact.status == "planned"]
             else:
                 return self.compose.build(question, "suggest", False, self.say.lead_no_upcoming.format(
                     end=human_day(self.base_end, self.reply)), [], allowed[0].score if allowed else 0.0,
                     suggestions=self.compose.suggestions(allowed))
-        if query.asks_happened and allowed and allowed[0].entry.fact.status == "planned":
+        if query.intent.asks_happened and allowed and allowed[0].entry.fact.status == "planned":
             fact = allowed[0].entry.fact  # «состоялись ли переговоры»: announced, and nothing more is known
             return self.compose.build(question, "partial", False, self.say.lead_announced_only, [fact],
                                       allowed[0].score,
                                       suggestions=self.compose.suggestions(allowed, exclude={fact.id}))
-        if query.nth or query.extreme or query.frequent:
+        if query.intent.nth or query.intent.extreme or query.intent.frequent:
             ranked_answer = self.special.ranking(question, query, allowed)
             if ranked_answer is not None:
                 return ranked_answer
             allowed = [s for s in allowed if not s.complete]  # a ranking it cannot make: never one fact instead
-        if query.trend:
+        if query.intent.trend:
             found = self.special.series(question, query, allowed)
             if found is not None:
                 return found
-        if query.now and not query.list_intent:  # «какой сейчас товарооборот»: the latest period's figure
-            subject = {lemma for term in query.terms if term.noun for lemma in term.lemmas}
+        if query.intent.now and not query.intent.list_intent:  # «какой сейчас товарооборот»: the latest period's figure
+            subject = {lemma for term in query.words.terms if term.noun for lemma in term.lemmas}
             points = figure_series([s.entry.fact for s in allowed if s.score >= cfg.suggest_threshold], subject,
                                    lang=self.lang)
             if points:
@@ -265,27 +266,28 @@ class Engine:
         """A list, one fact (or several tied), a partial answer, suggestions or a decline, by score thresholds."""
         cfg = self.settings
         complete = [s for s in allowed if s.complete]
-        if query.list_intent:
+        if query.intent.list_intent:
             # «все встречи …»: a list keeps only facts that hold every thing named (a phone call is no meeting)
-            things = frozenset(i for i, t in enumerate(query.terms) if t.noun and t.known)
-            if query.count_intent and not things:  # «сколько раз созванивались»: the verb names what is counted
-                things = frozenset(i for i, t in enumerate(query.terms) if t.known)
+            things = frozenset(i for i, t in enumerate(query.words.terms) if t.noun and t.known)
+            if query.intent.count_intent and not things:  # «сколько раз созванивались»: the verb names what is counted
+                things = frozenset(i for i, t in enumerate(query.words.terms) if t.known)
             members = [s for s in complete if s.coverage >= cfg.list_coverage and s.score >= cfg.suggest_threshold
                        and things <= s.matched]
             if members and members[0].score >= cfg.answer_threshold - cfg.list_margin:
-                return self.compose.listing(question, members, counting=query.count_intent, kind=query.counted_kind)
+                return self.compose.listing(question, members, counting=query.intent.count_intent,
+                                            kind=query.intent.counted_kind)
         best = allowed[0] if allowed else None
         top = complete[0] if complete else None
         if (best is not None and best.score >= cfg.answer_threshold
-                and UNSTATED_BY_TYPE.get(query.answer_type) in best.entry.fact.unstated):
+                and UNSTATED_BY_TYPE.get(query.intent.answer_type) in best.entry.fact.unstated):
             top = None  # «кто обстрелял …»: the fact about it says the source does not tell — not another's people
-        if top is not None and query.answer_type in _TYPED and _misses_action(query, top, reader(self.index)):
+        if top is not None and query.intent.answer_type in _TYPED and _misses_action(query, top, reader(self.index)):
             top = None  # «когда X сделал Y»: no fact found states that action, so none tells when
         if (top is not None and top.score >= cfg.answer_threshold
                 and (best is None or top.score >= best.score - cfg.complete_margin)):
-            if query.ordinal:
+            if query.intent.ordinal:
                 # an ordinal over facts that share only the names asked is no first or last of anything
-                said = [s for s in complete if s.matched or not any(t.known for t in query.terms)]
+                said = [s for s in complete if s.matched or not any(t.known for t in query.words.terms)]
                 if said:
                     return self.special.ordinal(question, query, said, said[0])
                 return self.compose.build(question, "suggest", False, self.say.lead_suggest, [], top.score,
@@ -298,7 +300,7 @@ class Engine:
             fact = top.entry.fact
             return self.compose.build(question, "answer", True, self.compose.lead(query, fact), [fact], top.score)
         if best is not None and best.score >= cfg.answer_threshold:
-            lead = self.say.partial(query.answer_type) if not best.complete else self.say.lead_partial
+            lead = self.say.partial(query.intent.answer_type) if not best.complete else self.say.lead_partial
             return self.compose.build(question, "partial", False, lead, [best.entry.fact], best.score,
                                       suggestions=self.compose.suggestions(allowed, exclude={best.entry.fact.id}))
         if best is not None and best.score >= cfg.suggest_threshold:
@@ -316,15 +318,15 @@ class Engine:
         tokens = words(question, max_chars=MAX_QUERY_CHARS)[:60]
         relative = any(t in lx.event_relatives or t in lx.relative_prepositions for t in tokens)
         # (a count or a list reading is no rival: with one fact it says the same, and the number besides)
-        special = (query.nth or query.extreme or query.frequent or query.trend or query.ordinal or query.upcoming
-                   or relative)
-        if not special or not query.terms:
+        asks = query.intent
+        special = asks.nth or asks.extreme or asks.frequent or asks.trend or asks.ordinal or asks.upcoming or relative
+        if not special or not query.words.terms:
             return None
         ranked = [s for s in rank(query, self.index) if s.allowed]
         cfg = self.settings
         top = ranked[0] if ranked else None
         if (top is None or not top.complete or top.score < cfg.answer_threshold
-                or len(top.matched) < len(query.terms)
+                or len(top.matched) < len(query.words.terms)
                 or any(s.score >= top.score - cfg.tie_margin for s in ranked[1:2])):
             return None
         return top if self._said(tokens, lx) <= self._fact_words(top.entry.fact) else None
@@ -386,7 +388,7 @@ class Engine:
         """The fact a declined lookup could assert: the best one that agrees with every constraint and holds
         the detail asked; none where the best match says the source does not tell, or for an announced event."""
         allowed = [s for s in ranked if s.allowed]
-        if not allowed or UNSTATED_BY_TYPE.get(query.answer_type) in allowed[0].entry.fact.unstated:
+        if not allowed or UNSTATED_BY_TYPE.get(query.intent.answer_type) in allowed[0].entry.fact.unstated:
             return None
         top = next((s for s in allowed if s.complete), None)
         if top is None or top.entry.fact.status != "done" or top.score < self.settings.suggest_threshold / 2:
@@ -418,7 +420,7 @@ class Engine:
                 score += cfg.semantic_weight * 100 * (s.semantic - floor) / max(1e-6, 1 - floor)
             own = s.score if s.entry.fact.id in lexical else 0.0  # a fact sharing no word has no score of its own
             # a word the base uses elsewhere but this fact lacks says the question asks about something else
-            missed = any(t.known for i, t in enumerate(query.terms) if i not in s.matched)
+            missed = any(t.known for i, t in enumerate(query.words.terms) if i not in s.matched)
             if score >= cfg.answer_threshold > own and (not cfg.semantic_may_answer or missed):
                 score = below  # meaning alone asserts nothing: it ranks and suggests
             out.append(s if score == s.score else dataclasses.replace(s, score=min(100.0, score)))
@@ -447,18 +449,20 @@ class Engine:
         if len(facts) > 1:  # «а где?» after a list: the detail of each, where the fact holds it
             lines = [f"• {self.compose.item(f).date} — {lead.split(': ', 1)[-1].rstrip('.')}" for f in facts
                      if (lead := self.compose.lead(query, f)) and complete_for(query, self._entries[f.id])]
-            if query.answer_type and query.answer_type != "what" and not lines:
-                return self.compose.build(question, "partial", False, self.say.partial(query.answer_type), facts, 100.0)
+            asked = query.intent.answer_type
+            if asked and asked != "what" and not lines:
+                return self.compose.build(question, "partial", False, self.say.partial(asked), facts, 100.0)
             lead = "\n".join(lines) if lines else self.say.lead_list.format(count=len(facts))
             return self.compose.build(question, "list", True, lead, facts, 100.0)
         entry = self._entries.get(facts[0].id)
         if entry is None or not complete_for(query, entry):  # the fact does not hold what is asked now: say so
-            return self.compose.build(question, "partial", False, self.say.partial(query.answer_type), facts, 100.0)
+            lead = self.say.partial(query.intent.answer_type)
+            return self.compose.build(question, "partial", False, lead, facts, 100.0)
         return self.compose.build(question, "answer", True, self.compose.lead(query, facts[0]), facts, 100.0)
 
     def _cover(self, query: Query, complete: list[Scored], chosen: list[Scored]) -> list[Scored]:
         """Add facts answering what the chosen ones leave out («вузы, студенты, школы»)."""
-        weights = [t.weight for t in query.terms]
+        weights = [t.weight for t in query.words.terms]
         total = sum(weights)
         if not total:
             return chosen
@@ -593,7 +597,7 @@ _TYPED = frozenset(["date", "place", "person"])  # a detail of an action: when, 
 def _misses_action(query: Query, scored: Scored, analyse: Callable[[str], WordInfo]) -> bool:
     """Every word the fact matches is a name, and a verb the base uses elsewhere is left unmatched: the fact
     is about the names asked, not about what they did."""
-    verbs = [i for i, t in enumerate(query.terms)
+    verbs = [i for i, t in enumerate(query.words.terms)
              if t.known and not t.noun and analyse(t.word).pos in ("VERB", "INFN", "PRTS", "GRND")]
     return bool(verbs) and not scored.matched
 

@@ -27,7 +27,7 @@ def parse(index: Index):
 
 def named(query: Query) -> set[str]:
     """Every entity the question names, however it is classified."""
-    return set(query.entities | query.soft_entities | query.about_refs | query.place_refs)
+    return set(query.scope.entities | query.scope.soft_entities | query.scope.about_refs | query.scope.place_refs)
 
 
 # ---- what kind of answer is wanted -----------------------------------------------------------------
@@ -52,29 +52,29 @@ def named(query: Query) -> set[str]:
     ],
 )
 def test_question_words_set_the_answer_type(parse, question: str, answer_type: str) -> None:
-    assert parse(question).answer_type == answer_type
+    assert parse(question).intent.answer_type == answer_type
 
 
 def test_v_kakom_godu_asks_for_a_date(parse) -> None:
-    assert parse("в каком году установили отношения").answer_type == "date"
+    assert parse("в каком году установили отношения").intent.answer_type == "date"
 
 
 def test_only_a_day_question_wants_the_day(parse) -> None:
-    assert parse("какого числа утвердили дорожную карту").wants_day
-    assert parse("Какого числа прошли переговоры?").wants_day
-    assert not parse("когда утвердили дорожную карту").wants_day
-    assert not parse("в каком месяце утвердили дорожную карту").wants_day
+    assert parse("какого числа утвердили дорожную карту").intent.wants_day
+    assert parse("Какого числа прошли переговоры?").intent.wants_day
+    assert not parse("когда утвердили дорожную карту").intent.wants_day
+    assert not parse("в каком месяце утвердили дорожную карту").intent.wants_day
 
 
 def test_a_question_without_a_question_word_has_no_answer_type(parse) -> None:
     query = parse("товарооборот россии и азербайджана")
-    assert query.answer_type in ("", "what")
-    assert not query.list_intent and not query.wants_day
+    assert query.intent.answer_type in ("", "what")
+    assert not query.intent.list_intent and not query.intent.wants_day
 
 
 def test_money_words_ask_for_a_sum(parse) -> None:
-    assert parse("сколько стоили танки").wants_money
-    assert not parse("сколько было танков").wants_money
+    assert parse("сколько стоили танки").intent.wants_money
+    assert not parse("сколько было танков").intent.wants_money
 
 
 # ---- list intent -----------------------------------------------------------------------------------
@@ -86,7 +86,7 @@ def test_money_words_ask_for_a_sum(parse) -> None:
      "что было в марте 2024", "что было в 23-м году", "хронология отношений", "сколько раз встречались путин и алиев"],
 )
 def test_list_intent(parse, question: str) -> None:
-    assert parse(question).list_intent, question
+    assert parse(question).intent.list_intent, question
 
 
 @pytest.mark.parametrize(
@@ -94,7 +94,7 @@ def test_list_intent(parse, question: str) -> None:
     ["какая встреча была в самарканде", "когда встречались путин и алиев в самарканде", "товарооборот 2023"],
 )
 def test_a_single_question_is_not_a_list(parse, question: str) -> None:
-    assert not parse(question).list_intent, question
+    assert not parse(question).intent.list_intent, question
 
 
 # ---- entities --------------------------------------------------------------------------------------
@@ -122,32 +122,32 @@ def test_entities_are_found_by_alias_in_any_case_and_with_typos(parse, question:
 
 
 def test_one_entity_named_in_several_case_forms_is_one_entity(parse) -> None:
-    assert parse("Путин Путина Путину Путиным").entities == {"putin"}
+    assert parse("Путин Путина Путину Путиным").scope.entities == {"putin"}
 
 
 def test_a_multiword_alias_is_one_entity_not_its_words(parse) -> None:
     query = parse("когда встречались путин и алиев")
-    assert {"putin", "aliyev"} <= query.entities
-    assert all(term.word not in ("путин", "алиев") for term in query.terms)
+    assert {"putin", "aliyev"} <= query.scope.entities
+    assert all(term.word not in ("путин", "алиев") for term in query.words.terms)
 
 
 def test_the_subjects_of_the_source_are_about_refs_not_constraints(parse, index: Index) -> None:
     query = parse("товарооборот россии и азербайджана")
-    assert {"russia", "azerbaijan"} <= query.about_refs
-    assert not query.entities & index.about
+    assert {"russia", "azerbaijan"} <= query.scope.about_refs
+    assert not query.scope.entities & index.about
 
 
 def test_an_adjective_naming_a_subject_is_a_qualifier(parse) -> None:
     query = parse("сколько российских студентов")
-    assert "russia" in query.about_qualifiers
+    assert "russia" in query.scope.about_qualifiers
 
 
 def test_place_refs_only_after_v(parse) -> None:
-    assert parse("встреча в Самарканде").place_refs == {"samarkand"}
-    assert parse("когда путин был в баку").place_refs == {"baku"}
-    assert parse("поездка во Владивосток").place_refs <= {"vladivostok"}  # only a known place can be one
-    assert not parse("заявление Баку").place_refs
-    assert not parse("встреча Лаврова и Байрамова").place_refs
+    assert parse("встреча в Самарканде").scope.place_refs == {"samarkand"}
+    assert parse("когда путин был в баку").scope.place_refs == {"baku"}
+    assert parse("поездка во Владивосток").scope.place_refs <= {"vladivostok"}  # only a known place can be one
+    assert not parse("заявление Баку").scope.place_refs
+    assert not parse("встреча Лаврова и Байрамова").scope.place_refs
 
 
 @pytest.mark.parametrize("question", ["когда Лавров посещал Азербайджан", "Лавров посетил Азербайджан?",
@@ -156,13 +156,13 @@ def test_the_object_of_a_visit_is_where(index: Index, question: str) -> None:
     if question.isascii():
         index = Engine.from_path().sibling("en").index
     query = parse_query(question, index)
-    assert "azerbaijan" in query.place_refs
-    assert "lavrov" not in query.place_refs
+    assert "azerbaijan" in query.scope.place_refs
+    assert "lavrov" not in query.scope.place_refs
 
 
 def test_the_subject_of_a_visit_is_not_where(parse) -> None:
-    assert "azerbaijan" not in parse("Азербайджан посетил Лавров").place_refs  # only the object follows the verb
-    assert not parse("переговоры Лаврова и Байрамова").place_refs
+    assert "azerbaijan" not in parse("Азербайджан посетил Лавров").scope.place_refs  # only the object follows the verb
+    assert not parse("переговоры Лаврова и Байрамова").scope.place_refs
 
 
 @pytest.mark.parametrize(("question", "split"), [
@@ -187,23 +187,23 @@ def test_a_period_or_nothing_after_the_relative_word_is_no_event(index: Index, q
 
 def test_after_a_year_is_a_period(parse) -> None:
     query = parse("что было после 2022 года")
-    assert query.span is not None and query.span[0].isoformat() == "2023-01-01" and not query.years
+    assert query.scope.span is not None and query.scope.span[0].isoformat() == "2023-01-01" and not query.scope.years
 
 
 def test_adjectives_between_how_many_and_the_counted_noun(parse) -> None:
     query = parse("сколько было трехсторонних переговоров с арменией")
-    assert query.answer_type == "count" and query.count_intent  # «переговоров» is the occasion counted
+    assert query.intent.answer_type == "count" and query.intent.count_intent  # «переговоров» is the occasion counted
 
 
 @pytest.mark.parametrize("question", ["все события связанные с снг", "всё, что касается СНГ"])
 def test_related_to_is_no_word_to_match(parse, question: str) -> None:
-    assert not parse(question).terms and "cis" in parse(question).entities
+    assert not parse(question).words.terms and "cis" in parse(question).scope.entities
 
 
 @pytest.mark.parametrize("question", ["встречи путина и алиева вне россии", "встречи за пределами России"])
 def test_outside_a_place_rules_it_out(parse, question: str) -> None:
     query = parse(question)
-    assert query.excluded_places == {"russia"} and "russia" not in query.place_refs
+    assert query.scope.excluded_places == {"russia"} and "russia" not in query.scope.place_refs
 
 
 @pytest.mark.parametrize(("question", "months"), [
@@ -213,26 +213,26 @@ def test_outside_a_place_rules_it_out(parse, question: str) -> None:
 ])
 def test_halves_and_quarters_of_a_year_are_months(parse, question: str, months: set[int]) -> None:
     query = parse(question)
-    assert query.months == months and not query.ordinal and not query.nth
+    assert query.scope.months == months and not query.intent.ordinal and not query.intent.nth
 
 
 def test_becoming_names_the_role_taken_up(parse) -> None:
-    assert parse("когда Алиев стал президентом").becomes == "президент"
-    assert parse("когда россия и азербайджан стали союзниками").becomes == "союзник"
-    assert parse("товарооборот стал рекордным").becomes == ""  # an adjective is a state, not a role
-    assert parse("когда встречались путин и алиев").becomes == ""
+    assert parse("когда Алиев стал президентом").intent.becomes == "президент"
+    assert parse("когда россия и азербайджан стали союзниками").intent.becomes == "союзник"
+    assert parse("товарооборот стал рекордным").intent.becomes == ""  # an adjective is a state, not a role
+    assert parse("когда встречались путин и алиев").intent.becomes == ""
 
 
 @pytest.mark.parametrize(("question", "name"), [("встреча с Грузией", "грузией"), ("визит Токаева", "токаева"),
                                                 ("переговоры путина с эрдоганом", "эрдоганом")])
 def test_unknown_proper_names_are_reported(parse, question: str, name: str) -> None:
     query = parse(question)
-    assert name in query.unknown_names, query
+    assert name in query.words.unknown_names, query
 
 
 def test_known_names_are_not_reported_as_unknown(parse) -> None:
-    assert parse("встреча Путина и Алиева в Самарканде").unknown_names == ()
-    assert parse("переговоры Лаврова и Байрамова").unknown_names == ()
+    assert parse("встреча Путина и Алиева в Самарканде").words.unknown_names == ()
+    assert parse("переговоры Лаврова и Байрамова").words.unknown_names == ()
 
 
 # ---- numbers and periods ---------------------------------------------------------------------------
@@ -250,30 +250,30 @@ def test_known_names_are_not_reported_as_unknown(parse) -> None:
     ],
 )
 def test_years(parse, question: str, years: set[int]) -> None:
-    assert parse(question).years == years
+    assert parse(question).scope.years == years
 
 
 def test_months_days_and_seasons(parse) -> None:
     query = parse("встреча 5 марта 2024")
-    assert query.years == {2024}
-    assert query.months == {3}
-    assert query.days == {(3, 5)}
-    assert parse("что было в сентябре 2022").months == {9}
-    assert parse("что было летом 2022").months == {6, 7, 8}
-    assert parse("что было в конце 2023").months == {10, 11, 12}
+    assert query.scope.years == {2024}
+    assert query.scope.months == {3}
+    assert query.scope.days == {(3, 5)}
+    assert parse("что было в сентябре 2022").scope.months == {9}
+    assert parse("что было летом 2022").scope.months == {6, 7, 8}
+    assert parse("что было в конце 2023").scope.months == {10, 11, 12}
 
 
 def test_a_number_that_is_not_a_year_or_a_day_must_be_stated(parse) -> None:
     query = parse("на полях 78-й сессии генассамблеи")
-    assert query.numbers == {"78"}
-    assert not query.years
-    assert parse("32 марта").days == set()  # not a day of a month
+    assert query.scope.numbers == {"78"}
+    assert not query.scope.years
+    assert parse("32 марта").scope.days == set()  # not a day of a month
 
 
 def test_years_out_of_range_are_plain_numbers(parse) -> None:
     query = parse("в 3024 году")
-    assert not query.years
-    assert "3024" in query.numbers
+    assert not query.scope.years
+    assert "3024" in query.scope.numbers
 
 
 # ---- small talk and empty input --------------------------------------------------------------------
@@ -298,19 +298,19 @@ def test_years_out_of_range_are_plain_numbers(parse) -> None:
     ],
 )
 def test_smalltalk(parse, text: str, kind: str) -> None:
-    assert parse(text).smalltalk == kind
+    assert parse(text).intent.smalltalk == kind
 
 
 @pytest.mark.parametrize("question", ["привет, когда путин был в баку", "спасибо, а товарооборот в 2023?",
                                       "когда установили отношения"])
 def test_a_real_question_is_not_smalltalk(parse, question: str) -> None:
-    assert parse(question).smalltalk == ""
+    assert parse(question).intent.smalltalk == ""
 
 
 def test_empty_input_has_no_content(parse) -> None:
     query = parse("")
     assert not query.has_content
-    assert query.terms == () and query.phrase == ""
+    assert query.words.terms == () and query.words.phrase == ""
 
 
 # ---- typo correction and robustness ----------------------------------------------------------------
@@ -329,29 +329,42 @@ def test_a_10000_character_input_parses_quickly(parse) -> None:
         query = parse(text[:10_000])
         elapsed = time.perf_counter() - started
         assert elapsed < 2.0, (text[:20], elapsed)
-        assert len(query.terms) <= 60
+        assert len(query.words.terms) <= 60
 
 
 def test_the_query_is_immutable(parse) -> None:
     query = parse("когда встречались путин и алиев")
     with pytest.raises((AttributeError, TypeError)):
-        query.answer_type = "place"  # type: ignore[misc]
+        query.intent.answer_type = "place"  # type: ignore[misc]
 
 
 def test_a_rate_beside_a_number_asks_for_no_date(parse) -> None:
     """«12 млрд кубометров в год», "per year": a rate; «в каком году», a terse «год подписания»: a date."""
-    assert parse("мощность 12 млрд кубометров в год").answer_type != "date"
-    assert parse("в каком году установлены отношения").answer_type == "date"
-    assert parse("год установления отношений").answer_type == "date"
+    assert parse("мощность 12 млрд кубометров в год").intent.answer_type != "date"
+    assert parse("в каком году установлены отношения").intent.answer_type == "date"
+    assert parse("год установления отношений").intent.answer_type == "date"
 
 
 def test_a_count_of_an_entity_kind_is_a_count_of_named_things(parse) -> None:
     query = parse("сколько документов подписали в 2022 году")
-    assert (query.answer_type, query.counted_kind, query.count_intent) == ("count", "document", True)
-    assert parse("сколько студентов учится в россии").counted_kind == ""
+    intent = query.intent
+    assert (intent.answer_type, intent.counted_kind, intent.count_intent) == ("count", "document", True)
+    assert parse("сколько студентов учится в россии").intent.counted_kind == ""
 
 
 def test_a_kap_compound_is_read_as_its_parts(parse) -> None:
     """«капвложения» = капитальные вложения: the investment the base speaks of is found."""
-    terms = parse("объем капвложений в 2023 году").terms
+    terms = parse("объем капвложений в 2023 году").words.terms
     assert any(t.known and "инвестиция" in t.lemmas for t in terms)
+
+
+def test_a_query_comes_in_three_parts_and_changes_each_by_field_name(parse):
+    query = parse("когда Путин и Алиев встречались в Сочи в 2022 году")
+    assert query.scope.entities >= {"putin", "aliyev"} and query.scope.years == {2022}
+    assert query.intent.answer_type == "date" and query.words.terms
+    changed = query.changed(years=frozenset({2023}), ordinal="latest", text="другой")
+    assert (changed.scope.years, changed.intent.ordinal, changed.text) == ({2023}, "latest", "другой")
+    assert changed.scope.entities == query.scope.entities and changed.words == query.words  # the rest kept
+    assert query.scope.years == {2022}  # the original is untouched
+    with pytest.raises(TypeError, match="no field"):
+        query.changed(colour="red")

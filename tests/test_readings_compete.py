@@ -91,7 +91,7 @@ def test_a_detail_of_an_action_needs_a_fact_stating_the_action(bundled_engine: E
     analyse = reader(bundled_engine.index)
     names_only = dataclasses.replace(top, matched=frozenset())
     assert _misses_action(query, names_only, analyse)
-    with_verb = dataclasses.replace(top, matched=frozenset(range(len(query.terms))))
+    with_verb = dataclasses.replace(top, matched=frozenset(range(len(query.words.terms))))
     assert not _misses_action(query, with_verb, analyse)
     nouns = bundled_engine._parse("когда российские миротворцы", bundled_engine.today())
     assert not _misses_action(nouns, names_only, analyse)  # no action asked: nothing to miss

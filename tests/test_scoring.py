@@ -144,7 +144,7 @@ def test_a_detail_the_data_marks_unstated_is_never_complete(score) -> None:
 
 def test_an_unknown_name_forbids_every_fact(engine: Engine) -> None:
     query = parse_query("товарооборот россии и грузии в 2023", engine.index)
-    assert query.unknown_names
+    assert query.words.unknown_names
     assert not any(s.allowed for s in rank(query, engine.index))
 
 
@@ -236,7 +236,7 @@ def test_a_price_asked_needs_a_fact_stating_a_sum(engine: Engine, entry) -> None
     from knowledge.search.scoring import complete_for
 
     query = parse_query("какая цена у сотрудничества", engine.index)
-    assert query.wants_money and query.answer_type in ("", "what")
+    assert query.intent.wants_money and query.intent.answer_type in ("", "what")
     with_money = [e for e in engine.index.entries if e.money]
     without = [e for e in engine.index.entries if not e.money]
     assert with_money and without

@@ -86,8 +86,8 @@ class Composer:
     def lead(self, query: Query, fact: Fact) -> str:
         """The asked detail first («когда» → the date, «сколько» → the figure of the thing counted)."""
         figure = None
-        if query.answer_type == "figure" and fact.figures and query.figure_nouns:
-            nouns = {lemma for noun in query.figure_nouns for lemma in noun}
+        if query.intent.answer_type == "figure" and fact.figures and query.words.figure_nouns:
+            nouns = {lemma for noun in query.words.figure_nouns for lemma in noun}
             english = self.lang == "en"  # the question's lemmas are in the language it was read in
             analyser = analyser_for(self.lang)
             for candidate in fact.figures:
@@ -96,8 +96,8 @@ class Composer:
                 if nouns & counted:
                     figure = candidate
                     break
-        return typed_lead(query.answer_type, fact, self.base.entities, figure=figure, about=self.index.about,
-                          lang=self.reply, named=query.entities)
+        return typed_lead(query.intent.answer_type, fact, self.base.entities, figure=figure, about=self.index.about,
+                          lang=self.reply, named=query.scope.entities)
 
     def listing(self, question: str, members: list[Scored], *, counting: bool = False, kind: str = "") -> Answer:
         cap = max(1, self.settings.max_list)  # a list answer always shows at least one fact

@@ -7,7 +7,6 @@ engine's reply builders (``compose.py``), so every kind of answer is worded, dat
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
@@ -51,14 +50,15 @@ class SpecialAnswers:
 
     def after_base(self, question: str, query: Query) -> Answer:
         """A period after the base ends: say so, and offer the latest fact it has on the subject."""
-        label = query.span_label if self.reply == "ru" or query.span is None else _span_en(*query.span)
+        span = query.scope.span
+        label = query.scope.span_label if self.reply == "ru" or span is None else _span_en(*span)
         lead = self.say.lead_after_base.format(period=label, end=human_day(self.base_end, self.reply))
-        if not (query.terms or query.named):  # nothing but the period asked: the last events it has
+        if not (query.words.terms or query.scope.named):  # nothing but the period asked: the last events it has
             events = sorted((f for f in self.base.facts if f.status == "done" and not f.as_of
                              and f.date.end <= self.base_end),  # not a plan running past the source's date
                             key=lambda f: (f.date.end, f.date.start))[-LATEST_EVENTS:]
             return self.compose.build(question, "partial", False, lead, events, 0.0)
-        wider = dataclasses.replace(query, span=None, list_intent=False, count_intent=False, ordinal="latest")
+        wider = query.changed(span=None, list_intent=False, count_intent=False, ordinal="latest")
         ranked = [s for s in rank(wider, self.index) if s.allowed and s.score >= self.settings.suggest_threshold]
         if not ranked:
             return self.compose.build(question, "decline", False, lead, [], 0.0)
@@ -87,14 +87,14 @@ class SpecialAnswers:
         """«какой визит прошёл перед саммитом ШОС», «кто позвонил после гибели военных»: the nearest
         occasion of what is asked, before or after the event named; None when the question is no such one."""
         found = split_relative(question, lexicon_for(self.lang), analyser_for(self.lang), names=self.index.aliases)
-        if found is None or query.nth or query.ordinal or query.list_intent:
+        if found is None or query.intent.nth or query.intent.ordinal or query.intent.list_intent:
             return None
         asked, direction, about = found
-        today = query.until or self.today()
+        today = query.scope.until or self.today()
         anchor_query = self._parse(about, today)
-        people = {ref for ref in anchor_query.entities if self._kinds[ref][0] == "person"}
-        opening = self._parse(about.split()[0], today).entities
-        if (not anchor_query.terms and anchor_query.named <= people) or (opening and opening <= people):
+        people = {ref for ref in anchor_query.scope.entities if self._kinds[ref][0] == "person"}
+        opening = self._parse(about.split()[0], today).scope.entities
+        if (not anchor_query.words.terms and anchor_query.scope.named <= people) or (opening and opening <= people):
             return None  # «после Асадова», «извинился перед Путиным»: a person, not an event
         cfg = self.settings
         anchors = [s for s in rank(anchor_query, self.index) if s.allowed and s.entry.fact.status == "done"
@@ -104,13 +104,13 @@ class SpecialAnswers:
         anchor = anchors[0].entry.fact
         rivals = [s for s in anchors if s.score >= anchors[0].score - cfg.tie_margin]
         main = self._parse(asked, today)
-        if not {ref for ref in main.entities if self._kinds[ref][0] == "person"} and people:
+        if not {ref for ref in main.scope.entities if self._kinds[ref][0] == "person"} and people:
             # «после визита X, когда они встретились»: the people of the event, unless others are named
-            main = dataclasses.replace(main, entities=main.entities | people,
-                                       entity_order=main.entity_order + tuple(sorted(people)))
+            main = main.changed(entities=main.scope.entities | people,
+                                       entity_order=main.scope.entity_order + tuple(sorted(people)))
         ranked = rank(main, self.index) if main.has_content else []
         lx = lexicon_for(self.lang)
-        occasion_asked = any(set(t.lemmas) & lx.event_nouns for t in main.terms)  # «когда встретились после …»
+        occasion_asked = any(set(t.lemmas) & lx.event_nouns for t in main.words.terms)  # «когда встретились после …»
         named = {r.entry.fact for r in anchors}
         if direction == "after" and main.has_content and any(  # «что подписали после переговоров»: a fact on
                 s.entry.fact in named and s.score >= cfg.answer_threshold  # the event itself answers it —
@@ -140,7 +140,7 @@ class SpecialAnswers:
         return self._events_of(query, allowed, done=True)
 
     def _events_of(self, query: Query, allowed: list[Scored], *, done: bool) -> list[Scored]:
-        things = frozenset(i for i, t in enumerate(query.terms) if t.noun and t.known)
+        things = frozenset(i for i, t in enumerate(query.words.terms) if t.noun and t.known)
         floor = self.settings.answer_threshold - self.settings.list_margin
         return [s for s in allowed if s.complete and things <= s.matched and s.score >= floor
                 and not (done and (s.entry.fact.status != "done" or s.entry.fact.as_of))]
@@ -148,13 +148,14 @@ class SpecialAnswers:
     def ranking(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
         """«вторая встреча», «самый большой рост», «чаще всего»: ranks the dates and figures can give."""
         lx = lexicon_for(self.lang)
-        if (query.extreme and not query.frequent) or (query.extreme and query.terms and not any(
-                set(t.lemmas) & lx.event_nouns for t in query.terms)):
-            subject = {lemma for term in query.terms if term.noun for lemma in term.lemmas}
+        intent, terms = query.intent, query.words.terms
+        if (intent.extreme and not intent.frequent) or (intent.extreme and terms and not any(
+                set(t.lemmas) & lx.event_nouns for t in terms)):
+            subject = {lemma for term in query.words.terms if term.noun for lemma in term.lemmas}
             points = figure_series([s.entry.fact for s in allowed if s.score >= self.settings.suggest_threshold],
                                    subject, lang=self.lang)
             growth = bool(subject & (GROWTH_WORDS | lx.growth_words))
-            found = extreme_figure(points, growth=growth, largest=query.extreme == "max")
+            found = extreme_figure(points, growth=growth, largest=query.intent.extreme == "max")
             if found is None:
                 return None
             figure, point, compared = found
@@ -165,21 +166,22 @@ class SpecialAnswers:
             else:
                 said = f"рост {figure.display()}" if growth else figure.display()
                 period = point.period
-            lead = self.say.lead_extreme.format(which=self.say.most if query.extreme == "max" else self.say.least,
+            which = self.say.most if query.intent.extreme == "max" else self.say.least
+            lead = self.say.lead_extreme.format(which=which,
                                                 period=period, figure=said, count=compared)
             score = max(s.score for s in allowed if s.entry.fact is point.fact)
             return self.compose.build(question, "answer", True, lead, [point.fact], score)
         events = self._events(query, allowed)
         days = occasions(events)
-        if query.nth:
-            best = nth_occasion(days, query.nth)
+        if query.intent.nth:
+            best = nth_occasion(days, query.intent.nth)
             if best is None:
                 return None
             return self.compose.build(question, "answer", True, self.compose.lead(query, best.entry.fact),
                                       [best.entry.fact],
                                       best.score)
         monthly = bool(set(words(question)) & lx.month_words)
-        busiest = busiest_period(days, monthly=monthly) if query.frequent else None
+        busiest = busiest_period(days, monthly=monthly) if query.intent.frequent else None
         if busiest is None:
             return None
         year, month, chosen = busiest
@@ -193,7 +195,7 @@ class SpecialAnswers:
 
     def series(self, question: str, query: Query, allowed: list[Scored]) -> Answer | None:
         """«как менялся товарооборот»: every period's figure of the subject, as the source gives it."""
-        subject = {lemma for term in query.terms if term.noun for lemma in term.lemmas}
+        subject = {lemma for term in query.words.terms if term.noun for lemma in term.lemmas}
         pool = [s.entry.fact for s in allowed if s.score >= self.settings.suggest_threshold]
         points = figure_series(pool, subject, lang=self.lang)
         if not points and self.lang == "en":  # figures without English descriptions: those of the facts asked about
@@ -214,7 +216,7 @@ class SpecialAnswers:
                 and s.entry.fact.status == "done" and not s.entry.fact.as_of]
         if not pool:
             pool = [top]
-        if query.ordinal == "latest":
+        if query.intent.ordinal == "latest":
             pick = max(pool, key=lambda s: (s.entry.fact.date.end, s.score))
         else:  # the earliest date; on that date, still the best match
             pick = min(pool, key=lambda s: (s.entry.fact.date.start, -s.score))

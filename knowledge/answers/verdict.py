@@ -32,7 +32,6 @@ Checking (``Verdicts.check_claim``, a part of ``Engine`` built with its reply bu
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import re
@@ -530,19 +529,20 @@ class Verdicts:
         if framing is None or framing.negated or framing.choice:
             return None
         claim = self._parse(framing.claim, today)
-        if (not claim.has_content or claim.smalltalk or claim.answer_type not in ("", "what", "figure")
-                or claim.nth or claim.ordinal or claim.extreme or claim.frequent or claim.trend or claim.comparison
-                or claim.list_intent or claim.count_intent or claim.now or claim.upcoming or claim.becomes
-                or claim.excluded_places):
+        asks = claim.intent
+        if (not claim.has_content or asks.smalltalk or asks.answer_type not in ("", "what", "figure")
+                or asks.nth or asks.ordinal or asks.extreme or asks.frequent or asks.trend or asks.comparison
+                or asks.list_intent or asks.count_intent or asks.now or asks.upcoming or asks.becomes
+                or claim.scope.excluded_places):
             return None
         lx, analyse = lexicon_for(self.lang), analyser_for(self.lang)
         relative = split_relative(framing.claim, lx, analyse, names=self.index.aliases)
-        if relative is not None and not {r for r in self._parse(relative[2].split()[0], today).entities
+        if relative is not None and not {r for r in self._parse(relative[2].split()[0], today).scope.entities
                                          if self._kinds[r][0] == "person"}:
             return None  # «встречались ли они после …»: the nearest occasion, as the lookup finds it; not
             # «извинился перед коллегой», a person
-        tense = "future" if claim.future or framing.future else "past" if framing.past else ""
-        said = said_numbers(question, claim.numbers, self.lang)  # the question's own «%» and commas
+        tense = "future" if claim.intent.future or framing.future else "past" if framing.past else ""
+        said = said_numbers(question, claim.scope.numbers, self.lang)  # the question's own «%» and commas
         scored = _Scores(claim, self.index, self._positions())
         # a figure is one value of one thing: when facts matching the claim but for its number disagree on it
         # (so many tourists one way, and as many visitors the other way: the number fits the other fact),
@@ -635,7 +635,7 @@ class Verdicts:
         Б apologised to А. The one doing it is the person named in the nominative (Russian)
         or before the verb (English); in the fact, the person named so (Russian) or nearest before the same
         verb (English). Agrees unless the fact gives that role to another person the claim names."""
-        people = frozenset(r for r in claim.entities if self._kinds[r][0] == "person")
+        people = frozenset(r for r in claim.scope.entities if self._kinds[r][0] == "person")
         if len(people) < 2:
             return True
         said = self._mentions(claim_text, people)
@@ -670,7 +670,7 @@ class Verdicts:
         analyse = analyser_for(self.lang)
         total = things = verbs = 0.0
         unknown = False
-        for position, term in enumerate(claim.terms):
+        for position, term in enumerate(claim.words.terms):
             if term.word in _MORE or term.word in _LESS or term.word in _ABOUT:
                 continue  # «превысил 2 млрд»: how a number compares, which the numbers' check reads
             verb = analyse(term.word).pos in _VERB_POS
@@ -683,13 +683,13 @@ class Verdicts:
                 verbs += weight
             else:
                 things += weight
-        for ref in claim.soft_entities:
+        for ref in claim.scope.soft_entities:
             total += ENTITY_WEIGHT
             if ref not in scored.entry.entities:
                 things += ENTITY_WEIGHT
         # named people, places, periods and numbers: the scorer made them agree
-        total += ENTITY_WEIGHT * (len(claim.entities) + len(claim.numbers))
-        total += ENTITY_WEIGHT * bool(claim.years or claim.months or claim.days or claim.span)
+        total += ENTITY_WEIGHT * (len(claim.scope.entities) + len(claim.scope.numbers))
+        total += ENTITY_WEIGHT * claim.scope.timed
         if total <= 0:
             return 1.0, 1.0, unknown
         return (things + verbs) / total, things / total, unknown
@@ -705,7 +705,7 @@ class Verdicts:
         another action on the same thing, which cannot confirm this one."""
         analyse = analyser_for(self.lang)
         return any(term.known and position not in scored.matched and analyse(term.word).pos in _VERB_POS
-                   and not term.noun for position, term in enumerate(claim.terms))
+                   and not term.noun for position, term in enumerate(claim.words.terms))
 
     def _tolerable(self, claim: Query, scored: Scored | None, said: Sequence[Said], tense: str) -> bool:
         """The lookup's fact names every thing the claim names, if with other verbs («считает стратегическим
@@ -733,7 +733,7 @@ class Verdicts:
             stated = stated_numbers(fact, self.lang)
             shown = list(dict.fromkeys(s.shown for n in said for s in _fitting(n, stated)))
             detail = shown[0] if len(shown) == 1 else ""
-        if not detail and claim.answer_type == "figure" and reading.kind == "answer" and reading.lead \
+        if not detail and claim.intent.answer_type == "figure" and reading.kind == "answer" and reading.lead \
                 and list(reading.facts) == [fact.id]:
             detail = reading.lead.rstrip(".")  # «есть ли данные о товарообороте»: the figure, as the lookup said it
         if not detail and not fact.as_of:
@@ -782,7 +782,7 @@ class Verdicts:
         """The facts matching the claim but for its numbers, as well as the best of them does, each with how it
         compares with the numbers said ("agree", "differ", "unknown"): «более 4 млрд» against «почти 4,4 млрд»
         is compared, not matched."""
-        relaxed = dataclasses.replace(claim, numbers=frozenset())
+        relaxed = claim.changed(numbers=frozenset())
         ranked = [s for s in rank(relaxed, self.index) if self._confirms(relaxed, s, (), tense)]
         if not ranked or ranked[0].score < self.settings.answer_threshold:
             return []
@@ -797,29 +797,29 @@ class Verdicts:
         # meetings, visits, summits recur: another one elsewhere or at another time does not contradict the
         # claim, unless it names the day (then the people were elsewhere that day)
         events = lexicon_for(self.lang).event_nouns
-        recurring = any(set(t.lemmas) & events for t in claim.terms)
-        pinned = not recurring or bool(claim.days)
-        if said and len(said) == len(claim.numbers):  # a figure is one value of one thing, recurring or not
-            out.append((dataclasses.replace(claim, numbers=frozenset()),
+        recurring = any(set(t.lemmas) & events for t in claim.words.terms)
+        pinned = not recurring or bool(claim.scope.days)
+        if said and len(said) == len(claim.scope.numbers):  # a figure is one value of one thing, recurring or not
+            out.append((claim.changed(numbers=frozenset()),
                         functools.partial(self._other_number, said=tuple(said))))
         if not pinned:
             return out
-        if len(claim.place_refs) == 1:
-            (place,) = claim.place_refs
+        if len(claim.scope.place_refs) == 1:
+            (place,) = claim.scope.place_refs
             out.append((_without(claim, {place}), functools.partial(self._other_place, asked=place)))
-        elif not claim.place_refs and len(claim.unknown_names) == 1 and self._unknown_place(framing.claim,
-                                                                                            claim.unknown_names[0]):
-            name = claim.unknown_names[0]
-            terms = tuple(t for t in claim.terms if t.word != name)
-            out.append((dataclasses.replace(claim, unknown_names=(), terms=terms,
+        elif not claim.scope.place_refs and len(claim.words.unknown_names) == 1 and self._unknown_place(framing.claim,
+                                                                                            claim.words.unknown_names[0]):
+            name = claim.words.unknown_names[0]
+            terms = tuple(t for t in claim.words.terms if t.word != name)
+            out.append((claim.changed(unknown_names=(), terms=terms,
                                             phrase=" ".join(t.lemmas[0] for t in terms)),
                         functools.partial(self._other_place, asked="")))
-        timed = claim.years or claim.months or claim.days or claim.span
+        timed = claim.scope.years or claim.scope.months or claim.scope.days or claim.scope.span
         if timed and not recurring and self._within_base(claim):
-            out.append((dataclasses.replace(claim, years=frozenset(), months=frozenset(), days=frozenset(),
+            out.append((claim.changed(years=frozenset(), months=frozenset(), days=frozenset(),
                                             span=None, span_label=""),
                         functools.partial(self._other_date, claim=claim)))
-        people = sorted(r for r in claim.entities if self._kinds[r][0] == "person")
+        people = sorted(r for r in claim.scope.entities if self._kinds[r][0] == "person")
         if len(people) >= 2:
             for person in people:
                 out.append((_without(claim, {person}),
@@ -828,13 +828,13 @@ class Verdicts:
 
     def _within_base(self, claim: Query) -> bool:
         """The period asked lies within what the base can know: none of it after its newest source."""
-        if claim.span is not None:
-            return claim.span[1] <= self.base_end
-        if not claim.years:
+        if claim.scope.span is not None:
+            return claim.scope.span[1] <= self.base_end
+        if not claim.scope.years:
             return True  # «19 сентября»: of whichever year the facts are
-        latest = max(claim.years)
+        latest = max(claim.scope.years)
         return latest < self.base_end.year or (latest == self.base_end.year and (
-            not claim.months or max(claim.months) <= self.base_end.month))
+            not claim.scope.months or max(claim.scope.months) <= self.base_end.month))
 
     def _unknown_place(self, claim_text: str, name: str) -> bool:
         """An unknown name the claim uses as where («в Лиссабоне»): a place the dictionary knows, not a part of
@@ -894,9 +894,10 @@ class Verdicts:
             return "unknown", ""
 
         def fits(day: dt.date) -> bool:
-            return ((not claim.years or day.year in claim.years) and (not claim.months or day.month in claim.months)
-                    and (not claim.days or (day.month, day.day) in claim.days)
-                    and (claim.span is None or claim.span[0] <= day <= claim.span[1]))
+            scope = claim.scope
+            return ((not scope.years or day.year in scope.years) and (not scope.months or day.month in scope.months)
+                    and (not scope.days or (day.month, day.day) in scope.days)
+                    and (scope.span is None or scope.span[0] <= day <= scope.span[1]))
 
         inside = outside = False
         day = start
@@ -926,7 +927,7 @@ class Verdicts:
                                           if f.date.iso == fact.date.iso):
             return "agree", ""
         people = [r for r in fact.entity_ids if self._kinds.get(r, ("", ""))[0] == "person"]
-        if not [r for r in people if r not in claim.entities]:
+        if not [r for r in people if r not in claim.scope.entities]:
             return "unknown", ""
         entities = self.base.entities
         names = {(entities[r].name_en or entities[r].name) if self.reply == "en" else entities[r].name for r in people}
@@ -996,12 +997,12 @@ def _key(value: str) -> str:
 
 def _without(claim: Query, refs: set[str]) -> Query:
     """The claim without some named entities (as if they had not been named)."""
-    return dataclasses.replace(
-        claim, entities=claim.entities - refs, soft_entities=claim.soft_entities - refs,
-        place_refs=claim.place_refs - refs, about_refs=claim.about_refs - refs,
-        about_qualifiers=claim.about_qualifiers - refs,
-        stand_ins=tuple(pair for pair in claim.stand_ins if pair[0] not in refs),
-        entity_order=tuple(r for r in claim.entity_order if r not in refs))
+    return claim.changed(
+        entities=claim.scope.entities - refs, soft_entities=claim.scope.soft_entities - refs,
+        place_refs=claim.scope.place_refs - refs, about_refs=claim.scope.about_refs - refs,
+        about_qualifiers=claim.scope.about_qualifiers - refs,
+        stand_ins=tuple(pair for pair in claim.scope.stand_ins if pair[0] not in refs),
+        entity_order=tuple(r for r in claim.scope.entity_order if r not in refs))
 
 
 def _lower_first(text: str, lang: str = "ru") -> str:

@@ -50,10 +50,11 @@ class Features:
 
 def reading_of(query: Query) -> str:
     """The kind of reading: a plain lookup of one fact, a list, or a special one (whose rules know best)."""
-    if (query.nth or query.extreme or query.frequent or query.trend or query.now or query.ordinal
-            or query.upcoming or query.future or query.asks_happened or query.comparison or query.asks_outcome):
+    asks = query.intent
+    if (asks.nth or asks.extreme or asks.frequent or asks.trend or asks.now or asks.ordinal
+            or asks.upcoming or asks.future or asks.asks_happened or asks.comparison or asks.asks_outcome):
         return "special"
-    if query.list_intent or query.count_intent:
+    if query.intent.list_intent or query.intent.count_intent:
         return "list"
     return "lookup"
 
@@ -63,12 +64,12 @@ def compute(query: Query, ranked: Sequence[Scored], chosen: Scored, *, reading: 
     """The features of asserting ``chosen`` (one of ``ranked``) as the answer to ``query``."""
     fact_id = chosen.entry.fact.id
     others = [s.score for s in ranked if s.entry.fact.id != fact_id]
-    weights = [t.weight for t in query.terms]
+    weights = [t.weight for t in query.words.terms]
     total = sum(weights)
     unexplained = sum(w for i, w in enumerate(weights) if i not in chosen.matched) / total if total else 0.0
-    unknown = sum(1 for t in query.terms if not t.known) / len(query.terms) if query.terms else 0.0
-    named = bool(query.entities or query.soft_entities or query.place_refs or query.years or query.months
-                 or query.days or query.numbers or query.span)
+    unknown = sum(1 for t in query.words.terms if not t.known) / len(query.words.terms) if query.words.terms else 0.0
+    scope = query.scope
+    named = bool(scope.named or scope.place_refs or scope.timed or scope.numbers)
     strong = sum(1 for score in others if score >= chosen.score - STRONG_MARGIN)
     closeness = chosen.semantic if semantic is None else semantic  # 0: the question was not encoded
     rivals = [s.semantic for s in ranked if s.allowed and s.entry.fact.id != fact_id]
@@ -80,7 +81,7 @@ def compute(query: Query, ranked: Sequence[Scored], chosen: Scored, *, reading: 
         closeness=chosen.closeness,
         unexplained=unexplained,
         unknown=unknown,
-        unknown_names=float(bool(query.unknown_names)),
+        unknown_names=float(bool(query.words.unknown_names)),
         constraints=float(named),
         ranked_first=float(bool(ranked) and ranked[0].entry.fact.id == fact_id),
         strong=min(strong, STRONG_CAP) / STRONG_CAP,

@@ -7,7 +7,6 @@ ask about the last reply itself. A question that stands on its own is new.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -38,7 +37,7 @@ def _own(term: Term, lx: Lexicon) -> bool:
 def read_follow_up(question: str, query: Query, context: Context | None, *,
                    entity_kinds: Mapping[str, tuple[str, str]], lexicon: Lexicon = RUSSIAN) -> FollowUp:
     """How a question relates to the last one; ``entity_kinds`` maps entity ids to (kind, country)."""
-    if context is None or query.smalltalk:
+    if context is None or query.intent.smalltalk:
         return FollowUp("new", query)
     lx = lexicon
     text = " ".join(words(question, max_chars=MAX_QUERY_CHARS))
@@ -52,9 +51,9 @@ def read_follow_up(question: str, query: Query, context: Context | None, *,
         return FollowUp("new", query)
     marked = opened or raw[0] in lx.follow_up_starts
     pointing = any(w in lx.back_references for w in raw)
-    named = bool(query.entities or query.soft_entities or query.place_refs or query.about_refs)
-    timed = bool(query.years or query.months or query.days or query.span)
-    nouns = [t for t in query.terms if _own(t, lx)]
+    named = bool(query.scope.named or query.scope.place_refs or query.scope.about_refs)
+    timed = query.scope.timed
+    nouns = [t for t in query.words.terms if _own(t, lx)]
     content = [w for w in raw if w not in lx.follow_up_starts and w not in lx.back_references]
     if content and context.shown and not named and not timed:
         asks = [w for w in content if w in lx.detail_words or w in lx.source_words]
@@ -62,13 +61,14 @@ def read_follow_up(question: str, query: Query, context: Context | None, *,
             kind: FollowUpKind = "source" if any(w in lx.source_words for w in asks) else "detail"
             return FollowUp(kind, context.query)
     if not nouns and not named and not timed:
-        if query.answer_type and query.answer_type != "what" and (marked or pointing or not query.terms):
+        asked = query.intent.answer_type
+        if asked and asked != "what" and (marked or pointing or not query.words.terms):
             if context.facts:  # «а где?», «а когда?»: another detail of the same fact(s)
-                return FollowUp("same", dataclasses.replace(context.query, answer_type=query.answer_type,
+                return FollowUp("same", context.query.changed(answer_type=query.intent.answer_type,
                                                             list_intent=False, count_intent=False))
-            return FollowUp("merge", dataclasses.replace(context.query, answer_type=query.answer_type))
+            return FollowUp("merge", context.query.changed(answer_type=query.intent.answer_type))
         return FollowUp("new", query)
-    fragment = not nouns and query.answer_type == ""  # «в 2022?», «с Лавровым?»: no question of its own
+    fragment = not nouns and query.intent.answer_type == ""  # «в 2022?», «с Лавровым?»: no question of its own
     if not (marked or pointing or fragment):
         return FollowUp("new", query)
     if len(nouns) > MAX_CARRIED_TERMS:
@@ -84,32 +84,33 @@ _POLITE = frozenset(["пожалуйста", "плиз", "можно", "дай",
 def merge(previous: Query, new: Query, *, entity_kinds: Mapping[str, tuple[str, str]],
           lexicon: Lexicon = RUSSIAN) -> Query:
     """The previous question with what the new one changes: its period, its people, its place, its words."""
-    years, months, days = previous.years, previous.months, previous.days
-    span, label = previous.span, previous.span_label
-    if new.span is not None:  # «а в прошлом году?»: a relative period replaces any other
-        years, months, days, span, label = frozenset(), frozenset(), frozenset(), new.span, new.span_label
-    elif new.years:  # «декабрь 2023» → «а в 2022?»: December 2022
-        years, days = new.years, new.days or frozenset((m, d) for m, d in previous.days)
-        months, span, label = new.months or months, None, ""
-    elif new.months or new.days:
-        months, days = new.months, new.days
-    order = list(previous.entity_order)
-    entities, soft = set(previous.entities), set(previous.soft_entities)
-    places = set(previous.place_refs)
-    if new.place_refs:  # «а в Турции?»: another place instead of the old one
-        for gone in places - new.place_refs:
+    years, months, days = previous.scope.years, previous.scope.months, previous.scope.days
+    span, label = previous.scope.span, previous.scope.span_label
+    if new.scope.span is not None:  # «а в прошлом году?»: a relative period replaces any other
+        years, months, days, span, label = frozenset(), frozenset(), frozenset(), new.scope.span, new.scope.span_label
+    elif new.scope.years:  # «декабрь 2023» → «а в 2022?»: December 2022
+        years, days = new.scope.years, new.scope.days or frozenset((m, d) for m, d in previous.scope.days)
+        months, span, label = new.scope.months or months, None, ""
+    elif new.scope.months or new.scope.days:
+        months, days = new.scope.months, new.scope.days
+    order = list(previous.scope.entity_order)
+    entities, soft = set(previous.scope.entities), set(previous.scope.soft_entities)
+    places = set(previous.scope.place_refs)
+    if new.scope.place_refs:  # «а в Турции?»: another place instead of the old one
+        for gone in places - new.scope.place_refs:
             entities.discard(gone)
             soft.discard(gone)
             if gone in order:
                 order.remove(gone)
         places = set()
-    for ref in new.entity_order:
-        if ref in order or ref in new.place_refs:
+    for ref in new.scope.entity_order:
+        if ref in order or ref in new.scope.place_refs:
             if ref not in order:
                 order.append(ref)
             continue
         kind, country = entity_kinds.get(ref, ("", ""))
-        same = [old for old in order if entity_kinds.get(old, ("", ""))[0] == kind and old not in new.entity_order]
+        same = [old for old in order
+                if entity_kinds.get(old, ("", ""))[0] == kind and old not in new.scope.entity_order]
         # «Путин и Алиев» → «а с Лавровым?»: Lavrov stands in for his compatriot Putin;
         # otherwise the latest-named one gives way («Лавров с Байрамовым» → «а с Мирзояном?»)
         compatriots = [old for old in same if country and entity_kinds.get(old, ("", ""))[1] == country]
@@ -120,38 +121,38 @@ def merge(previous: Query, new: Query, *, entity_kinds: Mapping[str, tuple[str, 
             soft.discard(gone)
             places.discard(gone)
         order.append(ref)
-    entities |= new.entities
-    soft |= new.soft_entities
-    places |= new.place_refs
-    own_terms = [t for t in new.terms if _own(t, lexicon)]
-    terms = new.terms if own_terms else previous.terms
-    if own_terms and not new.entities and not new.soft_entities:
+    entities |= new.scope.entities
+    soft |= new.scope.soft_entities
+    places |= new.scope.place_refs
+    own_terms = [t for t in new.words.terms if _own(t, lexicon)]
+    terms = new.words.terms if own_terms else previous.words.terms
+    if own_terms and not new.scope.entities and not new.scope.soft_entities:
         # «а товарооборот?» after «что было в 2023»: a new subject in the old period; old names go
         entities, soft, order = set(), set(), []
-    answer_type = new.answer_type if new.answer_type not in ("", "what") else previous.answer_type
-    return dataclasses.replace(
-        previous,
+    answer_type = new.intent.answer_type if new.intent.answer_type not in ("", "what") else previous.intent.answer_type
+    return previous.changed(
+
         text=new.text,
         terms=terms,
         entities=frozenset(entities),
         soft_entities=frozenset(soft),
         place_refs=frozenset(places),
-        stand_ins=tuple(s for s in previous.stand_ins + new.stand_ins if s[0] in entities | soft),
+        stand_ins=tuple(s for s in previous.scope.stand_ins + new.scope.stand_ins if s[0] in entities | soft),
         years=years,
         months=months,
         days=days,
         span=span,
         span_label=label,
-        until=new.until or previous.until,
-        now=new.now,
-        numbers=new.numbers or (previous.numbers if not own_terms else frozenset()),
+        until=new.scope.until or previous.scope.until,
+        now=new.intent.now,
+        numbers=new.scope.numbers or (previous.scope.numbers if not own_terms else frozenset()),
         answer_type=answer_type,
-        list_intent=new.list_intent or (previous.list_intent and not own_terms),
-        count_intent=new.count_intent or (previous.count_intent and not own_terms),
-        ordinal=new.ordinal or previous.ordinal,
-        figure_nouns=new.figure_nouns or previous.figure_nouns,
-        asks_outcome=new.asks_outcome or previous.asks_outcome,
+        list_intent=new.intent.list_intent or (previous.intent.list_intent and not own_terms),
+        count_intent=new.intent.count_intent or (previous.intent.count_intent and not own_terms),
+        ordinal=new.intent.ordinal or previous.intent.ordinal,
+        figure_nouns=new.words.figure_nouns or previous.words.figure_nouns,
+        asks_outcome=new.intent.asks_outcome or previous.intent.asks_outcome,
         phrase=" ".join(t.lemmas[0] for t in terms),
         entity_order=tuple(order),
-        about_refs=previous.about_refs | new.about_refs,  # «а России?» after «кто президент Азербайджана»
+        about_refs=previous.scope.about_refs | new.scope.about_refs,  # «а России?» after «кто президент Азербайджана»
     )

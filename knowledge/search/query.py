@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
 from collections.abc import Callable, Container
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -36,9 +38,19 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
-class Query:
-    text: str
+class Words:
+    """The words left to find once names, dates and the kind of question are read: what retrieval matches."""
+
     terms: tuple[Term, ...]
+    phrase: str  # lemma string, for fuzzy comparison
+    unknown_names: tuple[str, ...]  # capitalised words the base never uses
+    figure_nouns: tuple[tuple[str, ...], ...]  # the noun «сколько» counts, as lemmas
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a fact must agree with: the entities, places, periods and numbers the question names."""
+
     entities: frozenset[str]  # named, and must agree (people, places, countries, organisations)
     stand_ins: tuple[tuple[str, str], ...]  # (capital, country): «Баку заявил» may mean Azerbaijan
     soft_entities: frozenset[str]  # named, and should agree (organisations, documents, terms)
@@ -49,24 +61,37 @@ class Query:
     months: frozenset[int]
     days: frozenset[tuple[int, int]]  # (month, day) pairs named («5 марта»)
     numbers: frozenset[str]  # other numbers named («78-й сессии»): a fact must state them
-    answer_type: str  # "", date, place, figure, count, person, name, reason, what
-    wants_day: bool
-    wants_money: bool
-    list_intent: bool
-    count_intent: bool
-    figure_nouns: tuple[tuple[str, ...], ...]
-    unknown_names: tuple[str, ...]
-    asks_outcome: tuple[str, ...]  # «чем закончились», «итоги»: the fact must state that outcome
-    ordinal: str  # "latest" or "earliest" of the matching facts, or ""
-    comparison: bool  # «второй после», «кроме», «до Асадова»: a ranking the base does not hold
-    smalltalk: str  # "", greeting, thanks, bye, chat, empty
-    phrase: str  # lemma string, for fuzzy comparison
     entity_order: tuple[str, ...] = ()  # the named entities in the order the question names them
-    trend: bool = False  # «как менялся товарооборот»: the figure in every period the base has
     excluded_places: frozenset[str] = frozenset()  # «не в России»: facts set there (or nowhere known) are out
     span: tuple[dt.date, dt.date] | None = None  # «в прошлом году», resolved against today: facts within it
     span_label: str = ""  # how to say that period («2023 год»)
     until: dt.date | None = None  # today, when the base reaches beyond it: later facts are not known yet
+
+    @property
+    def named(self) -> frozenset[str]:
+        """Every entity named, hard or soft."""
+        return self.entities | self.soft_entities
+
+    @property
+    def timed(self) -> bool:
+        """A year, month, day or period is named."""
+        return bool(self.years or self.months or self.days or self.span)
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """What the question asks for: the kind of answer, and the readings beyond a plain lookup it calls for."""
+
+    answer_type: str  # "", date, place, figure, count, person, name, reason, what
+    wants_day: bool = False
+    wants_money: bool = False
+    list_intent: bool = False
+    count_intent: bool = False
+    asks_outcome: tuple[str, ...] = ()  # «чем закончились», «итоги»: the fact must state that outcome
+    ordinal: str = ""  # "latest" or "earliest" of the matching facts, or ""
+    comparison: bool = False  # «второй после», «кроме», «до Асадова»: a ranking the base does not hold
+    smalltalk: str = ""  # "", greeting, thanks, bye, chat, empty
+    trend: bool = False  # «как менялся товарооборот»: the figure in every period the base has
     now: bool = False  # «сейчас», «на данный момент»: the current state, i.e. the latest the base knows
     nth: int = 0  # «вторая встреча»: the n-th occasion in time
     extreme: str = ""  # «самый большой рост»: "max" or "min" of a figure across periods
@@ -79,14 +104,38 @@ class Query:
     becoming_verbs: frozenset[str] = frozenset()  # the verbs that state it («стать», «избрать»)
     counted_kind: str = ""  # «сколько документов»: the kind of entity counted across the facts found
 
-    @property
-    def named(self) -> frozenset[str]:
-        """Every entity named, hard or soft."""
-        return self.entities | self.soft_entities
+
+_PARTS = {name: part for part, cls in (("words", Words), ("scope", Scope), ("intent", Intent))
+          for name in cls.__dataclass_fields__}
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """One question read, in three parts for the stages that use them: retrieval matches its ``words``,
+    scoring and filters check its ``scope``, the readings and replies follow its ``intent``."""
+
+    text: str
+    words: Words
+    scope: Scope
+    intent: Intent
 
     @property
     def has_content(self) -> bool:
-        return bool(self.terms or self.entities or self.soft_entities or self.years or self.months or self.span)
+        scope = self.scope
+        return bool(self.words.terms or scope.named or scope.years or scope.months or scope.span)
+
+    def changed(self, **changes: Any) -> Query:
+        """A copy with some fields of its parts changed, each by its own name («changed(years=…, ordinal=…)»)."""
+        grouped: dict[str, dict[str, Any]] = {}
+        text = changes.pop("text", self.text)
+        for name, value in changes.items():
+            if name not in _PARTS:
+                raise TypeError(f"Query has no field {name!r}")
+            grouped.setdefault(_PARTS[name], {})[name] = value
+        return Query(text,
+                     dataclasses.replace(self.words, **grouped["words"]) if "words" in grouped else self.words,
+                     dataclasses.replace(self.scope, **grouped["scope"]) if "scope" in grouped else self.scope,
+                     dataclasses.replace(self.intent, **grouped["intent"]) if "intent" in grouped else self.intent)
 
 
 _DASHED_YEARS = re.compile(r"(?<!\d)(\d{4})\s{0,3}[-–—]\s{0,3}(\d{4})(?!\d)")
@@ -667,9 +716,9 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     if nth:  # «вторая встреча»: the ordinal ranks; it is not a word to find
         terms = [t for t in terms if analyse(t.word).forms[0] not in lx.ordinal_numbers]
 
-    return Query(
-        text=text,
-        terms=tuple(terms),
+    words_left = Words(terms=tuple(terms), phrase=" ".join(t.lemmas[0] for t in terms),
+                       unknown_names=tuple(found.unknown_names), figure_nouns=tuple(found.figure_nouns))
+    scope = Scope(
         entities=frozenset(named.entities),
         stand_ins=tuple(named.stand_ins),
         soft_entities=frozenset(named.soft),
@@ -680,24 +729,23 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         months=frozenset(scan.months),
         days=frozenset(scan.days),
         numbers=frozenset(scan.numbers),
+        entity_order=tuple(named.order),
+        excluded_places=frozenset(named.excluded),
+        span=span,
+        span_label=span_label,
+        until=until,
+    )
+    intent = Intent(
         answer_type=scan.answer_type,
         wants_day=scan.wants_day,
         wants_money=scan.wants_money,
         list_intent=scan.list_intent,
         count_intent=scan.count_intent,
-        figure_nouns=tuple(found.figure_nouns),
-        unknown_names=tuple(found.unknown_names),
         asks_outcome=tuple(scan.outcome),
         ordinal=scan.ordinal,
         comparison=scan.comparison,
         smalltalk=_smalltalk(scan, raw_words, named),
-        phrase=" ".join(t.lemmas[0] for t in terms),
-        entity_order=tuple(named.order),
         trend=scan.trend and len(years) != 1,
-        excluded_places=frozenset(named.excluded),
-        span=span,
-        span_label=span_label,
-        until=until,
         nth=nth,
         extreme=extreme,
         frequent=frequent,
@@ -709,3 +757,4 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         becoming_verbs=lx.becoming_verbs if scan.becomes else frozenset(),
         counted_kind=counted_kind,
     )
+    return Query(text=text, words=words_left, scope=scope, intent=intent)

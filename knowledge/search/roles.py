@@ -34,41 +34,42 @@ class Holder:
 def asks_who_holds(query: Query, index: Index, roles: Mapping[str, frozenset[str]]) -> tuple[str, ...] | None:
     """The people a «who is …» question asks about: () when it names a role nobody in the base holds,
     None when it is no such question («кто встречался с Алиевым» asks about an event, not a role)."""
-    if query.answer_type not in ("person", "name") or _narrowed(query):
+    if query.intent.answer_type not in ("person", "name") or _narrowed(query):
         return None
     entities = index.base.entities
-    if query.soft_entities:  # a term whose name is a role («глава МИД»)
+    if query.scope.soft_entities:  # a term whose name is a role («глава МИД»)
         return _holders_of_term(query, index, roles)
-    people = [ref for ref in query.entities if entities[ref].kind == "person"]
-    countries = {ref for ref in query.entities | query.about_refs if entities[ref].kind == "country"}
-    if query.entities - set(people) - countries:
+    people = [ref for ref in query.scope.entities if entities[ref].kind == "person"]
+    countries = {ref for ref in query.scope.entities | query.scope.about_refs if entities[ref].kind == "country"}
+    if query.scope.entities - set(people) - countries:
         return None  # an organisation or a place: «кто такие миротворцы»
     if people:
-        if len(people) != 1 or query.terms:
+        if len(people) != 1 or query.words.terms:
             return None
         person = entities[people[0]]
         if countries and person.country not in countries:  # «а России?» after «кто президент Азербайджана»
             return counterparts(person.id, countries, index, roles)
         return (person.id,)
-    if not query.terms:
+    if not query.words.terms:
         return None
     known = frozenset().union(*roles.values()) if roles else frozenset()
-    if any(not known.intersection(term.lemmas) for term in query.terms):
+    if any(not known.intersection(term.lemmas) for term in query.words.terms):
         return None  # «кто возглавляет правительство»: words beyond a role's name
     return tuple(ref for ref, lemmas in roles.items()
-                 if all(lemmas.intersection(term.lemmas) for term in query.terms)
+                 if all(lemmas.intersection(term.lemmas) for term in query.words.terms)
                  and (not countries or entities[ref].country in countries))
 
 
 def _holders_of_term(query: Query, index: Index, roles: Mapping[str, frozenset[str]]) -> tuple[str, ...] | None:
     """The people whose role one of the named terms' names spells out («министр иностранных дел» for «МИД»)."""
     entities = index.base.entities
-    if query.terms or query.entities - {r for r in query.entities if entities[r].kind == "country"}:
+    if query.words.terms or query.scope.entities - {r for r in query.scope.entities if entities[r].kind == "country"}:
         return None
-    if any(entities[ref].kind != "term" for ref in query.soft_entities):
+    if any(entities[ref].kind != "term" for ref in query.scope.soft_entities):
         return None
-    countries = {ref for ref in query.entities | query.about_refs if entities[ref].kind == "country"}
-    names = [alias for aliases in index.aliases.values() for alias in aliases if alias.entity in query.soft_entities]
+    countries = {ref for ref in query.scope.entities | query.scope.about_refs if entities[ref].kind == "country"}
+    names = [alias for aliases in index.aliases.values() for alias in aliases
+             if alias.entity in query.scope.soft_entities]
     found = tuple(ref for ref, lemmas in roles.items()
                   if any(alias.tokens and all(lemmas & token for token in alias.tokens) for alias in names)
                   and (not countries or entities[ref].country in countries))
@@ -127,7 +128,7 @@ def _lemmas(text: str, lang: str) -> frozenset[str]:
 
 def _narrowed(query: Query) -> bool:
     """A period, a place, a number or a list asked for: about events, not who holds a role."""
-    return bool(query.list_intent or query.count_intent or query.ordinal or query.nth or query.years
-                or query.months or query.days or query.span or query.place_refs or query.trend
-                or query.numbers or query.unknown_names or query.asks_outcome
-                or query.comparison or query.extreme or query.frequent)
+    asks, scope = query.intent, query.scope
+    return bool(asks.list_intent or asks.count_intent or asks.ordinal or asks.nth or scope.timed
+                or scope.place_refs or asks.trend or scope.numbers or query.words.unknown_names or asks.asks_outcome
+                or asks.comparison or asks.extreme or asks.frequent)

@@ -49,27 +49,27 @@ class Scored:
 def candidates(query: Query, index: Index) -> list[int]:
     """Facts worth scoring: those sharing a rare word, a named entity or a named period."""
     seen: dict[int, float] = {}
-    for term in sorted(query.terms, key=lambda t: -t.weight):
+    for term in sorted(query.words.terms, key=lambda t: -t.weight):
         for lemma in term.lemmas:
             ids = index.postings.get(lemma, ())
             if len(ids) > RARE_POSTINGS and seen:
                 continue
             for i in ids:
                 seen[i] = seen.get(i, 0.0) + term.weight
-    for ref in query.named | query.place_refs:
+    for ref in query.scope.named | query.scope.place_refs:
         for i in index.entity_postings.get(ref, ()):
             seen[i] = seen.get(i, 0.0) + ENTITY_WEIGHT
-    if not seen and query.span is not None:  # only a relative period named: every fact dated in it
-        first, last = query.span
+    if not seen and query.scope.span is not None:  # only a relative period named: every fact dated in it
+        first, last = query.scope.span
         for i, entry in enumerate(index.entries):
             if entry.fact.date.overlaps(first, last):
                 seen[i] = TIME_WEIGHT
-    if not seen and (query.years or query.months or query.days):
-        for year in query.years:
+    if not seen and (query.scope.years or query.scope.months or query.scope.days):
+        for year in query.scope.years:
             for i in index.year_postings.get(year, ()):
                 seen[i] = TIME_WEIGHT
-        if not query.years:  # a month of any year
-            wanted = query.months | {m for m, _ in query.days}
+        if not query.scope.years:  # a month of any year
+            wanted = query.scope.months | {m for m, _ in query.scope.days}
             for i, entry in enumerate(index.entries):
                 if any(month in wanted for _, month in entry.months):
                     seen[i] = TIME_WEIGHT
@@ -79,24 +79,24 @@ def candidates(query: Query, index: Index) -> list[int]:
 
 def _time_ok(query: Query, entry: FactEntry) -> bool:
     fact = entry.fact
-    if query.until is not None and fact.date.start > query.until and fact.status == "done":
+    if query.scope.until is not None and fact.date.start > query.scope.until and fact.status == "done":
         return False  # asked «today» before it happened (an announcement is known before its date)
-    if query.span is not None:
+    if query.scope.span is not None:
         first, last = (fact.date.end, fact.date.end) if fact.as_of else (fact.date.start, fact.date.end)
-        if not (query.span[0] <= first and last <= query.span[1]):
+        if not (query.scope.span[0] <= first and last <= query.scope.span[1]):
             return False  # a fact known only to a coarser date than the period may lie outside it
-    if query.years and not (query.years & entry.years):
+    if query.scope.years and not (query.scope.years & entry.years):
         return False
-    if query.months:
-        years = query.years or {y for y, _ in entry.months}
-        if not any((y, m) in entry.months for y in years for m in query.months):
+    if query.scope.months:
+        years = query.scope.years or {y for y, _ in entry.months}
+        if not any((y, m) in entry.months for y in years for m in query.scope.months):
             return False
-    if query.days:
+    if query.scope.days:
         if fact.as_of or fact.date.precision != "day":
             return False
         first, last = fact.date.start, fact.date.end
-        years = query.years or set(range(first.year, last.year + 1))
-        for month, day in query.days:
+        years = query.scope.years or set(range(first.year, last.year + 1))
+        for month, day in query.scope.days:
             for year in years:
                 try:
                     if first <= dt.date(year, month, day) <= last:
@@ -111,19 +111,19 @@ def _time_ok(query: Query, entry: FactEntry) -> bool:
 def _entities_ok(query: Query, entry: FactEntry, about: frozenset[str]) -> bool:
     """Every person, place, country and organisation named must be in the fact (a capital
     named as an actor may stand for its country)."""
-    missing = query.entities - entry.entities
+    missing = query.scope.entities - entry.entities
     if not missing:
         return True
-    stand_ins = dict(query.stand_ins)
+    stand_ins = dict(query.scope.stand_ins)
     return all(ref in stand_ins and (stand_ins[ref] in entry.entities or stand_ins[ref] in about)
                for ref in missing)
 
 
 def _place_ok(query: Query, entry: FactEntry, about: frozenset[str]) -> bool:
     """A place named as "where" rules out facts that happened elsewhere, or nowhere in particular."""
-    if query.excluded_places and (not entry.places or query.excluded_places & entry.places):
+    if query.scope.excluded_places and (not entry.places or query.scope.excluded_places & entry.places):
         return False  # «не в России»: only facts known to be set elsewhere
-    for ref in query.place_refs:
+    for ref in query.scope.place_refs:
         if ref in entry.places:
             continue
         if ref not in about or entry.places:
@@ -134,12 +134,12 @@ def _place_ok(query: Query, entry: FactEntry, about: frozenset[str]) -> bool:
 def _becoming_ok(query: Query, entry: FactEntry) -> bool:
     """«когда X стал премьером» is answered only by a fact that says someone became that,
     not by any fact naming X and a premier («Россия и Азербайджан стали союзниками»)."""
-    if not query.becomes:
+    if not query.intent.becomes:
         return True
     for phrasing in entry.phrasings:
         words = phrasing.split()
         for at, word in enumerate(words):
-            if word in query.becoming_verbs and query.becomes in words[at + 1: at + 4]:
+            if word in query.intent.becoming_verbs and query.intent.becomes in words[at + 1: at + 4]:
                 return True
     return False
 
@@ -154,38 +154,38 @@ def _stem_in(lemma: str, terms: frozenset[str]) -> bool:
 def complete_for(query: Query, entry: FactEntry) -> bool:
     """Does the fact hold the kind of detail the question asks for (a date, a figure, a place, a person)?"""
     fact = entry.fact
-    if query.comparison:
+    if query.intent.comparison:
         return False
-    if query.asks_outcome and (fact.status == "planned" or not entry.concludes):
+    if query.intent.asks_outcome and (fact.status == "planned" or not entry.concludes):
         return False  # no outcome is known of an announced event, nor of one the fact does not conclude
-    kind = query.answer_type
-    if query.wants_money and kind in ("", "what") and not entry.money:
+    kind = query.intent.answer_type
+    if query.intent.wants_money and kind in ("", "what") and not entry.money:
         return False  # «какая цена установлена»: a price asked, which a fact about a price deal does not state
     if fact.unstated and UNSTATED_BY_TYPE.get(kind) in fact.unstated:
         return False  # «кто обстрелял …»: the source says it happened, not who did it
     if kind == "figure":
-        if not entry.quantity or (query.wants_money and not entry.money):
+        if not entry.quantity or (query.intent.wants_money and not entry.money):
             return False
         pool = entry.figure_terms
         return all(any(lemma in GENERIC_COUNTED or _stem_in(lemma, pool) for lemma in noun)
-                   for noun in query.figure_nouns)
+                   for noun in query.words.figure_nouns)
     if kind == "date":
         if fact.as_of:
             return False
-        return not query.wants_day or fact.date.precision == "day"
+        return not query.intent.wants_day or fact.date.precision == "day"
     if kind == "place":  # «в каком городе» wants a named place; an occasion («на полях сессии ГА ООН») is none
-        return entry.has_place and not (query.wants_city and not fact.places and fact.venue)
+        return entry.has_place and not (query.intent.wants_city and not fact.places and fact.venue)
     if kind == "person":
         return entry.has_actor
     if kind == "name":
-        return bool(query.entities & entry.people)  # «как зовут главу МИД Азербайджана»
+        return bool(query.scope.entities & entry.people)  # «как зовут главу МИД Азербайджана»
     return True
 
 
 def term_hits(query: Query, index: Index) -> list[set[int]]:
     """For each word of the question, the facts that hold it (from the postings)."""
     found: list[set[int]] = []
-    for term in query.terms:
+    for term in query.words.terms:
         ids: set[int] = set()
         for lemma in term.lemmas:
             ids.update(index.postings.get(lemma, ()))
@@ -205,7 +205,7 @@ def score_entry(
     """Score fact ``number``; ``closeness`` (0–1) is its fuzzy likeness to the question, coverage if unknown."""
     nouns_total = nouns_hit = verbs_total = verbs_hit = 0.0
     hits: list[int] = []
-    for position, term in enumerate(query.terms):
+    for position, term in enumerate(query.words.terms):
         hit = number in hits_by_term[position]
         if hit:
             hits.append(position)
@@ -215,22 +215,23 @@ def score_entry(
         else:
             verbs_total += term.weight
             verbs_hit += term.weight if hit else 0.0
-    stand_ins = dict(query.stand_ins) if query.stand_ins else {}
-    for ref in query.named:
+    stand_ins = dict(query.scope.stand_ins) if query.scope.stand_ins else {}
+    for ref in query.scope.named:
         nouns_total += ENTITY_WEIGHT
         if ref in entry.direct:
             nouns_hit += ENTITY_WEIGHT
         elif ref in entry.entities or (ref in stand_ins and stand_ins[ref] in entry.direct):
             nouns_hit += ENTITY_WEIGHT * INDIRECT_SHARE
-    for ref in query.about_refs:
-        if ref in query.place_refs:  # «в Азербайджан»: where it happened, not just what it is about
+    for ref in query.scope.about_refs:
+        if ref in query.scope.place_refs:  # «в Азербайджан»: where it happened, not just what it is about
             nouns_total += ENTITY_WEIGHT
             nouns_hit += ENTITY_WEIGHT if ref in entry.places else 0.0
             continue
         nouns_total += ABOUT_WEIGHT
         nouns_hit += ABOUT_WEIGHT if ref in entry.mentions else 0.0
     time_ok = _time_ok(query, entry)
-    time_units = (1 if query.years else 0) + (1 if query.months or query.days else 0) + (1 if query.span else 0)
+    scope = query.scope
+    time_units = (1 if scope.years else 0) + (1 if scope.months or scope.days else 0) + (1 if scope.span else 0)
     nouns_total += TIME_WEIGHT * time_units
     nouns_hit += TIME_WEIGHT * time_units if time_ok else 0.0
     total = nouns_total + verbs_total
@@ -243,11 +244,11 @@ def score_entry(
     allowed = (
         time_ok
         and _entities_ok(query, entry, about)
-        and not query.unknown_names
+        and not query.words.unknown_names
         and _place_ok(query, entry, about)
         and _becoming_ok(query, entry)
-        and query.about_qualifiers <= entry.mentions  # «российских студентов» ≠ «студенты – граждане Азербайджана»
-        and query.numbers <= entry.numbers
+        and query.scope.about_qualifiers <= entry.mentions  # «российских студентов» ≠ «студенты – граждане …»
+        and query.scope.numbers <= entry.numbers
     )
     return Scored(entry, score, coverage, frozenset(hits), allowed, complete_for(query, entry), closeness)
 
@@ -288,13 +289,13 @@ def rank(query: Query, index: Index, *, fuzzy_limit: int = FUZZY_LIMIT) -> list[
     of them (by the most they could reach) get the fuzzy phrase comparison too."""
     hits = term_hits(query, index)
     numbered = [(i, score_entry(query, index.entries[i], i, hits, index.about)) for i in candidates(query, index)]
-    if not query.phrase:
+    if not query.words.phrase:
         scored = [s for _, s in numbered]
     else:
         if len(numbered) > fuzzy_limit:
             numbered.sort(key=lambda pair: -(pair[1].score + 100 * CLOSENESS_SHARE * (1 - pair[1].coverage)))
         head = numbered[:fuzzy_limit]
-        likeness = _closeness(query.phrase, [index.entries[i].phrasings for i, _ in head])
+        likeness = _closeness(query.words.phrase, [index.entries[i].phrasings for i, _ in head])
         scored = [score_entry(query, index.entries[i], i, hits, index.about, closeness=c)
                   for (i, _), c in zip(head, likeness, strict=True)]
         scored += [s for _, s in numbered[fuzzy_limit:]]

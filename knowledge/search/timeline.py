@@ -50,7 +50,7 @@ def request_token(request: str, index: Index) -> str | None:
     rest = " ".join(text.replace("с ", " ").split())
     if rest:
         query = parse_query(rest, index)
-        named = [ref for ref in query.entity_order if ref not in index.about] or list(query.entity_order)
+        named = [ref for ref in query.scope.entity_order if ref not in index.about] or list(query.scope.entity_order)
         if named:
             parts.append(f"e{short_key(named[0])}")
         else:
