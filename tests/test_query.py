@@ -8,7 +8,7 @@ import pytest
 
 from knowledge.engine import Engine
 from knowledge.search.index import Index
-from knowledge.search.query import Query, correct_word, parse_query, split_relative
+from knowledge.search.query import Query, correct_word, parse_query, resolve_word, split_relative
 from knowledge.text.language import analyser_for, lexicon_for
 
 
@@ -321,6 +321,16 @@ def test_typo_correction_finds_a_base_word(index: Index) -> None:
     assert correct_word("азрбайджан", index) == "азербайджан"
     assert correct_word("абв", index) is None  # too short to guess
     assert correct_word("кхмпфрщ", index) is None
+
+
+def test_a_dictionary_word_is_corrected_only_into_a_name_or_a_form_of_its_own_root(index: Index) -> None:
+    def read(word: str) -> list[str]:
+        return [info.word for info in resolve_word(word, index)]
+
+    assert correct_word("контракт", index, score_cutoff=80.0) == "контакт"  # close enough to be taken for it …
+    assert read("контракт") == ["контракт"]  # … but a real word of its own is no misspelling of another
+    assert read("путна")[0].startswith("путин")  # a misspelt name may be a real word too
+    assert read("какова") != ["какова"]  # another form of the same word («каков»)
 
 
 def test_a_10000_character_input_parses_quickly(parse) -> None:

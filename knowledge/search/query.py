@@ -280,6 +280,11 @@ def correct_word(word: str, index: Index, *, score_cutoff: float | None = None) 
     return best[0] if best else None
 
 
+def _same_root(word: str, other: str) -> bool:
+    """Two words that start alike for five letters are forms or derivatives of one root («русски», «русские»)."""
+    return len(word) >= 5 and len(other) >= 5 and word[:5] == other[:5]
+
+
 def _in_base(info: WordInfo, index: Index) -> bool:
     return info.word in index.vocabulary or any(lemma in index.postings for lemma in info.lemmas)
 
@@ -304,6 +309,10 @@ def resolve_word(word: str, index: Index) -> list[WordInfo]:
     corrected = analyse(fixed) if fixed else None
     if corrected is not None and corrected.function and not info.function:
         return [info]  # «tehran» is no misspelt «than»: a word of substance never becomes a function word
+    if corrected is not None and info.known and not info.proper and not corrected.proper \
+            and not _same_root(info.word, corrected.word) \
+            and not any(lemma in index.aliases for lemma in corrected.lemmas):
+        return [info]  # «контракт» is no misspelt «контакт»: a dictionary word becomes its own root's or a name
     return [corrected] if corrected is not None else [info]
 
 
