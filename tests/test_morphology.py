@@ -178,3 +178,22 @@ def test_word_info_is_immutable() -> None:
     info = analyse("встреча")
     with pytest.raises((AttributeError, TypeError)):
         info.lemmas = ("x",)  # type: ignore[misc]
+
+
+def test_a_unit_after_a_decimal_number_is_in_the_genitive_singular() -> None:
+    from knowledge.text.morphology import fractional_unit
+
+    assert fractional_unit("тысяч туристов") == "тысячи туристов"
+    assert fractional_unit("миллиардов долларов") == "миллиарда долларов"
+    assert fractional_unit("млрд долларов") == "млрд долларов"  # an abbreviation stays as it is
+    assert fractional_unit("%") == "%"
+
+
+@pytest.mark.parametrize(("verb", "partner"), [
+    ("проводить", "провести"), ("провести", "проводить"), ("обсуждать", "обсудить"), ("подписывать", "подписать"),
+    ("посетить", "посещать"), ("встречаться", "встретиться"), ("поставлять", "поставить"), ("утвердить", "утверждать"),
+])
+def test_a_verb_finds_its_other_aspect(verb: str, partner: str) -> None:
+    from knowledge.text.morphology import aspect_partners
+
+    assert partner in aspect_partners(verb)

@@ -378,3 +378,14 @@ def test_a_query_comes_in_three_parts_and_changes_each_by_field_name(parse):
     assert query.scope.years == {2022}  # the original is untouched
     with pytest.raises(TypeError, match="no field"):
         query.changed(colour="red")
+
+
+def test_a_verb_in_the_other_aspect_and_a_word_of_the_same_root_are_the_base_words(parse) -> None:
+    """The base says «провели», «подписали», «рекордный»; a question says «проводили», «подписывали», «рекорд»."""
+    lemmas = {lemma for term in parse("проводили переговоры и подписывали документы").words.terms
+              for lemma in term.lemmas}
+    assert {"провести", "подписать"} <= lemmas
+    (record,) = parse("рекорд").words.terms
+    assert record.known and "рекордный" in record.lemmas
+    (unknown,) = parse("рекордсменка").words.terms  # longer than the base's word: not its derivative
+    assert "рекордный" not in unknown.lemmas

@@ -32,6 +32,7 @@ Checking (``Verdicts.check_claim``, a part of ``Engine`` built with its reply bu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -42,13 +43,13 @@ from knowledge.answers.answer import Answer
 from knowledge.answers.compose import Composer
 from knowledge.base.dates import MONTHS_EN, MONTHS_GENITIVE
 from knowledge.base.figures import figure_en
-from knowledge.base.model import Fact
+from knowledge.base.model import Fact, Figure
 from knowledge.search.index import FactEntry, Index
 from knowledge.search.query import Query, split_relative
 from knowledge.search.rankings import occasion_groups
 from knowledge.search.scoring import Scored, rank, score_entry, term_hits
 from knowledge.text.language import analyser_for, lexicon_for
-from knowledge.text.morphology import WordInfo
+from knowledge.text.morphology import WordInfo, fractional_unit
 from knowledge.text.normalize import MAX_QUERY_CHARS, normalize, words
 
 # -- how sure a check must be --------------------------------------------------------------------------------
@@ -95,6 +96,13 @@ _ABOUT_PREPOSITIONS_RU = frozenset(["о", "об", "про", "по"])
 _NEGATIONS_RU = frozenset(["не", "нет", "ни", "никогда", "нигде", "никто", "ничего"])
 _NOT_NEGATED_RU = frozenset(["менее", "более", "меньше", "больше", "раньше", "позже", "позднее", "только"])
 _CHOICE = frozenset(["или", "либо", "or"])
+# «…, так?», «…, верно?», «… или нет»: a tag after a statement makes it a claim to check, verb or not
+_TAGS_RU = tuple(tuple(t.split()) for t in (
+    "не так ли", "или нет", "или не так", "это так", "это правда", "это верно", "ведь так", "так ли это",
+    "так", "верно", "правда", "правильно", "да", "нет"))
+# «говорят, …», «якобы …», «слышал, …»: reported speech before a claim, with or without «что»
+_REPORTED_RU = frozenset(["якобы", "будто", "вроде", "мол"]) | _FRAME_MARKERS_RU - {"правда", "верно", "правильно",
+                                                                                    "действительно", "точно"}
 _AUXILIARIES = frozenset(["did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would",
                           "can", "could", "shall", "should", "might", "may"])
 _FUTURE_EN = frozenset(["will", "shall"])
@@ -227,10 +235,19 @@ def _negated(tokens: Sequence[str], negations: frozenset[str], exempt: frozenset
 
 
 def _framing_ru(tokens: list[str], asks: bool, *, copula: bool = False) -> Framing | None:
+    tokens = lexicon_for("ru").without_indefinites(tokens)  # «когда-нибудь» is ever, not when
     if any(_asks_ru(token, tokens[at - 1] if at else "") for at, token in enumerate(tokens)):
         return None
     claim: list[str] | None = None
     how = ""
+    tag = next((len(t) for t in _TAGS_RU if len(tokens) > len(t) + 1 and tuple(tokens[-len(t):]) == t), 0)
+    if tag and (asks or tokens[-2:] == ["или", "нет"]):
+        tokens, how = tokens[:-tag], "tag"  # «…, так?», «… или нет»: what precedes the tag is the claim
+    reported = 0
+    while reported < min(3, len(tokens) - 2) and tokens[reported] in _FRAME_RU | _REPORTED_RU:
+        reported += 1
+    if reported and "что" not in tokens[:reported + 1] and any(t in _REPORTED_RU for t in tokens[:reported]):
+        tokens, how = tokens[reported:], "reported"  # «говорят, главным партнёром была Турция»
     # «правда, что …», «говорят, что …», «знаете ли вы, что …»: a framing before «что»
     if "что" in tokens[:7]:
         at = tokens.index("что")
@@ -248,6 +265,8 @@ def _framing_ru(tokens: list[str], asks: bool, *, copula: bool = False) -> Frami
             if rest[:1] == ["что"]:
                 rest = rest[1:]
         claim, how = head + rest, "particle"
+    if claim is None and how:
+        claim = list(tokens)  # a tag or reported speech frames it: a statement even without a verb
     if claim is None:
         if not asks:
             return None
@@ -413,7 +432,7 @@ def stated_numbers(fact: Fact, lang: str = "ru") -> tuple[Stated, ...]:
         unit = figure.unit_en or figure.unit if lang == "en" else figure.unit
         scale, nouns = ("%", frozenset[str]()) if unit.strip() == "%" else _unit_words(
             _NUMBER_TOKENS.findall(normalize(unit)), lang)
-        shown = (figure_en(figure) or "") if lang == "en" else figure.display()
+        shown = (figure_en(figure) or "") if lang == "en" else _said_figure(figure)
         if shown:
             out.append(Stated(figure.value, scale, nouns, shown, _BOUNDS.get(figure.qualifier, "")))
     if out:
@@ -438,6 +457,20 @@ def _fitting(said: Said, stated: Sequence[Stated]) -> list[Stated]:
     fitting = [s for s in stated if _fits(said, s)]
     scaled = [s for s in stated if s.scale == said.scale]
     return fitting or (scaled if said.scale and len(scaled) == 1 else [])
+
+
+def _said_figure(figure: Figure) -> str:
+    """«152,2 тысячи туристов» (the unit is stored for whole numbers: «тысяч туристов»)."""
+    if figure.value == int(figure.value) or figure.unit == "%":
+        return figure.display()
+    return dataclasses.replace(figure, unit=fractional_unit(figure.unit)).display()
+
+
+def _counts_what_said(said: Sequence[Said], fact: Fact, lang: str) -> bool:
+    """The fact states a number of what the claim counts, by its words («туристов»), not just at its scale:
+    a fact that counts something else («480 тысяч человек» the other way) is no rival value of it."""
+    stated = stated_numbers(fact, lang)
+    return any(number.nouns & s.nouns and number.scale == s.scale for number in said for s in stated)
 
 
 def _fits(said: Said, stated: Stated) -> bool:
@@ -756,7 +789,10 @@ class Verdicts:
             state, value = value_of(ranked[0].entry.fact)
             if state != "differ":
                 continue
-            rivals = [(s, value_of(s.entry.fact)) for s in ranked if s.score >= ranked[0].score - RIVAL_MARGIN]
+            rivals = [(s, value_of(s.entry.fact)) for s in ranked if s.score >= ranked[0].score - RIVAL_MARGIN
+                      and (s is ranked[0] or not relaxed.scope.numbers < claim.scope.numbers
+                           or _counts_what_said(said, s.entry.fact, self.lang)
+                           or not _counts_what_said(said, ranked[0].entry.fact, self.lang))]
             if any(said_state == "agree" or (said_state == "differ" and _key(other) != _key(value))
                    for _, (said_state, other) in rivals):
                 continue  # a fact matching the rest agrees with the claim, or states a third value

@@ -55,6 +55,9 @@ class FactEntry:
     has_place: bool
 
 
+DERIVED_PREFIX = 6  # letters two words share to be taken for one root («рекорд», «рекордный»)
+
+
 @dataclass(frozen=True)
 class Index:
     base: KnowledgeBase
@@ -70,6 +73,9 @@ class Index:
     vocabulary_by_length: dict[int, tuple[str, ...]] = field(repr=False)
     lang: str = "ru"  # the language of the texts it was built from: "ru", or "en" (the English renderings)
     synonyms: tuple[tuple[str, str], ...] = ()  # the base's own synonyms: (lemma, its group's first lemma)
+    # the base's lemmas by their first DERIVED_PREFIX letters: a word of the same root the base does not use
+    # («рекорд») finds the one it does («рекордный»)
+    by_prefix: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
 
 def content_lemmas(text: str, vocabulary: set[str] | None = None, *, analyser: Analyser = analyse
@@ -360,6 +366,10 @@ def _compiled(builder: _Builder, entries: list[FactEntry], fact_terms: list[set[
     by_length: dict[int, list[str]] = defaultdict(list)
     for word in vocabulary:
         by_length[len(word)].append(word)
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for term in postings:
+        if len(term) >= DERIVED_PREFIX and term.isalpha():
+            by_prefix[term[:DERIVED_PREFIX]].append(term)
 
     return Index(
         base=base,
@@ -375,4 +385,5 @@ def _compiled(builder: _Builder, entries: list[FactEntry], fact_terms: list[set[
         vocabulary_by_length={k: tuple(sorted(v)) for k, v in by_length.items()},
         lang=lang,
         synonyms=builder.synonyms,
+        by_prefix={k: tuple(sorted(v)) for k, v in by_prefix.items()},
     )

@@ -12,10 +12,10 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from knowledge.search.index import Index, reader
+from knowledge.search.index import DERIVED_PREFIX, Index, reader
 from knowledge.text.language import lexicon_for
 from knowledge.text.lexicon import RANKING_MARKERS, Lexicon
-from knowledge.text.morphology import WordInfo
+from knowledge.text.morphology import WordInfo, aspect_partners
 from knowledge.text.normalize import MAX_QUERY_CHARS, words
 
 HARD_KINDS = frozenset({"person", "country", "place", "organisation"})
@@ -197,7 +197,7 @@ Analyser = Callable[[str], WordInfo]
 
 def _words(text: str, lx: Lexicon) -> list[str]:
     """The question's words: normalised, the language's filler phrases dropped, its shorthand spelt out."""
-    found = words(text, max_chars=MAX_QUERY_CHARS)
+    found = lx.without_indefinites(words(text, max_chars=MAX_QUERY_CHARS))
     if lx.filler_phrases:
         found = lx.drop_filler_phrases(" ".join(found)).split()
     if lx.rewrites:
@@ -624,6 +624,10 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
             found.wants_city = lemma not in lx.venue_words  # «в каком городе», not «в каком месте»
             continue
         present = tuple(lm for lm in info.lemmas if lm in index.postings)
+        if not present and info.pos in ("VERB", "INFN", "PRTS", "PRTF", "GRND"):
+            present = _other_aspect(lemma, index, analyse)  # «проводили переговоры» where the base says «провели»
+        if not present and owner is None and not info.proper:
+            present = _same_root_in_base(lemma, index)  # «побили рекорд» where the base says «рекордный»
         if owner is None and info.proper and not present:
             found.unknown_names.append(info.word)
         if _counted_noun(scan, info, owner, position) and not found.figure_nouns:
@@ -639,6 +643,25 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
             not present and info.pos in ("VERB", "INFN"))
         found.terms.append(Term(info.word, present or info.lemmas, weight, bool(present), noun))
     return found
+
+
+def _same_root_in_base(lemma: str, index: Index) -> tuple[str, ...]:
+    """The base's lemmas that begin with this word whole, or share its first three quarters (at least
+    DERIVED_PREFIX letters): derivatives of one root («рекорд» → «рекордный», «грузовик» → «грузовой»)."""
+    if len(lemma) < DERIVED_PREFIX or not lemma.isalpha():
+        return ()
+    need = max(DERIVED_PREFIX, -(-3 * len(lemma) // 4))
+    return tuple(term for term in index.by_prefix.get(lemma[:DERIVED_PREFIX], ())
+                 if term != lemma and term[:need] == lemma[:need])
+
+
+def _other_aspect(lemma: str, index: Index, analyse: Analyser) -> tuple[str, ...]:
+    """The base's lemmas of the verb's other aspect, when it uses that one instead."""
+    for partner in aspect_partners(lemma):
+        found = tuple(lm for lm in analyse(partner).lemmas if lm in index.postings)
+        if found:
+            return found
+    return ()
 
 
 def _counted_noun(scan: _Scan, info: WordInfo, owner: str | None, position: int) -> bool:

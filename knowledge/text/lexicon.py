@@ -303,11 +303,24 @@ class Lexicon:
     venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
     upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says
     kind_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # an entity kind → words naming it
+    indefinite_particles: frozenset[str] = frozenset()  # «когда-нибудь», «где-то»: a question word made indefinite
     per_words: frozenset[str] = frozenset()  # surface: «в год», "per year" after a number — a rate
     code: str = "ru"  # the language these lists are for
 
     def synonym_map(self) -> dict[str, str]:
         return synonym_map(self.synonym_groups)
+
+    def without_indefinites(self, tokens: list[str]) -> list[str]:
+        """The words without indefinite pronouns («когда-нибудь» ever, «где-то» somewhere), which ask nothing."""
+        if not self.indefinite_particles:
+            return tokens
+        out: list[str] = []
+        for token in tokens:
+            if token in self.indefinite_particles and out and out[-1] in self.question_words:
+                out.pop()
+            else:
+                out.append(token)
+        return out
 
     def drop_filler_phrases(self, text: str) -> str:
         """A normalised (lowercase) text without the filler phrases, which would read as content."""
@@ -391,6 +404,7 @@ RUSSIAN = Lexicon(
     venue_words=frozenset(["место"]),
     outside_words=frozenset(["вне", "пределами", "пределов"]),
     count_fillers=frozenset(["по", "счету", "счёту"]),
+    indefinite_particles=frozenset(["нибудь", "либо", "то"]),
     year_fractions={"полугодие": 6, "квартал": 3},
     fraction_ordinals={"первый": 1, "второй": 2, "третий": 3, "четвертый": 4},
     upcoming_words=frozenset(["следующий", "ближайший", "предстоящий", "грядущий"]),

@@ -89,3 +89,55 @@ def _is_proper(tag: object) -> bool:
 def lemma_of(word: str) -> str:
     """The likeliest dictionary form, synonyms merged."""
     return analyse(word).lemmas[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def fractional_unit(unit: str) -> str:
+    """The unit after a decimal number: its first word in the genitive singular («152,2 тысячи туристов»,
+    «4,4 миллиарда долларов»), as Russian says a fraction; the unit unchanged when it cannot be inflected."""
+    first, _, rest = unit.partition(" ")
+    parse = analyzer().parse(first)[0] if first.isalpha() else None
+    if parse is None or parse.tag.POS != "NOUN" or "gent" not in parse.tag or "plur" not in parse.tag:
+        return unit
+    inflected = parse.inflect({"gent", "sing"})
+    return f"{inflected.word} {rest}".rstrip() if inflected is not None else unit
+
+
+
+# the consonant of a perfective stem and what it becomes in the imperfective: обсудить → обсуждать
+_ALTERNATIONS = (("д", "жд"), ("т", "щ"), ("т", "ч"), ("ст", "щ"), ("з", "ж"), ("с", "ш"), ("в", "вл"), ("б", "бл"),
+                 ("п", "пл"), ("м", "мл"), ("ф", "фл"), ("к", "ч"), ("", ""))
+
+
+@functools.lru_cache(maxsize=8192)
+def aspect_partners(lemma: str) -> tuple[str, ...]:
+    """Infinitives that may be the other aspect of a verb («проводить» ↔ «провести», «обсуждать» ↔ «обсудить»,
+    «подписывать» ↔ «подписать»), made by the regular suffix rules; unchecked: a caller keeps those it knows."""
+    reflexive = lemma[-2:] if lemma.endswith(("ся", "сь")) else ""
+    verb = lemma[: len(lemma) - len(reflexive)]
+    out: list[str] = []
+
+    def add(stem: str, suffix: str) -> None:
+        if len(stem) >= 2:
+            out.append(stem + suffix + ("ся" if reflexive else ""))
+
+    for imperfective, perfective in (("ывать", "ать"), ("ивать", "ать"), ("ивать", "ить"), ("одить", "ести"),
+                                     ("осить", "ести"), ("озить", "езти")):
+        if verb.endswith(imperfective):  # подписывать → подписать, проводить → провести
+            add(verb[: -len(imperfective)], perfective)
+        if verb.endswith(perfective):  # the other way
+            add(verb[: -len(perfective)], imperfective)
+    for ending in ("ать", "ять"):  # обсуждать → обсудить, поставлять → поставить, получать → получить
+        if verb.endswith(ending):
+            stem = verb[: -len(ending)]
+            for plain, altered in _ALTERNATIONS:
+                if stem.endswith(altered):
+                    add(stem[: len(stem) - len(altered)] + plain, "ить")
+    if verb.endswith("ить"):  # посетить → посещать, объявить → объявлять
+        stem = verb[:-3]
+        for plain, altered in _ALTERNATIONS:
+            if stem.endswith(plain):
+                root = stem[: len(stem) - len(plain)] + altered
+                add(root, "ать")
+                add(root, "ять")
+    return tuple(dict.fromkeys(p for p in out if p != lemma))
