@@ -389,3 +389,28 @@ def test_a_verb_in_the_other_aspect_and_a_word_of_the_same_root_are_the_base_wor
     assert record.known and "рекордный" in record.lemmas
     (unknown,) = parse("рекордсменка").words.terms  # longer than the base's word: not its derivative
     assert "рекордный" not in unknown.lemmas
+
+
+@pytest.mark.parametrize(("question", "people"), [
+    ("когда встречались президенты", {"putin", "aliyev"}),
+    ("переговоры премьеров двух стран", {"mishustin", "asadov"}),
+    ("министры иностранных дел России и Азербайджана в 2023", {"lavrov", "bayramov"}),
+])
+def test_a_role_in_the_plural_names_its_holders_in_the_countries_asked_about(parse, question: str,
+                                                                            people: set[str]) -> None:
+    query = parse(question)
+    assert query.scope.entities == people
+    assert not query.scope.soft_entities  # «министры иностранных дел» no longer read as the ministries
+
+
+def test_a_role_in_the_plural_names_nobody_when_it_is_no_pair_or_asks_who(parse) -> None:
+    assert parse("министры армении").scope.entities == {"armenia"}  # one holder there: no pair named
+    assert parse("кто президенты россии и азербайджана").intent.answer_type == "person"
+    assert "aliyev" not in parse("кто президенты россии и азербайджана").scope.entities  # the role reading's
+    assert not parse("как дела").scope.entities  # «дела» is a word of a role, not its head
+
+
+def test_both_countries_and_a_half_year_are_read(parse) -> None:
+    query = parse("встречи двух стран во второй половине 2022")
+    assert query.scope.about_refs == {"russia", "azerbaijan"} and not query.words.terms[1:]
+    assert query.scope.months == {7, 8, 9, 10, 11, 12}

@@ -76,6 +76,7 @@ class Index:
     # the base's lemmas by their first DERIVED_PREFIX letters: a word of the same root the base does not use
     # («рекорд») finds the one it does («рекордный»)
     by_prefix: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    roles: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # a person → their role's lemmas
 
 
 def content_lemmas(text: str, vocabulary: set[str] | None = None, *, analyser: Analyser = analyse
@@ -386,4 +387,6 @@ def _compiled(builder: _Builder, entries: list[FactEntry], fact_terms: list[set[
         lang=lang,
         synonyms=builder.synonyms,
         by_prefix={k: tuple(sorted(v)) for k, v in by_prefix.items()},
+        roles={entity.id: tuple(builder.lemmas_of(role)) for entity in base.entities.values()
+               if entity.kind == "person" and (role := entity.role_en if builder.english else entity.role)},
     )

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from knowledge.search.index import DERIVED_PREFIX, Index, reader
 from knowledge.text.language import lexicon_for
 from knowledge.text.lexicon import RANKING_MARKERS, Lexicon
-from knowledge.text.morphology import WordInfo, aspect_partners
+from knowledge.text.morphology import WordInfo, aspect_partners, may_be_plural_noun
 from knowledge.text.normalize import MAX_QUERY_CHARS, words
 
 HARD_KINDS = frozenset({"person", "country", "place", "organisation"})
@@ -595,6 +595,56 @@ def _read_names(scan: _Scan, index: Index) -> _Named:
     return named
 
 
+def _read_both_sides(scan: _Scan, named: _Named, index: Index) -> None:
+    """«двух стран», "both sides": the countries the source is about, named together."""
+    infos = scan.infos
+    for at in range(len(infos) - 1):
+        if named.owners[at] is None and (infos[at].word, infos[at + 1].word) in scan.lx.both_sides and index.about:
+            named.owners[at] = named.owners[at + 1] = min(index.about)
+            named.about_refs.update(index.about)
+
+
+def _read_role_groups(scan: _Scan, named: _Named, index: Index) -> None:
+    """«президенты», «министры иностранных дел двух стран», "the foreign ministers": a role named in the plural
+    names the people who hold it in the countries asked about (the base's own subjects when none is named),
+    when two or more do; the role's words are then read as those people, not as words to find."""
+    if scan.answer_type in ("person", "name"):
+        return  # «кто президенты …» asks who holds it: the role reading's question
+    people, infos = index.base.entities, scan.infos
+    countries = {ref for ref in named.about_refs | named.entities if people[ref].kind == "country"} or index.about
+    for position, info in enumerate(infos):
+        if not _free_for_role(named, position, index) or info.pos != "NOUN" or not (
+                info.plural or (index.lang == "ru" and may_be_plural_noun(info.word))):
+            continue
+        holders = [ref for ref, words in index.roles.items()  # by the role's head: «министр», not «дел»
+                   if words and set(words[0]) & set(info.lemmas) and people[ref].country in countries]
+        pool = {lemma for ref in holders for lemmas in index.roles[ref] for lemma in lemmas}
+        start, end = position, position + 1  # the role's words around its head: «иностранных дел», "foreign"
+        while start > 0 and _free_for_role(named, start - 1, index) and pool & set(infos[start - 1].lemmas):
+            start -= 1
+        while end < len(infos) and _free_for_role(named, end, index) and pool & set(infos[end].lemmas):
+            end += 1
+        span = [set(infos[at].lemmas) for at in range(start, end)]
+        holders = sorted(ref for ref in holders  # only those whose role has every word said
+                         if all(words & {lm for lemmas in index.roles[ref] for lm in lemmas} for words in span))
+        if len(holders) < 2 or len({people[ref].country for ref in holders}) < len(holders):
+            continue  # one holder a country, two or more countries: «министры» of energy and of foreign affairs
+        replaced = {owner for at in range(start, end) if (owner := named.owners[at]) is not None}
+        for at in range(start, end):
+            named.owners[at] = holders[0]
+        for owner in replaced - set(named.owners):  # the term the words were read as is gone
+            named.soft.discard(owner)
+            named.order.remove(owner)
+        named.entities.update(holders)
+        named.order.extend(ref for ref in holders if ref not in named.order)
+
+
+def _free_for_role(named: _Named, position: int, index: Index) -> bool:
+    """No name holds the word, or only a term may («министры иностранных дел» read as «МИД»)."""
+    owner = named.owners[position]
+    return owner is None or (owner in named.soft and owner not in index.about)
+
+
 @dataclass
 class _Words:
     """The question's words to find, with their weights (the third phase of ``parse_query``)."""
@@ -733,6 +783,8 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         scan.months = scan.year_parts  # «в начале 2019-го»
 
     named = _read_names(scan, index)
+    _read_both_sides(scan, named, index)
+    _read_role_groups(scan, named, index)
     found = _read_terms(scan, named.owners, index, analyse)
     terms = found.terms
     if scan.answer_type == "figure" and found.figure_nouns and set(found.figure_nouns[0]) & lx.event_nouns:

@@ -304,6 +304,8 @@ class Lexicon:
     upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says
     kind_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # an entity kind → words naming it
     indefinite_particles: frozenset[str] = frozenset()  # «когда-нибудь», «где-то»: a question word made indefinite
+    # «двух стран», «обеих сторон»: the countries the source is about, together (surface word pairs)
+    both_sides: frozenset[tuple[str, str]] = frozenset()
     per_words: frozenset[str] = frozenset()  # surface: «в год», "per year" after a number — a rate
     code: str = "ru"  # the language these lists are for
 
@@ -405,7 +407,10 @@ RUSSIAN = Lexicon(
     outside_words=frozenset(["вне", "пределами", "пределов"]),
     count_fillers=frozenset(["по", "счету", "счёту"]),
     indefinite_particles=frozenset(["нибудь", "либо", "то"]),
-    year_fractions={"полугодие": 6, "квартал": 3},
+    both_sides=frozenset((first, second) for first in ("двух", "обеих", "обе", "двумя", "обеими", "двум", "обеим")
+                         for second in ("стран", "страны", "странами", "странам", "государств", "государства",
+                                        "государствами", "сторон", "стороны", "сторонами", "сторонам")),
+    year_fractions={"полугодие": 6, "половина": 6, "квартал": 3},
     fraction_ordinals={"первый": 1, "второй": 2, "третий": 3, "четвертый": 4},
     upcoming_words=frozenset(["следующий", "ближайший", "предстоящий", "грядущий"]),
 )

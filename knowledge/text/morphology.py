@@ -141,3 +141,9 @@ def aspect_partners(lemma: str) -> tuple[str, ...]:
                 add(root, "ать")
                 add(root, "ять")
     return tuple(dict.fromkeys(p for p in out if p != lemma))
+
+
+@functools.lru_cache(maxsize=8192)
+def may_be_plural_noun(word: str) -> bool:
+    """Some reading of the word is a plural noun («премьеры», read first as the singular of «премьера»)."""
+    return any(parse.tag.POS == "NOUN" and "plur" in parse.tag for parse in analyzer().parse(word))
