@@ -395,6 +395,7 @@ def test_a_verb_in_the_other_aspect_and_a_word_of_the_same_root_are_the_base_wor
     ("когда встречались президенты", {"putin", "aliyev"}),
     ("переговоры премьеров двух стран", {"mishustin", "asadov"}),
     ("министры иностранных дел России и Азербайджана в 2023", {"lavrov", "bayramov"}),
+    ("встречи глав МИД двух стран", {"lavrov", "bayramov"}),  # a term of the base whose name spells the role
 ])
 def test_a_role_in_the_plural_names_its_holders_in_the_countries_asked_about(parse, question: str,
                                                                             people: set[str]) -> None:
@@ -408,6 +409,7 @@ def test_a_role_in_the_plural_names_nobody_when_it_is_no_pair_or_asks_who(parse)
     assert parse("кто президенты россии и азербайджана").intent.answer_type == "person"
     assert "aliyev" not in parse("кто президенты россии и азербайджана").scope.entities  # the role reading's
     assert not parse("как дела").scope.entities  # «дела» is a word of a role, not its head
+    assert parse("диалог министерств иностранных дел").scope.soft_entities == {"mfa"}  # institutions, not people
 
 
 def test_both_countries_and_a_half_year_are_read(parse) -> None:

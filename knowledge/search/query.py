@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable, Collection, Container
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -635,6 +635,33 @@ def _read_role_groups(scan: _Scan, named: _Named, index: Index) -> None:
         for owner in replaced - set(named.owners):  # the term the words were read as is gone
             named.soft.discard(owner)
             named.order.remove(owner)
+        named.entities.update(holders)
+        named.order.extend(ref for ref in holders if ref not in named.order)
+    _read_role_terms(scan, named, index, countries)
+
+
+def _read_role_terms(scan: _Scan, named: _Named, index: Index, countries: Collection[str]) -> None:
+    """«главы МИД», "foreign ministers": a term of the base named in the plural, one of whose names spells out
+    a role («министры иностранных дел»), names the people holding that role, as a plural role does."""
+    people = index.base.entities
+    for term in sorted(named.soft):
+        positions = [at for at, owner in enumerate(named.owners) if owner == term]
+        if people[term].kind != "term" or term in index.about:
+            continue
+        spelt = [alias.tokens for aliases in index.aliases.values() for alias in aliases if alias.entity == term]
+        holders = sorted(ref for ref, words in index.roles.items() if people[ref].country in countries and any(
+            tokens and all(token & {lm for lemmas in words for lm in lemmas} for token in tokens) for tokens in spelt))
+        heads = {lemma for ref in holders for lemmas in index.roles[ref][:1] for lemma in lemmas}
+        if not any(scan.infos[at].pos == "NOUN" and (  # people in the plural: «главы», "ministers", not "ministries"
+                (scan.infos[at].plural and heads & set(scan.infos[at].lemmas))
+                or (index.lang == "ru" and may_be_plural_noun(scan.infos[at].word, person=True))) for at in positions):
+            continue
+        if len(holders) < 2 or len({people[ref].country for ref in holders}) < len(holders):
+            continue
+        for at in positions:
+            named.owners[at] = holders[0]
+        named.soft.discard(term)
+        named.order.remove(term)
         named.entities.update(holders)
         named.order.extend(ref for ref in holders if ref not in named.order)
 

@@ -144,6 +144,8 @@ def aspect_partners(lemma: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=8192)
-def may_be_plural_noun(word: str) -> bool:
-    """Some reading of the word is a plural noun («премьеры», read first as the singular of «премьера»)."""
-    return any(parse.tag.POS == "NOUN" and "plur" in parse.tag for parse in analyzer().parse(word))
+def may_be_plural_noun(word: str, *, person: bool = False) -> bool:
+    """Some reading of the word is a plural noun («премьеры», read first as the singular of «премьера»);
+    ``person``: a plural noun naming people («главы», not «министерства»)."""
+    return any(parse.tag.POS == "NOUN" and "plur" in parse.tag and (not person or "anim" in parse.tag)
+               for parse in analyzer().parse(word))
