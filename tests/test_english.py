@@ -449,3 +449,8 @@ def test_the_words_naming_entity_kinds_are_lemmas() -> None:
     for kind, names in ENGLISH.kind_words.items():
         for word in names:
             assert analyse_en(word).lemmas[0] == word, (kind, word)
+
+
+def test_a_country_is_a_name_even_in_lowercase() -> None:
+    assert analyse_en("moldova").proper and analyse_en("Tajikistan").proper
+    assert not analyse_en("trade").proper and not analyse_en("georgian").proper  # only the country's own name

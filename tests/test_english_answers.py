@@ -34,7 +34,8 @@ def test_typed_leads_in_english(bundled_engine: Engine, question: str, lead: str
 
 
 @pytest.mark.parametrize("question", ["what is the population of baku", "who won the 2018 world cup",
-                                      "russia georgia trade 2023", "asdfgh qwerty"])
+                                      "russia georgia trade 2023", "asdfgh qwerty",
+                                      "trade between russia and moldova in 2023"])
 def test_out_of_scope_english_is_declined_in_english(bundled_engine: Engine, question: str) -> None:
     answer = bundled_engine.answer(question)
     assert not answer.answered and answer.lang == "en"

@@ -242,3 +242,12 @@ def test_a_price_asked_needs_a_fact_stating_a_sum(engine: Engine, entry) -> None
     assert with_money and without
     assert all(complete_for(query, e) for e in with_money if not e.fact.unstated)
     assert not any(complete_for(query, e) for e in without)
+
+
+def test_a_year_alone_takes_what_happened_in_it_not_a_period_that_takes_it_in(engine: Engine) -> None:
+    """The base's 2010–2019 share of arms supplies is no event of 2019; asked with its words, it is found."""
+    period_only = {s.entry.fact.id for s in rank(parse_query("события 2019 года", engine.index), engine.index)
+                   if s.allowed}
+    assert "mtc-main-partner-2010-2019" not in period_only
+    worded = rank(parse_query("доля россии в поставках вооружений в 2019", engine.index), engine.index)
+    assert any(s.allowed and s.entry.fact.id == "mtc-main-partner-2010-2019" for s in worded)

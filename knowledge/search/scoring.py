@@ -87,6 +87,9 @@ def _time_ok(query: Query, entry: FactEntry) -> bool:
             return False  # a fact known only to a coarser date than the period may lie outside it
     if query.scope.years and not (query.scope.years & entry.years):
         return False
+    if query.scope.years and not query.words.terms and not query.scope.named and not (
+            fact.date.start.year in query.scope.years and fact.date.end.year in query.scope.years):
+        return False  # «что было в 2019 году»: what happened in it, not a period of years that takes it in
     if query.scope.months:
         years = query.scope.years or {y for y, _ in entry.months}
         if not any((y, m) in entry.months for y in years for m in query.scope.months):

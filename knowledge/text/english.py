@@ -611,11 +611,29 @@ def analyse_en(word: str) -> WordInfo:
                  tense=tense)
 
 
+# the world's countries by their one-word English names: a country is a name even typed in lowercase
+# («russia georgia trade»), so one the base does not know is no word to match loosely
+_COUNTRIES = frozenset("""
+afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain
+bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burundi
+cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia czech denmark djibouti
+dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana
+greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel
+italy jamaica japan jordan kazakhstan kenya kiribati korea kosovo kuwait kyrgyzstan laos latvia lebanon lesotho
+liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta mauritania
+mauritius mexico micronesia moldova monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal
+netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru philippines poland
+portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia spain
+sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga tunisia turkey turkiye
+turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe
+""".split())
+
+
 def _info(word: str, lemmas: tuple[str, ...], forms: tuple[str, ...], pos: str, *, known: bool,
           function: bool = False, plural: bool = False, case: str = "", tense: str = "") -> WordInfo:
-    # proper is always False: English writes names with a capital, and only the caller still sees it
-    return WordInfo(word=word, lemmas=lemmas, forms=forms, pos=pos, known=known, proper=False, function=function,
-                    plural=plural, case=case, tense=tense)
+    # proper only for a country: English writes other names with a capital, which only the caller still sees
+    return WordInfo(word=word, lemmas=lemmas, forms=forms, pos=pos, known=known, proper=word.lower() in _COUNTRIES,
+                    function=function, plural=plural, case=case, tense=tense)
 
 
 def _is_known(lemma: str) -> bool:
