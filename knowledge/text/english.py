@@ -613,7 +613,7 @@ def analyse_en(word: str) -> WordInfo:
 
 # the world's countries by their one-word English names: a country is a name even typed in lowercase
 # («russia georgia trade»), so one the base does not know is no word to match loosely
-_COUNTRIES = frozenset("""
+_COUNTRIES = _words("""
 afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain
 bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burundi
 cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia czech denmark djibouti
@@ -626,7 +626,7 @@ netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama 
 portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia spain
 sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga tunisia turkey turkiye
 turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe
-""".split())
+""")
 
 
 def _info(word: str, lemmas: tuple[str, ...], forms: tuple[str, ...], pos: str, *, known: bool,
