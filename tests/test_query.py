@@ -396,6 +396,8 @@ def test_a_verb_in_the_other_aspect_and_a_word_of_the_same_root_are_the_base_wor
     ("переговоры премьеров двух стран", {"mishustin", "asadov"}),
     ("министры иностранных дел России и Азербайджана в 2023", {"lavrov", "bayramov"}),
     ("встречи глав МИД двух стран", {"lavrov", "bayramov"}),  # a term of the base whose name spells the role
+    ("переговоры глав государств", {"putin", "aliyev"}),  # the role by another name
+    ("лидеры обеих стран", {"putin", "aliyev"}),
 ])
 def test_a_role_in_the_plural_names_its_holders_in_the_countries_asked_about(parse, question: str,
                                                                             people: set[str]) -> None:

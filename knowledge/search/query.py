@@ -616,15 +616,16 @@ def _read_role_groups(scan: _Scan, named: _Named, index: Index) -> None:
         if not _free_for_role(named, position, index) or info.pos != "NOUN" or not (
                 info.plural or (index.lang == "ru" and may_be_plural_noun(info.word))):
             continue
+        heads, said = _role_head(scan, position)
         holders = [ref for ref, words in index.roles.items()  # by the role's head: «министр», not «дел»
-                   if words and set(words[0]) & set(info.lemmas) and people[ref].country in countries]
+                   if words and set(words[0]) & heads and people[ref].country in countries]
         pool = {lemma for ref in holders for lemmas in index.roles[ref] for lemma in lemmas}
-        start, end = position, position + 1  # the role's words around its head: «иностранных дел», "foreign"
+        start, end = position, position + said  # the role's words around its head: «иностранных дел», "foreign"
         while start > 0 and _free_for_role(named, start - 1, index) and pool & set(infos[start - 1].lemmas):
             start -= 1
         while end < len(infos) and _free_for_role(named, end, index) and pool & set(infos[end].lemmas):
             end += 1
-        span = [set(infos[at].lemmas) for at in range(start, end)]
+        span = [set(infos[at].lemmas) for at in range(start, end) if not position <= at < position + said]
         holders = sorted(ref for ref in holders  # only those whose role has every word said
                          if all(words & {lm for lemmas in index.roles[ref] for lm in lemmas} for words in span))
         if len(holders) < 2 or len({people[ref].country for ref in holders}) < len(holders):
@@ -664,6 +665,19 @@ def _read_role_terms(scan: _Scan, named: _Named, index: Index, countries: Collec
         named.order.remove(term)
         named.entities.update(holders)
         named.order.extend(ref for ref in holders if ref not in named.order)
+
+
+def _role_head(scan: _Scan, position: int) -> tuple[set[str], int]:
+    """The lemmas a role's first word may have at ``position`` and how many words name it: «министры» (1),
+    «лидеры» as «президент» (1), «главы государств» as «президент» (2)."""
+    infos, names = scan.infos, scan.lx.role_names
+    lemmas = set(infos[position].lemmas)
+    if position + 1 < len(infos):
+        for first in infos[position].lemmas:
+            for second in infos[position + 1].lemmas:
+                if (first, second) in names:
+                    return lemmas | {names[first, second]}, 2
+    return lemmas | {names[(lemma,)] for lemma in infos[position].lemmas if (lemma,) in names}, 1
 
 
 def _free_for_role(named: _Named, position: int, index: Index) -> bool:

@@ -930,6 +930,8 @@ ENGLISH = Lexicon(
     outside_words=frozenset(["outside", "abroad"]),
     count_fillers=frozenset(["in", "a", "row", "ever"]),
     both_sides=frozenset((first, second) for first in ("both", "two") for second in ("countries", "sides", "states")),
+    role_names={("leader",): "president", ("head", "state"): "president", ("head", "government"): "prime",
+                ("premier",): "prime"},
     year_fractions={"half": 6, "quarter": 3},
     fraction_ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4},
     event_relatives={"before": "before", "after": "after", "prior": "before", "preceding": "before"},
@@ -941,7 +943,7 @@ _SURFACE_FIELDS = frozenset(["rewrites", "question_pairs", "place_prepositions",
                              "back_references", "largest_forms", "smallest_forms", "yes_no_words", "by_period",
                              "span_openers", "span_closers", "negations", "which_words", "outside_words",
                              "count_fillers", "event_relatives", "kind_words", "per_words", "both_sides",
-                             "indefinite_particles"])
+                             "indefinite_particles", "role_names"])
 
 
 def _lexicon_words(lexicon: Lexicon) -> Iterable[str]:

@@ -304,6 +304,8 @@ class Lexicon:
     upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says
     kind_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # an entity kind → words naming it
     indefinite_particles: frozenset[str] = frozenset()  # «когда-нибудь», «где-то»: a question word made indefinite
+    # «лидеры», «главы государств»: how people name a role by another word (lemmas → the role's first word)
+    role_names: Mapping[tuple[str, ...], str] = field(default_factory=dict)
     # «двух стран», «обеих сторон»: the countries the source is about, together (surface word pairs)
     both_sides: frozenset[tuple[str, str]] = frozenset()
     per_words: frozenset[str] = frozenset()  # surface: «в год», "per year" after a number — a rate
@@ -407,6 +409,8 @@ RUSSIAN = Lexicon(
     outside_words=frozenset(["вне", "пределами", "пределов"]),
     count_fillers=frozenset(["по", "счету", "счёту"]),
     indefinite_particles=frozenset(["нибудь", "либо", "то"]),
+    role_names={("лидер",): "президент", ("глава", "государство"): "президент", ("глава", "правительство"): "премьер",
+                ("руководитель", "государство"): "президент", ("руководитель", "правительство"): "премьер"},
     both_sides=frozenset((first, second) for first in ("двух", "обеих", "обе", "двумя", "обеими", "двум", "обеим")
                          for second in ("стран", "страны", "странами", "странам", "государств", "государства",
                                         "государствами", "сторон", "стороны", "сторонами", "сторонам")),
