@@ -299,6 +299,11 @@ class Engine:
                 return self.compose.listing(question, tied)
             fact = top.entry.fact
             return self.compose.build(question, "answer", True, self.compose.lead(query, fact), [fact], top.score)
+        if (best is not None and best.score >= cfg.answer_threshold and not best.complete
+                and query.intent.answer_type == "figure" and query.words.figure_nouns):
+            enumerated = self.compose.enumeration(question, query, best)  # the fact lists what is counted
+            if enumerated is not None:
+                return enumerated
         if best is not None and best.score >= cfg.answer_threshold:
             lead = self.say.partial(query.intent.answer_type) if not best.complete else self.say.lead_partial
             return self.compose.build(question, "partial", False, lead, [best.entry.fact], best.score,

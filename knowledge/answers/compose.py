@@ -10,6 +10,7 @@ import dataclasses
 import itertools
 
 from knowledge.answers.answer import Answer, AnswerKind, Item, SourceRef, Suggestion
+from knowledge.answers.enumeration import listed
 from knowledge.answers.replies import Phrases, as_of_note, counted, render_text, typed_lead
 from knowledge.base.model import Fact, KnowledgeBase
 from knowledge.search.index import Index
@@ -117,6 +118,23 @@ class Composer:
         if len(shown) == 1 and not counting:
             return self.build(question, "answer", True, "", shown, score)
         return self.build(question, "list", True, lead, shown, score, total=len(facts))
+
+    def enumeration(self, question: str, query: Query, found: Scored) -> Answer | None:
+        """«Сколько сфер охватывает декларация?»: the items the fact lists after the word counted, counted
+        (None when it lists none there)."""
+        fact = found.entry.fact
+        english = self.reply == "en"
+        text = fact.text_en if english and fact.text_en else fact.text
+        nouns = {lemma for noun in query.words.figure_nouns[:1] for lemma in noun}
+        listed_here = listed(text, nouns, analyser_for("en" if english and fact.text_en else "ru"))
+        noun, one = counted_noun(question, self.lang) if self.lang == self.reply else ("", "")
+        if listed_here is None or not noun or query.intent.wants_money:
+            return None  # «сколько раз», «сколько стоит»: no list of things answers it
+        count = len(listed_here.items)
+        said = counted(count, noun, self.reply, one=one)
+        lead = (self.say.lead_enumerated_open if listed_here.open else self.say.lead_enumerated).format(
+            counted=said, counted_lower=said[:1].lower() + said[1:], count=count, items=", ".join(listed_here.items))
+        return self.build(question, "answer", True, lead, [fact], found.score)
 
     def suggestions(self, ranked: list[Scored], *, exclude: set[str] | None = None,
                      everyone: bool = False) -> tuple[Suggestion, ...]:

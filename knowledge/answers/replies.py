@@ -269,6 +269,8 @@ class Phrases:
     lead_list: str
     lead_list_capped: str
     lead_count: str
+    lead_enumerated: str  # «Четыре сферы (4): …»: the items a fact lists, counted
+    lead_enumerated_open: str  # … and the source says there are more («… и другие»)
     lead_suggest: str
     lead_partial: str
     partial_by_type: dict[str, str]
@@ -316,7 +318,9 @@ class Phrases:
 
 RU = Phrases(
     lang="ru", examples=(), smalltalk=SMALLTALK, lead_list=LEAD_LIST, lead_list_capped=LEAD_LIST_CAPPED,
-    lead_count=LEAD_COUNT, lead_suggest=LEAD_SUGGEST, lead_partial=LEAD_PARTIAL, partial_by_type=PARTIAL_BY_TYPE,
+    lead_count=LEAD_COUNT, lead_enumerated="{counted} ({count}): {items}.",
+    lead_enumerated_open="Источник называет {counted_lower} ({count}) и добавляет «и другие»: {items}.",
+    lead_suggest=LEAD_SUGGEST, lead_partial=LEAD_PARTIAL, partial_by_type=PARTIAL_BY_TYPE,
     lead_decline=LEAD_DECLINE, lead_series=LEAD_SERIES, lead_series_one=LEAD_SERIES_ONE,
     lead_timeline=LEAD_TIMELINE, lead_timeline_empty=LEAD_TIMELINE_EMPTY, lead_after_base=LEAD_AFTER_BASE,
     note_base_ends=NOTE_BASE_ENDS, lead_announced_only=LEAD_ANNOUNCED_ONLY, lead_extreme=LEAD_EXTREME,
@@ -347,6 +351,8 @@ EN = Phrases(
     lead_list="Here is what the base has ({count}):",
     lead_list_capped="Here is what the base has ({count} of {total}, earliest first):",
     lead_count="{counted} ({count}) — according to the base:",
+    lead_enumerated="{counted} ({count}): {items}.",
+    lead_enumerated_open="The source names {counted_lower} ({count}), “among others”: {items}.",
     lead_suggest="The base has no exact answer. Perhaps you mean:",
     lead_partial="The source does not say. The closest it has:",
     partial_by_type={

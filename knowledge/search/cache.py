@@ -36,7 +36,7 @@ def _format() -> str:
     digest = hashlib.sha256()
     for name in _BUILD_CODE:
         place = _KNOWLEDGE / name
-        for path in sorted(place.rglob("*.py")) if place.is_dir() else [place]:
+        for path in sorted([*place.rglob("*.py"), *place.rglob("*.txt")]) if place.is_dir() else [place]:
             digest.update(path.relative_to(_KNOWLEDGE).as_posix().encode())
             digest.update(path.read_bytes())
     return "factbot-index-" + digest.hexdigest()[:16]

@@ -34,6 +34,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
+from pathlib import Path
 
 from knowledge.text.lexicon import Lexicon
 from knowledge.text.lexicon import synonym_map as group_map
@@ -611,22 +612,12 @@ def analyse_en(word: str) -> WordInfo:
                  tense=tense)
 
 
-# the world's countries by their one-word English names: a country is a name even typed in lowercase
-# («russia georgia trade»), so one the base does not know is no word to match loosely
-_COUNTRIES = _words("""
-afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain
-bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burundi
-cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia czech denmark djibouti
-dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana
-greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel
-italy jamaica japan jordan kazakhstan kenya kiribati korea kosovo kuwait kyrgyzstan laos latvia lebanon lesotho
-liberia libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta mauritania
-mauritius mexico micronesia moldova monaco mongolia montenegro morocco mozambique myanmar namibia nauru nepal
-netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama paraguay peru philippines poland
-portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia spain
-sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga tunisia turkey turkiye
-turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe
-""")
+# the world's countries by their one-word English names (countries_en.txt, general English): a country is a
+# name even typed in lowercase («russia georgia trade»), so one the base does not know is no word to match loosely
+_COUNTRIES = frozenset(
+    line.strip() for line in (Path(__file__).with_name("countries_en.txt")).read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#"))
+
 
 
 def _info(word: str, lemmas: tuple[str, ...], forms: tuple[str, ...], pos: str, *, known: bool,
@@ -877,7 +868,8 @@ ENGLISH = Lexicon(
     meta_words=_words("year month date day"),
     place_words=_words("city place country town location venue"),
     facility_words=_words("plant center metro port"),
-    kind_words={"document": ("document",), "project": ("project",), "organisation": ("organization",)},
+    kind_words={"document": ("document",), "project": ("project",), "organisation": ("organization",),
+                "country": ("country",)},
     per_words=frozenset(["per", "a"]),
     months=_months(),
     ambiguous_months=_words("may mar"),
