@@ -11,12 +11,13 @@ import functools
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from knowledge.base.model import Entity, Fact, KnowledgeBase
 from knowledge.text.language import analyser_for, lexicon_for
+from knowledge.text.lexicon import Lexicon
 from knowledge.text.morphology import WordInfo, analyse
 from knowledge.text.normalize import words
 
@@ -131,6 +132,22 @@ def _months(fact: Fact) -> frozenset[tuple[int, int]]:
         out.add((year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return frozenset(out)
+
+
+_VAGUE = frozenset(["несколько", "много", "several", "many"])  # a number of …, but not a number
+_SCALES = frozenset(["сотня", "десяток", "тысяча", "миллион", "миллиард", "hundred", "thousand", "million",
+                     "billion", "dozen"])
+
+
+def _states_quantity(text_sets: Sequence[Iterable[str]], lx: Lexicon) -> bool:
+    """The text states an amount in words: «около», «более», «сотни»; «несколько» only with a scale
+    («несколько сотен»), since «несколько раундов» tells no number of rounds."""
+    words = [set(lemmas) for lemmas in text_sets]
+    for at, lemmas in enumerate(words):
+        said = lemmas & lx.quantity_words
+        if said - _VAGUE or (said and at + 1 < len(words) and words[at + 1] & _SCALES):
+            return True
+    return False
 
 
 def _flatten(sets: Iterable[Iterable[str]]) -> set[str]:
@@ -293,7 +310,7 @@ class _Builder:
             numbers=share(t for t in terms if t[:1].isdigit()),
             concludes=bool(terms & self.outcome_lemmas),
             money=bool(unit_terms & lx.money_units),
-            quantity=bool(fact.figures) or bool(_flatten(text_sets) & lx.quantity_words),
+            quantity=bool(fact.figures) or _states_quantity(text_sets, lx),
             people=share(ref for ref in fact.entity_ids if base.entities[ref].kind == "person"),
             has_person="person" in kinds,
             has_actor=bool(fact.participants) or bool(fact.organisations),
