@@ -460,7 +460,7 @@ def _fitting(said: Said, stated: Sequence[Stated]) -> list[Stated]:
 
 
 def _said_figure(figure: Figure) -> str:
-    """«152,2 тысячи туристов» (the unit is stored for whole numbers: «тысяч туристов»)."""
+    """«2,5 тысячи человек» (the unit is stored for whole numbers: «тысяч человек»)."""
     if figure.value == int(figure.value) or figure.unit == "%":
         return figure.display()
     return dataclasses.replace(figure, unit=fractional_unit(figure.unit)).display()

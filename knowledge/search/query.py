@@ -605,7 +605,7 @@ def _read_both_sides(scan: _Scan, named: _Named, index: Index) -> None:
 
 
 def _read_role_groups(scan: _Scan, named: _Named, index: Index) -> None:
-    """«президенты», «министры иностранных дел двух стран», "the foreign ministers": a role named in the plural
+    """«президенты», «министры иностранных дел обеих стран», "the foreign ministers": a role named in the plural
     names the people who hold it in the countries asked about (the base's own subjects when none is named),
     when two or more do; the role's words are then read as those people, not as words to find."""
     if scan.answer_type in ("person", "name"):

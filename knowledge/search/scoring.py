@@ -89,7 +89,7 @@ def _time_ok(query: Query, entry: FactEntry) -> bool:
         return False
     if query.scope.years and not query.words.terms and not query.scope.named and not (
             fact.date.start.year in query.scope.years and fact.date.end.year in query.scope.years):
-        return False  # «что было в 2019 году»: what happened in it, not a period of years that takes it in
+        return False  # «события 2019 года»: what happened in it, not a period of years that takes it in
     if query.scope.months:
         years = query.scope.years or {y for y, _ in entry.months}
         if not any((y, m) in entry.months for y in years for m in query.scope.months):

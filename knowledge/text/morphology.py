@@ -93,7 +93,7 @@ def lemma_of(word: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def fractional_unit(unit: str) -> str:
-    """The unit after a decimal number: its first word in the genitive singular («152,2 тысячи туристов»,
+    """The unit after a decimal number: its first word in the genitive singular («2,5 тысячи человек»,
     «4,4 миллиарда долларов»), as Russian says a fraction; the unit unchanged when it cannot be inflected."""
     first, _, rest = unit.partition(" ")
     parse = analyzer().parse(first)[0] if first.isalpha() else None
