@@ -11,7 +11,7 @@ set's questions are never shown.
 ``--write-readme`` replaces the text between ``<!-- quality:begin -->`` and ``<!-- quality:end -->`` in
 README.md. ``bench/out/quality.md`` always gets the same block.
 
-``--heldout [NAME]`` also runs one held-out set (``tests/data/NAME.jsonl``; the newest, ``heldout3``, by
+``--heldout [NAME]`` also runs one held-out set (``tests/data/NAME.jsonl``; the newest by
 default) and appends a dated record to its ``tests/data/NAME_runs.md``: the figures in ``bench/accuracy.py``'s
 format and one machine-readable line, ``<!-- heldout-run: {json} -->``. A held-out set is run only at the start
 and the end of a round of work (see its runs file), so without the flag each held-out row shows the latest
@@ -83,7 +83,8 @@ HELDOUT_SET = LabelledSet(HELDOUT, "held out (#14), both runs spent")
 HELDOUTS = (  # oldest first; each run at the start and the end of one round of work, then spent
     HELDOUT_SET,
     LabelledSet(DATA / "heldout2.jsonl", "held out (#14, second round), both runs spent"),
-    LabelledSet(DATA / "heldout3.jsonl", "**held out (#14, third round)**"),
+    LabelledSet(DATA / "heldout3.jsonl", "held out (#14, third round), both runs spent"),
+    LabelledSet(DATA / "heldout4.jsonl", "**held out (#14, fourth round)**"),
 )
 
 
