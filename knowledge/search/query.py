@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable, Collection, Container
+from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -628,43 +628,47 @@ def _read_role_groups(scan: _Scan, named: _Named, index: Index) -> None:
         span = [set(infos[at].lemmas) for at in range(start, end) if not position <= at < position + said]
         holders = sorted(ref for ref in holders  # only those whose role has every word said
                          if all(words & {lm for lemmas in index.roles[ref] for lm in lemmas} for words in span))
-        if len(holders) < 2 or len({people[ref].country for ref in holders}) < len(holders):
-            continue  # one holder a country, two or more countries: «министры» of energy and of foreign affairs
-        replaced = {owner for at in range(start, end) if (owner := named.owners[at]) is not None}
-        for at in range(start, end):
-            named.owners[at] = holders[0]
-        for owner in replaced - set(named.owners):  # the term the words were read as is gone
-            named.soft.discard(owner)
-            named.order.remove(owner)
-        named.entities.update(holders)
-        named.order.extend(ref for ref in holders if ref not in named.order)
+        if _one_a_country(holders, index):  # not «министры» of energy and of foreign affairs together
+            _name_holders(named, range(start, end), holders)
     _read_role_terms(scan, named, index, countries)
 
 
 def _read_role_terms(scan: _Scan, named: _Named, index: Index, countries: Collection[str]) -> None:
     """«главы МИД», "foreign ministers": a term of the base named in the plural, one of whose names spells out
     a role («министры иностранных дел»), names the people holding that role, as a plural role does."""
-    people = index.base.entities
+    people, infos, russian = index.base.entities, scan.infos, index.lang == "ru"
     for term in sorted(named.soft):
         positions = [at for at, owner in enumerate(named.owners) if owner == term]
-        if people[term].kind != "term" or term in index.about:
+        plural = [at for at in positions if infos[at].pos == "NOUN" and (
+            infos[at].plural or (russian and may_be_plural_noun(infos[at].word, person=True)))]
+        if people[term].kind != "term" or term in index.about or not plural:
             continue
         spelt = [alias.tokens for aliases in index.aliases.values() for alias in aliases if alias.entity == term]
         holders = sorted(ref for ref, words in index.roles.items() if people[ref].country in countries and any(
             tokens and all(token & {lm for lemmas in words for lm in lemmas} for token in tokens) for tokens in spelt))
         heads = {lemma for ref in holders for lemmas in index.roles[ref][:1] for lemma in lemmas}
-        if not any(scan.infos[at].pos == "NOUN" and (  # people in the plural: «главы», "ministers", not "ministries"
-                (scan.infos[at].plural and heads & set(scan.infos[at].lemmas))
-                or (index.lang == "ru" and may_be_plural_noun(scan.infos[at].word, person=True))) for at in positions):
-            continue
-        if len(holders) < 2 or len({people[ref].country for ref in holders}) < len(holders):
-            continue
-        for at in positions:
-            named.owners[at] = holders[0]
-        named.soft.discard(term)
-        named.order.remove(term)
-        named.entities.update(holders)
-        named.order.extend(ref for ref in holders if ref not in named.order)
+        people_named = any(heads & set(infos[at].lemmas)  # «главы», "ministers"; not «министерства», "ministries"
+                           or (russian and may_be_plural_noun(infos[at].word, person=True)) for at in plural)
+        if people_named and _one_a_country(holders, index):
+            _name_holders(named, positions, holders)
+
+
+def _one_a_country(holders: Sequence[str], index: Index) -> bool:
+    """Two or more people, each of another country: a role's holders named together («президенты»)."""
+    return len(holders) >= 2 and len({index.base.entities[ref].country for ref in holders}) == len(holders)
+
+
+def _name_holders(named: _Named, positions: Iterable[int], holders: Sequence[str]) -> None:
+    """The words at ``positions`` now name ``holders``; a term they were read as before is gone."""
+    positions = list(positions)
+    replaced = {owner for at in positions if (owner := named.owners[at]) is not None}
+    for at in positions:
+        named.owners[at] = holders[0]
+    for owner in replaced - set(named.owners):
+        named.soft.discard(owner)
+        named.order.remove(owner)
+    named.entities.update(holders)
+    named.order.extend(ref for ref in holders if ref not in named.order)
 
 
 def _role_head(scan: _Scan, position: int) -> tuple[set[str], int]:
