@@ -58,6 +58,10 @@ def test_russian_framings_are_set_aside(question: str, claim: str) -> None:
     ("Was the declaration signed in Moscow?", "the declaration signed in moscow"),
     ("Has Lavrov been to Azerbaijan?", "lavrov been to azerbaijan"),
     ("Is there any data on trade in 2023?", "trade in 2023"),
+    ("Trade grew in 2023, right?", "trade grew in 2023"),  # a tag after the statement
+    ("The plant opened in 2021 or not", "the plant opened in 2021"),
+    ("Someone said the declaration was signed in Tehran", "the declaration was signed in tehran"),
+    ("Apparently Lavrov visited Baku in 2023", "lavrov visited baku in 2023"),
 ])
 def test_english_framings_are_set_aside(question: str, claim: str) -> None:
     framing = read_framing(question, "en")
@@ -75,6 +79,7 @@ def test_english_framings_are_set_aside(question: str, claim: str) -> None:
     ("где-то читал про завод, когда его открыли?", "ru"),  # «где-то» is indefinite, «когда» still asks
     ("Do you know when the declaration was signed?", "en"),
     ("When did Putin meet Aliyev?", "en"),
+    ("When did Putin meet Aliyev, right?", "en"),  # a tag does not make a question into a claim
     ("trade turnover in 2023", "en"),
 ])
 def test_other_questions_are_no_yes_no_questions(question: str, lang: str) -> None:

@@ -120,7 +120,14 @@ _PHRASES_EN = tuple(tuple(p.split()) for p in (
     "people say that", "people say", "did you know that", "do you know that", "do you know if", "do you know whether",
     "did you hear that", "is there any truth that", "can you confirm that", "can you confirm",
     "could you confirm that", "could you confirm", "please confirm that", "confirm that",
+    # reported speech: "someone said …", "apparently …"
+    "someone said that", "someone said", "somebody said that", "somebody said", "someone told me that",
+    "someone told me", "i was told that", "i was told", "people say", "apparently", "reportedly", "allegedly",
+    "supposedly", "rumor has it that", "rumour has it that", "word is that", "i read", "i heard",
 ))
+# "…, right?", "… or not": a tag after a statement makes it a claim to check
+_TAGS_EN = tuple(tuple(t.split()) for t in (
+    "isn t it", "is that right", "is that true", "is that correct", "or not", "right", "correct", "true", "yes"))
 # "didn't" is read as «didn» «t»; typed without the apostrophe, as «didnt»
 _NEGATIONS_EN = frozenset(["not", "never", "no", "didn", "wasn", "isn", "aren", "weren", "hasn", "haven", "hadn",
                            "doesn", "don", "won", "wouldn", "couldn", "shouldn", "cannot", "nobody", "nothing",
@@ -321,6 +328,10 @@ _QUESTION_WORDS_EN = frozenset(["when", "where", "who", "whom", "whose", "what",
 
 
 def _framing_en(tokens: list[str], asks: bool) -> Framing | None:
+    tag = next((len(t) for t in _TAGS_EN if len(tokens) > len(t) + 1 and tuple(tokens[-len(t):]) == t), 0)
+    tagged = bool(tag) and (asks or tokens[-2:] == ["or", "not"])
+    if tagged:
+        tokens = tokens[:-tag]  # "…, right?": what precedes the tag is the claim
     at = 0
     while at < len(tokens) - 1 and tokens[at] in _OPENERS_EN:
         at += 1
@@ -337,6 +348,8 @@ def _framing_en(tokens: list[str], asks: bool) -> Framing | None:
             return None  # "do you know when …", "can you tell me …": not a claim about the subject
         claim, how, future = rest[1:], "auxiliary", rest[0] in _FUTURE_EN
         past = rest[0] in _PAST_EN
+    if claim is None and tagged:
+        claim, how = rest, "tag"
     if claim is None:
         if not asks:
             return None
