@@ -856,17 +856,16 @@ class Verdicts:
         if len(claim.scope.place_refs) == 1:
             (place,) = claim.scope.place_refs
             out.append((_without(claim, {place}), functools.partial(self._other_place, asked=place)))
-        elif not claim.scope.place_refs and len(claim.words.unknown_names) == 1 and self._unknown_place(framing.claim,
-                                                                                            claim.words.unknown_names[0]):
+        elif (not claim.scope.place_refs and len(claim.words.unknown_names) == 1
+              and self._unknown_place(framing.claim, claim.words.unknown_names[0])):
             name = claim.words.unknown_names[0]
             terms = tuple(t for t in claim.words.terms if t.word != name)
-            out.append((claim.changed(unknown_names=(), terms=terms,
-                                            phrase=" ".join(t.lemmas[0] for t in terms)),
+            out.append((claim.changed(unknown_names=(), terms=terms, phrase=" ".join(t.lemmas[0] for t in terms)),
                         functools.partial(self._other_place, asked="")))
         timed = claim.scope.years or claim.scope.months or claim.scope.days or claim.scope.span
         if timed and not recurring and self._within_base(claim):
-            out.append((claim.changed(years=frozenset(), months=frozenset(), days=frozenset(),
-                                            span=None, span_label=""),
+            out.append((claim.changed(years=frozenset(), months=frozenset(), days=frozenset(), span=None,
+                                      span_label=""),
                         functools.partial(self._other_date, claim=claim)))
         people = sorted(r for r in claim.scope.entities if self._kinds[r][0] == "person")
         if len(people) >= 2:

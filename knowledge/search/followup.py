@@ -131,7 +131,6 @@ def merge(previous: Query, new: Query, *, entity_kinds: Mapping[str, tuple[str, 
         entities, soft, order = set(), set(), []
     answer_type = new.intent.answer_type if new.intent.answer_type not in ("", "what") else previous.intent.answer_type
     return previous.changed(
-
         text=new.text,
         terms=terms,
         entities=frozenset(entities),
