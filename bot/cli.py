@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,12 +15,16 @@ from typing import Any, TextIO
 from bot import __version__
 from bot.config import CONFIG_ENV, Config, ConfigError, load_config
 from knowledge import (
+    AcceptError,
+    DraftError,
     Engine,
     Fact,
     KnowledgeBase,
     KnowledgeError,
     Limits,
+    accept,
     check_knowledge,
+    draft_into,
     knowledge_warnings,
     load_knowledge,
 )
@@ -33,6 +39,8 @@ examples:
   printf 'когда\nгде\n' | factbot ask --json -    one JSON answer per input line
   factbot chat                        talk to the bot in the terminal
   factbot run --config config.yaml    run the Telegram bot
+  factbot draft article.txt --into kb/ --source-id ria-2025-11-27 --publisher "РИА Новости" --date 2025-11-27
+  factbot accept kb/ --all            serve the reviewed drafts
 """
 
 
@@ -86,6 +94,33 @@ def build_parser() -> argparse.ArgumentParser:
     _kb_argument(chat)
     _config_argument(chat)
     chat.set_defaults(handler=run_chat)
+
+    draft = commands.add_parser(
+        "draft", help="draft the facts of an article into a base directory, marked for review",
+        description="Add one source to a base directory: its text under texts/, and its source entry, draft "
+                    "facts and proposed entities in facts/ID.yaml, every one marked `review: pending` (served "
+                    "only after `factbot accept`). Never overwrites; drafting the same article twice changes "
+                    "nothing. Exit 1 when it cannot be added.")
+    draft.add_argument("article", type=Path, metavar="ARTICLE.txt", help="the article, UTF-8 text")
+    draft.add_argument("--into", required=True, type=Path, metavar="BASE_DIR", help="the base directory")
+    draft.add_argument("--source-id", required=True, metavar="ID",
+                       help="the new source's id (latin, e.g. ria-2025-11-27)")
+    draft.add_argument("--publisher", required=True, metavar="NAME")
+    draft.add_argument("--date", required=True, metavar="YYYY-MM-DD", type=_iso_day, help="the publication date")
+    draft.add_argument("--url", default="", metavar="URL")
+    draft.add_argument("--title", default="", metavar="TITLE", help="default: the article's first sentence")
+    draft.add_argument("--lang", choices=("ru", "en"), default="ru", help="the article's language")
+    draft.set_defaults(handler=run_draft)
+
+    accept = commands.add_parser(
+        "accept", help="clear the review marks of drafted facts and entities",
+        description="Accept reviewed drafts: the bot serves a fact only after it is accepted. A fact without a "
+                    "date or topic is refused; the new entities an accepted fact names are accepted with it.")
+    accept.add_argument("base", type=Path, metavar="BASE_DIR")
+    chosen = accept.add_mutually_exclusive_group(required=True)
+    chosen.add_argument("--all", action="store_true", help="every pending fact and entity")
+    chosen.add_argument("ids", nargs="*", default=[], metavar="ID", help="the facts and entities to accept")
+    accept.set_defaults(handler=run_accept)
 
     timeline = commands.add_parser("timeline", help="dated events by year, range, person, organisation or topic",
                                    description="The events of the base in chronological order, each with its "
@@ -143,7 +178,51 @@ def summary(base: KnowledgeBase, warnings: int = 0) -> str:
     sources = len(base.sources)
     line = (f"{len(base.facts)} facts, {sources} source{'s' if sources != 1 else ''}, "
             f"{len(base.entities)} entities: OK")
+    if base.pending:
+        line += f", {len(base.pending)} pending review"
     return f"{line}, {warnings} warning{'s' if warnings != 1 else ''}" if warnings else line
+
+
+def _iso_day(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    try:
+        article = args.article.read_bytes().decode("utf-8")
+    except OSError as exc:
+        print(f"{args.article}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError:
+        print(f"{args.article}: not UTF-8 text", file=sys.stderr)
+        return 1
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", args.source_id):
+        print(f"--source-id: expected lowercase latin letters, digits, '-' or '_'; got {args.source_id!r}",
+              file=sys.stderr)
+        return 1
+    try:
+        report = draft_into(args.into, article, source_id=args.source_id, publisher=args.publisher,
+                            published=args.date, url=args.url, title=args.title, lang=args.lang)
+    except DraftError as exc:
+        for problem in exc.problems[:30]:
+            print(problem, file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0
+
+
+def run_accept(args: argparse.Namespace) -> int:
+    try:
+        report = accept(args.base, args.ids, everything=args.all)
+    except AcceptError as exc:
+        for problem in exc.problems[:30]:
+            print(problem, file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0 if report.accepted or not report.refused else 1
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -157,6 +236,10 @@ def run_check(args: argparse.Namespace) -> int:
     warnings = knowledge_warnings(base)
     for warning in warnings:
         print(warning, file=sys.stderr)
+    for item in base.pending:  # reported, never refused: the bot does not serve them until accepted
+        notes = f" — {'; '.join(item.notes)}" if item.notes else ""
+        undated = "" if item.dated else " (no date yet)"
+        print(f"{item.where}: pending review: {item.kind} `{item.id}`{undated}{notes}", file=sys.stderr)
     print(summary(base, len(warnings)))
     return 0
 

@@ -103,7 +103,10 @@ async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     base = holder.engine.base
     lines = []
     for source in base.sources.values():
-        lines.append(f'• <a href="{escape(source.url, quote=True)}">{escape(source.publisher)}</a>, '
+        publisher = escape(source.publisher)
+        if source.url:
+            publisher = f'<a href="{escape(source.url, quote=True)}">{publisher}</a>'
+        lines.append(f"• {publisher}, "
                      f"{source.published.strftime('%d.%m.%Y')}: {escape(source.title)}")
     loaded = dt.datetime.fromtimestamp(holder.loaded_at, dt.UTC).strftime("%d.%m.%Y %H:%M UTC")
     newest = base.newest_source_date()

@@ -51,7 +51,8 @@ def source_html(sources: tuple[SourceRef, ...], lang: str = "ru") -> str:
 
 
 def _link(ref: SourceRef, lang: str) -> str:
-    link = f'<a href="{escape(ref.url, quote=True)}">{escape(source_text(ref, lang))}</a>'
+    text = escape(source_text(ref, lang))
+    link = f'<a href="{escape(ref.url, quote=True)}">{text}</a>' if ref.url else text  # a source with no address
     if lang == "en" and ref.language and ref.language != "en":
         link += f" (in {escape(LANGUAGE_NAMES_EN.get(ref.language, ref.language))})"
     return link

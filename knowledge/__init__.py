@@ -16,6 +16,8 @@ from knowledge.base.loader import (
 )
 from knowledge.base.model import LANGUAGE_NAMES_EN, Entity, Fact, Figure, KnowledgeBase, Source, short_key
 from knowledge.base.validate import Problem
+from knowledge.drafting.review import AcceptError, AcceptReport, accept
+from knowledge.drafting.writer import DraftError, DraftReport, draft_into
 from knowledge.engine import Engine, EngineSettings
 from knowledge.holder import EngineHolder, ReloadResult
 from knowledge.search.context import Context, Conversations
@@ -24,9 +26,13 @@ from knowledge.text.language import detect_language
 
 __all__ = [
     "LANGUAGE_NAMES_EN",
+    "AcceptError",
+    "AcceptReport",
     "Answer",
     "Context",
     "Conversations",
+    "DraftError",
+    "DraftReport",
     "Engine",
     "EngineHolder",
     "EngineSettings",
@@ -44,9 +50,11 @@ __all__ = [
     "SourceRef",
     "Suggestion",
     "Timeline",
+    "accept",
     "bundled_path",
     "check_knowledge",
     "detect_language",
+    "draft_into",
     "knowledge_warnings",
     "load_knowledge",
     "phrases",

@@ -31,7 +31,7 @@ class SourceRef:
         return "{2}.{1}.{0}".format(*self.published.split("-"))
 
     def line(self) -> str:
-        return f"{self.publisher}, {self.day()} — {self.url}"
+        return f"{self.publisher}, {self.day()}" + (f" — {self.url}" if self.url else "")
 
     def day_en(self) -> str:
         """"22 Apr 2024"."""
@@ -41,7 +41,8 @@ class SourceRef:
     def line_en(self) -> str:
         """"RIA Novosti, 22 Apr 2024, http://ria.ru (in Russian)"."""
         note = f" (in {_LANGUAGE_NAMES.get(self.language, self.language)})" if self.language not in ("", "en") else ""
-        return f"{self.publisher_en or self.publisher}, {self.day_en()}, {self.url}{note}"
+        url = f", {self.url}" if self.url else ""
+        return f"{self.publisher_en or self.publisher}, {self.day_en()}{url}{note}"
 
 
 @dataclass(frozen=True, slots=True)

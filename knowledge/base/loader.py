@@ -14,11 +14,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from knowledge.base.model import BaseLexicon, Entity, Fact, KnowledgeBase, Location, Source
+from knowledge.base.model import BaseLexicon, Entity, Fact, KnowledgeBase, Location, Pending, Source
 from knowledge.base.safe_files import FileTooLargeError, UnsafeFileError, base_directory, kind_of, safe_read_bytes
 from knowledge.base.validate import (
     ENTITY_FIELDS,
     LEXICON_FILE,
+    PENDING_FACT_FIELDS,
+    REVIEW_PENDING,
     SOURCE_FIELDS,
     Problem,
     Reporter,
@@ -34,6 +36,15 @@ YAML_SUFFIXES = (".yaml", ".yml")
 DEFAULT_MAX_FILES = 2000
 MAX_SOURCE_TEXT_BYTES = 5 * 1024 * 1024
 SECTIONS = ("sources", "entities", "facts")
+_REF_FIELDS = ("participants", "places", "organisations", "related")
+
+
+@dataclass
+class _Review:
+    """What a base holds pending review: listed, validated, never served."""
+
+    items: list[Pending]
+    entities: dict[str, Entity]
 
 
 class KnowledgeError(Exception):
@@ -118,6 +129,7 @@ def check_knowledge(
     sources: dict[str, Source] = {}
     entities: dict[str, Entity] = {}
     facts: list[Fact] = []
+    review = _Review([], {})
     seen: dict[str, Location] = {}
     key_lines: dict[str, dict[str, int]] = {}  # record id -> field -> line, for reference errors
     lexicon, lexicon_file = BaseLexicon(), root / LEXICON_FILE
@@ -136,11 +148,12 @@ def check_knowledge(
             lexicon = build_lexicon(document.data, report)
             problems.extend(report.problems)
             continue
-        _read_sections(document.data, file, inside, report, limits, sources, entities, facts, seen)
+        _read_sections(document.data, file, inside, report, limits, sources, entities, facts, seen, review)
         for record_id, lines in _key_lines(document.data).items():
             key_lines.setdefault(record_id, lines)  # the first definition wins, as in `seen`
         problems.extend(report.problems)
-    problems.extend(_check_references(sources, entities, facts, key_lines))
+    problems.extend(_check_references(sources, entities, facts, key_lines, pending=review.entities))
+    problems.extend(_check_pending(review, sources, entities))
     problems.extend(_check_topics(facts, lexicon, key_lines, lexicon_file))
     if problems:
         return None, problems
@@ -152,6 +165,7 @@ def check_knowledge(
         files=tuple(str(f) for f in files),
         content_hash=digest.hexdigest(),
         lexicon=lexicon,
+        pending=tuple(review.items),
     )
     return base, []
 
@@ -186,6 +200,7 @@ def _read_sections(
     entities: dict[str, Entity],
     facts: list[Fact],
     seen: dict[str, Location],
+    review: _Review,
 ) -> None:
     if not isinstance(data, LDict):
         report.add(getattr(data, "line", 1), "expected a mapping with `sources`, `entities` or `facts`")
@@ -201,6 +216,9 @@ def _read_sections(
             report.add(data.key_lines[section], f"`{section}` must be a list")
             continue
         for item, line in zip(items, items.item_lines, strict=True):
+            if isinstance(item, LDict) and item.get("review") == REVIEW_PENDING and section != "sources":
+                _read_pending(section, item, Location(str(file), item.line), report, seen, review)
+                continue
             _read_record(section, item, line, file, inside, report, limits, sources, entities, facts, seen)
 
 
@@ -243,6 +261,52 @@ def _read_record(
         text = _read_source_text(file.parent / record["text_file"], inside, record, report)
         if text is not None:
             sources[record["id"]] = build_source(record, where, text)
+
+
+def _read_pending(section: str, record: LDict, where: Location, report: Reporter, seen: dict[str, Location],
+                  review: _Review) -> None:
+    """A drafted fact or proposed entity: checked like any other (a fact may still lack its date and topic)."""
+    if not _claim_id(record, where, report, seen):
+        return
+    notes = tuple(str(n).strip() for n in record.get("review_notes") or ())
+    if section == "entities":
+        if check_fields(record, ENTITY_FIELDS, f"entity `{_rid(record)}`", report, where.line):
+            review.entities[record["id"]] = build_entity(record, where)
+            review.items.append(Pending("entity", record["id"], where, notes))
+        return
+    if not check_fields(record, PENDING_FACT_FIELDS, f"fact `{_rid(record)}`", report, where.line):
+        return
+    refs = tuple((name, ref) for name in _REF_FIELDS for ref in record.get(name) or ())
+    review.items.append(Pending("fact", record["id"], where, notes, source=record["source"],
+                                quote=collapse_spaces(record["quote"]), refs=refs, dated=record["date"] != "",
+                                topic=str(record["topic"])))
+
+
+def _check_pending(review: _Review, sources: dict[str, Source], entities: dict[str, Entity]) -> list[Problem]:
+    """A pending fact's quote is in its source, its entities exist (accepted or pending)."""
+    problems: list[Problem] = []
+    texts = {sid: collapse_spaces(s.text) for sid, s in sources.items()}
+    for item in review.items:
+        if item.kind != "fact":
+            continue
+        where = item.where
+        for field_name, ref in item.refs:
+            if ref not in entities and ref not in review.entities:
+                problems.append(Problem(where.file, where.line,
+                                        f"fact `{item.id}`: unknown entity `{ref}` in `{field_name}`"))
+        if item.source not in texts:
+            problems.append(Problem(where.file, where.line, f"fact `{item.id}`: unknown source `{item.source}`"))
+        elif item.quote not in texts[item.source]:
+            problems.append(Problem(where.file, where.line,
+                                    f"fact `{item.id}`: quote not found verbatim in source `{item.source}`"))
+    for entity_id, entity in review.entities.items():
+        for field_name in ("country", "part_of", "stands_for"):
+            ref = getattr(entity, field_name)
+            if ref and ref not in entities and ref not in review.entities:
+                where = entity.where or Location("?", 1)
+                problems.append(Problem(where.file, where.line,
+                                        f"entity `{entity_id}`: unknown entity `{ref}` in `{field_name}`"))
+    return problems
 
 
 def _rid(record: Any) -> str:
@@ -293,6 +357,8 @@ def _check_references(
     entities: dict[str, Entity],
     facts: list[Fact],
     key_lines: dict[str, dict[str, int]],
+    *,
+    pending: dict[str, Entity] | None = None,
 ) -> list[Problem]:
     problems: list[Problem] = []
 
@@ -318,7 +384,10 @@ def _check_references(
     for fact in facts:
         for field_name in ("participants", "places", "organisations", "related"):
             for ref in getattr(fact, field_name):
-                if ref not in entities:
+                if ref in (pending or {}):
+                    bad(fact, field_name, f"fact `{fact.id}`: entity `{ref}` in `{field_name}` is pending review "
+                                          "(accept it too: factbot accept BASE ID)")
+                elif ref not in entities:
                     bad(fact, field_name, f"fact `{fact.id}`: unknown entity `{ref}` in `{field_name}`")
         if fact.source not in sources:
             bad(fact, "source", f"fact `{fact.id}`: unknown source `{fact.source}`")

@@ -49,7 +49,8 @@ class Source:
 
     def citation(self) -> str:
         """«РИА Новости, 22.04.2024 — http://ria.ru»: the line every answer ends with."""
-        return f"{self.publisher}, {self.published.strftime('%d.%m.%Y')} — {self.url}"
+        line = f"{self.publisher}, {self.published.strftime('%d.%m.%Y')}"
+        return f"{line} — {self.url}" if self.url else line
 
     def citation_en(self) -> str:
         """«RIA Novosti, 22 Apr 2024, http://ria.ru (in Russian)»: the source line of an English answer.
@@ -58,7 +59,8 @@ class Source:
         they may not read; the month is spelled out so the date reads the same everywhere.
         """
         day = self.published
-        line = f"{self.publisher_en or self.publisher}, {day.day} {_MONTHS_EN[day.month - 1]} {day.year}, {self.url}"
+        line = f"{self.publisher_en or self.publisher}, {day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+        line += f", {self.url}" if self.url else ""
         if self.language and self.language != "en":
             line += f" (in {LANGUAGE_NAMES_EN.get(self.language, self.language)})"
         return line
@@ -143,6 +145,22 @@ class Fact:
         return self.participants + self.places + self.organisations + self.related
 
 
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A drafted fact or proposed entity marked `review: pending`: validated and listed by `factbot check`,
+    never served until `factbot accept` clears the mark."""
+
+    kind: Literal["fact", "entity"]
+    id: str
+    where: Location
+    notes: tuple[str, ...] = ()
+    source: str = ""  # a fact's source
+    quote: str = ""
+    refs: tuple[tuple[str, str], ...] = ()  # a fact's (field, entity id) references
+    dated: bool = True  # a fact's date is filled in (one that is not cannot be accepted)
+    topic: str = ""  # a fact's topic ("" until the editor chooses one)
+
+
 @dataclass(frozen=True)
 class BaseLexicon:
     """What a fact base says about its own words (its ``lexicon.yaml``): topic names, /start examples, what
@@ -181,6 +199,7 @@ class KnowledgeBase:
     files: tuple[str, ...] = ()
     content_hash: str = ""
     lexicon: BaseLexicon = field(default_factory=BaseLexicon)
+    pending: tuple[Pending, ...] = ()  # drafted facts and proposed entities awaiting review: never served
 
     def fact(self, fact_id: str) -> Fact | None:
         return self._by_id.get(fact_id)

@@ -186,13 +186,28 @@ def _questions_en(value: Any) -> str | None:
     return None
 
 
+REVIEW_PENDING = "pending"  # `review: pending`: drafted, not yet accepted — never served
+_REVIEW_FIELDS: dict[str, tuple[bool, Check]] = {
+    "review": (False, _one_of(REVIEW_PENDING)),
+    "review_notes": (False, _text_list),  # what the reviewer should check
+}
+
+
+def _pending_date(value: Any) -> str | None:
+    return None if value == "" else _fact_date(value)
+
+
+def _pending_topic(value: Any) -> str | None:
+    return None if value == "" else _topic_key(value)
+
+
 # field name -> (required, check)
 SOURCE_FIELDS: dict[str, tuple[bool, Check]] = {
     "id": (True, _ident),
     "publisher": (True, _text),
     "title": (True, _text),
     "published": (True, _iso_day),
-    "url": (True, _text),
+    "url": (False, _text),  # optional: a drafted source may have no address
     "place": (False, _text),
     "text_file": (True, _text),
     "about": (False, _id_list),
@@ -213,6 +228,7 @@ ENTITY_FIELDS: dict[str, tuple[bool, Check]] = {
     "name_en": (False, _english),
     "role_en": (False, _english),
     "aliases_en": (False, _english_list),
+    **_REVIEW_FIELDS,
 }
 FIGURE_FIELDS: dict[str, tuple[bool, Check]] = {
     "value": (True, _number),
@@ -243,6 +259,11 @@ FACT_FIELDS: dict[str, tuple[bool, Check]] = {
     "venue": (False, _text),
     "venue_en": (False, _english),
     "questions_en": (False, _questions_en),
+    **_REVIEW_FIELDS,
+}
+# a fact pending review may still lack its date (the drafter never guesses one) and its topic
+PENDING_FACT_FIELDS: dict[str, tuple[bool, Check]] = {
+    **FACT_FIELDS, "date": (True, _pending_date), "topic": (True, _pending_topic),
 }
 
 
@@ -290,7 +311,7 @@ def build_source(record: LDict, where: Location, text: str) -> Source:
         publisher=record["publisher"].strip(),
         title=record["title"].strip(),
         published=dt.date.fromisoformat(record["published"]),
-        url=record["url"].strip(),
+        url=(record.get("url") or "").strip(),
         place=(record.get("place") or "").strip(),
         text=text,
         about=_tuple(record, "about"),
