@@ -97,6 +97,23 @@ def test_dates_as_a_careful_reader_resolves_them() -> None:
           ("2010/2019", False, False), ("2023", False, False)]
 
 
+def test_a_statement_without_a_date_continues_an_occasion_only_when_it_says_so() -> None:
+    assert _dates("12 марта 2023 года министр посетил Тбилиси.", "В ходе визита он провел переговоры.",
+                  "Находившиеся там военные вернулись.") == [
+        ("2023-03-12", False, False), ("2023-03-12", False, False), ("", False, False)]
+
+
+def test_the_source_is_about_the_countries_the_article_names_most(tmp_path: Path) -> None:
+    base = _base_with_entities(tmp_path)
+    text = ("МОСКВА, 3 фев - РИА Новости. Россия и Иран подписали соглашение 1 февраля 2024 года. "
+            "Иран и Россия – партнеры. Товарооборот двух стран вырос.\n")
+    _draft(base, text)
+    loaded, _ = check_knowledge(base)
+    assert loaded is not None and sorted(loaded.sources["test-2024-02-03"].about) == ["iran", "russia"]
+    trade = next(p for p in loaded.pending if "Товарооборот" in p.quote)
+    assert {ref for _, ref in trade.refs} >= {"iran", "russia"}  # «двух стран»
+
+
 def test_a_goal_year_is_not_the_date() -> None:
     assert _dates("В сентябре 2022 года стороны решили довести перевозки до 30 миллионов тонн к 2030 году.") == [
         ("2022-09", False, False)]

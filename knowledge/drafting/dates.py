@@ -112,6 +112,7 @@ class ResolvedDate:
     as_of: bool = False
     planned: bool = False
     notes: tuple[str, ...] = ()  # what the reviewer should check
+    occasion: Literal["", "same", "same_day"] = ""  # continues the statement before: the same occasion / day
 
 
 @dataclass
@@ -147,7 +148,10 @@ class DateReader:
             if self.last is None or not self.last_iso or len(self.last_iso.split("/")[-1]) != 10:
                 return ResolvedDate("", notes=("«в тот же день» / «на следующий день»: no earlier day to count from",))
             day = self.last + dt.timedelta(days=1 if m.kind == "next_day" else 0)
-            return self._dated(day.isoformat(), day, day)
+            dated = self._dated(day.isoformat(), day, day)
+            if m.kind == "next_day":
+                return dated
+            return ResolvedDate(dated.iso, planned=dated.planned, occasion="same_day")
         if m.kind == "weekday":
             anchor = self.dateline or self.published
             ahead = (m.weekday - anchor.weekday()) % 7 if m.weekday is not None else 0
@@ -230,13 +234,15 @@ class DateReader:
             return ResolvedDate("", notes=("«earlier» than the statement before: the text gives no date",))
         if _LATER.search(text) and self.last_iso:
             year = self.last_iso[:4]
+            self.last, self.last_iso = None, year  # what continues it is known by the year alone
             return ResolvedDate(year, notes=(f"«after» the statement before: only its year ({year}) is certain",))
         if self.after_state or not self.last_iso:  # a past deed among states: as of the publication
             return ResolvedDate(self.published.isoformat(), as_of=True,
                                 notes=("a past event with no date among statements of the present: "
                                        "dated as of the publication",))
-        if self.last_iso:
-            notes = () if _SAME_OCCASION.search(text) else (
-                "no date in the sentence: the date of the statement before",)
-            return ResolvedDate(self.last_iso, notes=notes)
+        if self.last_iso and _SAME_OCCASION.search(text):  # «В ходе визита …», «По итогам переговоров …»
+            return ResolvedDate(self.last_iso, occasion="same")
+        if self.last_iso:  # the same occasion, or a reaction days later: the reviewer knows, the drafter does not
+            return ResolvedDate("", notes=(f"no date in the sentence: perhaps that of the statement before "
+                                           f"({self.last_iso})",), occasion="same")
         return ResolvedDate("", notes=("a past event the text gives no date for",))

@@ -25,6 +25,8 @@ from knowledge.text.morphology import analyse, analyzer
 # a sentence about the article itself, not the world («Ниже приводится справочная информация …», the reprint notice)
 _EDITORIAL = re.compile(r"\b(?:ниже\s+приводится|читайте\s+также|справочн\w*\s+информаци|при\s+перепечатке"
                         r"|при\s+цитировании|гиперссылка)", re.IGNORECASE)
+_BOTH_SIDES = re.compile(r"\b(?:двух|обеих|обоих)\s+(?:стран|государств|лидер\w*|сторон)|\bстороны\b"
+                        r"|\bдвусторонн\w*|\bвзаимн\w*", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:он|она|они|оно)\b", re.IGNORECASE)
 _LEAD_ADVERB = re.compile(r"^\s*(?:в\s+последующем|в\s+дальнейшем|впоследствии|затем|позднее|также)\s*,?\s*",
                           re.IGNORECASE)
@@ -172,12 +174,20 @@ class Drafter:
             last_paragraph = statement.paragraph
             if _EDITORIAL.search(statement.text):
                 continue
-            facts.append(self._fact(statement, reader, published, source_id, len(facts) + 1, opens, proposals))
+            fact = self._fact(statement, reader, published, source_id, len(facts) + 1, opens, proposals)
+            if facts and fact.date.occasion:
+                _inherit(fact, facts[-1], everyone=fact.date.occasion == "same")
+            facts.append(fact)
+        main = self._main_countries(text)
+        for fact in facts:  # «двух стран», «стороны»: the countries the article is about
+            if main and _BOTH_SIDES.search(fact.quote):
+                fact.entities["participants"].extend(c for c in main if c not in fact.entities["participants"])
         entities = self._entities(proposals, facts)
         source = {"id": source_id, "publisher": publisher, "title": title or _title(text, line),
                   "published": published.isoformat(), "url": url or "", "language": lang,
-                  "place": line.place if line else "", "text_file": text_file or f"texts/{source_id}.txt"}
-        return Draft(source={k: v for k, v in source.items() if v != ""}, text=text,
+                  "place": line.place if line else "", "text_file": text_file or f"texts/{source_id}.txt",
+                  "about": main}  # every fact of the source concerns them implicitly
+        return Draft(source={k: v for k, v in source.items() if v not in ("", [])}, text=text,
                      facts=facts, entities=entities)
 
     def _fact(self, statement: Statement, reader: DateReader, published: dt.date, source_id: str, n: int,
@@ -220,6 +230,13 @@ class Drafter:
         return DraftFact(fact_id, statement.text, compose_text(statement, date, mentions, published), date, topic,
                          self.matcher.with_context(ids), figures, notes)
 
+    def _main_countries(self, text: str) -> list[str]:
+        """The two countries the article names most (each at least twice), or none."""
+        ids, _ = self.matcher.find(text, every=True)
+        counts = Counter(i for i in ids if self.matcher.entities[i].kind == "country")
+        top = counts.most_common(2)
+        return [c for c, n in top] if len(top) == 2 and top[1][1] >= 2 else []
+
     def _entities(self, proposals: dict[str, tuple[Proposal, set[str]]], facts: list[DraftFact]) -> list[DraftEntity]:
         by_id = {f.id: f for f in facts}
         found: list[DraftEntity] = []
@@ -233,6 +250,14 @@ class Drafter:
             for fact_id in sorted(fact_ids):
                 by_id[fact_id].entities[field_name].append(entity_id)
         return found
+
+
+def _inherit(fact: DraftFact, before: DraftFact, *, everyone: bool) -> None:
+    """A statement continuing the one before («В ходе визита …», «Он подчеркнул …») is about the same
+    occasion: its places, and (when it has no date of its own) its participants and organisations too."""
+    for name in ("participants", "places", "organisations") if everyone else ("places",):
+        mine = fact.entities[name]
+        mine.extend(ref for ref in before.entities[name] if ref not in mine)
 
 
 def _what(text: str, at: int) -> str:

@@ -72,8 +72,9 @@ class EntityMatcher:
                 for lemma in words[0].lemmas:
                     self._forms.setdefault(lemma, []).append(form)
 
-    def find(self, text: str) -> tuple[list[str], list[tuple[int, int]]]:
-        """Entity ids named in ``text`` (in order, once each) and the spans of the words naming them."""
+    def find(self, text: str, *, every: bool = False) -> tuple[list[str], list[tuple[int, int]]]:
+        """Entity ids named in ``text`` (in order, once each; ``every``: each mention) and the spans of the
+        words naming them."""
         words = tokens(text)
         ids: list[str] = []
         spans: list[tuple[int, int]] = []
@@ -90,7 +91,7 @@ class EntityMatcher:
             if best is None:
                 continue
             n = len(best.lemmas)
-            if best.entity not in ids:
+            if every or best.entity not in ids:
                 ids.append(best.entity)
             spans.append((words[i].start, words[i + n - 1].start + len(words[i + n - 1].text)))
         return ids, spans
