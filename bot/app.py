@@ -32,9 +32,9 @@ from bot.config import Config
 from bot.delivery import AsyncJournal, FactbotApplication, JournalQueue, OrderedProcessor, replay_unhandled
 from bot.safe_storage import SafeStorage
 from bot.storage import SqliteStorage
-from handlers import admin, buttons, commands, guards, inline, language, questions
+from handlers import admin, buttons, commands, editing, guards, inline, language, questions
 from handlers.services import SERVICES_KEY, FloodGate, Services, Storage
-from knowledge import Conversations, Engine, EngineHolder, Limits
+from knowledge import Conversations, Engine, EngineHolder, Limits, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +58,18 @@ ADMIN_COMMANDS = [
     BotCommand("reload", "Перечитать базу фактов"),
     BotCommand("stats", "Статистика вопросов"),
     BotCommand("unanswered", "Вопросы без ответа"),
+    BotCommand("accept", "Применить подготовленную правку базы"),
+    BotCommand("discard", "Отменить подготовленную правку"),
+    BotCommand("history", "Версии базы"),
+    BotCommand("rollback", "Вернуть предыдущую версию базы"),
 ]
 # the same menus for users whose Telegram speaks English (set with language_code="en")
 ENGLISH = {"start": "Start, with example questions", "help": "How to ask", "topics": "Topics of the base",
            "timeline": "Timeline: a year, a name or a topic", "about": "The source and how fresh the base is",
            "language": "Answer language: ru / en / auto", "ask": "Ask the bot a question",
-           "reload": "Reload the fact base", "stats": "Question statistics", "unanswered": "Unanswered questions"}
+           "reload": "Reload the fact base", "stats": "Question statistics", "unanswered": "Unanswered questions",
+           "accept": "Apply the staged edit of the base", "discard": "Drop the staged edit",
+           "history": "Versions of the base", "rollback": "Restore the previous version of the base"}
 GROUP_HELP_EN = "How to address the bot"
 
 
@@ -86,6 +92,11 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CommandHandler("reload", admin.reload, filters=new))
     app.add_handler(CommandHandler("stats", admin.stats, filters=new))
     app.add_handler(CommandHandler("unanswered", admin.unanswered, filters=new))
+    app.add_handler(CommandHandler("accept", editing.accept, filters=new))
+    app.add_handler(CommandHandler("discard", editing.discard, filters=new))
+    app.add_handler(CommandHandler("history", editing.history, filters=new))
+    app.add_handler(CommandHandler("rollback", editing.rollback, filters=new))
+    app.add_handler(MessageHandler(new & filters.ChatType.PRIVATE & filters.Document.ALL, editing.document))
     app.add_handler(CallbackQueryHandler(language.language_button, pattern=rf"^{language.ACTION}:"))
     app.add_handler(CallbackQueryHandler(buttons.button))
     app.add_handler(InlineQueryHandler(inline.inline_query))
@@ -94,6 +105,14 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(MessageHandler(filters.ChatType.GROUPS & text, questions.group_text))
     app.add_handler(MessageHandler(filters.UpdateType.CHANNEL_POST & filters.TEXT, questions.channel_post))
     app.add_error_handler(guards.on_error)
+
+
+def _workspace(config: Config) -> Workspace | None:
+    """Editing from Telegram needs a base directory of the admin's (never the bundled package data)."""
+    base = config.knowledge_path
+    if base is None or config.edits_path is None or not base.is_dir():
+        return None
+    return Workspace(base, config.edits_path)
 
 
 async def post_init(app: Application) -> None:  # type: ignore[type-arg]
@@ -160,6 +179,7 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
         started_at=time.time(),
         conversations=Conversations(ttl=config.context_minutes * 60),
         replied=processor.replied,
+        workspace=_workspace(config),
     )
     register(app)
     return app

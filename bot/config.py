@@ -43,6 +43,7 @@ class Config:
     base_file_url: str = "https://api.telegram.org/file/bot"
     admins: frozenset[int] = frozenset()
     knowledge_path: Path | None = None
+    edits_path: Path | None = None  # staging and versions of changes made from Telegram (None: no editing)
     max_file_bytes: int = 20 * 1024 * 1024
     storage_path: Path = Path("factbot.sqlite3")
     log_level: str = "INFO"
@@ -56,10 +57,23 @@ class Config:
 
 _DEFAULT = Config()
 
+
+def _edits_path(base_dir: Path, kb_path: str | None, edits: str | None) -> Path | None:
+    """Where changes from Telegram are staged and versioned: ``knowledge.edits``, by default a directory
+    beside the base; none for the bundled base (package data is not edited)."""
+    if not kb_path:
+        if edits:
+            raise ConfigError("config: `knowledge.edits` needs `knowledge.path` (the bundled base is not edited)")
+        return None
+    if edits:
+        return base_dir / edits
+    base = base_dir / kb_path
+    return base.parent / f"{base.name}.edits"
+
 _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "telegram": {"token": str, "base_url": str, "base_file_url": str},
     "admins": {},
-    "knowledge": {"path": (str, type(None)), "max_file_bytes": int},
+    "knowledge": {"path": (str, type(None)), "max_file_bytes": int, "edits": (str, type(None))},
     "storage": {"path": str},
     "logging": {"level": str},
     "engine": {"answer_threshold": (int, float), "suggest_threshold": (int, float), "max_list": int,
@@ -148,6 +162,7 @@ def parse_config(data: Any, *, base_dir: Path = Path("."), env: dict[str, str] |
         base_file_url=telegram.get("base_file_url") or _DEFAULT.base_file_url,
         admins=frozenset(admins),
         knowledge_path=(base_dir / kb_path) if kb_path else None,
+        edits_path=_edits_path(base_dir, kb_path, knowledge.get("edits")),
         max_file_bytes=int(_value(knowledge, "max_file_bytes", _DEFAULT.max_file_bytes)),
         storage_path=base_dir / _value(storage, "path", "factbot.sqlite3"),
         log_level=level,

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from telegram.ext import ContextTypes
 
-from knowledge import Conversations, EngineHolder
+from knowledge import Conversations, EngineHolder, Workspace
 
 SERVICES_KEY = "factbot.services"
 
@@ -101,6 +101,7 @@ class Services:
     # called as soon as Telegram accepted an answer: the update's effect is done, never to be repeated
     # after a crash (bot/delivery.py marks it handled there and then, not when every handler has finished)
     replied: Callable[[], None] = lambda: None
+    workspace: Workspace | None = None  # editing the base from Telegram; None: not configured
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

@@ -17,6 +17,7 @@ from knowledge.base.loader import (
 from knowledge.base.model import LANGUAGE_NAMES_EN, Entity, Fact, Figure, KnowledgeBase, Source, short_key
 from knowledge.base.validate import Problem
 from knowledge.drafting.review import AcceptError, AcceptReport, accept
+from knowledge.drafting.workspace import EditError, Staged, Version, Workspace, caption_arguments, decode_upload
 from knowledge.drafting.writer import DraftError, DraftReport, draft_into
 from knowledge.engine import Engine, EngineSettings
 from knowledge.holder import EngineHolder, ReloadResult
@@ -33,6 +34,7 @@ __all__ = [
     "Conversations",
     "DraftError",
     "DraftReport",
+    "EditError",
     "Engine",
     "EngineHolder",
     "EngineSettings",
@@ -48,11 +50,16 @@ __all__ = [
     "ReloadResult",
     "Source",
     "SourceRef",
+    "Staged",
     "Suggestion",
     "Timeline",
+    "Version",
+    "Workspace",
     "accept",
     "bundled_path",
+    "caption_arguments",
     "check_knowledge",
+    "decode_upload",
     "detect_language",
     "draft_into",
     "knowledge_warnings",

@@ -302,3 +302,15 @@ def test_the_token_in_a_bad_file_is_not_echoed(tmp_path: Path) -> None:
         load_config(path, env={})
     assert GOOD_TOKEN not in str(caught.value)
     assert "telegram.extra" in str(caught.value)
+
+
+# ---- editing from Telegram ----------------------------------------------------------------------------
+
+
+def test_edits_live_beside_a_base_directory_unless_configured() -> None:
+    assert parse({}).edits_path is None  # the bundled base is never edited
+    config = parse({"knowledge": {"path": "kb"}})
+    assert config.knowledge_path is not None and config.edits_path == config.knowledge_path.parent / "kb.edits"
+    assert parse({"knowledge": {"path": "kb", "edits": "state/edits"}}).edits_path.name == "edits"  # type: ignore[union-attr]
+    with pytest.raises(ConfigError, match=r"knowledge\.edits"):
+        parse({"knowledge": {"edits": "state/edits"}})
