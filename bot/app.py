@@ -58,6 +58,8 @@ ADMIN_COMMANDS = [
     BotCommand("reload", "Перечитать базу фактов"),
     BotCommand("stats", "Статистика вопросов"),
     BotCommand("unanswered", "Вопросы без ответа"),
+]
+EDIT_COMMANDS = [  # when the base can be edited from Telegram (knowledge.path is a directory)
     BotCommand("accept", "Применить подготовленную правку базы"),
     BotCommand("discard", "Отменить подготовленную правку"),
     BotCommand("history", "Версии базы"),
@@ -126,10 +128,12 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
     await app.bot.set_my_commands(english(PRIVATE_COMMANDS), scope=BotCommandScopeAllPrivateChats(), language_code="en")
     await app.bot.set_my_commands(english(GROUP_COMMANDS, group=True), scope=BotCommandScopeAllGroupChats(),
                                   language_code="en")
-    for admin_id in sorted(app.bot_data[SERVICES_KEY].admins):
+    found = app.bot_data[SERVICES_KEY]
+    admin_menu = PRIVATE_COMMANDS + ADMIN_COMMANDS + (EDIT_COMMANDS if found.workspace is not None else [])
+    for admin_id in sorted(found.admins):
         try:
-            await app.bot.set_my_commands(PRIVATE_COMMANDS + ADMIN_COMMANDS, scope=BotCommandScopeChat(admin_id))
-            await app.bot.set_my_commands(english(PRIVATE_COMMANDS + ADMIN_COMMANDS),
+            await app.bot.set_my_commands(admin_menu, scope=BotCommandScopeChat(admin_id))
+            await app.bot.set_my_commands(english(admin_menu),
                                           scope=BotCommandScopeChat(admin_id), language_code="en")
         except TelegramError as exc:  # an admin who never opened the bot has no chat yet
             log.warning("could not set the admin menu for one admin: %s", type(exc).__name__)

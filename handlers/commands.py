@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -13,7 +14,7 @@ from handlers.language import engine_language, shown_in
 from handlers.render import LANG_SUFFIX, answer_html, callback
 from handlers.respond import answer_question, conversation_key, send_html
 from handlers.services import services
-from knowledge import detect_language
+from knowledge import detect_language, plural
 from knowledge import short_key as fact_token
 
 HELP = {
@@ -102,12 +103,14 @@ async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     holder = services(context).holder
     base = holder.engine.base
     lines = []
-    for source in base.sources.values():
+    counts = Counter(f.source for f in base.facts)
+    for source in sorted(base.sources.values(), key=lambda s: s.published, reverse=True):  # the newest first
         publisher = escape(source.publisher)
         if source.url:
             publisher = f'<a href="{escape(source.url, quote=True)}">{publisher}</a>'
-        lines.append(f"• {publisher}, "
-                     f"{source.published.strftime('%d.%m.%Y')}: {escape(source.title)}")
+        count = counts[source.id]
+        lines.append(f"• {publisher}, {source.published.strftime('%d.%m.%Y')}: {escape(source.title)} — "
+                     f"{count} {plural(count, 'факт', 'факта', 'фактов')}")
     loaded = dt.datetime.fromtimestamp(holder.loaded_at, dt.UTC).strftime("%d.%m.%Y %H:%M UTC")
     newest = base.newest_source_date()
     fresh = newest.strftime("%d.%m.%Y") if newest else "—"

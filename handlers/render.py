@@ -89,7 +89,8 @@ def answer_html(answer: Answer) -> str:
 def _bullet(item: Item) -> str:
     """A list line: the date in bold first, so a list reads as a timeline."""
     date = f"<b>{escape(item.date)}</b> — " if item.date else ""
-    return f"• {date}{escape(item.text)}"
+    source = f" <i>({escape(item.source)})</i>" if item.source else ""
+    return f"• {date}{escape(item.text)}{source}"
 
 
 def quote_html(quote: str, source: SourceRef, *, lang: str = "ru", summary: str = "") -> str:

@@ -5,7 +5,7 @@ its modules, so the engine's inside can be reorganised without touching them (te
 """
 
 from knowledge.answers.answer import Answer, Item, SourceRef, Suggestion
-from knowledge.answers.replies import Phrases, phrases
+from knowledge.answers.replies import Phrases, phrases, plural
 from knowledge.base.loader import (
     KnowledgeError,
     Limits,
@@ -65,5 +65,6 @@ __all__ = [
     "knowledge_warnings",
     "load_knowledge",
     "phrases",
+    "plural",
     "short_key",
 ]

@@ -128,6 +128,8 @@ def forged_anonymous_admin(api: FakeBotApi, text: str, admin: int) -> dict[str, 
 
 # name -> (update builder(api, command text, admin id), refused in the chat of the update? else ignored)
 REFUSED: dict[str, Builder] = {
+    # a non-admin's upload is refused whatever its caption says (issue #15.3: a clear refusal, nothing changed)
+    "caption of a document": lambda api, cmd, admin: api.document_message(b"facts: []\n", caption=cmd),
     "private": lambda api, cmd, admin: api.private_message(cmd),
     "private, addressed to this bot": lambda api, cmd, admin: api.private_message(f"{cmd}@{THIS_BOT}"),
     "private, upper case": lambda api, cmd, admin: api.private_message(cmd.upper()),
@@ -150,7 +152,6 @@ IGNORED: dict[str, Builder] = {
     "edited in a group": lambda api, cmd, admin: api.edited_message(
         f"{cmd}@{THIS_BOT}", message=api.group_message("привет", chat_type="supergroup")),
     "caption of a photo": lambda api, cmd, admin: photo_with_caption(api, cmd, DEFAULT_USER_ID),
-    "caption of a document": lambda api, cmd, admin: api.document_message(b"facts: []\n", caption=cmd),
     "caption of the admin's photo": lambda api, cmd, admin: photo_with_caption(api, cmd, admin),
     "for another bot, private": lambda api, cmd, admin: api.private_message(f"{cmd}@otherbot"),
     "for another bot, group": lambda api, cmd, admin: api.group_message(f"{cmd}@otherbot", chat_type="supergroup"),

@@ -106,3 +106,11 @@ async def test_editing_needs_a_base_directory(start_bot: StartBot) -> None:
     [reply] = await bot.ask(_upload(bot, NEW_FACT.encode(), "new.yaml"))
     assert "не настроена" in reply.params["text"]
 
+
+
+async def test_the_admin_menu_offers_editing_when_it_is_set_up(start_bot: StartBot, tmp_path: Path) -> None:
+    bot = await start_bot(menus=True, edits_path=tmp_path / "kb.edits")
+    commands = [c["command"] for c in bot.api.commands(scope={"type": "chat", "chat_id": bot.admin_id})]
+    assert commands[-4:] == ["accept", "discard", "history", "rollback"]
+    everyone = [c["command"] for c in bot.api.commands(scope={"type": "all_private_chats"})]
+    assert "accept" not in everyone

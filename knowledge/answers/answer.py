@@ -53,6 +53,7 @@ class Item:
     text: str
     date: str  # human Russian date
     status: str
+    source: str = ""  # «РИА Новости, 22.04.2024» when the reply cites several sources
 
 
 @dataclass(frozen=True, slots=True)

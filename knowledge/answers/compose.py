@@ -12,6 +12,8 @@ import itertools
 from knowledge.answers.answer import Answer, AnswerKind, Item, SourceRef, Suggestion
 from knowledge.answers.enumeration import listed
 from knowledge.answers.replies import Phrases, as_of_note, counted, render_text, typed_lead
+from knowledge.answers.sources import SourceView
+from knowledge.base.figures import figure_en
 from knowledge.base.model import Fact, KnowledgeBase
 from knowledge.search.index import Index
 from knowledge.search.query import Query
@@ -31,17 +33,50 @@ class Composer:
         self.lang = lang  # the language questions are read in (their lemmas)
         self.reply = reply  # the language answers are written in
         self.topic_names = topic_names  # what a decline lists as the base's topics
+        self.sources = SourceView(base)  # several sources: disagreeing figures, restated states
 
     def source_ref(self, source_id: str) -> SourceRef:
         s = self.base.sources[source_id]
         return SourceRef(s.id, s.publisher, s.title, s.published.isoformat(), s.url,
                          publisher_en=s.publisher_en, title_en=s.title_en, language=s.language)
 
-    def item(self, fact: Fact) -> Item:
+    def item(self, fact: Fact, *, cited: bool = False) -> Item:
+        """``cited``: the reply rests on several sources, so each line names its own."""
         label = f"{self.say.as_of} {fact.date.label()}" if fact.as_of else fact.date.label()
         if fact.status == "planned":
             label += f", {self.say.announced}"  # announced by the source, not reported as done
-        return Item(fact.id, self.text(fact), label, fact.status)
+        return Item(fact.id, self.text(fact), label, fact.status, self._cite(fact.source) if cited else "")
+
+    def _cite(self, source_id: str) -> str:
+        ref = self.source_ref(source_id)
+        english = self.reply == "en"
+        publisher = (ref.publisher_en or ref.publisher) if english else ref.publisher
+        return f"{publisher}, {ref.day_en() if english else ref.day()}"
+
+    def _across_sources(self, kind: AnswerKind, lead: str, facts: list[Fact], note: str
+                        ) -> tuple[AnswerKind, str, list[Fact], str]:
+        """A state a newer source restates is answered from it; figures another source gives differently
+        for the same thing are shown beside, each with its source."""
+        kept, older = self.sources.newest_states(facts)
+        notes = [note] if note else []
+        if older and kept:
+            facts = kept
+            notes.append(self.say.note_restated.format(
+                sources="; ".join(dict.fromkeys(self._cite(f.source) for f in older))))
+            if len(facts) == 1:
+                kind = "answer"
+                lead = "" if lead == self.say.lead_list.format(count=len(facts) + len(older)) else lead
+        disagreeing = self.sources.conflicts(facts)
+        if disagreeing:
+            english = self.reply == "en"
+            values = [f"{(figure_en(g) or g.display()) if english else g.display()} — {self._cite(f.source)}"
+                      for f, g in disagreeing]
+            notes.append(self.say.note_sources_differ.format(values="; ".join(dict.fromkeys(values))))
+            added = [f for f in dict.fromkeys(f for f, _ in disagreeing) if f not in facts]
+            if added:
+                facts = facts + added
+                kind, lead = "list", self.say.lead_sources_differ
+        return kind, lead, facts, "\n".join(notes)
 
     def text(self, fact: Fact) -> str:
         """The fact as said in this engine's language (the Russian text when there is no translation)."""
@@ -64,6 +99,8 @@ class Composer:
         total: int = 0,
         verdict: str = "",
     ) -> Answer:
+        if answered and self.sources.several and kind in ("answer", "list"):
+            kind, lead, facts, note = self._across_sources(kind, lead, facts, note)
         source_ids = list(dict.fromkeys(f.source for f in facts))
         if kind in ("answer", "partial") and len(facts) == 1:  # a figure or a state of affairs: as of when
             dated = as_of_note(facts[0], self.source_ref(facts[0].source), self.reply)
@@ -74,7 +111,7 @@ class Composer:
             kind=kind,
             answered=answered,
             lead=lead,
-            items=tuple(self.item(f) for f in facts),
+            items=tuple(self.item(f, cited=len(source_ids) > 1) for f in facts),
             sources=tuple(self.source_ref(s) for s in source_ids),
             score=round(score, 1),
             suggestions=suggestions,

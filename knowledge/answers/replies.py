@@ -92,7 +92,8 @@ def render_text(answer: Answer) -> str:
 
 def _bullet(item: Item) -> str:
     """A list line starts with its date, so a list reads as a timeline."""
-    return f"• {item.date} — {item.text}" if item.date else f"• {item.text}"
+    line = f"• {item.date} — {item.text}" if item.date else f"• {item.text}"
+    return f"{line} ({item.source})" if item.source else line
 
 
 def _suggestion(suggestion: Suggestion) -> str:
@@ -306,6 +307,9 @@ class Phrases:
     lead_unconfirmed: str = "Подтверждения этому в базе нет. Ближайшее, что в ней есть:"
     participants: str = "участники — {names}"  # who the fact names instead: «Нет: участники — …»
     no_subject: str = "по этой базе фактов"  # small talk's {subject} when the base's lexicon.yaml names none
+    lead_sources_differ: str = "Источники расходятся — вот что даёт каждый:"  # figures of several sources
+    note_sources_differ: str = "Источники дают разные цифры: {values}."
+    note_restated: str = "То же сообщал ранее: {sources}."  # a state a newer source restates
 
     def partial(self, answer_type: str) -> str:
         return self.partial_by_type.get(answer_type, self.lead_partial)
@@ -395,6 +399,9 @@ EN = Phrases(
     lead_which_event="The base has several such events — which one do you mean?",
     lead_no_upcoming=("The base has nothing on the next such event: the source announces none, and the base "
                       "ends on {end}. What it has:"),
+    lead_sources_differ="The sources differ; here is what each gives:",
+    note_sources_differ="The sources give different figures: {values}.",
+    note_restated="Stated earlier by: {sources}.",
     lead_yes="Yes — {detail}",
     yes_plain="Yes — the source says so.",
     lead_no="No: {value}.",
