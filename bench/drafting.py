@@ -31,6 +31,7 @@ import yaml
 
 from knowledge import Answer, accept, bundled_path, draft_into, load_knowledge
 from knowledge.base.loader import collapse_spaces
+from knowledge.drafting.entities import has_recogniser
 from knowledge.engine import Engine
 from knowledge.evaluation import evaluate, load_labels
 from knowledge.text.morphology import analyse
@@ -54,16 +55,18 @@ def _refs(fact: dict[str, Any]) -> set[str]:
 
 
 def _best(quote: str, drafted: list[dict[str, Any]], entities: set[str] = frozenset(),
-          used: set[str] = frozenset()) -> dict[str, Any] | None:
+          used: set[str] = frozenset(), values: set[float] = frozenset()) -> dict[str, Any] | None:
     """The draft fact whose quote overlaps ``quote`` (one holds the other): of several (the sentences of a
-    curated quote, the clauses of one list sentence), one not paired yet, then the one naming most of
-    ``entities``, then the earlier one (the clauses of a list sentence in order, as the curated facts are)."""
+    curated quote, the clauses of one list sentence), one not paired yet, then the one sharing most figure
+    ``values``, then the one naming most of ``entities``, then the earlier one (the clauses of a list
+    sentence in order, as the curated facts are)."""
     quote = collapse_spaces(quote)
     found = []
     for d in drafted:
         mine = collapse_spaces(d["quote"])
         if mine.rstrip(".") in quote or quote.rstrip(".") in mine:
-            found.append(((d["id"] not in used, len(entities & _refs(d)), -quote.find(mine.rstrip("."))), d))
+            shared = len(values & {round(float(f["value"]), 3) for f in d.get("figures") or []})
+            found.append(((d["id"] not in used, shared, len(entities & _refs(d)), -quote.find(mine.rstrip("."))), d))
     return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
@@ -86,7 +89,8 @@ def seed(scratch: Path) -> tuple[dict[str, Any], Path]:
     order = sorted(curated.facts, key=lambda f: collapse_spaces(f.quote).rstrip(".") not in exact)  # exact first
     for fact in order:
         tally["curated"] += 1
-        match = _best(fact.quote, drafted, set(fact.entity_ids), set(pairs))
+        match = _best(fact.quote, drafted, set(fact.entity_ids), set(pairs),
+                      {round(f.value, 3) for f in fact.figures})
         if match is None:
             misses.append(f"no draft fact for `{fact.id}`")
             continue
@@ -113,7 +117,7 @@ def seed(scratch: Path) -> tuple[dict[str, Any], Path]:
     return {"tally": tally, "misses": misses, "pairs": pairs}, base_dir
 
 
-def fixtures(scratch: Path) -> dict[str, Any]:
+def fixtures(scratch: Path, *, ner: bool | None = None) -> dict[str, Any]:
     expected: dict[str, list[dict[str, Any]]] = {}
     for line in (FIXTURES / "expected.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -122,13 +126,13 @@ def fixtures(scratch: Path) -> dict[str, Any]:
     tally: Counter[str] = Counter()
     misses: list[str] = []
     for article, items in sorted(expected.items()):
-        base_dir = scratch / f"fixture-{article}"
+        base_dir = scratch / f"fixture-{article}-{ner}"
         base_dir.mkdir()
         shutil.copy(bundled_path() / "entities.yaml", base_dir / "entities.yaml")
         source_id = Path(article).stem
         published = dt.date.fromisoformat(source_id.split("-", 1)[1])
         draft_into(base_dir, (FIXTURES / article).read_text(encoding="utf-8"), source_id=source_id,
-                   publisher="РИА Новости", published=published)
+                   publisher="РИА Новости", published=published, ner=ner)
         data = yaml.safe_load((base_dir / "facts" / f"{source_id}.yaml").read_text(encoding="utf-8"))
         drafted = list(data.get("facts") or [])
         names = {e["id"]: e["name"] for e in data.get("entities") or []}
@@ -149,6 +153,7 @@ def fixtures(scratch: Path) -> dict[str, Any]:
             want = {_stem(n) for n in item.get("entities") or []}
             tally["names_wanted"] += len(want)
             tally["names_found"] += len(want & mine)
+            tally["names_extra"] += len(mine - want)
             if not date_ok:
                 misses.append(f"{article}: «{item['quote'][:50]}…» date {match['date'] or '—'}"
                               f"{' as_of' if match.get('as_of') else ''} vs {item['date']}"
@@ -194,6 +199,8 @@ def main() -> int:
         scratch = Path(tmp)
         seeded, base_dir = seed(scratch)
         fixed = fixtures(scratch)
+        by_rules = fixtures(scratch, ner=False)
+        by_ner = fixtures(scratch, ner=True) if has_recogniser() else None
         asked = questions(base_dir, seeded["pairs"])
     s, f = seeded["tally"], fixed["tally"]
     lines = [
@@ -217,6 +224,12 @@ def main() -> int:
         f"| dates wrong | {f['date_wrong']} |",
         f"| same figures | {_share(f['figures'], f['statements'])} |",
         f"| names found | {_share(f['names_found'], f['names_wanted'])} |", "",
+        "New names: natasha's recogniser against the rules (entities linked to the base alike; *extra*: names "
+        "a draft gives that the statement's expected names do not include):", "",
+        "| new names by | names found | extra names |", "|---|---|---|",
+        *[f"| {label} | {_share(t['names_found'], t['names_wanted'])} | {t['names_extra']} |"
+          for label, t in (("rules", by_rules["tally"]), ("natasha NER", by_ner["tally"] if by_ner else None))
+          if t is not None], "",
         "## Questions answered from the drafted base alone", "",
         f"Every draft accepted that could be ({asked['accepted']}; {asked['left']} left pending: no date or topic).",
         "", "| set | answerable right | out of scope answered |", "|---|---|---|",

@@ -264,3 +264,31 @@ def test_cli_draft_check_accept(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["draft", str(binary), "--into", str(base), "--source-id", "other", "--publisher", "x",
                  "--date", "2024-02-03"]) == 1
     assert "not UTF-8" in capsys.readouterr().err
+
+
+# ---- names ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ner", [False, True])
+def test_new_names_are_proposed_with_their_kind(ner: bool) -> None:
+    from knowledge.drafting.entities import propose
+    found = {(p.name, p.kind) for p in propose("12 марта министр Петр Иванов посетил Тбилиси.", [], ner=ner)}
+    assert ("Петр Иванов", "person") in found and ("Тбилиси", "place") in found
+    linked = [(0, 20)]  # words the base already knows are no new names
+    assert all(p.name != "Петр Иванов" for p in propose("Министр Петр Иванов прибыл в город.", linked, ner=ner))
+
+
+def test_a_person_acting_in_a_role_brings_the_body_of_the_role() -> None:
+    from knowledge import load_knowledge
+    from knowledge.drafting.entities import EntityMatcher
+    matcher = EntityMatcher(load_knowledge().entities)
+    ids, _ = matcher.find("Лавров посетил Баку.")
+    fields = matcher.with_context(ids)
+    assert "mfa-russia" in fields["organisations"] and "russia" in fields["participants"]
+
+
+def test_a_comma_before_a_clause_with_its_own_date_splits_the_sentence() -> None:
+    text = "Россия входит в число крупных инвесторов страны, в 2023 году Россия инвестировала 295 миллионов долларов."
+    assert [s.text for s in statements(text)] == [
+        "Россия входит в число крупных инвесторов страны", "в 2023 году Россия инвестировала 295 миллионов долларов."]
+    assert len(statements("Встреча прошла 5 марта, в Москве, при участии министров.")) == 1

@@ -11,7 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from knowledge.drafting.dates import DAY_MONTH, month_number
+from knowledge.drafting.dates import DAY_MONTH, MONTH, month_number
+from knowledge.text.morphology import analyzer
 
 # «МОСКВА, 22 апр - РИА Новости.», «БАКУ, 27 ноября 2025 - РИА Новости.», «АСТАНА, 3 мар — Спутник.»
 _DATELINE = re.compile(
@@ -22,6 +23,9 @@ _ABBREVIATIONS = frozenset({"г", "гг", "т", "д", "е", "п", "пр", "др"
                             "им", "ул", "см", "напр", "н", "э", "вв", "ок", "трлн", "куб", "кв", "км"})
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[«\"“(A-ZА-ЯЁ0-9])")
 _CLAUSE_START = re.compile(rf"^\s*(?:[-–—]\s*)?{DAY_MONTH}", re.IGNORECASE)
+# «, в 2023 году …», «, 5 марта …», «, в январе 2024 года …»: a comma, then a clause that opens with its date
+_DATED_CLAUSE = re.compile(rf",\s+(?=(?:в|во)?\s*(?:(?:19|20)\d\d\s+год|{DAY_MONTH}|{MONTH}\s+(?:19|20)\d\d))",
+                           re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +111,11 @@ def statements(text: str, *, body_start: int = 0) -> list[Statement]:
 
 def _clauses(sentence: str, at: int, paragraph: int) -> list[Statement]:
     """A list sentence («… встречались 29 июня …; 16 сентября – …; 7 октября – …») as one statement per clause;
-    any other sentence whole."""
+    two clauses joined by a comma, the second dated on its own («…, в 2023 году Россия инвестировала …»), as
+    two; any other sentence whole."""
     parts = sentence.split(";")
     if len(parts) < 2 or not all(_CLAUSE_START.match(p) for p in parts[1:]):
-        return [Statement(sentence, at, paragraph, sentence)]
+        return _dated_clauses(sentence, at, paragraph)
     first = re.search(DAY_MONTH, parts[0], re.IGNORECASE)
     if first is None:
         return [Statement(sentence, at, paragraph, sentence)]
@@ -125,3 +130,19 @@ def _clauses(sentence: str, at: int, paragraph: int) -> list[Statement]:
         pos = offset + len(piece)
         result.append(Statement(piece, at + offset, paragraph, sentence, lead=lead if number else ""))
     return result
+
+
+def _dated_clauses(sentence: str, at: int, paragraph: int) -> list[Statement]:
+    """Split at a comma followed by a clause that opens with its own date, when both sides have a verb."""
+    for m in _DATED_CLAUSE.finditer(sentence):
+        head, tail = sentence[:m.start()], sentence[m.end():]
+        if len(head) >= 20 and _has_verb(head) and _has_verb(tail):
+            return [Statement(head, at, paragraph, sentence),
+                    *(_dated_clauses(tail, at + m.end(), paragraph))]
+    return [Statement(sentence, at, paragraph, sentence)]
+
+
+def _has_verb(text: str) -> bool:
+    morph = analyzer()
+    return any(morph.parse(w.lower())[0].tag.POS in ("VERB", "PRTS")
+               for w in re.findall(r"[А-Яа-яЁё]+", text))

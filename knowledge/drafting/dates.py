@@ -46,8 +46,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _WEEKDAYS = ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье")
 _TARGET_BEFORE = re.compile(r"(?:\bк|\bдо|\bна|\bпо)\s*$", re.IGNORECASE)  # «к 2030 году», «на 2024–2026 годы»
-_SAME_OCCASION = re.compile(r"^\s*(?:по\s+итогам|в\s+ходе|во\s+время|там\s+же|на\s+полях|при\s+этом|тогда\s+же)\b"
-                            r"|\bтакже\b", re.IGNORECASE)
+# (not «также»: «Россия также стала …» is «too», not «on the same occasion»)
+_SAME_OCCASION = re.compile(r"^\s*(?:по\s+итогам|в\s+ходе|во\s+время|там\s+же|на\s+полях|при\s+этом|тогда\s+же)\b",
+                            re.IGNORECASE)
 _EARLIER = re.compile(r"^\s*(?:ранее|прежде|до\s+этого|раньше)\b", re.IGNORECASE)
 _LATER = re.compile(r"^\s*(?:после|затем|позднее|позже|впоследствии|в\s+дальнейшем|в\s+последующем)\b",
                     re.IGNORECASE)

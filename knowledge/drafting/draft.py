@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from knowledge.base.dates import MONTHS_GENITIVE, MONTHS_NOMINATIVE, parse_fact_date
-from knowledge.base.model import KnowledgeBase
+from knowledge.base.model import Entity, KnowledgeBase
 from knowledge.drafting.article import Statement, dateline_date, read_dateline, statements
 from knowledge.drafting.dates import DateReader, Mention, ResolvedDate, Tense, find_mentions
 from knowledge.drafting.entities import EntityMatcher, Proposal, propose, slug, tokens
@@ -27,6 +28,7 @@ _EDITORIAL = re.compile(r"\b(?:ниже\s+приводится|читайте\s+
                         r"|при\s+цитировании|гиперссылка)", re.IGNORECASE)
 _BOTH_SIDES = re.compile(r"\b(?:двух|обеих|обоих)\s+(?:стран|государств|лидер\w*|сторон)|\bстороны\b"
                         r"|\bдвусторонн\w*|\bвзаимн\w*", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:он|она|они|его|её|ее|их|ему|им)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:он|она|они|оно)\b", re.IGNORECASE)
 _LEAD_ADVERB = re.compile(r"^\s*(?:в\s+последующем|в\s+дальнейшем|впоследствии|затем|позднее|также)\s*,?\s*",
                           re.IGNORECASE)
@@ -154,8 +156,10 @@ def compose_text(statement: Statement, date: ResolvedDate, mentions: list[Mentio
 class Drafter:
     """Drafts the statements of articles against one base: its entities, its topics, its ids."""
 
-    def __init__(self, base: KnowledgeBase | None) -> None:
+    def __init__(self, base: KnowledgeBase | None, *, ner: bool | None = None) -> None:
+        """``ner``: propose new names with natasha's recogniser (None: when installed)."""
         self.base = base
+        self.ner = ner
         self.matcher = EntityMatcher(base.entities if base else {})
         self.taken: set[str] = {*base.entities, *(f.id for f in base.facts)} if base else set()
         self._topics = _TopicGuesser(base)
@@ -177,6 +181,8 @@ class Drafter:
             fact = self._fact(statement, reader, published, source_id, len(facts) + 1, opens, proposals)
             if facts and fact.date.occasion:
                 _inherit(fact, facts[-1], everyone=fact.date.occasion == "same")
+            elif facts and _PRONOUN.search(fact.quote):  # «состоялись его переговоры с Асадовым»
+                _inherit_people(fact, facts[-1], self.matcher.entities)
             facts.append(fact)
         main = self._main_countries(text)
         for fact in facts:  # «двух стран», «стороны»: the countries the article is about
@@ -198,7 +204,7 @@ class Drafter:
         ids, spans = self.matcher.find(statement.lead + " " + statement.text if statement.lead else statement.text)
         shift = len(statement.lead) + 1 if statement.lead else 0
         spans = [(a - shift, b - shift) for a, b in spans]
-        for proposal in propose(statement.text, spans):
+        for proposal in propose(statement.text, spans, ner=self.ner):
             known = proposals.setdefault(proposal.name, (proposal, set()))
             known[1].add(fact_id)
         figures = []
@@ -258,6 +264,13 @@ def _inherit(fact: DraftFact, before: DraftFact, *, everyone: bool) -> None:
     for name in ("participants", "places", "organisations") if everyone else ("places",):
         mine = fact.entities[name]
         mine.extend(ref for ref in before.entities[name] if ref not in mine)
+
+
+def _inherit_people(fact: DraftFact, before: DraftFact, entities: Mapping[str, Entity]) -> None:
+    """A pronoun («он», «его») points back at the people of the statement before."""
+    mine = fact.entities["participants"]
+    mine.extend(ref for ref in before.entities["participants"]
+                if ref not in mine and ref in entities and entities[ref].kind == "person")
 
 
 def _what(text: str, at: int) -> str:

@@ -3,15 +3,20 @@ and new names proposed for the reviewer.
 
 A capitalised alias («Алиев», «РФ») matches only a capitalised word, so a common noun that is also an
 alias does not name anyone by accident; a lowercase alias («российский») matches any word of its lemma.
-New names are capitalised words (not opening a sentence unless the dictionary calls them names), all-capital
-abbreviations and quoted names («"Газпром"»), with a kind guessed from the dictionary's tags.
+New names come from natasha's named-entity recogniser when it is installed (the `drafting` extra; its
+models ship inside its wheel): on articles the drafter was not written on it finds more of the names a
+reader expects and proposes far fewer that are none (bench/drafting.py). Without it, rules propose them:
+capitalised words (not opening a sentence unless the dictionary calls them names), all-capital abbreviations
+and quoted names («"Газпром"»), with a kind guessed from the dictionary's tags.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from knowledge.base.model import Entity
 from knowledge.text.morphology import analyse, analyzer
@@ -61,8 +66,10 @@ class EntityMatcher:
 
     entities: Mapping[str, Entity]
     _forms: dict[str, list[_Form]] = field(default_factory=dict)  # first lemma -> forms starting with it
+    _bodies: dict[str, list[str]] = field(default_factory=dict)  # person -> the bodies their role names
 
     def __post_init__(self) -> None:
+        self._bodies = _bodies_of_roles(self.entities)
         for entity in self.entities.values():
             for name in (entity.name, *entity.aliases):
                 words = tokens(name)
@@ -108,11 +115,35 @@ class EntityMatcher:
                 continue
             seen.add(entity_id)
             fields[_FIELDS.get(entity.kind, "related")].append(entity_id)
-            if entity.kind == "place" and entity.country:
+            if entity.kind in ("place", "person") and entity.country:  # «в Сочи», «Пашинян»: their country too
                 queue.append(entity.country)
+            queue.extend(self._bodies.get(entity_id, ()))  # «министр иностранных дел России» acts for the ministry
             if entity.part_of:
                 queue.append(entity.part_of)
         return fields
+
+
+ROLE_LIKENESS = 0.6  # share of lemmas a person's role and a body's name share when the role is an office of it
+
+
+def _lemmas(text: str) -> set[str]:
+    return {analyse(w.lower()).lemmas[0] for w in _TOKEN.findall(text) if not analyse(w.lower()).function}
+
+
+def _bodies_of_roles(entities: Mapping[str, Entity]) -> dict[str, list[str]]:
+    """Each person's bodies: the organisations named nearly as their role is («министр иностранных дел России»
+    ~ «Министерство иностранных дел России»)."""
+    names = [(e.id, _lemmas(n)) for e in entities.values() if e.kind == "organisation" for n in (e.name, *e.aliases)]
+    found: dict[str, list[str]] = {}
+    for person in entities.values():
+        if person.kind != "person" or not person.role:
+            continue
+        role = _lemmas(person.role)
+        for body, name in names:
+            if role and name and len(role & name) / len(role | name) >= ROLE_LIKENESS and body not in found.get(
+                    person.id, []):
+                found.setdefault(person.id, []).append(body)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +155,55 @@ class Proposal:
     forms: tuple[str, ...]  # as the article writes it
 
 
-def propose(text: str, known: list[tuple[int, int]], *, sentence_start: int = 0) -> list[Proposal]:
-    """Names in ``text`` outside the ``known`` spans, grouped into runs of capitalised words."""
+_NER_KINDS = {"PER": "person", "LOC": "place", "ORG": "organisation"}
+
+
+@functools.cache
+def _recogniser() -> dict[str, Any] | None:
+    """natasha's segmenter, NER and morphology taggers (loaded once, ~1 s); None when not installed."""
+    try:
+        from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+    except ImportError:
+        return None
+    embedding = NewsEmbedding()
+    return {"doc": Doc, "segmenter": Segmenter(), "ner": NewsNERTagger(embedding),
+            "morph": NewsMorphTagger(embedding), "vocab": MorphVocab()}
+
+
+def has_recogniser() -> bool:
+    return _recogniser() is not None
+
+
+def propose(text: str, known: list[tuple[int, int]], *, sentence_start: int = 0,
+            ner: bool | None = None) -> list[Proposal]:
+    """Names in ``text`` outside the ``known`` spans: by natasha's recogniser (``ner`` None: when installed;
+    True: required; False: never), else by rules."""
+    tools = _recogniser() if ner is not False else None
+    if ner and tools is None:
+        raise RuntimeError("natasha is not installed: pip install 'factbot[drafting]'")
+    if tools is not None:
+        return _recognised(text, known, tools)
+    return _by_rules(text, known, sentence_start=sentence_start)
+
+
+def _recognised(text: str, known: list[tuple[int, int]], tools: dict[str, Any]) -> list[Proposal]:
+    doc = tools["doc"](text)
+    doc.segment(tools["segmenter"])
+    doc.tag_morph(tools["morph"])
+    doc.tag_ner(tools["ner"])
+    found: list[Proposal] = []
+    for span in doc.spans:
+        if any(start < span.stop and span.start < end for start, end in known):
+            continue
+        span.normalize(tools["vocab"])
+        name = (span.normal or span.text).strip()
+        if len(name) > 1:
+            found.append(Proposal(name, _NER_KINDS.get(span.type, "organisation"), (span.text,)))
+    return found
+
+
+def _by_rules(text: str, known: list[tuple[int, int]], *, sentence_start: int = 0) -> list[Proposal]:
+    """Capitalised runs, abbreviations and quoted names outside the ``known`` spans."""
     taken = list(known)
     found: list[Proposal] = []
     for m in _QUOTED.finditer(text):

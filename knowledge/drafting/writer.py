@@ -67,7 +67,7 @@ def current_base(base_dir: Path) -> KnowledgeBase | None:
 
 
 def draft_into(base_dir: Path, article: str, *, source_id: str, publisher: str, published: dt.date,
-               url: str = "", title: str = "", lang: str = "ru") -> DraftReport:
+               url: str = "", title: str = "", lang: str = "ru", ner: bool | None = None) -> DraftReport:
     """Draft ``article`` into ``base_dir`` as source ``source_id``."""
     article = article.replace("\r\n", "\n").lstrip("\ufeff")
     if not article.strip():
@@ -85,8 +85,8 @@ def draft_into(base_dir: Path, article: str, *, source_id: str, publisher: str, 
     for path in (text_file, facts_file):
         if (base_dir / path).exists():
             raise DraftError([f"{base_dir / path} already exists: it is never overwritten"])
-    draft = Drafter(base).draft(article, source_id=source_id, publisher=publisher, published=published, url=url,
-                                title=title, lang=lang, text_file=f"../{text_file.as_posix()}")
+    draft = Drafter(base, ner=ner).draft(article, source_id=source_id, publisher=publisher, published=published,
+                                         url=url, title=title, lang=lang, text_file=f"../{text_file.as_posix()}")
     written: list[Path] = []
     try:
         _write(base_dir / text_file, article, written)
