@@ -9,12 +9,14 @@ from telegram import Update
 from telegram.error import TimedOut
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
+from handlers.language import preference, shown_in
 from handlers.services import services
 
 log = logging.getLogger(__name__)
 
 APOLOGY = "Извините, что-то пошло не так. Попробуйте ещё раз чуть позже."
 FLOODED = "Слишком много сообщений. Подождите {seconds} с — потом отвечу снова."
+FLOODED_EN = "Too many messages. Please wait {seconds} s, then I will answer again."
 
 
 async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -31,7 +33,8 @@ async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     verdict = gate.check(user.id, now)
     if verdict == "ok":
         return
-    notice = FLOODED.format(seconds=gate.retry_after(user.id, now))
+    english = shown_in(preference(services(context), user.id), user.language_code) == "en"
+    notice = (FLOODED_EN if english else FLOODED).format(seconds=gate.retry_after(user.id, now))
     if verdict == "warn":
         log.info("flood control engaged for a user")
     if query is not None:  # the button's spinner stops either way; the notice once

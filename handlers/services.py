@@ -45,7 +45,8 @@ class Storage(Protocol):
 
 @dataclass
 class FloodGate:
-    """Per-user sliding window: at most ``limit`` messages in ``window`` seconds."""
+    """Per-user sliding window: at most ``limit`` accepted messages in ``window`` seconds; what is dropped
+    is not counted, so a user who keeps sending is let through again as the window slides."""
 
     limit: int
     window: float
@@ -60,9 +61,9 @@ class FloodGate:
         if self._checks % self.sweep_every == 0:
             self._sweep(now)
         stamps = [t for t in self._seen.get(user_id, ()) if now - t < self.window]
-        stamps.append(now)
-        self._seen[user_id] = stamps
-        if len(stamps) <= self.limit:
+        self._seen[user_id] = stamps  # only accepted messages are kept: a dropped one does not extend the
+        if len(stamps) < self.limit:  # window, and a user who never stops holds at most `limit` stamps
+            stamps.append(now)
             self._warned.discard(user_id)
             return "ok"
         if user_id in self._warned:

@@ -489,6 +489,16 @@ async def test_flooding_gets_one_notice_then_silence_and_other_users_are_unaffec
     assert len(bot.sent(DEFAULT_USER_ID)) == 4
 
 
+async def test_the_flood_notice_is_in_the_users_language(start_bot: StartBot) -> None:
+    bot = await start_bot(flood_messages=1, flood_seconds=60)
+    english = bot.api.user(OTHER_USER, language_code="en")
+    for _ in range(2):
+        bot.api.push_update(bot.api.private_message("What was the trade turnover in 2023?", from_user=english))
+    await bot.barrier()
+    notice = bot.sent(OTHER_USER)[-1].params["text"]
+    assert notice.startswith("Too many messages. Please wait ") and notice.endswith("then I will answer again.")
+
+
 async def test_button_presses_are_not_counted_as_flood(start_bot: StartBot) -> None:
     bot = await start_bot(flood_messages=2, flood_seconds=60)
     [answer] = await bot.ask(bot.api.private_message(TRADE_2023))

@@ -42,12 +42,20 @@ def test_a_sliding_window_not_fixed_buckets() -> None:
     assert gate.check(USER, 21.5) == "ok"  # 9 and 11 have left the window; 12 and 21.5 are two
 
 
-def test_dropped_messages_keep_the_window_full() -> None:
+def test_a_dropped_message_does_not_extend_the_window() -> None:
     gate = FloodGate(limit=1, window=10)
     assert gate.check(USER, 0.0) == "ok"
     assert gate.check(USER, 5.0) == "warn"
-    assert gate.check(USER, 12.0) == "drop"  # 5 and 12 are within ten seconds
-    assert gate.check(USER, 30.0) == "ok"
+    assert gate.check(USER, 9.0) == "drop"
+    assert gate.check(USER, 10.0) == "ok"  # only the accepted message at 0 counted: it has left the window
+
+
+def test_a_user_who_never_stops_is_let_through_as_the_window_slides_and_held_in_bounded_memory() -> None:
+    gate = FloodGate(limit=3, window=10)
+    verdicts = [gate.check(USER, n * 0.5) for n in range(20_000)]  # two messages a second for ~3 hours
+    assert verdicts.count("ok") == 3 * (10_000 // 10)  # three per ten seconds, all along
+    assert len(gate._seen[USER]) <= 3
+    assert verdicts.count("warn") == verdicts.count("ok") // 3  # one notice per flood, not per message
 
 
 def test_users_whose_window_has_passed_are_forgotten() -> None:
