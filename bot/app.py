@@ -12,6 +12,7 @@ import logging
 import stat
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, BotCommandScopeChat
@@ -141,6 +142,9 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
 
 async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
     found = app.bot_data.get(SERVICES_KEY)
+    workers = getattr(found, "workers", None)
+    if workers is not None:
+        workers.shutdown(wait=False, cancel_futures=True)
     close = getattr(getattr(found, "storage", None), "close", None)
     if callable(close):
         close()
@@ -184,6 +188,7 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
         conversations=Conversations(ttl=config.context_minutes * 60),
         replied=processor.replied,
         workspace=_workspace(config),
+        workers=ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="factbot-answer"),
     )
     register(app)
     return app

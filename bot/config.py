@@ -52,6 +52,7 @@ class Config:
     flood_seconds: float = 60.0
     context_minutes: float = 10.0
     concurrent_updates: int = 32
+    workers: int = 4  # answers computed at once, in a bounded pool of threads off the event loop
     webhook: WebhookConfig | None = None
 
 
@@ -79,7 +80,7 @@ _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "engine": {"answer_threshold": (int, float), "suggest_threshold": (int, float), "max_list": int,
                "max_suggestions": int, "decision": str, "semantic": bool},
     "limits": {"flood_messages": int, "flood_seconds": (int, float), "context_minutes": (int, float),
-               "concurrent_updates": int},
+               "concurrent_updates": int, "workers": int},
     "webhook": {"url": str, "listen": str, "port": int, "path": str, "secret_token": str},
 }
 
@@ -145,6 +146,8 @@ def parse_config(data: Any, *, base_dir: Path = Path("."), env: dict[str, str] |
         raise ConfigError("config: `limits.flood_messages` must be at least 1 and `limits.flood_seconds` positive")
     if not 1 <= int(_value(limits, "concurrent_updates", 1)) <= 1024:
         raise ConfigError("config: `limits.concurrent_updates` must be between 1 and 1024")
+    if not 1 <= int(_value(limits, "workers", 1)) <= 64:
+        raise ConfigError("config: `limits.workers` must be between 1 and 64")
     if not 0 <= settings.suggest_threshold <= settings.answer_threshold <= 100:
         raise ConfigError("config: need 0 <= engine.suggest_threshold <= engine.answer_threshold <= 100")
     webhook = None
@@ -171,6 +174,7 @@ def parse_config(data: Any, *, base_dir: Path = Path("."), env: dict[str, str] |
         flood_seconds=float(_value(limits, "flood_seconds", _DEFAULT.flood_seconds)),
         context_minutes=float(_value(limits, "context_minutes", _DEFAULT.context_minutes)),
         concurrent_updates=int(_value(limits, "concurrent_updates", _DEFAULT.concurrent_updates)),
+        workers=int(_value(limits, "workers", _DEFAULT.workers)),
         webhook=webhook,
     )
 

@@ -28,7 +28,7 @@ from telegram.ext import ContextTypes
 
 from handlers.language import engine_language
 from handlers.render import answer_html, lang_of, source_html, source_text, split_html
-from handlers.services import FloodGate, Services, Storage, services
+from handlers.services import FloodGate, Services, Storage, off_loop, services
 from knowledge import Answer, Engine, Fact, detect_language, phrases
 from knowledge import short_key as fact_token
 
@@ -327,7 +327,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     kind = "cached"
     mine = bool(key) and personal(text, lang)
     if results is None:
-        answer = engine.answer(text, lang=lang, hint=hint) if key else None
+        answer = await off_loop(found, engine.answer, text, lang=lang, hint=hint) if key else None
         kind = answer.kind if answer is not None else "top"
         if answer is None or answer.kind == "smalltalk":  # nothing asked: what others asked
             if state.examples[0] is not engine:

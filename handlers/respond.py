@@ -17,7 +17,7 @@ from telegram.ext import ContextTypes
 
 from handlers.language import engine_language
 from handlers.render import answer_html, keyboard, split_html
-from handlers.services import services
+from handlers.services import off_loop, services
 from knowledge import Answer, Context, Conversations
 
 log = logging.getLogger(__name__)
@@ -131,7 +131,7 @@ async def answer_question(
     lang, hint = engine_language(found, message.from_user)  # the user's /language, their Telegram language
     typing = asyncio.create_task(typing_after(message))
     try:
-        answer = await asyncio.to_thread(engine.answer, question[:MAX_INPUT], context=last, lang=lang, hint=hint)
+        answer = await off_loop(found, engine.answer, question[:MAX_INPUT], context=last, lang=lang, hint=hint)
     finally:
         typing.cancel()
     latency = (time.perf_counter() - started) * 1000

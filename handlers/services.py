@@ -6,9 +6,12 @@ Storage is a protocol so that handlers do not depend on how it is kept.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from telegram.ext import ContextTypes
 
@@ -103,6 +106,15 @@ class Services:
     # after a crash (bot/delivery.py marks it handled there and then, not when every handler has finished)
     replied: Callable[[], None] = lambda: None
     workspace: Workspace | None = None  # editing the base from Telegram; None: not configured
+    workers: Executor | None = None  # the bounded pool answers are computed in (None: asyncio's default)
+
+
+T = TypeVar("T")
+
+
+async def off_loop(found: Services, call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``call(*args, **kwargs)`` in the answer pool: the event loop goes on serving other chats meanwhile."""
+    return await asyncio.get_running_loop().run_in_executor(found.workers, functools.partial(call, *args, **kwargs))
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
