@@ -34,7 +34,7 @@ from bot.delivery import AsyncJournal, FactbotApplication, JournalQueue, Ordered
 from bot.safe_storage import SafeStorage
 from bot.storage import SqliteStorage
 from handlers import admin, buttons, commands, editing, guards, inline, language, questions
-from handlers.services import SERVICES_KEY, FloodGate, Services, Storage
+from handlers.services import CONTEXT_TYPES, BotData, FloodGate, Services, Storage
 from knowledge import Conversations, Engine, EngineHolder, Limits, Workspace
 
 log = logging.getLogger(__name__)
@@ -101,7 +101,10 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CommandHandler("rollback", editing.rollback, filters=new))
     app.add_handler(MessageHandler(new & filters.ChatType.PRIVATE & filters.Document.ALL, editing.document))
     app.add_handler(CallbackQueryHandler(language.language_button, pattern=rf"^{language.ACTION}:"))
-    app.add_handler(CallbackQueryHandler(buttons.button))
+    for kind, pressed in (("quote", buttons.quote), ("related", buttons.related), ("answer", buttons.suggested),
+                          ("example", buttons.example), ("page", buttons.page)):
+        app.add_handler(CallbackQueryHandler(pressed, pattern=buttons.PATTERNS[kind]))
+    app.add_handler(CallbackQueryHandler(buttons.stale))  # out of date, forged or of no known kind
     app.add_handler(InlineQueryHandler(inline.inline_query))
     text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     app.add_handler(MessageHandler(filters.ChatType.PRIVATE & text, questions.private_text))
@@ -129,7 +132,7 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
     await app.bot.set_my_commands(english(PRIVATE_COMMANDS), scope=BotCommandScopeAllPrivateChats(), language_code="en")
     await app.bot.set_my_commands(english(GROUP_COMMANDS, group=True), scope=BotCommandScopeAllGroupChats(),
                                   language_code="en")
-    found = app.bot_data[SERVICES_KEY]
+    found = app.bot_data.services
     admin_menu = PRIVATE_COMMANDS + ADMIN_COMMANDS + (EDIT_COMMANDS if found.workspace is not None else [])
     for admin_id in sorted(found.admins):
         try:
@@ -141,7 +144,7 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
 
 
 async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
-    found = app.bot_data.get(SERVICES_KEY)
+    found = app.bot_data.services if isinstance(app.bot_data, BotData) and app.bot_data.ready else None
     workers = getattr(found, "workers", None)
     if workers is not None:
         workers.shutdown(wait=False, cancel_futures=True)
@@ -165,6 +168,7 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
     builder = (
         ApplicationBuilder()
         .application_class(FactbotApplication)
+        .context_types(CONTEXT_TYPES)  # typed bot_data: context.bot_data.services
         .update_queue(JournalQueue(journal))  # an update is on disk before Telegram hears it arrived
         .concurrent_updates(processor)
         .token(config.token)
@@ -178,7 +182,7 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
     if rate_limit:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]  # PTB generics
     app = builder.build()
-    app.bot_data[SERVICES_KEY] = Services(
+    app.bot_data.services = Services(
         holder=EngineHolder(engine, path=config.knowledge_path, settings=config.engine, limits=limits,
                             use_cache=True, isolate=True),
         storage=store,

@@ -19,11 +19,10 @@ from typing import TypeVar
 from telegram import Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden
-from telegram.ext import ContextTypes
 
 from handlers.render import split_html
 from handlers.respond import send_html
-from handlers.services import services
+from handlers.services import BotContext, services
 from knowledge import Problem
 
 log = logging.getLogger(__name__)
@@ -80,7 +79,7 @@ def shown_problem(problem: Problem, root: Path | str | None, *, private: bool) -
     return str(Problem(shown, problem.line, problem.message, problem.severity))
 
 
-def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+def is_admin(update: Update, context: BotContext) -> bool:
     """A real user from the admin list; never an anonymous group admin or a channel."""
     message = update.effective_message
     user = update.effective_user
@@ -94,7 +93,7 @@ async def _refuse(update: Update) -> None:
         await update.effective_message.reply_text(REFUSAL)
 
 
-async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def reload(update: Update, context: BotContext) -> None:
     """Re-read the fact base, validate it fully, swap it in; on error keep the old one."""
     if not is_admin(update, context):
         await _refuse(update)
@@ -122,7 +121,7 @@ def _median(value: object) -> str:
     return f"{value:.1f} мс" if isinstance(value, (int, float)) else "—"
 
 
-async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stats(update: Update, context: BotContext) -> None:
     """Questions since start and overall: answered / suggested / declined, median latency, top declined."""
     if not is_admin(update, context):
         await _refuse(update)
@@ -148,7 +147,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply_privately(message, context, "\n\n".join(parts))
 
 
-async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unanswered(update: Update, context: BotContext) -> None:
     """The last 20 questions the bot could not answer, for editors to turn into facts."""
     if not is_admin(update, context):
         await _refuse(update)
@@ -170,7 +169,7 @@ async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await reply_privately(message, context, "Последние вопросы без ответа:\n" + "\n".join(lines))
 
 
-async def reply_privately(message: Message, context: ContextTypes.DEFAULT_TYPE, html: str) -> None:
+async def reply_privately(message: Message, context: BotContext, html: str) -> None:
     """In a private chat, a reply; from a group, a message in the admin's private chat and a short
     note in the group — or, when the admin never opened a private chat with the bot, only the note."""
     if message.chat.type == ChatType.PRIVATE or message.from_user is None:

@@ -1,4 +1,5 @@
-"""Inline buttons: the quote, related facts, a suggestion, an example, a page of a topic or a timeline."""
+"""Inline buttons: the quote, related facts, a suggestion, an example, a page of a topic or a timeline — one
+handler each, chosen by the pattern of the button's data (bot/app.py); anything else is a stale button."""
 
 from __future__ import annotations
 
@@ -6,15 +7,14 @@ import logging
 import re
 from html import escape
 
-from telegram import Update
+from telegram import CallbackQuery, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
 
 from handlers.commands import timeline_page, topic_page
 from handlers.render import LANG_SUFFIX, answer_html, keyboard, quote_html
 from handlers.respond import answer_question, remember, send_html
-from handlers.services import services
+from handlers.services import BotContext, services
 from knowledge import Fact
 
 log = logging.getLogger(__name__)
@@ -37,62 +37,118 @@ def _number(text: str) -> int | None:
     return int(text) if ASCII_NUMBER.fullmatch(text) else None
 
 
-async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Dispatch a pressed button; a stale or forged one gets a polite notice.
+# one handler per kind of button, registered with its pattern (bot/app.py); the action may carry LANG_SUFFIX
+PATTERNS = {"quote": r"^q(?:\.en)?:", "related": r"^r(?:\.en)?:", "answer": r"^a(?:\.en)?:",
+            "example": r"^x(?:\.en)?:", "page": r"^[tl](?:\.en)?:"}
 
-    The buttons of an English answer carry ``LANG_SUFFIX`` on their action («q.en») and reply in English."""
+
+def _pressed(update: Update) -> tuple[CallbackQuery, Message | None, str, str, list[str]] | None:
+    """The query, the message it is under (None when Telegram no longer has it), the language, the action
+    and its parts."""
     query = update.callback_query
     if query is None:
-        return
+        return None
     action, _, rest = (query.data or "").partition(":")
     lang = "en" if action.endswith(LANG_SUFFIX) else "ru"
-    action = action.removesuffix(LANG_SUFFIX)
-    parts = rest.split(":") if rest else []
-    engine = services(context).holder.engine
-    message = query.message if query.message is not None and hasattr(query.message, "reply_text") else None
-    if action == "q" and message is not None:
-        facts = [f for f in (engine.fact_by_key(key) for key in parts[:4]) if f is not None]
-        if facts:
-            await query.answer()
-            for fact in facts:
-                html = quote_html(fact.quote, engine.source_ref(fact.source), lang=lang, summary=fact.text_en)
-                await send_html(message, html)  # type: ignore[arg-type]
-            return
-    elif action == "r" and message is not None and parts:
-        pressed = engine.fact_by_key(parts[0])
-        if pressed is not None:
-            await query.answer()
-            related = engine.related(pressed.id)
-            lines = "\n\n".join(f"• {escape(fact_text(f, lang))}" for f in related) or NO_RELATED[lang]
-            await send_html(message, f"{RELATED_HEAD[lang]}\n\n{lines}")  # type: ignore[arg-type]
-            return
-    elif action == "a" and message is not None and parts:
-        chosen = engine.fact_by_key(parts[0])
-        if chosen is not None:
-            await query.answer()
-            answer = engine.answer_fact(chosen.id, lang=lang)
-            if answer is not None:
-                sent = await send_html(message, answer_html(answer), markup=keyboard(answer))  # type: ignore[arg-type]
-                # «а где?» after a pressed suggestion continues that fact
-                key = (message.chat.id, query.from_user.id)
-                remember(services(context).conversations, key, answer, sent)
-                return
-    elif (action == "x" and message is not None and parts and _number(parts[0]) is not None
-          and int(parts[0]) < len(examples := engine.examples(lang))):
-        await query.answer()
-        await answer_question(message, context, examples[int(parts[0])], quote=False)  # type: ignore[arg-type]
-        return
-    elif action in ("t", "l") and message is not None and len(parts) == 2 and _number(parts[1]) is not None:
-        page = (topic_page(context, parts[0], int(parts[1])) if action == "t"
-                else timeline_page(context, parts[0], int(parts[1]), lang=lang))
-        if page is not None:
-            await query.answer()
-            text, markup = page
-            try:
-                await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
-            except BadRequest as exc:  # the same page pressed twice
-                if "not modified" not in str(exc).lower():
-                    raise
-            return
+    message = query.message if isinstance(query.message, Message) else None  # not an InaccessibleMessage
+    return query, message, lang, action.removesuffix(LANG_SUFFIX), rest.split(":") if rest else []
+
+
+async def stale(update: Update, context: BotContext) -> None:
+    """A button of no known kind, out of date or forged: a polite notice, never an error."""
+    pressed = _pressed(update)
+    if pressed is not None:
+        await _stale(pressed[0], pressed[2])
+
+
+async def _stale(query: CallbackQuery, lang: str) -> None:
     log.info("stale or unknown button pressed")
     await query.answer(STALE_EN if lang == "en" else STALE, show_alert=False)
+
+
+async def quote(update: Update, context: BotContext) -> None:
+    """«Цитата»: the source's own sentences of the answer's facts."""
+    pressed = _pressed(update)
+    if pressed is None:
+        return
+    query, message, lang, _, parts = pressed
+    engine = services(context).holder.engine
+    facts = [f for f in (engine.fact_by_key(key) for key in parts[:4]) if f is not None]
+    if message is None or not facts:
+        await _stale(query, lang)
+        return
+    await query.answer()
+    for fact in facts:
+        await send_html(message, quote_html(fact.quote, engine.source_ref(fact.source), lang=lang,
+                                            summary=fact.text_en))
+
+
+async def related(update: Update, context: BotContext) -> None:
+    """«Похожие»: the facts closest to the pressed one."""
+    pressed = _pressed(update)
+    if pressed is None:
+        return
+    query, message, lang, _, parts = pressed
+    engine = services(context).holder.engine
+    fact = engine.fact_by_key(parts[0]) if parts else None
+    if message is None or fact is None:
+        await _stale(query, lang)
+        return
+    await query.answer()
+    lines = "\n\n".join(f"• {escape(fact_text(f, lang))}" for f in engine.related(fact.id)) or NO_RELATED[lang]
+    await send_html(message, f"{RELATED_HEAD[lang]}\n\n{lines}")
+
+
+async def suggested(update: Update, context: BotContext) -> None:
+    """A suggested question pressed: the fact's answer, and «а где?» afterwards continues it."""
+    pressed = _pressed(update)
+    if pressed is None:
+        return
+    query, message, lang, _, parts = pressed
+    engine = services(context).holder.engine
+    chosen = engine.fact_by_key(parts[0]) if parts else None
+    answer = engine.answer_fact(chosen.id, lang=lang) if chosen is not None else None
+    if message is None or answer is None:
+        await _stale(query, lang)
+        return
+    await query.answer()
+    sent = await send_html(message, answer_html(answer), markup=keyboard(answer))
+    remember(services(context).conversations, (message.chat.id, query.from_user.id), answer, sent)
+
+
+async def example(update: Update, context: BotContext) -> None:
+    """An example question of /start pressed: asked as if typed."""
+    pressed = _pressed(update)
+    if pressed is None:
+        return
+    query, message, lang, _, parts = pressed
+    examples = services(context).holder.engine.examples(lang)
+    number = _number(parts[0]) if parts else None
+    if message is None or number is None or number >= len(examples):
+        await _stale(query, lang)
+        return
+    await query.answer()
+    await answer_question(message, context, examples[number], quote=False)
+
+
+async def page(update: Update, context: BotContext) -> None:
+    """← → of a topic («t») or a timeline («l»): the message edited in place."""
+    pressed = _pressed(update)
+    if pressed is None:
+        return
+    query, message, lang, action, parts = pressed
+    number = _number(parts[1]) if len(parts) == 2 else None
+    shown = None
+    if message is not None and number is not None:
+        shown = (topic_page(context, parts[0], number) if action == "t"
+                 else timeline_page(context, parts[0], number, lang=lang))
+    if shown is None:
+        await _stale(query, lang)
+        return
+    await query.answer()
+    text, markup = shown
+    try:
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    except BadRequest as exc:  # the same page pressed twice
+        if "not modified" not in str(exc).lower():
+            raise

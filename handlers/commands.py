@@ -8,12 +8,11 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType, ParseMode
-from telegram.ext import ContextTypes
 
 from handlers.language import engine_language, shown_in
 from handlers.render import LANG_SUFFIX, answer_html, callback
 from handlers.respond import answer_question, conversation_key, send_html
-from handlers.services import services
+from handlers.services import BotContext, services
 from knowledge import detect_language, plural
 from knowledge import short_key as fact_token
 
@@ -49,12 +48,12 @@ def _help_text(username: str, examples_shown: tuple[str, ...], lang: str = "ru")
     return HELP[lang].format(examples=examples, username=username)
 
 
-def _shown_language(context: ContextTypes.DEFAULT_TYPE, update: Update) -> str:
+def _shown_language(context: BotContext, update: Update) -> str:
     """The language of the bot's own words for this user: their /language setting, else Telegram's."""
     return shown_in(*engine_language(services(context), update.effective_user))
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: BotContext) -> None:
     """Greet, or answer the question passed in a deep link (t.me/bot?start=...)."""
     message = update.effective_message
     if message is None:
@@ -74,7 +73,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_text(text, reply_markup=InlineKeyboardMarkup(buttons))
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: BotContext) -> None:
     """How to ask."""
     if update.effective_message:
         lang = _shown_language(context, update)
@@ -83,7 +82,7 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
                                                   do_quote=update.effective_message.chat.type != ChatType.PRIVATE)
 
 
-async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def topics(update: Update, context: BotContext) -> None:
     """One button per topic; a press lists that topic's facts."""
     message = update.effective_message
     if message is None:
@@ -95,7 +94,7 @@ async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                              do_quote=message.chat.type != ChatType.PRIVATE)
 
 
-async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def about(update: Update, context: BotContext) -> None:
     """The source, the size of the base and when it was last loaded."""
     message = update.effective_message
     if message is None:
@@ -128,7 +127,7 @@ TIMELINE_HINT_EN = ("What should I show? For example: /timeline 2023, /timeline 
 EARLIER, LATER = {"ru": "← Раньше", "en": "← Earlier"}, {"ru": "Позже →", "en": "Later →"}
 
 
-async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def timeline(update: Update, context: BotContext) -> None:
     """/timeline [год | имя | тема] — the events in order, each with its date, paged."""
     message = update.effective_message
     if message is None:
@@ -147,7 +146,7 @@ async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_html(message, text, markup=markup, quote=quote)
 
 
-def timeline_page(context: ContextTypes.DEFAULT_TYPE, token: str, page: int, *, lang: str = "ru"
+def timeline_page(context: BotContext, token: str, page: int, *, lang: str = "ru"
                   ) -> tuple[str, InlineKeyboardMarkup | None] | None:
     """One page of a timeline, in ``lang``, and its ← → buttons; None for a stale token."""
     engine = services(context).holder.engine.sibling(lang)
@@ -166,7 +165,7 @@ def timeline_page(context: ContextTypes.DEFAULT_TYPE, token: str, page: int, *, 
     return answer_html(answer), InlineKeyboardMarkup([nav]) if nav else None
 
 
-def topic_page(context: ContextTypes.DEFAULT_TYPE, topic: str, page: int, per_page: int = 5
+def topic_page(context: BotContext, topic: str, page: int, per_page: int = 5
                ) -> tuple[str, InlineKeyboardMarkup | None] | None:
     """Text and buttons of one page of a topic's facts; None for an unknown topic."""
     engine = services(context).holder.engine

@@ -12,12 +12,11 @@ from html import escape
 from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
 from handlers.admin import in_daemon_thread, is_admin
 from handlers.language import preference, shown_in
 from handlers.respond import send_html
-from handlers.services import services
+from handlers.services import BotContext, services
 from knowledge import EditError, Staged, Workspace, caption_arguments, decode_upload
 
 log = logging.getLogger(__name__)
@@ -87,7 +86,7 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 
-def _lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+def _lang(update: Update, context: BotContext) -> str:
     user = update.effective_user
     return shown_in(preference(services(context), user.id if user else None), user.language_code if user else None)
 
@@ -96,7 +95,7 @@ def _say(lang: str, key: str, **values: object) -> str:
     return TEXT[lang][key].format(**values)
 
 
-async def _allowed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tuple[Message, Workspace, str] | None:
+async def _allowed(update: Update, context: BotContext) -> tuple[Message, Workspace, str] | None:
     """The message, the workspace and the language when an admin edits in a private chat; else a refusal."""
     message = update.effective_message
     if message is None:
@@ -127,7 +126,7 @@ async def _refusal(message: Message, lang: str, error: EditError) -> None:
     await send_html(message, "\n".join(lines))
 
 
-async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def document(update: Update, context: BotContext) -> None:
     """An uploaded article (.txt, captioned /draft …) or fact file (.yaml): staged, summarised, sent back."""
     allowed = await _allowed(update, context)
     if allowed is None:
@@ -177,7 +176,7 @@ def _summary(staged: Staged, lang: str) -> str:
                 pending=staged.pending, facts=staged.facts, notes=notes)
 
 
-async def accept(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def accept(update: Update, context: BotContext) -> None:
     """Apply the admin's staged edit as a new version, then load it."""
     allowed = await _allowed(update, context)
     if allowed is None:
@@ -193,7 +192,7 @@ async def accept(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _reload_and_say(message, context, lang, "applied", version.number, version.what)
 
 
-async def rollback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def rollback(update: Update, context: BotContext) -> None:
     """Restore the version before the live one (the live one stays a version: a rollback can be undone)."""
     allowed = await _allowed(update, context)
     if allowed is None:
@@ -207,7 +206,7 @@ async def rollback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _reload_and_say(message, context, lang, "rolled_back", version.number, version.what)
 
 
-async def _reload_and_say(message: Message, context: ContextTypes.DEFAULT_TYPE, lang: str, key: str, number: int,
+async def _reload_and_say(message: Message, context: BotContext, lang: str, key: str, number: int,
                           what: str) -> None:
     holder = services(context).holder
     result = await in_daemon_thread(holder.reload)
@@ -219,7 +218,7 @@ async def _reload_and_say(message: Message, context: ContextTypes.DEFAULT_TYPE, 
     await send_html(message, f"{escape(_say(lang, 'applied_not_loaded', number=number))}\n<code>{shown}</code>")
 
 
-async def discard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def discard(update: Update, context: BotContext) -> None:
     allowed = await _allowed(update, context)
     if allowed is None:
         return
@@ -229,7 +228,7 @@ async def discard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_text(_say(lang, "discarded" if dropped else "nothing_discarded"))
 
 
-async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def history(update: Update, context: BotContext) -> None:
     """The applied versions: number, when, who, what."""
     allowed = await _allowed(update, context)
     if allowed is None:

@@ -7,10 +7,10 @@ import time
 
 from telegram import Update
 from telegram.error import TimedOut
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
 
 from handlers.language import preference, shown_in
-from handlers.services import services
+from handlers.services import BotContext, services
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +19,7 @@ FLOODED = "Слишком много сообщений. Подождите {sec
 FLOODED_EN = "Too many messages. Please wait {seconds} s, then I will answer again."
 
 
-async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def flood_guard(update: Update, context: BotContext) -> None:
     """Per user: over the limit, one notice, then silence until the window passes. Messages and
     button presses count alike (a pressed «Цитата» sends a message too); inline queries have their
     own gate (handlers/inline.py)."""
@@ -44,7 +44,7 @@ async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     raise ApplicationHandlerStop
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: BotContext) -> None:
     """Log the failure (the log filter removes the token) and apologise; the bot keeps running.
 
     A timeout is only logged: what timed out may have been delivered (a send is not

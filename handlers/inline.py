@@ -24,17 +24,15 @@ from html import escape
 from telegram import InlineQueryResultArticle, InputTextMessageContent, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
 from handlers.language import engine_language
 from handlers.render import answer_html, lang_of, source_html, source_text, split_html
-from handlers.services import FloodGate, Services, Storage, off_loop, services
+from handlers.services import BotContext, FloodGate, Services, Storage, off_loop, services
 from knowledge import Answer, Engine, Fact, detect_language, phrases
 from knowledge import short_key as fact_token
 
 log = logging.getLogger(__name__)
 
-INLINE_KEY = "factbot.inline"
 MAX_RESULTS = 5
 CACHE_TIME = 300  # seconds Telegram may reuse results for the same query (it cannot be told about a /reload)
 LOCAL_CACHE_SIZE = 256  # queries kept per engine
@@ -111,11 +109,11 @@ class InlineState:
     examples: tuple[Engine | None, tuple[str, ...]] = (None, ())
 
 
-def _state(context: ContextTypes.DEFAULT_TYPE, found: Services) -> InlineState:
-    state = context.bot_data.get(INLINE_KEY)
+def _state(context: BotContext, found: Services) -> InlineState:
+    state = context.bot_data.inline
     if not isinstance(state, InlineState):
         state = InlineState(ResultCache(), FloodGate(found.flood.limit * FLOOD_FACTOR, found.flood.window))
-        context.bot_data[INLINE_KEY] = state
+        context.bot_data.inline = state
     return state
 
 
@@ -306,7 +304,7 @@ async def _send(update: Update, results: Sequence[InlineQueryResultArticle], *, 
     return True
 
 
-async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def inline_query(update: Update, context: BotContext) -> None:
     """``@bot вопрос`` → up to five results; an empty query → the most asked facts."""
     query = update.inline_query
     if query is None:

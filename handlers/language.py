@@ -12,10 +12,9 @@ import logging
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update, User
 from telegram.constants import ChatType
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
 
 from handlers.render import callback
-from handlers.services import Services, services
+from handlers.services import BotContext, Services, services
 from knowledge import detect_language
 
 log = logging.getLogger(__name__)
@@ -98,7 +97,7 @@ def done_text(setting: str, lang: str) -> str:
     return done if isinstance(done, str) else done[lang]
 
 
-async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def language_command(update: Update, context: BotContext) -> None:
     """/language → the setting and three buttons; /language ru | en | auto → set it."""
     message = update.effective_message
     user = update.effective_user
@@ -120,7 +119,7 @@ async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await message.reply_text(done_text(chosen, shown_in(chosen, user.language_code)), do_quote=quote)
 
 
-async def language_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def language_button(update: Update, context: BotContext) -> None:
     """A pressed «lang:xx» button: set the presser's language, tick it, confirm in that language."""
     query = update.callback_query
     if query is None:

@@ -6,9 +6,9 @@ import re
 
 from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatType
-from telegram.ext import ContextTypes
 
 from handlers.respond import answer_question
+from handlers.services import BotContext
 
 ASK_PREFIX = re.compile(r"^/ask(?:@(\w+))?(?:\s+|$)", re.IGNORECASE)
 HINT = "Напишите вопрос после команды, например: /ask когда установлены дипломатические отношения"
@@ -30,7 +30,7 @@ def _strip_address(text: str, username: str) -> str:
     return re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE).strip()
 
 
-async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def private_text(update: Update, context: BotContext) -> None:
     """Any text in a private chat is a question."""
     message = update.effective_message
     if message is None or message.text is None:
@@ -38,7 +38,7 @@ async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await answer_question(message, context, message.text, quote=False)
 
 
-async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def group_text(update: Update, context: BotContext) -> None:
     """In a group, answer only a mention of the bot or a reply to one of its messages."""
     message = update.effective_message
     if message is None or message.text is None:
@@ -55,7 +55,7 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await answer_question(message, context, question, quote=True)
 
 
-async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ask(update: Update, context: BotContext) -> None:
     """/ask вопрос — in any chat; PTB already ignores /ask@another_bot."""
     message = update.effective_message
     if message is None:
@@ -67,7 +67,7 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer_question(message, context, question, quote=message.chat.type != ChatType.PRIVATE)
 
 
-async def channel_post(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def channel_post(update: Update, context: BotContext) -> None:
     """A channel post that starts with /ask or mentions the bot is answered in the channel."""
     message = update.channel_post
     if message is None or message.text is None:

@@ -13,11 +13,10 @@ from html import unescape
 from telegram import InlineKeyboardMarkup, Message
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, NetworkError, TimedOut
-from telegram.ext import ContextTypes
 
 from handlers.language import engine_language
 from handlers.render import answer_html, keyboard, split_html
-from handlers.services import off_loop, services
+from handlers.services import BotContext, off_loop, services
 from knowledge import Answer, Context, Conversations
 
 log = logging.getLogger(__name__)
@@ -120,7 +119,7 @@ async def typing_after(message: Message, delay: float | None = None) -> None:
 
 
 async def answer_question(
-    message: Message, context: ContextTypes.DEFAULT_TYPE, question: str, *, quote: bool
+    message: Message, context: BotContext, question: str, *, quote: bool
 ) -> Answer:
     """Ask the engine (in a worker thread, so other chats go on) and reply; records the question for
     /stats and /unanswered (in the background: a failing store costs the record, not the answer)."""

@@ -13,11 +13,9 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from telegram.ext import ContextTypes
+from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from knowledge import Conversations, EngineHolder, Workspace
-
-SERVICES_KEY = "factbot.services"
 
 
 class Storage(Protocol):
@@ -117,7 +115,32 @@ async def off_loop(found: Services, call: Callable[..., T], *args: Any, **kwargs
     return await asyncio.get_running_loop().run_in_executor(found.workers, functools.partial(call, *args, **kwargs))
 
 
-def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    found = context.bot_data[SERVICES_KEY]
-    assert isinstance(found, Services)
-    return found
+class BotData:
+    """The application's typed ``bot_data`` (PTB's ``ContextTypes``): the services every handler uses and the
+    inline mode's state — attributes with types, not keys of a dict."""
+
+    def __init__(self) -> None:
+        self._services: Services | None = None
+        self.inline: Any = None  # handlers/inline.py's InlineState, made on first use
+
+    @property
+    def services(self) -> Services:
+        if self._services is None:
+            raise RuntimeError("the application was built without its services (bot/app.py)")
+        return self._services
+
+    @services.setter
+    def services(self, found: Services) -> None:
+        self._services = found
+
+    @property
+    def ready(self) -> bool:
+        return self._services is not None
+
+
+BotContext = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]
+CONTEXT_TYPES = ContextTypes(bot_data=BotData)
+
+
+def services(context: BotContext) -> Services:
+    return context.bot_data.services

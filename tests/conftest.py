@@ -111,7 +111,7 @@ from typing import Any  # noqa: E402
 from fakebotapi import DEFAULT_USER_ID, Call, FakeBotApi  # noqa: E402
 
 from bot.config import Config  # noqa: E402
-from handlers.services import SERVICES_KEY, Services  # noqa: E402
+from handlers.services import Services  # noqa: E402
 from knowledge.base.loader import bundled_path  # noqa: E402
 from knowledge.engine import Engine  # noqa: E402
 
@@ -164,7 +164,7 @@ class RunningBot:
 
     @property
     def services(self) -> Services:
-        found = self.app.bot_data[SERVICES_KEY]
+        found = self.app.bot_data.services
         assert isinstance(found, Services)
         return found
 

@@ -30,7 +30,6 @@ from handlers.inline import (
     trim,
 )
 from handlers.render import answer_html
-from handlers.services import SERVICES_KEY
 from knowledge.base.model import short_key
 from knowledge.engine import Engine
 
@@ -357,7 +356,7 @@ def test_run_asks_telegram_for_inline_queries(monkeypatch: pytest.MonkeyPatch, t
 
     def run_polling(self: Application, **kwargs: Any) -> None:  # type: ignore[type-arg]
         seen.update(kwargs)
-        self.bot_data[SERVICES_KEY].storage.close()
+        self.bot_data.services.storage.close()
 
     monkeypatch.setattr(Application, "run_polling", run_polling)
     monkeypatch.setattr(bot_app, "wait_for_bot_api", lambda config: None)  # never the real Bot API
