@@ -15,7 +15,15 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, BotCommandScopeChat
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+    LinkPreviewOptions,
+)
+from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -23,6 +31,7 @@ from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
+    Defaults,
     InlineQueryHandler,
     MessageHandler,
     TypeHandler,
@@ -153,6 +162,15 @@ async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
         close()
 
 
+def open_store(config: Config) -> Storage:
+    """PostgreSQL when `storage.url` is set (replicas share it), else the SQLite file."""
+    if config.storage_url:
+        from bot.pg_storage import PostgresStorage
+
+        return PostgresStorage(config.storage_url)
+    return SqliteStorage(config.storage_path)
+
+
 def build_application(config: Config, *, engine: Engine | None = None, storage: Storage | None = None,
                       rate_limit: bool = True, send_timeout: float | None = None
                       ) -> Application:  # type: ignore[type-arg]
@@ -162,13 +180,15 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
     but ``getUpdates``; tests use a short one to see how the bot treats a timed-out send."""
     limits = Limits(max_file_bytes=config.max_file_bytes)
     engine = (engine or Engine.from_path(config.knowledge_path, config.engine, limits=limits, use_cache=True)).prepare()
-    store = SafeStorage(storage or SqliteStorage(config.storage_path))  # the store never costs an answer
+    store = SafeStorage(storage or open_store(config))  # the store never costs an answer
     journal = AsyncJournal(store)
     processor = OrderedProcessor(config.concurrent_updates, journal)
     builder = (
         ApplicationBuilder()
         .application_class(FactbotApplication)
         .context_types(CONTEXT_TYPES)  # typed bot_data: context.bot_data.services
+        # every message is HTML (plain texts are escaped) with no link previews, said once here
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .update_queue(JournalQueue(journal))  # an update is on disk before Telegram hears it arrived
         .concurrent_updates(processor)
         .token(config.token)

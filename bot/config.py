@@ -46,6 +46,7 @@ class Config:
     edits_path: Path | None = None  # staging and versions of changes made from Telegram (None: no editing)
     max_file_bytes: int = 20 * 1024 * 1024
     storage_path: Path = Path("factbot.sqlite3")
+    storage_url: str = ""  # postgresql://…: one store shared by replicas instead of the SQLite file
     log_level: str = "INFO"
     engine: EngineSettings = field(default_factory=lambda: EngineSettings(semantic=True))  # meaning when installed
     flood_messages: int = 20
@@ -57,6 +58,14 @@ class Config:
 
 
 _DEFAULT = Config()
+
+
+def _storage_url(url: str | None) -> str:
+    if not url:
+        return ""
+    if not url.startswith(("postgresql://", "postgres://")):
+        raise ConfigError("config: `storage.url` must be a postgresql:// address (or null for the SQLite file)")
+    return url
 
 
 def _edits_path(base_dir: Path, kb_path: str | None, edits: str | None) -> Path | None:
@@ -75,7 +84,7 @@ _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "telegram": {"token": str, "base_url": str, "base_file_url": str},
     "admins": {},
     "knowledge": {"path": (str, type(None)), "max_file_bytes": int, "edits": (str, type(None))},
-    "storage": {"path": str},
+    "storage": {"path": str, "url": (str, type(None))},
     "logging": {"level": str},
     "engine": {"answer_threshold": (int, float), "suggest_threshold": (int, float), "max_list": int,
                "max_suggestions": int, "decision": str, "semantic": bool},
@@ -168,6 +177,7 @@ def parse_config(data: Any, *, base_dir: Path = Path("."), env: dict[str, str] |
         edits_path=_edits_path(base_dir, kb_path, knowledge.get("edits")),
         max_file_bytes=int(_value(knowledge, "max_file_bytes", _DEFAULT.max_file_bytes)),
         storage_path=base_dir / _value(storage, "path", "factbot.sqlite3"),
+        storage_url=_storage_url(storage.get("url")),
         log_level=level,
         engine=settings,
         flood_messages=int(_value(limits, "flood_messages", _DEFAULT.flood_messages)),

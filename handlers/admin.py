@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from telegram import Message, Update
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden
 
 from handlers.render import split_html
@@ -90,7 +90,7 @@ def is_admin(update: Update, context: BotContext) -> bool:
 
 async def _refuse(update: Update) -> None:
     if update.effective_message is not None:
-        await update.effective_message.reply_text(REFUSAL)
+        await update.effective_message.reply_text(escape(REFUSAL))
 
 
 async def reload(update: Update, context: BotContext) -> None:
@@ -106,7 +106,7 @@ async def reload(update: Update, context: BotContext) -> None:
         d = result.diff
         text = f"Загружено {result.facts} фактов (+{d.added} −{d.removed} ~{d.changed})"
         log.info("fact base reloaded: %s facts (+%s -%s ~%s)", result.facts, d.added, d.removed, d.changed)
-        await message.reply_text(text)
+        await message.reply_text(escape(text))
         return
     log.warning("reload rejected: %s problem(s)", len(result.problems))
     private = message.chat.type == ChatType.PRIVATE
@@ -131,7 +131,7 @@ async def stats(update: Update, context: BotContext) -> None:
     try:
         data = await asyncio.to_thread(services(context).storage.stats)
     except Exception as exc:  # the store failed: say so; answering questions goes on
-        await message.reply_text(STORE_DOWN.format(reason=type(exc).__name__))
+        await message.reply_text(escape(STORE_DOWN.format(reason=type(exc).__name__)))
         return
     parts = []
     for title, key in (("С запуска", "since_start"), ("Всего", "overall")):
@@ -157,7 +157,7 @@ async def unanswered(update: Update, context: BotContext) -> None:
     try:
         rows = await asyncio.to_thread(services(context).storage.unanswered, 20)
     except Exception as exc:
-        await message.reply_text(STORE_DOWN.format(reason=type(exc).__name__))
+        await message.reply_text(escape(STORE_DOWN.format(reason=type(exc).__name__)))
         return
     if not rows:
         await reply_privately(message, context, "Вопросов без ответа пока нет.")
@@ -177,10 +177,10 @@ async def reply_privately(message: Message, context: BotContext, html: str) -> N
         return
     try:
         for chunk in split_html(html):
-            await context.bot.send_message(message.from_user.id, chunk, parse_mode=ParseMode.HTML,
+            await context.bot.send_message(message.from_user.id, chunk,
                                            disable_web_page_preview=True)
     except (Forbidden, BadRequest) as exc:  # blocked, or no private chat yet
         log.info("could not reach an admin privately (%s)", type(exc).__name__)
-        await message.reply_text(ONLY_PRIVATE)
+        await message.reply_text(escape(ONLY_PRIVATE))
         return
-    await message.reply_text(SENT_PRIVATELY)
+    await message.reply_text(escape(SENT_PRIVATELY))

@@ -8,7 +8,6 @@ import re
 from html import escape
 
 from telegram import CallbackQuery, Message, Update
-from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from handlers.commands import timeline_page, topic_page
@@ -148,7 +147,7 @@ async def page(update: Update, context: BotContext) -> None:
     await query.answer()
     text, markup = shown
     try:
-        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        await query.edit_message_text(text, reply_markup=markup)
     except BadRequest as exc:  # the same page pressed twice
         if "not modified" not in str(exc).lower():
             raise

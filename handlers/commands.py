@@ -7,7 +7,7 @@ from collections import Counter
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatType
 
 from handlers.language import engine_language, shown_in
 from handlers.render import LANG_SUFFIX, answer_html, callback
@@ -70,7 +70,7 @@ async def start(update: Update, context: BotContext) -> None:
                for number, example in enumerate(engine.examples(lang))]
     text = (GREETING[lang].format(count=len(engine.base.facts))
             + _help_text(context.bot.username, engine.examples(lang), lang))
-    await message.reply_text(text, reply_markup=InlineKeyboardMarkup(buttons))
+    await message.reply_text(escape(text), reply_markup=InlineKeyboardMarkup(buttons))
 
 
 async def help_command(update: Update, context: BotContext) -> None:
@@ -78,7 +78,7 @@ async def help_command(update: Update, context: BotContext) -> None:
     if update.effective_message:
         lang = _shown_language(context, update)
         examples = services(context).holder.engine.examples(lang)
-        await update.effective_message.reply_text(_help_text(context.bot.username, examples, lang),
+        await update.effective_message.reply_text(escape(_help_text(context.bot.username, examples, lang)),
                                                   do_quote=update.effective_message.chat.type != ChatType.PRIVATE)
 
 
@@ -115,7 +115,7 @@ async def about(update: Update, context: BotContext) -> None:
     fresh = newest.strftime("%d.%m.%Y") if newest else "—"
     text = ("Источники:\n" + "\n".join(lines) + f"\n\nФактов: {len(base.facts)}. "
             f"База актуальна на {fresh}. Загружена {loaded}.")
-    await message.reply_text(text, parse_mode=ParseMode.HTML, disable_web_page_preview=True,
+    await message.reply_text(text,
                              do_quote=message.chat.type != ChatType.PRIVATE)
 
 
@@ -139,7 +139,7 @@ async def timeline(update: Update, context: BotContext) -> None:
     quote = message.chat.type != ChatType.PRIVATE
     if told is None:
         english = shown_in(setting, hint) == "en" if not request else detect_language(request, hint=hint) == "en"
-        await message.reply_text(TIMELINE_HINT_EN if english else TIMELINE_HINT, do_quote=quote)
+        await message.reply_text(escape(TIMELINE_HINT_EN if english else TIMELINE_HINT), do_quote=quote)
         return
     teller, found = told
     text, markup = timeline_page(context, found.token, 0, lang=teller.reply) or (TIMELINE_HINT, None)

@@ -102,14 +102,14 @@ async def _allowed(update: Update, context: BotContext) -> tuple[Message, Worksp
         return None
     lang = _lang(update, context)
     if not is_admin(update, context):
-        await message.reply_text(_say(lang, "refused"))
+        await message.reply_text(escape(_say(lang, "refused")))
         return None
     if message.chat.type != ChatType.PRIVATE:
-        await message.reply_text(_say(lang, "private"))
+        await message.reply_text(escape(_say(lang, "private")))
         return None
     workspace = services(context).workspace
     if workspace is None:
-        await message.reply_text(_say(lang, "off"))
+        await message.reply_text(escape(_say(lang, "off")))
         return None
     return message, workspace, lang
 
@@ -138,20 +138,20 @@ async def document(update: Update, context: BotContext) -> None:
     name = upload.file_name or ""
     is_yaml = name.lower().endswith((".yaml", ".yml"))
     if not (is_yaml or name.lower().endswith(".txt")):
-        await message.reply_text(_say(lang, "kind"))
+        await message.reply_text(escape(_say(lang, "kind")))
         return
     if upload.file_size is not None and upload.file_size > MAX_BYTES:
-        await message.reply_text(_say(lang, "too_large"))
+        await message.reply_text(escape(_say(lang, "too_large")))
         return
     title, day, url = caption_arguments(message.caption or "")
     if not is_yaml and day is None:
-        await message.reply_text(_say(lang, "no_date"))
+        await message.reply_text(escape(_say(lang, "no_date")))
         return
     try:
         data = bytes(await (await context.bot.get_file(upload.file_id)).download_as_bytearray())
     except TelegramError as exc:
         log.warning("could not download an upload: %s", type(exc).__name__)
-        await message.reply_text(_say(lang, "download"))
+        await message.reply_text(escape(_say(lang, "download")))
         return
     editor = message.from_user.id if message.from_user else 0
     try:
@@ -166,7 +166,7 @@ async def document(update: Update, context: BotContext) -> None:
         await _refusal(message, lang, exc)
         return
     log.info("an admin staged %s", staged.what)
-    await message.reply_text(_summary(staged, lang))
+    await message.reply_text(escape(_summary(staged, lang)))
     await message.reply_document(document=staged.file.read_bytes(), filename=staged.file.name)
 
 
@@ -212,7 +212,7 @@ async def _reload_and_say(message: Message, context: BotContext, lang: str, key:
     result = await in_daemon_thread(holder.reload)
     if result.ok:
         log.info("base version %s applied and loaded: %s facts", number, result.facts)
-        await message.reply_text(_say(lang, key, number=number, what=what, facts=result.facts))
+        await message.reply_text(escape(_say(lang, key, number=number, what=what, facts=result.facts)))
         return
     shown = "\n".join(escape(str(p)) for p in result.problems[:MAX_PROBLEMS])
     await send_html(message, f"{escape(_say(lang, 'applied_not_loaded', number=number))}\n<code>{shown}</code>")
@@ -225,7 +225,7 @@ async def discard(update: Update, context: BotContext) -> None:
     message, workspace, lang = allowed
     editor = message.from_user.id if message.from_user else 0
     dropped = await asyncio.to_thread(workspace.discard, editor)
-    await message.reply_text(_say(lang, "discarded" if dropped else "nothing_discarded"))
+    await message.reply_text(escape(_say(lang, "discarded" if dropped else "nothing_discarded")))
 
 
 async def history(update: Update, context: BotContext) -> None:
@@ -236,7 +236,7 @@ async def history(update: Update, context: BotContext) -> None:
     message, workspace, lang = allowed
     versions = await asyncio.to_thread(workspace.history, 15)
     if not versions:
-        await message.reply_text(_say(lang, "no_history"))
+        await message.reply_text(escape(_say(lang, "no_history")))
         return
     lines = [escape(_say(lang, "history"))]
     for v in versions:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from html import escape
 
 from telegram import Update
 from telegram.error import TimedOut
@@ -40,7 +41,7 @@ async def flood_guard(update: Update, context: BotContext) -> None:
     if query is not None:  # the button's spinner stops either way; the notice once
         await query.answer(notice if verdict == "warn" else None)
     elif verdict == "warn" and message is not None:
-        await message.reply_text(notice)
+        await message.reply_text(escape(notice))
     raise ApplicationHandlerStop
 
 
@@ -55,6 +56,6 @@ async def on_error(update: object, context: BotContext) -> None:
     log.error("update could not be handled: %s", type(context.error).__name__, exc_info=context.error)
     if isinstance(update, Update) and update.effective_message is not None:
         try:
-            await update.effective_message.reply_text(APOLOGY)
+            await update.effective_message.reply_text(escape(APOLOGY))
         except Exception:  # the apology itself failed (blocked, network): nothing more to do
             log.warning("could not send the apology")

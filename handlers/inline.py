@@ -21,8 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
 
-from telegram import InlineQueryResultArticle, InputTextMessageContent, LinkPreviewOptions, Update
-from telegram.constants import ParseMode
+from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.error import TelegramError
 
 from handlers.language import engine_language
@@ -171,9 +170,7 @@ def _article(result_id: str, title: str, description: str, html: str,
         id=result_id,
         title=trim(title, MAX_TITLE) or fallback,
         description=trim(description, MAX_DESCRIPTION) or None,
-        input_message_content=InputTextMessageContent(
-            fit_message(html, answer), parse_mode=ParseMode.HTML,
-            link_preview_options=LinkPreviewOptions(is_disabled=True)),
+        input_message_content=InputTextMessageContent(fit_message(html, answer)),  # HTML, no preview: Defaults
     )
 
 

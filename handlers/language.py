@@ -8,6 +8,7 @@ Telegram ``language_code`` breaking ties; "ru" and "en" force the answer's langu
 from __future__ import annotations
 
 import logging
+from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update, User
 from telegram.constants import ChatType
@@ -108,15 +109,16 @@ async def language_command(update: Update, context: BotContext) -> None:
     quote = message.chat.type != ChatType.PRIVATE
     if not context.args:
         lang = shown_in(setting, user.language_code)
-        await message.reply_text(current_text(setting, lang), reply_markup=buttons(setting, lang), do_quote=quote)
+        await message.reply_text(escape(current_text(setting, lang)), reply_markup=buttons(setting, lang),
+                                 do_quote=quote)
         return
     chosen = ALIASES.get(" ".join(context.args).strip().lower())
     if chosen is None:
-        await message.reply_text(UNKNOWN[shown_in(setting, user.language_code)], do_quote=quote)
+        await message.reply_text(escape(UNKNOWN[shown_in(setting, user.language_code)]), do_quote=quote)
         return
     found.storage.set_language(user.id, chosen)
     log.info("a user set the answer language to %s", chosen)
-    await message.reply_text(done_text(chosen, shown_in(chosen, user.language_code)), do_quote=quote)
+    await message.reply_text(escape(done_text(chosen, shown_in(chosen, user.language_code))), do_quote=quote)
 
 
 async def language_button(update: Update, context: BotContext) -> None:
@@ -137,7 +139,7 @@ async def language_button(update: Update, context: BotContext) -> None:
     if query.message is None:
         return
     try:
-        await query.edit_message_text(text, reply_markup=buttons(chosen, lang))
+        await query.edit_message_text(escape(text), reply_markup=buttons(chosen, lang))
     except BadRequest as exc:  # the same choice pressed twice: nothing to change
         if "not modified" not in str(exc).lower():
             raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatType
@@ -50,7 +51,7 @@ async def group_text(update: Update, context: BotContext) -> None:
         return
     question = _strip_address(message.text, username)
     if not question:
-        await message.reply_text(HINT, do_quote=True)
+        await message.reply_text(escape(HINT), do_quote=True)
         return
     await answer_question(message, context, question, quote=True)
 
@@ -62,7 +63,7 @@ async def ask(update: Update, context: BotContext) -> None:
         return
     question = " ".join(context.args or [])
     if not question:
-        await message.reply_text(HINT, do_quote=message.chat.type != ChatType.PRIVATE)
+        await message.reply_text(escape(HINT), do_quote=message.chat.type != ChatType.PRIVATE)
         return
     await answer_question(message, context, question, quote=message.chat.type != ChatType.PRIVATE)
 

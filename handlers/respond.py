@@ -11,7 +11,7 @@ from functools import partial
 from html import unescape
 
 from telegram import InlineKeyboardMarkup, Message
-from telegram.constants import ChatAction, ParseMode
+from telegram.constants import ChatAction
 from telegram.error import BadRequest, NetworkError, TimedOut
 
 from handlers.language import engine_language
@@ -61,15 +61,14 @@ async def send_html(
         buttons = markup if last else None
         first = quote and number == 0
         try:
-            sent.append(await with_retries(partial(message.reply_text, chunk, parse_mode=ParseMode.HTML,
-                                                   disable_web_page_preview=True, reply_markup=buttons,
-                                                   do_quote=first)))
+            sent.append(await with_retries(partial(message.reply_text, chunk, reply_markup=buttons,
+                                                   do_quote=first)))  # HTML, no link previews: Defaults
         except BadRequest as exc:
             if "parse" not in str(exc).lower():
                 raise
             log.warning("Telegram could not parse our HTML; sending plain text instead")
-            sent.append(await with_retries(partial(message.reply_text, _strip_tags(chunk), reply_markup=buttons,
-                                                   do_quote=first)))
+            sent.append(await with_retries(partial(message.reply_text, _strip_tags(chunk), parse_mode=None,
+                                                   reply_markup=buttons, do_quote=first)))
     return sent
 
 

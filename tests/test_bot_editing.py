@@ -114,3 +114,10 @@ async def test_the_admin_menu_offers_editing_when_it_is_set_up(start_bot: StartB
     assert commands[-4:] == ["accept", "discard", "history", "rollback"]
     everyone = [c["command"] for c in bot.api.commands(scope={"type": "all_private_chats"})]
     assert "accept" not in everyone
+
+
+async def test_names_from_an_upload_are_escaped_under_the_html_default(start_bot: StartBot, tmp_path: Path) -> None:
+    bot = await _editing_bot(start_bot, tmp_path)
+    [summary] = await bot.ask(_upload(bot, NEW_FACT.encode(), "a<b>&c.yaml"))
+    assert summary.ok and summary.params["parse_mode"] == "HTML"
+    assert "facts/a&lt;b&gt;&amp;c.yaml" in summary.params["text"]

@@ -314,3 +314,10 @@ def test_edits_live_beside_a_base_directory_unless_configured() -> None:
     assert parse({"knowledge": {"path": "kb", "edits": "state/edits"}}).edits_path.name == "edits"  # type: ignore[union-attr]
     with pytest.raises(ConfigError, match=r"knowledge\.edits"):
         parse({"knowledge": {"edits": "state/edits"}})
+
+
+def test_storage_url_is_postgresql_or_nothing() -> None:
+    assert parse({}).storage_url == ""
+    assert parse({"storage": {"url": "postgresql://bot@127.0.0.1/factbot"}}).storage_url.startswith("postgresql://")
+    with pytest.raises(ConfigError, match=r"storage\.url"):
+        parse({"storage": {"url": "mysql://x"}})
