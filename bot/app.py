@@ -40,6 +40,7 @@ from telegram.ext import (
 
 from bot.config import Config
 from bot.delivery import AsyncJournal, FactbotApplication, JournalQueue, OrderedProcessor, replay_unhandled
+from bot.replicas import BaseSync, replica_name
 from bot.safe_storage import SafeStorage
 from bot.storage import SqliteStorage
 from handlers import admin, buttons, commands, editing, guards, inline, language, questions
@@ -136,6 +137,8 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
     processor = app.update_processor
     if isinstance(processor, OrderedProcessor):
         await replay_unhandled(app, processor.journal)
+    if isinstance(app.bot_data, BotData) and app.bot_data.sync is not None:
+        app.bot_data.sync.start()
     await app.bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())
     await app.bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
     await app.bot.set_my_commands(english(PRIVATE_COMMANDS), scope=BotCommandScopeAllPrivateChats(), language_code="en")
@@ -154,6 +157,8 @@ async def post_init(app: Application) -> None:  # type: ignore[type-arg]
 
 async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
     found = app.bot_data.services if isinstance(app.bot_data, BotData) and app.bot_data.ready else None
+    if isinstance(app.bot_data, BotData) and app.bot_data.sync is not None:
+        app.bot_data.sync.stop()
     workers = getattr(found, "workers", None)
     if workers is not None:
         workers.shutdown(wait=False, cancel_futures=True)
@@ -214,6 +219,12 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
         workspace=_workspace(config),
         workers=ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="factbot-answer"),
     )
+    if config.storage_url:  # replicas share the store: a new base loaded on one reaches the others
+        found = app.bot_data.services
+        sync = BaseSync(config.storage_url, current=lambda: found.holder.engine.base.content_hash,
+                        reload=found.holder.reload)
+        found.announce, found.replica = sync.announce, replica_name()
+        app.bot_data.sync = sync
     register(app)
     return app
 

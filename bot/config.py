@@ -27,6 +27,9 @@ class ConfigError(Exception):
     """The configuration cannot be used; the message is one line for the user."""
 
 
+WEBHOOK_PORT_ENV = "FACTBOT_WEBHOOK_PORT"
+
+
 @dataclass(frozen=True, slots=True)
 class WebhookConfig:
     url: str
@@ -165,6 +168,11 @@ def parse_config(data: Any, *, base_dir: Path = Path("."), env: dict[str, str] |
         if not hook.get("url"):
             raise ConfigError("config: `webhook.url` is required in webhook mode")
         webhook = WebhookConfig(**{k: v for k, v in hook.items() if v is not None})
+        port = env.get(WEBHOOK_PORT_ENV)  # one config, each replica its own port (deploy/factbot@.service)
+        if port:
+            if not port.isdigit() or not 1 <= int(port) <= 65535:
+                raise ConfigError(f"config: ${WEBHOOK_PORT_ENV} must be a port number")
+            webhook = dataclasses.replace(webhook, port=int(port))
     level = str(_value(logging_, "level", "INFO")).upper()
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
         raise ConfigError(f"config: `logging.level` must be DEBUG, INFO, WARNING or ERROR, not {level!r}")

@@ -106,6 +106,7 @@ async def reload(update: Update, context: BotContext) -> None:
         d = result.diff
         text = f"Загружено {result.facts} фактов (+{d.added} −{d.removed} ~{d.changed})"
         log.info("fact base reloaded: %s facts (+%s -%s ~%s)", result.facts, d.added, d.removed, d.changed)
+        services(context).announce(holder.engine.base.content_hash)  # the other replicas follow
         await message.reply_text(escape(text))
         return
     log.warning("reload rejected: %s problem(s)", len(result.problems))

@@ -113,8 +113,10 @@ async def about(update: Update, context: BotContext) -> None:
     loaded = dt.datetime.fromtimestamp(holder.loaded_at, dt.UTC).strftime("%d.%m.%Y %H:%M UTC")
     newest = base.newest_source_date()
     fresh = newest.strftime("%d.%m.%Y") if newest else "—"
+    replica = services(context).replica
+    where = f" Версия {base.content_hash[:10]}" + (f" на реплике {escape(replica)}." if replica else ".")
     text = ("Источники:\n" + "\n".join(lines) + f"\n\nФактов: {len(base.facts)}. "
-            f"База актуальна на {fresh}. Загружена {loaded}.")
+            f"База актуальна на {fresh}. Загружена {loaded}.{where}")
     await message.reply_text(text,
                              do_quote=message.chat.type != ChatType.PRIVATE)
 

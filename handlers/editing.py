@@ -212,6 +212,7 @@ async def _reload_and_say(message: Message, context: BotContext, lang: str, key:
     result = await in_daemon_thread(holder.reload)
     if result.ok:
         log.info("base version %s applied and loaded: %s facts", number, result.facts)
+        services(context).announce(holder.engine.base.content_hash)  # the other replicas follow
         await message.reply_text(escape(_say(lang, key, number=number, what=what, facts=result.facts)))
         return
     shown = "\n".join(escape(str(p)) for p in result.problems[:MAX_PROBLEMS])

@@ -105,6 +105,9 @@ class Services:
     replied: Callable[[], None] = lambda: None
     workspace: Workspace | None = None  # editing the base from Telegram; None: not configured
     workers: Executor | None = None  # the bounded pool answers are computed in (None: asyncio's default)
+    # tells the other replicas a new base was loaded here (its content hash); a no-op for a single bot
+    announce: Callable[[str], None] = lambda content_hash: None
+    replica: str = ""  # this replica's name in /about ("" for a single bot)
 
 
 T = TypeVar("T")
@@ -122,6 +125,7 @@ class BotData:
     def __init__(self) -> None:
         self._services: Services | None = None
         self.inline: Any = None  # handlers/inline.py's InlineState, made on first use
+        self.sync: Any = None  # bot/replicas.py's BaseSync when replicas share a PostgreSQL store
 
     @property
     def services(self) -> Services:

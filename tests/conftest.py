@@ -265,3 +265,35 @@ async def press(bot: RunningBot, message: dict[str, Any], data: str, *, user: An
     [answered] = [c for c in bot.calls("answerCallbackQuery") if c.params["callback_query_id"] == query_id]
     assert answered.ok
     return answered
+
+
+# --------------------------------------------------------------------------- PostgreSQL (marker `postgres`)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Any]:
+    import os
+
+    from pgserver import TempPostgres
+    try:
+        server = TempPostgres()
+        server.start()
+    except (RuntimeError, OSError) as exc:
+        if os.environ.get("FACTBOT_REQUIRE_POSTGRES") or os.environ.get("CI"):  # .ci/run sets the first
+            pytest.fail(f"CI must run the postgres tests: {exc}")
+        pytest.skip(f"no PostgreSQL server: {exc}")
+    yield server
+    server.remove()
+
+
+@pytest.fixture
+def pg_url(pg_server: Any, request: pytest.FixtureRequest) -> str:
+    """A fresh database on the server for each test."""
+    import psycopg
+    name = "t" + str(abs(hash(request.node.nodeid)) % 10**12)
+    with psycopg.connect(pg_server.url, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    return pg_server.url.rsplit("/", 1)[0] + f"/{name}"
+
+

@@ -321,3 +321,11 @@ def test_storage_url_is_postgresql_or_nothing() -> None:
     assert parse({"storage": {"url": "postgresql://bot@127.0.0.1/factbot"}}).storage_url.startswith("postgresql://")
     with pytest.raises(ConfigError, match=r"storage\.url"):
         parse({"storage": {"url": "mysql://x"}})
+
+
+def test_each_replica_takes_its_webhook_port_from_the_environment() -> None:
+    hook = {"webhook": {"url": "https://bot.example.org/telegram", "port": 8443}}
+    assert parse(hook).webhook.port == 8443  # type: ignore[union-attr]
+    assert parse(hook, env={"FACTBOT_WEBHOOK_PORT": "8442"}).webhook.port == 8442  # type: ignore[union-attr]
+    with pytest.raises(ConfigError, match="FACTBOT_WEBHOOK_PORT"):
+        parse(hook, env={"FACTBOT_WEBHOOK_PORT": "eighty"})

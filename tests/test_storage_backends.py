@@ -19,31 +19,6 @@ from bot.storage import MAX_REPLAYS, SqliteStorage, StorageError
 Opener = Callable[[], Any]
 
 
-@pytest.fixture(scope="module")
-def pg_server() -> Iterator[TempPostgres]:
-    import os
-    try:
-        server = TempPostgres()
-        server.start()
-    except (RuntimeError, OSError) as exc:
-        if os.environ.get("FACTBOT_REQUIRE_POSTGRES") or os.environ.get("CI"):  # .ci/run sets the first
-            pytest.fail(f"CI must run the postgres tests: {exc}")
-        pytest.skip(f"no PostgreSQL server: {exc}")
-    yield server
-    server.remove()
-
-
-@pytest.fixture
-def pg_url(pg_server: TempPostgres, request: pytest.FixtureRequest) -> str:
-    """A fresh database on the server for each test."""
-    import psycopg
-    name = "t" + str(abs(hash(request.node.nodeid)) % 10**12)
-    with psycopg.connect(pg_server.url, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name}")
-        conn.execute(f"CREATE DATABASE {name}")
-    return pg_server.url.rsplit("/", 1)[0] + f"/{name}"
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def opener(request: pytest.FixtureRequest, tmp_path: Path) -> Opener:
     """Opens the store under test (again, for «after a restart»)."""

@@ -23,7 +23,7 @@ _ABBREVIATIONS = frozenset({"г", "гг", "т", "д", "е", "п", "пр", "др"
                             "им", "ул", "см", "напр", "н", "э", "вв", "ок", "трлн", "куб", "кв", "км"})
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[«\"“(A-ZА-ЯЁ0-9])")
 _CLAUSE_START = re.compile(rf"^\s*(?:[-–—]\s*)?{DAY_MONTH}", re.IGNORECASE)
-# «, в 2023 году …», «, 5 марта …», «, в январе 2024 года …»: a comma, then a clause that opens with its date
+# «, в 2019 году …», «, 5 мая …», «, в июле 2018 года …»: a comma, then a clause that opens with its date
 _DATED_CLAUSE = re.compile(rf",\s+(?=(?:в|во)?\s*(?:(?:19|20)\d\d\s+год|{DAY_MONTH}|{MONTH}\s+(?:19|20)\d\d))",
                            re.IGNORECASE)
 
@@ -46,7 +46,7 @@ class Statement:
     start: int  # offset in the article
     paragraph: int  # which paragraph (0-based): a year carries only within one
     sentence: str  # the whole sentence it belongs to
-    lead: str = ""  # of a list clause: the words before the first clause's date («Путин и Алиев встречались»)
+    lead: str = ""  # of a list clause: the words before the first clause's date («министры встречались»)
 
 
 def read_dateline(text: str) -> Dateline | None:
@@ -77,7 +77,7 @@ def dateline_date(line: Dateline, published: dt.date) -> dt.date:
 
 
 def sentences(paragraph: str) -> list[tuple[int, str]]:
-    """(offset, sentence) of one paragraph; abbreviations («г.», «млн.») and initials («С. Лавров») keep
+    """(offset, sentence) of one paragraph; abbreviations («г.», «млн.») and initials («П. Иванов») keep
     a sentence whole."""
     found: list[tuple[int, str]] = []
     start = 0
@@ -111,7 +111,7 @@ def statements(text: str, *, body_start: int = 0) -> list[Statement]:
 
 def _clauses(sentence: str, at: int, paragraph: int) -> list[Statement]:
     """A list sentence («… встречались 29 июня …; 16 сентября – …; 7 октября – …») as one statement per clause;
-    two clauses joined by a comma, the second dated on its own («…, в 2023 году Россия инвестировала …»), as
+    two clauses joined by a comma, the second dated on its own («…, в 2019 году стороны подписали …»), as
     two; any other sentence whole."""
     parts = sentence.split(";")
     if len(parts) < 2 or not all(_CLAUSE_START.match(p) for p in parts[1:]):

@@ -1,7 +1,7 @@
 """The date of each statement, resolved the way a careful reader does — or left empty, never guessed.
 
 A statement's date is its first date expression that says when something happened («4 апреля 1992 года»,
-«5-6 марта 2024 года», «в январе 2024 года», «По итогам 2023-го», «С 2010 по 2019 год»); a goal («к 2030
+«5-6 мая 2019 года», «в июле 2018 года», «По итогам 2019-го», «С 2001 по 2009 год»); a goal («к 2035
 году») is not one. A day and month without a year take the year of the passage (the last year the article
 stated since its last section heading) when the result keeps the account in order and not after the
 publication; «в тот же день», «на следующий день» follow the statement before. A statement with no date: in
@@ -45,8 +45,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            re.IGNORECASE)),
 )
 _WEEKDAYS = ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье")
-_TARGET_BEFORE = re.compile(r"(?:\bк|\bдо|\bна|\bпо)\s*$", re.IGNORECASE)  # «к 2030 году», «на 2024–2026 годы»
-# (not «также»: «Россия также стала …» is «too», not «on the same occasion»)
+_TARGET_BEFORE = re.compile(r"(?:\bк|\bдо|\bна|\bпо)\s*$", re.IGNORECASE)  # «к 2035 году», «на 2019–2021 годы»
+# (not «также»: «Страна также стала …» is «too», not «on the same occasion»)
 _SAME_OCCASION = re.compile(r"^\s*(?:по\s+итогам|в\s+ходе|во\s+время|там\s+же|на\s+полях|при\s+этом|тогда\s+же)\b",
                             re.IGNORECASE)
 _EARLIER = re.compile(r"^\s*(?:ранее|прежде|до\s+этого|раньше)\b", re.IGNORECASE)
@@ -81,7 +81,7 @@ class Mention:
     year: int | None = None
     year2: int | None = None
     weekday: int | None = None
-    target: bool = False  # a goal or a scope («к 2030 году», «на 2024–2026 годы»), not when it happened
+    target: bool = False  # a goal or a scope («к 2035 году», «на 2019–2021 годы»), not when it happened
 
 
 def find_mentions(text: str) -> list[Mention]:

@@ -99,7 +99,7 @@ def tense_of(text: str) -> Tense:
 
 
 def human_date(iso: str) -> str:
-    """«16 декабря 2023 года», «27–28 февраля 2023 года», «в сентябре 2023 года», «в 2023 году»."""
+    """«16 декабря 2019 года», «27–28 мая 2019 года», «в июле 2019 года», «в 2019 году»."""
     fact_date = parse_fact_date(iso)
     start, end = fact_date.start, fact_date.end
     if fact_date.is_range and fact_date.precision == "day":
@@ -141,7 +141,7 @@ def compose_text(statement: Statement, date: ResolvedDate, mentions: list[Mentio
         return _sentence(body)
     full = human_date(date.iso)
     first = next((m for m in mentions if not m.target), None)
-    if statement.lead:  # «16 сентября – на полях …» of «Путин и Алиев встречались 29 июня …; 16 сентября – …»
+    if statement.lead:  # «16 мая – в Казани» of «министры встречались 2 апреля …; 16 мая – в Казани»
         rest = body[first.end:] if first is not None and first.start < 3 else body
         rest = re.sub(r"^\s*[-–—]\s*", "", rest)
         lead = _LEAD_ADVERB.sub("", statement.lead)

@@ -1,7 +1,7 @@
 """Who and what a statement names: the base's entities found by their name and aliases in any case form,
 and new names proposed for the reviewer.
 
-A capitalised alias («Алиев», «РФ») matches only a capitalised word, so a common noun that is also an
+A capitalised alias («Иванов», «ЕС») matches only a capitalised word, so a common noun that is also an
 alias does not name anyone by accident; a lowercase alias («российский») matches any word of its lemma.
 New names come from natasha's named-entity recogniser when it is installed (the `drafting` extra; its
 models ship inside its wheel): on articles the drafter was not written on it finds more of the names a
@@ -117,7 +117,7 @@ class EntityMatcher:
             fields[_FIELDS.get(entity.kind, "related")].append(entity_id)
             if entity.kind in ("place", "person") and entity.country:  # «в Сочи», «Пашинян»: their country too
                 queue.append(entity.country)
-            queue.extend(self._bodies.get(entity_id, ()))  # «министр иностранных дел России» acts for the ministry
+            queue.extend(self._bodies.get(entity_id, ()))  # «министр финансов Чили» acts for the ministry
             if entity.part_of:
                 queue.append(entity.part_of)
         return fields
@@ -131,8 +131,8 @@ def _lemmas(text: str) -> set[str]:
 
 
 def _bodies_of_roles(entities: Mapping[str, Entity]) -> dict[str, list[str]]:
-    """Each person's bodies: the organisations named nearly as their role is («министр иностранных дел России»
-    ~ «Министерство иностранных дел России»)."""
+    """Each person's bodies: the organisations named nearly as their role is («министр финансов Чили»
+    ~ «Министерство финансов Чили»)."""
     names = [(e.id, _lemmas(n)) for e in entities.values() if e.kind == "organisation" for n in (e.name, *e.aliases)]
     found: dict[str, list[str]] = {}
     for person in entities.values():

@@ -1,8 +1,8 @@
 """Figures a statement gives: value, unit, qualifier («почти», «более», «около»), and the period they are for.
 
-«почти 4,4 миллиарда долларов» → 4.4 «млрд долларов», qualifier «почти»; «более 1 миллиарда 100 миллионов
-долларов» → 1.1 млрд; «24%» → 24 «%»; «в 26 азербайджанских вузах» → 26 «вузов». Numbers inside dates,
-ordinals («78-й») and model names («Т-72») are no figures.
+«почти 2,7 миллиарда долларов» → 2.7 «млрд долларов», qualifier «почти»; «более 1 миллиарда 300 миллионов
+долларов» → 1.3 млрд; «12%» → 12 «%»; «в 14 городских школах» → 14 «школ». Numbers inside dates, ordinals
+(«15-й») and model names («Ил-96») are no figures.
 """
 
 from __future__ import annotations
