@@ -67,14 +67,14 @@ async def _replies(api: FakeBotApi, chats: set[int], timeout: float) -> dict[int
         await asyncio.sleep(0.05)
 
 
-async def run(workers: int, concurrent: int) -> dict[str, Any]:
+async def run(workers: int, concurrent: int, storage_url: str = "") -> dict[str, Any]:
     os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
     engine = Engine.from_path(None).prepare()
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp, FakeBotApi(long_poll_cap=0.3) as api:
         config = Config(token=api.token, base_url=api.base_url, base_file_url=api.base_file_url,
                         storage_path=Path(tmp) / "s.sqlite3", workers=workers, flood_messages=1000,
-                        concurrent_updates=concurrent)
+                        concurrent_updates=concurrent, storage_url=storage_url)
         app = build_application(config, engine=engine, rate_limit=False)
         await app.initialize()
         await app.start()
@@ -122,12 +122,12 @@ async def run(workers: int, concurrent: int) -> dict[str, Any]:
     return results
 
 
-def report(results: dict[str, Any], workers: int, concurrent: int) -> str:
+def report(results: dict[str, Any], workers: int, concurrent: int, store: str) -> str:
     b, s, t = results["burst"], results["steady"], results["throughput"]
     start = f"{b['start']:.0f} ms" if b["start"] is not None else "not answered"
     return "\n".join([
         "# The bot under load (bench/burst.py)", "",
-        f"Measured {dt.date.today().isoformat()} on this machine ({os.cpu_count()} cores), SQLite storage, the "
+        f"Measured {dt.date.today().isoformat()} on this machine ({os.cpu_count()} cores), {store} storage, the "
         f"bundled base, `limits.workers: {workers}`, `limits.concurrent_updates: {concurrent}`, PTB's rate "
         "limiter off, through the fake Bot API on "
         "127.0.0.1.", "",
@@ -150,7 +150,20 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "burst.md")
     args = parser.parse_args()
     results = asyncio.run(run(args.workers, args.concurrent))
-    text = report(results, args.workers, args.concurrent)
+    text = report(results, args.workers, args.concurrent, "SQLite")
+    try:  # the same with PostgreSQL (tests/pgserver.py starts a throwaway server)
+        from pgserver import TempPostgres
+
+        server = TempPostgres()
+        server.start()
+    except (RuntimeError, OSError) as exc:
+        text += f"\nPostgreSQL: not measured ({exc}).\n"
+    else:
+        try:
+            results = asyncio.run(run(args.workers, args.concurrent, server.url))
+            text += "\n" + report(results, args.workers, args.concurrent, "PostgreSQL").split("\n", 2)[2]
+        finally:
+            server.remove()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)

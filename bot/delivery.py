@@ -20,7 +20,10 @@ import contextlib
 import contextvars
 import json
 import logging
+import os
+import socket
 import time
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol, TypeVar
@@ -33,6 +36,7 @@ log = logging.getLogger(__name__)
 CURRENT_UPDATE: contextvars.ContextVar[int | None] = contextvars.ContextVar("factbot_update", default=None)
 KEEP_HANDLED_SECONDS = 2 * 24 * 3600  # Telegram redelivers an update for 24 hours at most
 STOP_GRACE_SECONDS = 3.0
+CLAIM_LEASE_SECONDS = 60.0  # how long a replica holds an update it took; a dead one's passes on after this
 T = TypeVar("T")
 
 
@@ -42,6 +46,8 @@ class UpdateJournal(Protocol):
     def journal(self, update_id: int, payload: str) -> bool: ...
 
     def is_handled(self, update_id: int) -> bool: ...
+
+    def claim(self, update_id: int, owner: str, lease: float) -> bool: ...
 
     def mark_handled(self, update_id: int) -> None: ...
 
@@ -58,6 +64,7 @@ class AsyncJournal:
 
     def __init__(self, journal: UpdateJournal) -> None:
         self.journal = journal
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"  # this bot, among replicas
         self._intake = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factbot-journal")
         self._marks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factbot-handled")
 
@@ -71,6 +78,10 @@ class AsyncJournal:
 
     async def is_handled(self, update_id: int) -> bool:
         return await self._call(self._marks, self.journal.is_handled, update_id)
+
+    async def claim(self, update_id: int) -> bool:
+        """This process may handle the update: not handled, and not being handled by another replica."""
+        return await self._call(self._marks, self.journal.claim, update_id, self.owner, CLAIM_LEASE_SECONDS)
 
     async def mark_handled(self, update_id: int) -> None:
         await self._call(self._marks, self.journal.mark_handled, update_id)
@@ -146,7 +157,7 @@ class OrderedProcessor(BaseUpdateProcessor):
                 return
             self._in_flight.add(update_id)
         try:
-            if update_id is not None and await self.journal.is_handled(update_id):
+            if update_id is not None and not await self.journal.claim(update_id):
                 self._skip(update_id, coroutine)
                 return
             CURRENT_UPDATE.set(update_id)

@@ -23,6 +23,7 @@ from bot.storage import (
     MAX_FACT_ID_CHARS,
     MAX_QUESTION_CHARS,
     MAX_REPLAYS,
+    MAX_TURNS,
     SUGGESTED_KINDS,
     TOP_DECLINED,
     UNANSWERED_KINDS,
@@ -30,7 +31,7 @@ from bot.storage import (
     _normalize,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _LOCK_KEY = 7_230_411  # the advisory lock migrations hold (any constant shared by every replica)
 _STEPS: dict[int, str] = {
     1: """
@@ -64,6 +65,20 @@ CREATE TABLE IF NOT EXISTS updates (
 );
 CREATE INDEX IF NOT EXISTS updates_handled ON updates (handled);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+""",
+    2: """
+ALTER TABLE updates ADD COLUMN IF NOT EXISTS claimed_by TEXT;
+ALTER TABLE updates ADD COLUMN IF NOT EXISTS claimed_until DOUBLE PRECISION;
+CREATE TABLE IF NOT EXISTS conversation_turns (
+    id BIGSERIAL PRIMARY KEY,
+    conversation TEXT NOT NULL,
+    question TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    hint TEXT,
+    replica TEXT NOT NULL DEFAULT '',
+    ts DOUBLE PRECISION NOT NULL
+);
+CREATE INDEX IF NOT EXISTS conversation_turns_key ON conversation_turns (conversation, id);
 """,
 }
 
@@ -224,6 +239,42 @@ class PostgresStorage:
             cur.execute("INSERT INTO updates (update_id, payload, received, handled) VALUES (%s, NULL, %s, %s)"
                         " ON CONFLICT (update_id) DO UPDATE SET handled = excluded.handled, payload = NULL",
                         (int(update_id), now, now))
+
+    def claim(self, update_id: int, owner: str, lease: float) -> bool:
+        """Take the update to handle it, for ``lease`` seconds: False when it is handled, or another replica
+        holds it (a webhook Telegram delivered to both). A replica that dies holding one loses it when the
+        lease ends, so Telegram's retry to a survivor is handled then."""
+        now = time.time()
+        with self._tx(timeout=JOURNAL_BUSY_MS / 1000) as cur:
+            cur.execute("INSERT INTO updates (update_id, payload, received, claimed_by, claimed_until)"
+                        " VALUES (%s, NULL, %s, %s, %s) ON CONFLICT (update_id) DO UPDATE"
+                        " SET claimed_by = excluded.claimed_by, claimed_until = excluded.claimed_until"
+                        " WHERE updates.handled IS NULL AND (updates.claimed_until IS NULL"
+                        " OR updates.claimed_until < %s OR updates.claimed_by = excluded.claimed_by)"
+                        " RETURNING update_id", (int(update_id), now, owner, now + lease, now))
+            return cur.fetchone() is not None
+
+    def save_turn(self, conversation: str, question: str, lang: str, hint: str | None, replica: str = "") -> None:
+        with self._tx() as cur:
+            cur.execute("INSERT INTO conversation_turns (conversation, question, lang, hint, ts, replica)"
+                        " VALUES (%s, %s, %s, %s, %s, %s)",
+                        (conversation, question[:MAX_QUESTION_CHARS], lang, hint, time.time(), replica))
+            cur.execute("DELETE FROM conversation_turns WHERE conversation = %s AND id NOT IN (SELECT id FROM"
+                        " conversation_turns WHERE conversation = %s ORDER BY id DESC LIMIT %s)",
+                        (conversation, conversation, MAX_TURNS))
+
+    def turns(self, conversation: str, ttl: float) -> list[tuple[str, str, str | None, str]]:
+        with self._tx(timeout=JOURNAL_BUSY_MS / 1000) as cur:
+            cur.execute("SELECT question, lang, hint, replica, ts FROM conversation_turns WHERE conversation = %s"
+                        " ORDER BY id", (conversation,))
+            rows = cur.fetchall()
+        if not rows or time.time() - float(rows[-1][4]) > ttl:
+            return []
+        return [(str(q), str(lang), hint, str(replica)) for q, lang, hint, replica, _ in rows]
+
+    def reset_turns(self, conversation: str) -> None:
+        with self._tx() as cur:
+            cur.execute("DELETE FROM conversation_turns WHERE conversation = %s", (conversation,))
 
     def unhandled(self, limit: int = 10_000) -> list[tuple[int, str]]:
         with self._tx() as cur:

@@ -184,6 +184,28 @@ class SafeStorage:
     def is_handled(self, update_id: int) -> bool:
         return bool(self._journal_call("is_handled", False, update_id))
 
+    def claim(self, update_id: int, owner: str, lease: float) -> bool:
+        """True when this process may handle the update; with the store down, yes (at least once)."""
+        call = getattr(self.inner, "claim", None)
+        if call is None:
+            return not self.is_handled(update_id)
+        return bool(self._journal_call("claim", True, update_id, owner, lease))
+
+    # -- conversations shared by replicas ------------------------------------------------------------
+
+    def save_turn(self, conversation: str, question: str, lang: str, hint: str | None, replica: str = "") -> None:
+        if hasattr(self.inner, "save_turn"):
+            self._write("save_turn", self.inner.save_turn, conversation, question, lang, hint, replica)
+
+    def turns(self, conversation: str, ttl: float) -> list[tuple[str, str, str | None, str]]:
+        if not hasattr(self.inner, "turns"):
+            return []
+        return list(self._read("turns", lambda: self.inner.turns(conversation, ttl), []))
+
+    def reset_turns(self, conversation: str) -> None:
+        if hasattr(self.inner, "reset_turns"):
+            self._write("reset_turns", self.inner.reset_turns, conversation)
+
     def mark_handled(self, update_id: int) -> None:
         self._journal_call("mark_handled", None, update_id)
 

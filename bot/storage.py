@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MAX_QUESTION_CHARS = 1000
 BUSY_TIMEOUT_MS = 5000
 JOURNAL_BUSY_MS = 250  # the journal is on the way of every update: it waits for a lock this long at most
@@ -77,7 +77,20 @@ CREATE TABLE IF NOT EXISTS updates (
 );
 CREATE INDEX IF NOT EXISTS updates_handled ON updates (handled);
 """,
+    5: """
+CREATE TABLE IF NOT EXISTS conversation_turns (
+    id INTEGER PRIMARY KEY,
+    conversation TEXT NOT NULL,
+    question TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    hint TEXT,
+    replica TEXT NOT NULL DEFAULT '',
+    ts REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS conversation_turns_key ON conversation_turns (conversation, id);
+""",
 }
+MAX_TURNS = 5  # the questions of a conversation kept for another replica to replay
 LANGUAGES = ("auto", "ru", "en")  # what /language accepts; "auto" answers in the question's language
 LANGUAGE_CACHE_SIZE = 4096  # users whose setting is kept in memory: every question reads it
 MAX_FACT_ID_CHARS = 200
@@ -321,6 +334,11 @@ class SqliteStorage:
                          " ON CONFLICT (update_id) DO UPDATE SET handled = excluded.handled, payload = NULL",
                          (int(update_id), time.time(), time.time()))
 
+    def claim(self, update_id: int, owner: str, lease: float) -> bool:
+        """Take the update to handle it: False when it is handled already. One process owns a SQLite file, and
+        it never handles one update twice at once (bot/delivery.py), so a claim here is only that check."""
+        return not self.is_handled(update_id)
+
     def unhandled(self, limit: int = 10_000) -> list[tuple[int, str]]:
         """Updates received but never handled (the process died), oldest first, to be handled now.
 
@@ -345,6 +363,31 @@ class SqliteStorage:
         with self._locked() as conn:
             return int(conn.execute("DELETE FROM updates WHERE handled IS NOT NULL AND handled < ?",
                                     (before,)).rowcount)
+
+    # -- conversations shared by replicas (respond.py) -----------------------------------------------
+
+    def save_turn(self, conversation: str, question: str, lang: str, hint: str | None, replica: str = "") -> None:
+        """One more question of a conversation; only the last ``MAX_TURNS`` are kept."""
+        with self._locked() as conn:
+            conn.execute("INSERT INTO conversation_turns (conversation, question, lang, hint, ts, replica)"
+                         " VALUES (?, ?, ?, ?, ?, ?)", (conversation, question[:MAX_QUESTION_CHARS], lang,
+                                                             hint, time.time(), replica))
+            conn.execute("DELETE FROM conversation_turns WHERE conversation = ? AND id NOT IN (SELECT id FROM"
+                         " conversation_turns WHERE conversation = ? ORDER BY id DESC LIMIT ?)",
+                         (conversation, conversation, MAX_TURNS))
+
+    def turns(self, conversation: str, ttl: float) -> list[tuple[str, str, str | None, str]]:
+        """The conversation's questions, oldest first, when its last one is at most ``ttl`` seconds old."""
+        with self._locked() as conn:
+            rows = conn.execute("SELECT question, lang, hint, replica, ts FROM conversation_turns"
+                                " WHERE conversation = ? ORDER BY id", (conversation,)).fetchall()
+        if not rows or time.time() - float(rows[-1][4]) > ttl:
+            return []
+        return [(str(q), str(lang), hint, str(replica)) for q, lang, hint, replica, _ in rows]
+
+    def reset_turns(self, conversation: str) -> None:
+        with self._locked() as conn:
+            conn.execute("DELETE FROM conversation_turns WHERE conversation = ?", (conversation,))
 
     # -- lifetime ------------------------------------------------------------------------------------
 

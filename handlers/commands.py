@@ -58,7 +58,11 @@ async def start(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    services(context).conversations.reset(conversation_key(message))  # /start begins a new conversation
+    found = services(context)
+    found.conversations.reset(conversation_key(message))  # /start begins a new conversation
+    if found.replica:  # ... on every replica
+        key = conversation_key(message)
+        found.storage.reset_turns(f"{key[0]}:{key[1]}")
     if context.args:
         question = " ".join(context.args).replace("_", " ").replace("-", " ")
         await answer_question(message, context, question, quote=False)

@@ -16,8 +16,8 @@ from telegram.error import BadRequest, NetworkError, TimedOut
 
 from handlers.language import engine_language
 from handlers.render import answer_html, keyboard, split_html
-from handlers.services import BotContext, off_loop, services
-from knowledge import Answer, Context, Conversations
+from handlers.services import BotContext, Services, off_loop, services
+from knowledge import Answer, Context, Conversations, Engine
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +88,24 @@ def recall(conversations: Conversations, message: Message, *, bot_id: int) -> Co
     return conversations.get(conversation_key(message))
 
 
+def _conversation(key: tuple[int, int]) -> str:
+    return f"{key[0]}:{key[1]}"
+
+
+def shared_context(found: Services, engine: Engine, key: tuple[int, int], local: Context | None) -> Context | None:
+    """The context of a conversation replicas share: this replica's own when it answered the last turn, else
+    rebuilt by asking the conversation's last questions again (a few milliseconds each)."""
+    turns = found.storage.turns(_conversation(key), found.conversations.ttl)
+    if not turns:
+        return local
+    if local is not None and turns[-1][3] == found.replica:
+        return local
+    rebuilt: Context | None = None
+    for question, lang, hint, _ in turns:
+        rebuilt = engine.answer(question, context=rebuilt, lang=lang, hint=hint).context
+    return rebuilt
+
+
 def remember(conversations: Conversations, key: tuple[int, int], answer: Answer, sent: list[Message]) -> None:
     """Keep the answer's context for the asker, and for replies to the messages that carry it."""
     if answer.context is None:
@@ -127,6 +145,9 @@ async def answer_question(
     started = time.perf_counter()
     last = recall(found.conversations, message, bot_id=context.bot.id)
     lang, hint = engine_language(found, message.from_user)  # the user's /language, their Telegram language
+    key = conversation_key(message)
+    if found.replica:  # replicas: the conversation may have gone on at another one
+        last = await off_loop(found, shared_context, found, engine, key, last)
     typing = asyncio.create_task(typing_after(message))
     try:
         answer = await off_loop(found, engine.answer, question[:MAX_INPUT], context=last, lang=lang, hint=hint)
@@ -135,7 +156,9 @@ async def answer_question(
     latency = (time.perf_counter() - started) * 1000
     sent = await send_html(message, answer_html(answer), markup=keyboard(answer), quote=quote)
     found.replied()  # before anything else: the smaller the gap, the rarer an answer repeated after a crash
-    remember(found.conversations, conversation_key(message), answer, sent)
+    remember(found.conversations, key, answer, sent)
+    if found.replica:
+        found.storage.save_turn(_conversation(key), question[:MAX_INPUT], lang, hint, found.replica)
     chat_type = message.chat.type
     found.storage.record(question=question[:MAX_INPUT], kind=answer.kind, answered=answer.answered,
                          chat_type=chat_type, latency_ms=latency, facts=answer.facts)

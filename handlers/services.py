@@ -39,6 +39,17 @@ class Storage(Protocol):
         """The user's /language setting: "auto", "ru" or "en"; None when never set (auto)."""
         ...
 
+    def save_turn(self, conversation: str, question: str, lang: str, hint: str | None, replica: str = "") -> None:
+        """One more question of a conversation, for the other replicas (only when they share the store)."""
+        ...
+
+    def turns(self, conversation: str, ttl: float) -> list[tuple[str, str, str | None, str]]:
+        """The conversation's last questions ``(question, lang, hint, replica)``, oldest first; none when the
+        last one is older than ``ttl`` seconds."""
+        ...
+
+    def reset_turns(self, conversation: str) -> None: ...
+
     def set_language(self, user_id: int, lang: str) -> None:
         """Keep the user's /language choice ("auto", "ru" or "en") across restarts."""
         ...

@@ -528,7 +528,7 @@ def test_a_version_2_database_gains_language_settings_and_keeps_everything(db_pa
     assert raw(db_path, "PRAGMA user_version") == [(2,)]
 
     with SqliteStorage(db_path) as store:
-        assert raw(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)] == [(4,)]
+        assert raw(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)] == [(5,)]
         assert store.created_at == 1700000000.0
         assert store.stats()["overall"]["questions"] == 2
         assert store.top_facts() == [("relations", 1)]

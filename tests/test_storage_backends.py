@@ -193,3 +193,29 @@ async def test_the_bot_on_postgresql_end_to_end(start_bot: Any, pg_url: str) -> 
     assert "4,4" in answer.params["text"]
     [stats] = await bot.ask(bot.api.private_message("/stats", user_id=bot.admin_id))
     assert "вопросов 1, отвечено 1" in stats.params["text"]
+
+
+def test_conversations_are_kept_for_another_replica_to_replay(store: Any) -> None:
+    assert store.turns("1:2", 600) == []
+    for n in range(7):
+        store.save_turn("1:2", f"q{n}", "ru", None if n else "en")
+    store.save_turn("3:4", "other", "en", "en")
+    assert [q for q, _, _, _ in store.turns("1:2", 600)] == ["q2", "q3", "q4", "q5", "q6"]  # the last five
+    assert store.turns("1:2", -1) == []  # older than the time-to-live: no conversation to continue
+    store.reset_turns("1:2")
+    assert store.turns("1:2", 600) == [] and store.turns("3:4", 600) == [("other", "en", "en", "")]
+
+
+def test_a_claimed_update_is_not_taken_by_another_replica_until_its_lease_ends(store: Any) -> None:
+    store.journal(5, "{}")
+    assert store.claim(5, "a", 60)
+    if isinstance(store, SqliteStorage):
+        return  # one process per file: the claim is the handled check, tested below
+    assert not store.claim(5, "b", 60)  # the other replica
+    assert store.claim(5, "a", 60)  # the owner may take it again (a replay)
+    assert store.claim(6, "b", -1) and store.claim(6, "a", 60)  # an expired lease passes on
+
+
+def test_a_handled_update_is_never_claimed(store: Any) -> None:
+    store.mark_handled(7)
+    assert not store.claim(7, "a", 60)
