@@ -185,7 +185,7 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
     but ``getUpdates``; tests use a short one to see how the bot treats a timed-out send."""
     limits = Limits(max_file_bytes=config.max_file_bytes)
     engine = (engine or Engine.from_path(config.knowledge_path, config.engine, limits=limits, use_cache=True)).prepare()
-    store = SafeStorage(storage or open_store(config))  # the store never costs an answer
+    store = SafeStorage(storage or open_store(config), shared=bool(config.storage_url))  # never costs an answer
     journal = AsyncJournal(store)
     processor = OrderedProcessor(config.concurrent_updates, journal)
     builder = (

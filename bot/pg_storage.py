@@ -8,9 +8,7 @@ one step after another, under an advisory lock so two replicas starting together
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import TracebackType
@@ -18,7 +16,6 @@ from typing import Any
 
 from bot.storage import (
     JOURNAL_BUSY_MS,
-    LANGUAGE_CACHE_SIZE,
     LANGUAGES,
     MAX_FACT_ID_CHARS,
     MAX_QUESTION_CHARS,
@@ -96,8 +93,6 @@ class PostgresStorage:
 
         self.url = url
         self.started_at = time.time()
-        self._languages: OrderedDict[int, str | None] = OrderedDict()
-        self._cache_lock = threading.Lock()
         try:
             self._pool: Any = ConnectionPool(url, min_size=min_size, max_size=max_size, timeout=timeout,
                                              open=True, kwargs={"autocommit": False})
@@ -190,19 +185,12 @@ class PostgresStorage:
         return [{"text": text, "ts": float(ts), "chat_type": chat_type} for text, ts, chat_type in rows]
 
     def get_language(self, user_id: int) -> str | None:
-        """Asked before every answer: recent users from memory. With replicas another process may change a
-        setting, so the memory of one replica is a cache of at most ``LANGUAGE_CACHE_SIZE`` users that a
-        change made through this replica refreshes (bot/safe_storage.py keeps the choice in memory too)."""
-        with self._cache_lock:
-            if user_id in self._languages:
-                self._languages.move_to_end(user_id)
-                return self._languages[user_id]
+        """Asked before every answer, and never from a memory of this process: another replica may have
+        changed it (one indexed read; bot/safe_storage.py bridges a choice made here until it is written)."""
         with self._tx(timeout=JOURNAL_BUSY_MS / 1000) as cur:
             cur.execute("SELECT language FROM user_language WHERE user_id = %s", (user_id,))
             row = cur.fetchone()
-        found = str(row[0]) if row is not None and row[0] in LANGUAGES else None
-        self._remember_language(user_id, found)
-        return found
+        return str(row[0]) if row is not None and row[0] in LANGUAGES else None
 
     def set_language(self, user_id: int, lang: str) -> None:
         if lang not in LANGUAGES:
@@ -211,14 +199,6 @@ class PostgresStorage:
             cur.execute("INSERT INTO user_language (user_id, language, updated) VALUES (%s, %s, %s)"
                         " ON CONFLICT (user_id) DO UPDATE SET language = excluded.language,"
                         " updated = excluded.updated", (user_id, lang, time.time()))
-        self._remember_language(user_id, lang)
-
-    def _remember_language(self, user_id: int, lang: str | None) -> None:
-        with self._cache_lock:
-            self._languages[user_id] = lang
-            self._languages.move_to_end(user_id)
-            while len(self._languages) > LANGUAGE_CACHE_SIZE:
-                self._languages.popitem(last=False)
 
     # -- the update journal (bot/delivery.py) ------------------------------------------------------
 

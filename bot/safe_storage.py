@@ -27,7 +27,11 @@ MAX_BACKLOG = 1000  # writes waiting for the disk; past it new ones are dropped 
 FLUSH_SECONDS = 2.0  # how long a read waits for the writes before it
 CLOSE_SECONDS = 3.0  # how long closing waits for the writes still queued
 MEMORY_LANGUAGES = 4096  # language choices kept in memory, the most recent ones
+SHARED_FRESH_SECONDS = 5.0  # with replicas, how long a choice made here is trusted before the store is asked
 JOURNAL_PAUSE = 10.0  # seconds the journal (and language reads) are not tried after a failure: a try may wait
+
+
+_FAILED = object()  # what a failed store call returns instead of a value
 
 
 def _reason(exc: BaseException) -> str:
@@ -39,8 +43,13 @@ class SafeStorage:
     """Any store (``SqliteStorage`` or a test's) behind a guard; the ``Storage`` protocol of
     handlers/services.py plus the update journal of bot/delivery.py."""
 
-    def __init__(self, inner: Any, *, log_every: float = LOG_EVERY, max_backlog: int = MAX_BACKLOG) -> None:
+    def __init__(self, inner: Any, *, log_every: float = LOG_EVERY, max_backlog: int = MAX_BACKLOG,
+                 shared: bool = False, fresh: float = SHARED_FRESH_SECONDS) -> None:
+        """``shared``: other replicas write to the same store, so a choice remembered here is trusted only
+        for ``fresh`` seconds (until its write has landed), then the store says what is current."""
         self.inner = inner
+        self.shared = shared
+        self.fresh = fresh
         self.failures = 0  # since start, for tests and the logs
         self._log_every = log_every
         self._max_backlog = max_backlog
@@ -48,7 +57,7 @@ class SafeStorage:
         self._lock = threading.Lock()
         self._backlog = 0
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factbot-store")
-        self._languages: OrderedDict[int, str] = OrderedDict()
+        self._languages: OrderedDict[int, tuple[str, float]] = OrderedDict()  # user -> (choice, when)
         self._closed = False
         self._journal_down_until = float("-inf")  # monotonic time; while it is ahead, no journal calls
 
@@ -144,11 +153,15 @@ class SafeStorage:
             raise StorageError(_reason(exc)) from None
 
     def get_language(self, user_id: int) -> str | None:
-        """Read before every answer: from memory, else from the store unless it failed lately."""
+        """Read before every answer: from memory (with replicas, only a fresh choice), else from the store
+        unless it failed lately — then the last choice made here, if any."""
         with self._lock:
-            if user_id in self._languages:
-                return self._languages[user_id]
-        found = self._journal_call("get_language", None, user_id)
+            remembered = self._languages.get(user_id)
+        if remembered is not None and (not self.shared or time.monotonic() - remembered[1] < self.fresh):
+            return remembered[0]
+        found = self._journal_call("get_language", _FAILED, user_id)
+        if found is _FAILED:
+            return remembered[0] if remembered is not None else None
         return found if found in LANGUAGES else None
 
     def set_language(self, user_id: int, lang: str) -> None:
@@ -156,7 +169,7 @@ class SafeStorage:
         if lang not in LANGUAGES:
             raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
         with self._lock:
-            self._languages[user_id] = lang
+            self._languages[user_id] = (lang, time.monotonic())
             self._languages.move_to_end(user_id)
             while len(self._languages) > MEMORY_LANGUAGES:
                 self._languages.popitem(last=False)

@@ -219,3 +219,21 @@ def test_a_claimed_update_is_not_taken_by_another_replica_until_its_lease_ends(s
 def test_a_handled_update_is_never_claimed(store: Any) -> None:
     store.mark_handled(7)
     assert not store.claim(7, "a", 60)
+
+
+@pytest.mark.postgres
+def test_a_language_changed_on_another_replica_is_seen_here(pg_url: str) -> None:
+    from bot.pg_storage import PostgresStorage
+    first = SafeStorage(PostgresStorage(pg_url), shared=True, fresh=0.2)
+    second = SafeStorage(PostgresStorage(pg_url), shared=True, fresh=0.2)
+    try:
+        first.set_language(11, "en")
+        assert first.get_language(11) == "en"  # at once, before the write has landed
+        first.flush()
+        second.set_language(11, "ru")
+        second.flush()
+        time.sleep(0.3)  # past the time this replica trusts its own last choice
+        assert first.get_language(11) == "ru"
+    finally:
+        first.close()
+        second.close()
