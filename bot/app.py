@@ -40,6 +40,7 @@ from telegram.ext import (
 
 from bot.config import Config
 from bot.delivery import AsyncJournal, FactbotApplication, JournalQueue, OrderedProcessor, replay_unhandled
+from bot.persistence import StorePersistence
 from bot.replicas import BaseSync, replica_name
 from bot.safe_storage import SafeStorage
 from bot.storage import SqliteStorage
@@ -192,6 +193,7 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
         ApplicationBuilder()
         .application_class(FactbotApplication)
         .context_types(CONTEXT_TYPES)  # typed bot_data: context.bot_data.services
+        .persistence(StorePersistence(store))  # user settings as user_data, kept in the store
         # every message is HTML (plain texts are escaped) with no link previews, said once here
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .update_queue(JournalQueue(journal))  # an update is on disk before Telegram hears it arrived

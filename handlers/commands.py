@@ -50,7 +50,7 @@ def _help_text(username: str, examples_shown: tuple[str, ...], lang: str = "ru")
 
 def _shown_language(context: BotContext, update: Update) -> str:
     """The language of the bot's own words for this user: their /language setting, else Telegram's."""
-    return shown_in(*engine_language(services(context), update.effective_user))
+    return shown_in(*engine_language(context, update.effective_user))
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -139,7 +139,7 @@ async def timeline(update: Update, context: BotContext) -> None:
     if message is None:
         return
     found_services = services(context)
-    setting, hint = engine_language(found_services, update.effective_user)
+    setting, hint = engine_language(context, update.effective_user)
     request = " ".join(context.args or [])
     told = found_services.holder.engine.find_timeline(request, lang=setting, hint=hint)
     quote = message.chat.type != ChatType.PRIVATE

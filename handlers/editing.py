@@ -14,7 +14,7 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 
 from handlers.admin import in_daemon_thread, is_admin
-from handlers.language import preference, shown_in
+from handlers.language import setting_of, shown_in
 from handlers.respond import send_html
 from handlers.services import BotContext, services
 from knowledge import EditError, Staged, Workspace, caption_arguments, decode_upload
@@ -88,7 +88,7 @@ TEXT: dict[str, dict[str, str]] = {
 
 def _lang(update: Update, context: BotContext) -> str:
     user = update.effective_user
-    return shown_in(preference(services(context), user.id if user else None), user.language_code if user else None)
+    return shown_in(setting_of(context, user.id if user else None), user.language_code if user else None)
 
 
 def _say(lang: str, key: str, **values: object) -> str:

@@ -10,7 +10,7 @@ from telegram import Update
 from telegram.error import TimedOut
 from telegram.ext import ApplicationHandlerStop
 
-from handlers.language import preference, shown_in
+from handlers.language import setting_of, shown_in
 from handlers.services import BotContext, services
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ async def flood_guard(update: Update, context: BotContext) -> None:
     verdict = gate.check(user.id, now)
     if verdict == "ok":
         return
-    english = shown_in(preference(services(context), user.id), user.language_code) == "en"
+    english = shown_in(setting_of(context, user.id), user.language_code) == "en"
     notice = (FLOODED_EN if english else FLOODED).format(seconds=gate.retry_after(user.id, now))
     if verdict == "warn":
         log.info("flood control engaged for a user")

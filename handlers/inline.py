@@ -315,7 +315,7 @@ async def inline_query(update: Update, context: BotContext) -> None:
     started = time.perf_counter()
     engine = found.holder.engine  # one engine for the whole answer, even if a reload swaps it meanwhile
     text = normalise_query(query.query or "")
-    lang, hint = engine_language(found, query.from_user)
+    lang, hint = engine_language(context, query.from_user)
     key = cache_key(text, lang, hint)
     results = state.cache.get(engine, key) if key else None
     cached = results is not None

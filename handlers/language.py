@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = ("ru", "en", "auto")  # in the order of the buttons
 DEFAULT = "auto"
+LANGUAGE_KEY = "language"  # in PTB's user_data (bot/persistence.py keeps it in the store)
 ACTION = "lang"  # callback data «lang:en»
 ALIASES = {
     "ru": "ru", "rus": "ru", "russian": "ru", "русский": "ru", "рус": "ru",
@@ -55,7 +56,8 @@ CHECK = "✓ "
 
 
 def preference(found: Services, user_id: int | None) -> str:
-    """The user's setting, "auto" when never set; a storage failure must not cost an answer."""
+    """The user's setting straight from the store, "auto" when never set; a storage failure must not cost an
+    answer. (Handlers read ``setting_of``: the same through PTB's ``user_data``.)"""
     if user_id is None:
         return DEFAULT
     try:
@@ -66,11 +68,36 @@ def preference(found: Services, user_id: int | None) -> str:
     return stored if stored in LANGUAGES else DEFAULT
 
 
-def engine_language(found: Services, user: User | None) -> tuple[str, str | None]:
+def setting_of(context: BotContext, user_id: int | None) -> str:
+    """The user's /language setting as ``context.user_data["language"]``: PTB's persistence (bot/persistence.py)
+    refreshes it from the store before each update; "auto" when never set."""
+    if user_id is None:
+        return DEFAULT
+    if context.application.persistence is None:  # an application built without it: the store itself
+        return preference(services(context), user_id)
+    data = context.user_data
+    value = data.get(LANGUAGE_KEY) if data is not None else None
+    return value if value in LANGUAGES else DEFAULT
+
+
+async def choose(context: BotContext, user_id: int, chosen: str) -> None:
+    """Set the user's language in ``user_data`` and have the persistence write it to the store now."""
+    data = context.user_data
+    if data is not None:
+        data[LANGUAGE_KEY] = chosen
+    application = context.application
+    if application.persistence is None or data is None:
+        services(context).storage.set_language(user_id, chosen)
+        return
+    application.mark_data_for_update_persistence(user_ids=user_id)
+    await application.update_persistence()
+
+
+def engine_language(context: BotContext, user: User | None) -> tuple[str, str | None]:
     """``(lang, hint)`` for ``Engine.answer``: the user's setting and their Telegram language."""
     if user is None:  # a channel post: no user, the question's own language
         return DEFAULT, None
-    return preference(found, user.id), user.language_code
+    return setting_of(context, user.id), user.language_code
 
 
 def shown_in(setting: str, hint: str | None) -> str:
@@ -104,8 +131,7 @@ async def language_command(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if message is None or user is None:
         return
-    found = services(context)
-    setting = preference(found, user.id)
+    setting = setting_of(context, user.id)
     quote = message.chat.type != ChatType.PRIVATE
     if not context.args:
         lang = shown_in(setting, user.language_code)
@@ -116,7 +142,7 @@ async def language_command(update: Update, context: BotContext) -> None:
     if chosen is None:
         await message.reply_text(escape(UNKNOWN[shown_in(setting, user.language_code)]), do_quote=quote)
         return
-    found.storage.set_language(user.id, chosen)
+    await choose(context, user.id, chosen)
     log.info("a user set the answer language to %s", chosen)
     await message.reply_text(escape(done_text(chosen, shown_in(chosen, user.language_code))), do_quote=quote)
 
@@ -129,9 +155,9 @@ async def language_button(update: Update, context: BotContext) -> None:
     _, _, chosen = (query.data or "").partition(":")
     user = query.from_user
     if chosen not in LANGUAGES:  # forged
-        await query.answer(UNKNOWN[shown_in(preference(services(context), user.id), user.language_code)])
+        await query.answer(UNKNOWN[shown_in(setting_of(context, user.id), user.language_code)])
         return
-    services(context).storage.set_language(user.id, chosen)
+    await choose(context, user.id, chosen)
     log.info("a user set the answer language to %s", chosen)
     lang = shown_in(chosen, user.language_code)
     text = done_text(chosen, lang)

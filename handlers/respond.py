@@ -144,7 +144,7 @@ async def answer_question(
     engine = found.holder.engine  # one engine for the whole answer, even if a reload swaps it meanwhile
     started = time.perf_counter()
     last = recall(found.conversations, message, bot_id=context.bot.id)
-    lang, hint = engine_language(found, message.from_user)  # the user's /language, their Telegram language
+    lang, hint = engine_language(context, message.from_user)  # the user's /language, their Telegram language
     key = conversation_key(message)
     if found.replica:  # replicas: the conversation may have gone on at another one
         last = await off_loop(found, shared_context, found, engine, key, last)

@@ -139,3 +139,15 @@ async def test_updates_alternate_between_replicas_and_a_survivor_takes_over(
         await first.deliver(botapi.private_message(TRADE_2023, user_id=late))
     assert await second.deliver(botapi.private_message(TRADE_2023, user_id=late)) == 200
     assert len(await _replies(botapi, late, 1)) == 1
+
+
+async def test_a_language_set_through_one_replica_applies_on_the_other(
+        replicas: Callable[[], Awaitable[Replica]], botapi: FakeBotApi) -> None:
+    first, second = await replicas(), await replicas()
+    user = 740_001
+    await first.deliver(botapi.private_message("/language en", user_id=user))
+    assert (await _replies(botapi, user, 1))[0].startswith("Done: I will answer in English")
+    await asyncio.sleep(0.3)  # the choice is written in the background
+    await second.deliver(botapi.private_message(TRADE_2023, user_id=user))
+    replies = await _replies(botapi, user, 2)
+    assert "Source" in replies[1] and "4.4" in replies[1]  # answered in English by the other replica

@@ -343,3 +343,13 @@ async def test_start_and_help_speak_the_users_language(start_bot: StartBot) -> N
     assert helped.params["text"].startswith("I answer questions about relations between Russia and Azerbaijan")
     [russian] = await bot.ask(bot.api.private_message("/help"))  # the default user: Russian
     assert russian.params["text"].startswith("Я отвечаю на вопросы")
+
+
+async def test_the_setting_lives_in_user_data_through_ptb_persistence(start_bot: StartBot) -> None:
+    bot = await start_bot()
+    await bot.ask(bot.api.private_message("/language en"))
+    assert bot.app.user_data[DEFAULT_USER_ID]["language"] == "en"  # PTB's user_data, refreshed from the store
+    assert bot.services.storage.get_language(DEFAULT_USER_ID) == "en"
+    bot.services.storage.set_language(DEFAULT_USER_ID, "ru")  # changed elsewhere (another replica)
+    await bot.ask(bot.api.private_message("/help"))
+    assert bot.app.user_data[DEFAULT_USER_ID]["language"] == "ru"
