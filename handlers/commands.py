@@ -98,31 +98,45 @@ async def topics(update: Update, context: BotContext) -> None:
                              do_quote=message.chat.type != ChatType.PRIVATE)
 
 
+ABOUT = {
+    "ru": {"sources": "Источники:", "facts": "Фактов: {count}. База актуальна на {fresh}. Загружена {loaded}.",
+           "version": " Версия {version}", "replica": " на реплике {replica}"},
+    "en": {"sources": "Sources:", "facts": "Facts: {count}. The base is current as of {fresh}. Loaded {loaded}.",
+           "version": " Version {version}", "replica": " on replica {replica}"},
+}
+
+
 async def about(update: Update, context: BotContext) -> None:
-    """The source, the size of the base and when it was last loaded."""
+    """The sources (newest first, each with its facts), the size of the base, when and which version was
+    loaded — in the user's language."""
     message = update.effective_message
     if message is None:
         return
-    holder = services(context).holder
+    lang = _shown_language(context, update)
+    say = ABOUT[lang]
+    found = services(context)
+    holder = found.holder
     base = holder.engine.base
     lines = []
     counts = Counter(f.source for f in base.facts)
     for source in sorted(base.sources.values(), key=lambda s: s.published, reverse=True):  # the newest first
-        publisher = escape(source.publisher)
+        name = (source.publisher_en or source.publisher) if lang == "en" else source.publisher
+        title = (source.title_en or source.title) if lang == "en" else source.title
+        publisher = escape(name)
         if source.url:
             publisher = f'<a href="{escape(source.url, quote=True)}">{publisher}</a>'
         count = counts[source.id]
-        lines.append(f"• {publisher}, {source.published.strftime('%d.%m.%Y')}: {escape(source.title)} — "
-                     f"{count} {plural(count, 'факт', 'факта', 'фактов')}")
+        facts = (f"{count} fact{'s' if count != 1 else ''}" if lang == "en"
+                 else f"{count} {plural(count, 'факт', 'факта', 'фактов')}")
+        lines.append(f"• {publisher}, {source.published.strftime('%d.%m.%Y')}: {escape(title)} — {facts}")
     loaded = dt.datetime.fromtimestamp(holder.loaded_at, dt.UTC).strftime("%d.%m.%Y %H:%M UTC")
     newest = base.newest_source_date()
     fresh = newest.strftime("%d.%m.%Y") if newest else "—"
-    replica = services(context).replica
-    where = f" Версия {base.content_hash[:10]}" + (f" на реплике {escape(replica)}." if replica else ".")
-    text = ("Источники:\n" + "\n".join(lines) + f"\n\nФактов: {len(base.facts)}. "
-            f"База актуальна на {fresh}. Загружена {loaded}.{where}")
-    await message.reply_text(text,
-                             do_quote=message.chat.type != ChatType.PRIVATE)
+    where = say["version"].format(version=base.content_hash[:10])
+    where += say["replica"].format(replica=escape(found.replica)) if found.replica else ""
+    text = (say["sources"] + "\n" + "\n".join(lines) + "\n\n"
+            + say["facts"].format(count=len(base.facts), fresh=fresh, loaded=loaded) + where + ".")
+    await message.reply_text(text, do_quote=message.chat.type != ChatType.PRIVATE)
 
 
 TIMELINE_PAGE = 10

@@ -75,3 +75,12 @@ async def test_about_lists_every_source_newest_first_with_its_facts(start_bot: S
     assert tass < ria
     assert "— 4 факта" in text and "— 88 фактов" in text
     assert "База актуальна на 01.06.2025." in text
+
+
+async def test_about_speaks_english_to_an_english_speaking_user(start_bot: StartBot) -> None:
+    bot = await start_bot()
+    english = bot.api.user(770_001, language_code="en")
+    [about] = await bot.ask(bot.api.private_message("/about", from_user=english))
+    text = about.params["text"]
+    assert text.startswith("Sources:") and "RIA Novosti</a>, 22.04.2024" in text and "— 88 facts" in text
+    assert "The base is current as of 22.04.2024." in text
