@@ -12,7 +12,7 @@ import itertools
 from knowledge.answers.answer import Answer, AnswerKind, Item, SourceRef, Suggestion
 from knowledge.answers.enumeration import listed
 from knowledge.answers.replies import Phrases, as_of_note, counted, render_text, typed_lead
-from knowledge.answers.sources import SourceView
+from knowledge.answers.sources import source_view
 from knowledge.base.figures import figure_en
 from knowledge.base.model import Fact, KnowledgeBase
 from knowledge.search.index import Index
@@ -33,7 +33,7 @@ class Composer:
         self.lang = lang  # the language questions are read in (their lemmas)
         self.reply = reply  # the language answers are written in
         self.topic_names = topic_names  # what a decline lists as the base's topics
-        self.sources = SourceView(base)  # several sources: disagreeing figures, restated states
+        self.sources = source_view(base)  # several sources: disagreeing figures, restated states
 
     def source_ref(self, source_id: str) -> SourceRef:
         s = self.base.sources[source_id]

@@ -9,7 +9,9 @@ older one is named in a note.
 
 from __future__ import annotations
 
+import functools
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -73,14 +75,28 @@ class SourceView:
         return [f for f in facts if f not in dropped], dropped
 
 
-def _content(text: str) -> set[str]:
+_VIEWS: dict[int, SourceView] = {}
+
+
+def source_view(base: KnowledgeBase) -> SourceView:
+    """The one view of ``base`` every engine over it shares (its figure index is built once, on first use)."""
+    view = _VIEWS.get(id(base))
+    if view is None or view.base is not base:
+        view = _VIEWS[id(base)] = SourceView(base)
+        weakref.finalize(base, _VIEWS.pop, id(base), None)
+    return view
+
+
+@functools.lru_cache(maxsize=8192)
+def _content(text: str) -> frozenset[str]:
+    """A state's content lemmas (its «по состоянию на …» prefix left out); each text read once."""
     text = _AS_OF_PREFIX.sub("", text)
     found = set()
     for token in words(text, max_chars=len(text) + 1):
         info = analyse(token)
         if not info.function and not token[:1].isdigit():
             found.add(info.lemmas[0])
-    return found
+    return frozenset(found)
 
 
 def _same_words(a: str, b: str) -> bool:
