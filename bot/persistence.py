@@ -9,7 +9,6 @@ through PTB: statistics, conversations and the update journal have their own tab
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any
 
@@ -36,8 +35,8 @@ class StorePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], Any]):
     async def refresh_user_data(self, user_id: int, user_data: dict[Any, Any]) -> None:
         """Before each update: the store's word. A store that fails costs the setting ("auto"), never the
         answer."""
-        try:
-            found = await asyncio.get_running_loop().run_in_executor(None, self.store.get_language, user_id)
+        try:  # on the loop, as the answers' reads always were: a remembered choice, or a lookup the store caches
+            found = self.store.get_language(user_id)
         except Exception:
             log.warning("could not read a user's language; using auto", exc_info=True)
             found = None
