@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -304,3 +305,15 @@ async def test_reload_problems_in_a_group_name_files_relative_to_the_base(start_
     assert str(kb_copy) not in text and "/tmp" not in text  # no server path in a group
     [private] = await bot.ask(admin_says(bot, "/reload"))
     assert str(broken) in private.result["text"]  # the admin's own chat keeps the full path
+
+
+async def test_admin_texts_speak_english_to_an_english_speaking_admin(start_bot: StartBot) -> None:
+    bot = await start_bot()
+    english_admin = bot.api.user(bot.admin_id, language_code="en")
+    [stats] = await bot.ask(bot.api.private_message("/stats", from_user=english_admin))
+    assert "<b>Since start</b>: questions 0, answered 0" in stats.params["text"]
+    [reload] = await bot.ask(bot.api.private_message("/reload", from_user=english_admin))
+    assert reload.params["text"].startswith("Loaded ") and " facts (+0 −0 ~0)" in reload.params["text"]
+    english_user = bot.api.user(777_000_777, language_code="en")
+    [refused] = await bot.ask(bot.api.private_message("/stats", from_user=english_user))
+    assert html.unescape(refused.params["text"]) == "This command is for the bot's admins only."  # as shown
