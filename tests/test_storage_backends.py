@@ -180,8 +180,7 @@ def test_a_database_that_goes_away_costs_stats_never_answers(pg_server: TempPost
             except StorageError:
                 pass
             time.sleep(0.2)
-        texts = {row["text"] for row in inner.unanswered(50)} | {"x"}
-        assert inner.stats()["overall"]["questions"] >= 2 and texts
+        assert inner.stats()["overall"]["questions"] >= 2  # "before" and at least one "after": reconnected
     finally:
         store.close()
 
