@@ -12,10 +12,10 @@ gets; here the bot's own capacity is measured). Three runs:
 3. **Throughput**: 2 000 users ask at once: replies per second until the last one.
 
 Latency includes long polling (the fake answers a poll as soon as an update arrives) and the HTTP round
-trips of getUpdates and sendMessage on loopback. The fake server runs in this same process, so it shares the
-interpreter with the bot: the throughput is a floor. A profile (py-spy) of the burst shows the event loop
-busy all along, half of it in PTB's and httpx's work for each sendMessage; computing the answers (in the
-worker pool) is a small share.
+trips of getUpdates and sendMessage on loopback. The bot runs in a process of its own (as ``factbot run``
+does), the fake server in this one: on this machine's 2 cores they still share the CPU. A profile (py-spy)
+of the bot shows its event loop busy all along, over half of it in PTB's and httpx's work for each
+sendMessage; computing the answers (in the worker pool) is a small share.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import multiprocessing
 import os
 import statistics
 import sys
@@ -67,20 +68,41 @@ async def _replies(api: FakeBotApi, chats: set[int], timeout: float) -> dict[int
         await asyncio.sleep(0.05)
 
 
+async def _serve(config: Config, stop: Any) -> None:
+    """The bot, in this (child) process, until ``stop`` is set."""
+    engine = Engine.from_path(None).prepare()
+    app = build_application(config, engine=engine, rate_limit=False)
+    await app.initialize()
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0, timeout=1)
+    try:
+        while not stop.is_set():
+            await asyncio.sleep(0.1)
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+        await post_shutdown(app)
+
+
+def serve(config: Config, stop: Any) -> None:
+    asyncio.run(_serve(config, stop))
+
+
 async def run(workers: int, concurrent: int, storage_url: str = "") -> dict[str, Any]:
     os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
-    engine = Engine.from_path(None).prepare()
     results: dict[str, Any] = {}
+    spawn = multiprocessing.get_context("spawn")
     with tempfile.TemporaryDirectory() as tmp, FakeBotApi(long_poll_cap=0.3) as api:
         config = Config(token=api.token, base_url=api.base_url, base_file_url=api.base_file_url,
                         storage_path=Path(tmp) / "s.sqlite3", workers=workers, flood_messages=1000,
                         concurrent_updates=concurrent, storage_url=storage_url)
-        app = build_application(config, engine=engine, rate_limit=False)
-        await app.initialize()
-        await app.start()
-        assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0, timeout=1)
+        stop = spawn.Event()
+        bot = spawn.Process(target=serve, args=(config, stop), daemon=True)
+        bot.start()
         try:
+            await api.wait_for_async("getUpdates", timeout=60)  # the bot is up and polling
             # 1. a burst of 200, then a newcomer's /start
             users = list(range(1_000_001, 1_000_201))
             pushed = {}
@@ -115,10 +137,8 @@ async def run(workers: int, concurrent: int, storage_url: str = "") -> dict[str,
             elapsed = max(seen.values()) - start if seen else float("nan")
             results["throughput"] = {"answered": len(seen), "seconds": elapsed, "per_second": len(seen) / elapsed}
         finally:
-            await app.updater.stop()
-            await app.stop()
-            await app.shutdown()
-            await post_shutdown(app)
+            stop.set()
+            bot.join(30)
     return results
 
 

@@ -39,7 +39,15 @@ from telegram.ext import (
 )
 
 from bot.config import Config
-from bot.delivery import AsyncJournal, FactbotApplication, JournalQueue, OrderedProcessor, replay_unhandled
+from bot.delivery import (
+    AsyncJournal,
+    FactbotApplication,
+    JournalQueue,
+    OrderedProcessor,
+    PollingRequest,
+    quick_command,
+    replay_unhandled,
+)
 from bot.persistence import StorePersistence
 from bot.replicas import BaseSync, replica_name
 from bot.safe_storage import SafeStorage
@@ -49,6 +57,8 @@ from handlers.services import CONTEXT_TYPES, BotData, FloodGate, Services, Stora
 from knowledge import Conversations, Engine, EngineHolder, Limits, Workspace
 
 log = logging.getLogger(__name__)
+# commands with no question to answer: handled at once, even behind a burst of questions (bot/delivery.py)
+QUICK_COMMANDS = frozenset({"start", "help", "language", "topics", "about"})
 
 PRIVATE_COMMANDS = [
     BotCommand("start", "Начать и примеры вопросов"),
@@ -188,7 +198,8 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
     engine = (engine or Engine.from_path(config.knowledge_path, config.engine, limits=limits, use_cache=True)).prepare()
     store = SafeStorage(storage or open_store(config), shared=bool(config.storage_url))  # never costs an answer
     journal = AsyncJournal(store)
-    processor = OrderedProcessor(config.concurrent_updates, journal)
+    processor = OrderedProcessor(config.concurrent_updates, journal, quick=quick_command(QUICK_COMMANDS))
+    queue = JournalQueue(journal)
     builder = (
         ApplicationBuilder()
         .application_class(FactbotApplication)
@@ -196,7 +207,8 @@ def build_application(config: Config, *, engine: Engine | None = None, storage: 
         .persistence(StorePersistence(store))  # user settings as user_data, kept in the store
         # every message is HTML (plain texts are escaped) with no link previews, said once here
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .update_queue(JournalQueue(journal))  # an update is on disk before Telegram hears it arrived
+        .update_queue(queue)  # an update is on disk before Telegram hears it arrived
+        .get_updates_request(PollingRequest(queue))  # ... which, polling, is the next getUpdates
         .concurrent_updates(processor)
         .token(config.token)
         .base_url(config.base_url)

@@ -9,14 +9,16 @@ through PTB: statistics, conversations and the update journal have their own tab
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from telegram.ext import BasePersistence, PersistenceInput
 
+from bot.safe_storage import SafeStorage
 from bot.storage import LANGUAGES
 from handlers.language import LANGUAGE_KEY as LANGUAGE  # the key of the answer language in user_data
-from handlers.services import Storage
 
 log = logging.getLogger(__name__)
 
@@ -24,10 +26,11 @@ log = logging.getLogger(__name__)
 class StorePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], Any]):
     """``user_data`` backed by the store; chat data, bot data and callback data are not persisted."""
 
-    def __init__(self, store: Storage) -> None:
+    def __init__(self, store: SafeStorage) -> None:
         super().__init__(store_data=PersistenceInput(bot_data=False, chat_data=False, user_data=True,
                                                      callback_data=False), update_interval=60)
         self.store = store
+        self.reads = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factbot-settings")
 
     async def get_user_data(self) -> dict[int, dict[Any, Any]]:
         return {}  # nothing loaded up front: each user's data is refreshed when they write
@@ -35,8 +38,11 @@ class StorePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], Any]):
     async def refresh_user_data(self, user_id: int, user_data: dict[Any, Any]) -> None:
         """Before each update: the store's word. A store that fails costs the setting ("auto"), never the
         answer."""
-        try:  # on the loop, as the answers' reads always were: a remembered choice, or a lookup the store caches
-            found = self.store.get_language(user_id)
+        try:  # a choice remembered here on the loop; a read of the store (a lock, a round trip) in a thread
+            known, found = self.store.remembered_language(user_id)
+            if not known:
+                found = await asyncio.get_running_loop().run_in_executor(self.reads, self.store.get_language,
+                                                                         user_id)
         except Exception:
             log.warning("could not read a user's language; using auto", exc_info=True)
             found = None

@@ -207,6 +207,13 @@ class PostgresStorage:
             cur.execute("INSERT INTO updates (update_id, payload, received) VALUES (%s, %s, %s)"
                         " ON CONFLICT (update_id) DO NOTHING", (int(update_id), payload, time.time()))
 
+    def journal_many(self, updates: list[tuple[int, str]]) -> None:
+        now = time.time()
+        with self._tx(timeout=JOURNAL_BUSY_MS / 1000) as cur:
+            cur.executemany("INSERT INTO updates (update_id, payload, received) VALUES (%s, %s, %s)"
+                            " ON CONFLICT (update_id) DO NOTHING",
+                            [(int(update_id), payload, now) for update_id, payload in updates])
+
     def is_handled(self, update_id: int) -> bool:
         with self._tx(timeout=JOURNAL_BUSY_MS / 1000) as cur:
             cur.execute("SELECT handled FROM updates WHERE update_id = %s", (int(update_id),))
@@ -233,6 +240,22 @@ class PostgresStorage:
                         " OR updates.claimed_until < %s OR updates.claimed_by = excluded.claimed_by)"
                         " RETURNING update_id", (int(update_id), now, owner, now + lease, now))
             return cur.fetchone() is not None
+
+    def claim_many(self, update_ids: list[int], owner: str, lease: float) -> set[int]:
+        """``claim`` for several updates in one statement (one that is ours already is held longer)."""
+        ids = sorted({int(update_id) for update_id in update_ids})
+        if not ids:
+            return set()
+        now = time.time()
+        with self._tx(timeout=JOURNAL_BUSY_MS / 1000) as cur:
+            cur.execute("INSERT INTO updates (update_id, payload, received, claimed_by, claimed_until)"
+                        " SELECT id, NULL, %s, %s, %s FROM unnest(%s::bigint[]) AS id"
+                        " ON CONFLICT (update_id) DO UPDATE"
+                        " SET claimed_by = excluded.claimed_by, claimed_until = excluded.claimed_until"
+                        " WHERE updates.handled IS NULL AND (updates.claimed_until IS NULL"
+                        " OR updates.claimed_until < %s OR updates.claimed_by = excluded.claimed_by)"
+                        " RETURNING update_id", (now, owner, now + lease, ids, now))
+            return {int(row[0]) for row in cur.fetchall()}
 
     def save_turn(self, conversation: str, question: str, lang: str, hint: str | None, replica: str = "") -> None:
         with self._tx() as cur:

@@ -152,13 +152,23 @@ class SafeStorage:
             self.failed("unanswered", exc)
             raise StorageError(_reason(exc)) from None
 
-    def get_language(self, user_id: int) -> str | None:
-        """Read before every answer: from memory (with replicas, only a fresh choice), else from the store
-        unless it failed lately — then the last choice made here, if any."""
+    def remembered_language(self, user_id: int) -> tuple[bool, str | None]:
+        """(True, the choice) when memory answers for the store — a choice made here (with replicas, only a
+        fresh one); (False, None) when only the store can tell. Never waits: the event loop asks it."""
         with self._lock:
             remembered = self._languages.get(user_id)
         if remembered is not None and (not self.shared or time.monotonic() - remembered[1] < self.fresh):
-            return remembered[0]
+            return True, remembered[0]
+        return False, None
+
+    def get_language(self, user_id: int) -> str | None:
+        """Read before every answer: from memory (with replicas, only a fresh choice), else from the store
+        unless it failed lately — then the last choice made here, if any."""
+        known, choice = self.remembered_language(user_id)
+        if known:
+            return choice
+        with self._lock:
+            remembered = self._languages.get(user_id)
         found = self._journal_call("get_language", _FAILED, user_id)
         if found is _FAILED:
             return remembered[0] if remembered is not None else None
@@ -194,6 +204,12 @@ class SafeStorage:
         """True when the update is kept on disk before Telegram is told it arrived."""
         return self._journal_call("journal", False, update_id, payload) is None
 
+    def journal_many(self, updates: list[tuple[int, str]]) -> bool:
+        """``journal`` for a batch, in one transaction where the store can."""
+        if getattr(self.inner, "journal_many", None) is None:
+            return all([self.journal(update_id, payload) for update_id, payload in updates])
+        return self._journal_call("journal_many", False, updates) is None
+
     def is_handled(self, update_id: int) -> bool:
         return bool(self._journal_call("is_handled", False, update_id))
 
@@ -203,6 +219,13 @@ class SafeStorage:
         if call is None:
             return not self.is_handled(update_id)
         return bool(self._journal_call("claim", True, update_id, owner, lease))
+
+    def claim_many(self, update_ids: list[int], owner: str, lease: float) -> set[int]:
+        """The updates this process may handle; with the store down, all of them (at least once)."""
+        if getattr(self.inner, "claim_many", None) is None:
+            return {update_id for update_id in update_ids if self.claim(update_id, owner, lease)}
+        found = self._journal_call("claim_many", None, update_ids, owner, lease)
+        return set(update_ids) if found is None else set(found)
 
     # -- conversations shared by replicas ------------------------------------------------------------
 

@@ -322,6 +322,13 @@ class SqliteStorage:
             conn.execute("INSERT OR IGNORE INTO updates (update_id, payload, received) VALUES (?, ?, ?)",
                          (int(update_id), payload, time.time()))
 
+    def journal_many(self, updates: list[tuple[int, str]]) -> None:
+        """``journal`` for the updates that arrived together, in one transaction (a group commit)."""
+        now = time.time()
+        with self._locked(JOURNAL_BUSY_MS) as conn:
+            conn.executemany("INSERT OR IGNORE INTO updates (update_id, payload, received) VALUES (?, ?, ?)",
+                             [(int(update_id), payload, now) for update_id, payload in updates])
+
     def is_handled(self, update_id: int) -> bool:
         with self._locked(JOURNAL_BUSY_MS) as conn:
             row = conn.execute("SELECT handled FROM updates WHERE update_id = ?", (int(update_id),)).fetchone()
@@ -333,6 +340,18 @@ class SqliteStorage:
             conn.execute("INSERT INTO updates (update_id, payload, received, handled) VALUES (?, NULL, ?, ?)"
                          " ON CONFLICT (update_id) DO UPDATE SET handled = excluded.handled, payload = NULL",
                          (int(update_id), time.time(), time.time()))
+
+    def claim_many(self, update_ids: list[int], owner: str, lease: float) -> set[int]:
+        """``claim`` for several updates at once: those not handled yet."""
+        ids = sorted({int(update_id) for update_id in update_ids})
+        handled: set[int] = set()
+        with self._locked(JOURNAL_BUSY_MS) as conn:
+            for start in range(0, len(ids), 500):  # under SQLite's limit of parameters per statement
+                chunk = ids[start:start + 500]
+                handled.update(row[0] for row in conn.execute(
+                    "SELECT update_id FROM updates WHERE handled IS NOT NULL AND update_id IN"
+                    f" ({','.join('?' * len(chunk))})", chunk))
+        return set(ids) - handled
 
     def claim(self, update_id: int, owner: str, lease: float) -> bool:
         """Take the update to handle it: False when it is handled already. One process owns a SQLite file, and

@@ -288,6 +288,8 @@ async def test_a_storage_failure_costs_the_preference_never_the_answer(start_bot
         raise RuntimeError("disk gone")
 
     monkeypatch.setattr(bot.services.storage, "get_language", broken)
+    # the choice is not remembered in memory either (as after a restart): only the broken store can tell
+    monkeypatch.setattr(bot.services.storage, "remembered_language", lambda user_id: (False, None))
     [answer] = await bot.ask(bot.api.private_message(RU_QUESTION))
     assert recorder.last()[1] == "auto"
     assert RU_WORDS in shown(answer)

@@ -101,6 +101,14 @@ def test_the_update_journal(store: Any) -> None:
     assert store.forget_handled(time.time() + 1) == 2
 
 
+def test_updates_kept_together_are_each_kept_once(store: Any) -> None:
+    store.journal(1, '{"update_id": 1}')
+    store.mark_handled(3)  # marked handled before its batch was written: it stays handled
+    store.journal_many([(1, '{"update_id": 1, "again": true}'), (2, '{"update_id": 2}'), (3, '{"update_id": 3}')])
+    assert store.unhandled() == [(1, '{"update_id": 1}'), (2, '{"update_id": 2}')]
+    assert store.is_handled(3)
+
+
 def test_concurrent_writers_lose_nothing(store: Any) -> None:
     def write(n: int) -> None:
         for i in range(25):
@@ -215,6 +223,16 @@ def test_a_claimed_update_is_not_taken_by_another_replica_until_its_lease_ends(s
     assert store.claim(6, "b", -1) and store.claim(6, "a", 60)  # an expired lease passes on
 
 
+def test_updates_are_claimed_together_and_a_claim_of_ours_is_renewed(store: Any) -> None:
+    store.mark_handled(2)
+    assert store.claim_many([1, 2, 3, 3], "a", 60) == {1, 3}  # a handled one is never claimed
+    if store.claim(1, "b", 60):  # SQLite: one process owns the file, a claim is only "not handled"
+        return
+    assert store.claim_many([1, 4], "b", 60) == {4}  # another replica's lease holds
+    assert store.claim_many([1], "a", -1) == {1}  # ours: renewed (here into the past, to end it) ...
+    assert store.claim_many([1, 5], "b", 60) == {1, 5}  # ... so an ended lease passes on
+
+
 def test_a_handled_update_is_never_claimed(store: Any) -> None:
     store.mark_handled(7)
     assert not store.claim(7, "a", 60)
@@ -236,3 +254,37 @@ def test_a_language_changed_on_another_replica_is_seen_here(pg_url: str) -> None
     finally:
         first.close()
         second.close()
+
+
+@pytest.mark.postgres
+async def test_an_update_handled_longer_than_a_lease_stays_claimed_and_a_dead_replicas_passes_on_soon(
+        pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    from bot import delivery
+    from bot.pg_storage import PostgresStorage
+
+    monkeypatch.setattr(delivery, "RENEW_SECONDS", 0.1)
+    here, other = PostgresStorage(pg_url), PostgresStorage(pg_url)
+    processor = delivery.OrderedProcessor(4, delivery.AsyncJournal(SafeStorage(here, shared=True), lease=0.4))
+    await processor.initialize()
+    try:
+        async def slow() -> None:
+            await asyncio.sleep(1.2)  # three leases long
+
+        from telegram import Update
+        update = Update(update_id=77)
+        running = asyncio.create_task(processor.do_process_update(update, slow()))
+        for _ in range(5):  # the other replica keeps trying all along: the renewed claim holds
+            await asyncio.sleep(0.2)
+            assert not other.claim(77, "other replica", 60)
+        await running
+        assert other.is_handled(77)
+        # a replica that died holding an update (nobody renews it) gives it up after one lease
+        assert here.claim(78, "a replica that died", 0.4) and not other.claim(78, "other replica", 60)
+        await asyncio.sleep(0.5)
+        assert other.claim(78, "other replica", 60)
+    finally:
+        await processor.shutdown()
+        here.close()
+        other.close()
