@@ -231,15 +231,7 @@ class PostgresStorage:
         """Take the update to handle it, for ``lease`` seconds: False when it is handled, or another replica
         holds it (a webhook Telegram delivered to both). A replica that dies holding one loses it when the
         lease ends, so Telegram's retry to a survivor is handled then."""
-        now = time.time()
-        with self._tx(timeout=JOURNAL_BUSY_MS / 1000) as cur:
-            cur.execute("INSERT INTO updates (update_id, payload, received, claimed_by, claimed_until)"
-                        " VALUES (%s, NULL, %s, %s, %s) ON CONFLICT (update_id) DO UPDATE"
-                        " SET claimed_by = excluded.claimed_by, claimed_until = excluded.claimed_until"
-                        " WHERE updates.handled IS NULL AND (updates.claimed_until IS NULL"
-                        " OR updates.claimed_until < %s OR updates.claimed_by = excluded.claimed_by)"
-                        " RETURNING update_id", (int(update_id), now, owner, now + lease, now))
-            return cur.fetchone() is not None
+        return int(update_id) in self.claim_many([update_id], owner, lease)
 
     def claim_many(self, update_ids: list[int], owner: str, lease: float) -> set[int]:
         """``claim`` for several updates in one statement (one that is ours already is held longer)."""
