@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.cli import main
 from knowledge import AcceptError, DraftError, Engine, accept, bundled_path, check_knowledge, draft_into
@@ -292,3 +293,57 @@ def test_a_comma_before_a_clause_with_its_own_date_splits_the_sentence() -> None
     assert [s.text for s in statements(text)] == [
         "Россия входит в число крупных инвесторов страны", "в 2023 году Россия инвестировала 295 миллионов долларов."]
     assert len(statements("Встреча прошла 5 марта, в Москве, при участии министров.")) == 1
+
+
+def test_counts_written_as_words_are_figures_and_an_oblique_case_is_none() -> None:
+    def figures(text: str) -> list[tuple[float, str]]:
+        return [(f.value, f.unit) for f in find_figures(text)]
+
+    assert figures("Действует два аттестованных сервисных центра.") == [(2, "центров")]
+    assert figures("Учатся 8 тысяч студентов, из них тысяча – за счет бюджета.") == [(8, "тысяч студентов"),
+                                                                                   (1000, "тысяча")]
+    assert figures("Страна входит в пятерку крупнейших инвесторов.") == [(5, "инвесторов")]
+    for none in ("Встреча двух лидеров.", "По территориям трех стран.", "Работают несколько сотен компаний.",
+                 "Приехали тысячи туристов.", "Это одна из главных задач."):
+        assert figures(none) == [], none
+
+
+def test_a_pronoun_or_an_added_also_continues_the_occasion_before() -> None:
+    assert _dates("12 марта 2023 года министр посетил Тбилиси.", "Состоялись также переговоры с премьером.",
+                  "Он подчеркнул важность визита.", "Находившиеся там военные вернулись.") == [
+        ("2023-03-12", False, False), ("2023-03-12", False, False), ("2023-03-12", False, False), ("", False, False)]
+    # «также» after a noun adds nothing about the occasion
+    assert _dates("12 марта 2023 года министр посетил Тбилиси.", "Россия также стала популярной у туристов.")[1] == (
+        "", False, False)
+
+
+def test_a_body_brings_the_general_term_its_name_uses() -> None:
+    from knowledge import load_knowledge
+    from knowledge.drafting.entities import EntityMatcher
+    entities = load_knowledge().entities
+    matcher = EntityMatcher(entities)
+    body = next(e for e in entities.values() if e.kind == "organisation" and e.name.startswith("МИД "))
+    term = next(e for e in entities.values() if e.kind == "term" and "МИД" in e.aliases)
+    ids, _ = matcher.find(f"Заявление опубликовал {body.name}.")
+    assert term.id in matcher.with_context(ids)["related"]
+
+
+def test_an_entity_named_again_by_its_noun_in_the_next_statement_is_linked(tmp_path: Path) -> None:
+    base = _base_with_entities(tmp_path)
+    article = ("МОСКВА, 3 фев - РИА Новости.\n"
+               "В 2022 году стороны договорились о создании коридора «Север–Юг». "
+               "Протяженность коридора составит более 7 тысяч километров.\n"
+               "Длина коридора в другом абзаце не связана.\n")
+    _draft(base, article, source_id="corridor-2024-02-03")
+    loaded, problems = check_knowledge(base)
+    assert problems == [] and loaded is not None
+    by_quote = {p.quote: p for p in loaded.pending if p.kind == "fact"}
+    corridor = next(e.id for e in loaded.entities.values() if e.name_en.startswith("International North"))
+    data = yaml.safe_load((base / "facts" / "corridor-2024-02-03.yaml").read_text(encoding="utf-8"))
+
+    def named(words: str) -> set[str]:
+        fact = next(f for f in data["facts"] if words in f["quote"])
+        return {i for name in ("participants", "places", "organisations", "related") for i in fact.get(name) or ()}
+
+    assert corridor in named("Протяженность коридора") and corridor not in named("в другом абзаце")
+    assert "Протяженность коридора составит более 7 тысяч километров." in by_quote

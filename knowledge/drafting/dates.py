@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from knowledge.text.morphology import analyzer
+
 _MONTH_WORDS = (
     ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("ма", 5), ("июн", 6), ("июл", 7), ("август", 8),
     ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12),
@@ -49,6 +51,10 @@ _TARGET_BEFORE = re.compile(r"(?:\bк|\bдо|\bна|\bпо)\s*$", re.IGNORECASE)
 # (not «также»: «Страна также стала …» is «too», not «on the same occasion»)
 _SAME_OCCASION = re.compile(r"^\s*(?:по\s+итогам|в\s+ходе|во\s+время|там\s+же|на\s+полях|при\s+этом|тогда\s+же)\b",
                             re.IGNORECASE)
+# a pronoun that opens the sentence stands for someone of the statement before («Он подчеркнул …»); «также» after
+# the opening verb adds to the same occasion («Состоялись также переговоры …»)
+_PRONOUN_START = re.compile(r"^\s*(?:он|она|они)\b", re.IGNORECASE)
+_VERB_THEN_ALSO = re.compile(r"^\s*(?P<verb>[а-яё]+)\s+также\b", re.IGNORECASE)
 _EARLIER = re.compile(r"^\s*(?:ранее|прежде|до\s+этого|раньше)\b", re.IGNORECASE)
 _LATER = re.compile(r"^\s*(?:после|затем|позднее|позже|впоследствии|в\s+дальнейшем|в\s+последующем)\b",
                     re.IGNORECASE)
@@ -241,9 +247,20 @@ class DateReader:
             return ResolvedDate(self.published.isoformat(), as_of=True,
                                 notes=("a past event with no date among statements of the present: "
                                        "dated as of the publication",))
-        if self.last_iso and _SAME_OCCASION.search(text):  # «В ходе визита …», «По итогам переговоров …»
+        if self.last_iso and _continues(text):  # «В ходе визита …», «По итогам переговоров …», «Он …»
             return ResolvedDate(self.last_iso, occasion="same")
         if self.last_iso:  # the same occasion, or a reaction days later: the reviewer knows, the drafter does not
             return ResolvedDate("", notes=(f"no date in the sentence: perhaps that of the statement before "
                                            f"({self.last_iso})",), occasion="same")
         return ResolvedDate("", notes=("a past event the text gives no date for",))
+
+
+def _continues(text: str) -> bool:
+    """The sentence says it goes on with the occasion of the statement before."""
+    if _SAME_OCCASION.search(text) or _PRONOUN_START.search(text):
+        return True
+    also = _VERB_THEN_ALSO.search(text)
+    if also is None:
+        return False
+    tag = analyzer().parse(also.group("verb").lower())[0].tag
+    return bool(tag.POS == "VERB" and tag.tense == "past")

@@ -183,6 +183,12 @@ class Drafter:
                 _inherit(fact, facts[-1], everyone=fact.date.occasion == "same")
             elif facts and _PRONOUN.search(fact.quote):  # «состоялись его переговоры с Асадовым»
                 _inherit_people(fact, facts[-1], self.matcher.entities)
+            if facts and not opens:  # «… канал «Волга–Дон» …. Длина канала …»
+                before = [i for ids in facts[-1].entities.values() for i in ids]
+                again = self.matcher.named_again(fact.quote, before)
+                named = self.matcher.with_context(again)
+                for name, ids in named.items():
+                    fact.entities[name].extend(i for i in ids if i not in fact.entities[name])
             facts.append(fact)
         main = self._main_countries(text)
         for fact in facts:  # «двух стран», «стороны»: the countries the article is about

@@ -67,6 +67,8 @@ class EntityMatcher:
     entities: Mapping[str, Entity]
     _forms: dict[str, list[_Form]] = field(default_factory=dict)  # first lemma -> forms starting with it
     _bodies: dict[str, list[str]] = field(default_factory=dict)  # person -> the bodies their role names
+    _terms: dict[str, list[str]] = field(default_factory=dict)  # body -> the general terms its names use
+    _heads: dict[str, str] = field(default_factory=dict)  # entity -> the noun its name is about («канал»)
 
     def __post_init__(self) -> None:
         self._bodies = _bodies_of_roles(self.entities)
@@ -78,6 +80,14 @@ class EntityMatcher:
                 form = _Form(entity.id, tuple(w.lemmas for w in words), tuple(w.capital for w in words))
                 for lemma in words[0].lemmas:
                     self._forms.setdefault(lemma, []).append(form)
+        for entity in self.entities.values():
+            head = _head(entity.name) if entity.kind not in ("person", "country") else ""
+            if head:
+                self._heads[entity.id] = head
+        for body in self.entities.values():  # «Минфин Чили» is a «минфин»: a body brings the term it is one of
+            if body.kind == "organisation":
+                named = {found for name in (body.name, *body.aliases) for found in self.find(name)[0]}
+                self._terms[body.id] = [i for i in sorted(named) if self.entities[i].kind == "term"]
 
     def find(self, text: str, *, every: bool = False) -> tuple[list[str], list[tuple[int, int]]]:
         """Entity ids named in ``text`` (in order, once each; ``every``: each mention) and the spans of the
@@ -103,8 +113,16 @@ class EntityMatcher:
             spans.append((words[i].start, words[i + n - 1].start + len(words[i + n - 1].text)))
         return ids, spans
 
+    def named_again(self, text: str, before: Iterable[str]) -> list[str]:
+        """Of the entities ``before`` (named in the statement before), those ``text`` names again by the
+        noun their name is about: «… канал «Волга–Дон» …. Длина канала …», «… подписали
+        Декларацию о … . В декларации …»."""
+        lemmas = {lemma for token in tokens(text) for lemma in token.lemmas}
+        return [i for i in before if self._heads.get(i) in lemmas]
+
     def with_context(self, ids: Iterable[str]) -> dict[str, list[str]]:
-        """The ids by the fact field they belong in; a place brings its country, a body the body it is part of."""
+        """The ids by the fact field they belong in; a place brings its country, a body the body it is part of
+        and the general term it is an instance of."""
         fields: dict[str, list[str]] = {"participants": [], "places": [], "organisations": [], "related": []}
         queue = list(ids)
         seen: set[str] = set()
@@ -118,9 +136,23 @@ class EntityMatcher:
             if entity.kind in ("place", "person") and entity.country:  # «в Сочи», «Пашинян»: their country too
                 queue.append(entity.country)
             queue.extend(self._bodies.get(entity_id, ()))  # «министр финансов Чили» acts for the ministry
+            queue.extend(self._terms.get(entity_id, ()))
             if entity.part_of:
                 queue.append(entity.part_of)
         return fields
+
+
+def _head(name: str) -> str:
+    """The first noun of a name of several words, in its dictionary form; "" for a name of one word (it is
+    found by itself) or none."""
+    words = _TOKEN.findall(name)
+    if len(words) < 2:
+        return ""
+    for word in words:
+        info = analyse(word.lower().replace("ё", "е"))
+        if info.pos == "NOUN" and not info.function:
+            return info.lemmas[0]
+    return ""
 
 
 ROLE_LIKENESS = 0.6  # share of lemmas a person's role and a body's name share when the role is an office of it

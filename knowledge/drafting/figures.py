@@ -95,4 +95,37 @@ def find_figures(text: str, dates: Sequence[Mention] = ()) -> list[FoundFigure]:
                 continue  # a bare number: a count of nothing named («в 2 раза» is a ratio, not a figure)
             unit = f"{short} {unit}".strip()
         found.append(FoundFigure(round(value, 6), unit, (m.group("q") or "").lower(), m.start(), m.end(), noun))
+    return found + _word_figures(text, dates, found)
+
+
+# numbers written as words; «один» is left out: «одна из» is no count
+_WORD_VALUES = {"два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+                "десять": 10, "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "сто": 100,
+                "тысяча": 1000, "тройка": 3, "пятерка": 5, "десятка": 10, "сотня": 100}
+_COUNTING_CASES = ("nomn", "accs")  # «два центра», «в десятку», not «двух стран»: an oblique case names, not counts
+
+
+def _word_figures(text: str, dates: Sequence[Mention], digits: Sequence[FoundFigure]) -> list[FoundFigure]:
+    """Counts written as words («действует два центра», «тысяча — за счет бюджета», «входит в десятку»):
+    a number word or a collective noun, singular where it is a noun, in a counting case."""
+    morph = analyzer()
+    found: list[FoundFigure] = []
+    for m in _WORD.finditer(text):
+        if any(d.start <= m.start() < d.end for d in dates) or any(f.start <= m.start() < f.end for f in digits):
+            continue
+        for parse in morph.parse(m.group().lower())[:1]:  # the likeliest reading only: «двух» is «of two»
+            value = _WORD_VALUES.get(parse.normal_form.replace("ё", "е"))
+            if value is None or parse.tag.case not in _COUNTING_CASES or parse.tag.POS not in ("NUMR", "NOUN"):
+                continue
+            if parse.tag.POS == "NOUN" and parse.tag.number != "sing":
+                continue  # «тысячи», «сотни»: many, no figure
+            qualifier = re.search(rf"({'|'.join(sorted(QUALIFIERS, key=len, reverse=True))})\s+$",
+                                  text[:m.start()], re.IGNORECASE)
+            unit, noun = _counted(text[m.end():])
+            if not unit and parse.tag.POS == "NUMR":
+                break  # a count of nothing named, as with digits
+            unit = unit or parse.normal_form.replace("ё", "е")  # «в десятку», «тысяча»: the word names the count
+            found.append(FoundFigure(float(value), unit, qualifier.group(1).lower() if qualifier else "",
+                                     m.start(), m.end(), noun))
+            break
     return found
