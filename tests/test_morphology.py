@@ -153,6 +153,13 @@ def test_function_words_are_flagged() -> None:
         assert not analyse(word).function, word
 
 
+def test_pronouns_in_the_form_of_adjectives_are_function_words_but_one_counts() -> None:
+    for word in ("наши", "нашего", "этой", "самом", "такие", "ваш"):
+        assert analyse(word).function, word
+    for word in ("один", "второй", "главный", "российский"):
+        assert not analyse(word).function, word
+
+
 def test_plural_and_case_of_the_likeliest_parse() -> None:
     assert analyse("переговоры").plural
     assert not analyse("встреча").plural

@@ -418,3 +418,12 @@ def test_both_countries_and_a_half_year_are_read(parse) -> None:
     query = parse("встречи двух стран во второй половине 2022")
     assert query.scope.about_refs == {"russia", "azerbaijan"} and not query.words.terms[1:]
     assert query.scope.months == {7, 8, 9, 10, 11, 12}
+
+
+def test_a_request_in_the_imperative_is_the_frame_not_what_is_asked(parse) -> None:
+    asked = parse("какие компании работают в азербайджане, назови все")
+    plain = parse("какие компании работают в азербайджане")
+    assert [t.word for t in asked.words.terms] == [t.word for t in plain.words.terms]
+    assert asked.intent.list_intent
+    # the same verb in a statement keeps its meaning
+    assert "назвал" in [t.word for t in parse("как алиев назвал эти действия").words.terms]

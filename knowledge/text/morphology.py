@@ -75,7 +75,8 @@ def analyse(word: str) -> WordInfo:
         pos=pos,
         known=known,
         proper=_is_proper(tag),
-        function=pos in _FUNCTION_POS,
+        # «наш», «этот», «самый»: pronouns in the form of adjectives; «один» counts («один на один»)
+        function=pos in _FUNCTION_POS or ("Apro" in tag and best.normal_form != "один"),
         plural=tag.number == "plur",
         case=str(tag.case or ""),
         tense=str(tag.tense or ""),
