@@ -427,3 +427,10 @@ def test_a_request_in_the_imperative_is_the_frame_not_what_is_asked(parse) -> No
     assert asked.intent.list_intent
     # the same verb in a statement keeps its meaning
     assert "назвал" in [t.word for t in parse("как алиев назвал эти действия").words.terms]
+
+
+def test_a_side_or_together_adds_nothing_to_what_is_asked(parse) -> None:
+    sided = parse("сколько раз проходили трехсторонние переговоры с армянской стороной")
+    assert [t.word for t in sided.words.terms] == [t.word for t in parse(
+        "сколько раз проходили трехсторонние переговоры с армянией").words.terms]
+    assert "вместе" not in [t.word for t in parse("встречались ли вместе путин и алиев").words.terms]
