@@ -23,6 +23,7 @@ POS_WEIGHT = {"VERB": 0.7, "INFN": 0.7, "PRTS": 0.7, "GRND": 0.6, "ADVB": 0.4, "
 MIN_YEAR, MAX_YEAR = 1900, 2100
 KNOWN_WORD_CUTOFF = 88.0
 UNKNOWN_BOOST = 1.5
+UNKNOWN_MODIFIER_WEIGHT = {"ADJF": 0.5, "ADVB": 0.5}  # a modifier the base never uses: a weaker sign than a noun
 MAX_WORDS = 60  # beyond this a message is not a question; the rest is ignored
 
 
@@ -729,6 +730,8 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
             found.figure_nouns.append(present or info.lemmas)
         # a word the base never uses is the strongest sign that the question is about something else
         weight = max((index.idf[lm] for lm in present), default=index.unknown_idf * UNKNOWN_BOOST)
+        if not present and info.pos in UNKNOWN_MODIFIER_WEIGHT:  # «зарубежные города»: the noun says what
+            weight *= UNKNOWN_MODIFIER_WEIGHT[info.pos]
         if present and not (info.pos in POS_WEIGHT and analyse(lemma).pos == "NOUN"):
             weight *= POS_WEIGHT.get(info.pos, 1.0)
         if owner is not None:
