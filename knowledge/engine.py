@@ -283,6 +283,8 @@ class Engine:
             top = None  # «кто обстрелял …»: the fact about it says the source does not tell — not another's people
         if top is not None and query.intent.answer_type in _TYPED and _misses_action(query, top, reader(self.index)):
             top = None  # «когда X сделал Y»: no fact found states that action, so none tells when
+        if top is not None and _misses_subject(query, top, reader(self.index), lexicon_for(self.lang).event_nouns):
+            top = None  # «товарооборот России с Арменией»: facts about Armenia that say nothing of trade
         if (top is not None and top.score >= cfg.answer_threshold
                 and (best is None or top.score >= best.score - cfg.complete_margin)):
             if query.intent.ordinal:
@@ -605,6 +607,14 @@ def _misses_action(query: Query, scored: Scored, analyse: Callable[[str], WordIn
     verbs = [i for i, t in enumerate(query.words.terms)
              if t.known and not t.noun and analyse(t.word).pos in ("VERB", "INFN", "PRTS", "GRND")]
     return bool(verbs) and not scored.matched
+
+
+def _misses_subject(query: Query, scored: Scored, analyse: Callable[[str], WordInfo], events: frozenset[str]) -> bool:
+    """The question names a thing the base knows (a noun, said as a noun: «договорились» may be the fact's
+    declaration; not an event word such as «контакты», which any meeting is), and the fact matches none of the
+    question's words — only its names, dates or places: it is about who and when, not about what is asked."""
+    return not scored.matched and any(t.known and analyse(t.word).pos == "NOUN" and not set(t.lemmas) & events
+                                      for t in query.words.terms)
 
 
 def _closest_first(ranked: list[Scored]) -> list[Scored]:

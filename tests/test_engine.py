@@ -394,3 +394,11 @@ def test_meetings_of_foreign_ministers_are_not_those_of_presidents(engine: Engin
     answer = engine.answer("сколько встреч глав МИД было в 2023")
     assert answer.answered and answer.lead.startswith("Пять встреч (5)")
     assert not any(fact_id.startswith("summit-") for fact_id in answer.facts)
+
+
+def test_facts_sharing_only_the_names_and_year_do_not_answer_what_is_asked_about_them(engine: Engine) -> None:
+    # the base knows trade (for another country pair) and meetings with Armenia in 2022, but no trade with it
+    answer = engine.answer("Какой товарооборот был у России с Арменией в 2022 году?")
+    assert not answer.answered and not answer.facts
+    # names alone still list what the base has about them
+    assert engine.answer("Что известно об Армении в 2022 году?").answered
