@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from knowledge.answers.answer import Answer, SourceRef
@@ -281,10 +281,8 @@ class Engine:
         if (best is not None and best.score >= cfg.answer_threshold
                 and UNSTATED_BY_TYPE.get(query.intent.answer_type) in best.entry.fact.unstated):
             top = None  # «кто обстрелял …»: the fact about it says the source does not tell — not another's people
-        if top is not None and query.intent.answer_type in _TYPED and _misses_action(query, top, reader(self.index)):
-            top = None  # «когда X сделал Y»: no fact found states that action, so none tells when
-        if top is not None and _misses_subject(query, top, reader(self.index), lexicon_for(self.lang).event_nouns):
-            top = None  # «товарооборот России с Арменией»: facts about Armenia that say nothing of trade
+        if top is not None and not self._tells(query, top):
+            top = None
         if (top is not None and top.score >= cfg.answer_threshold
                 and (best is None or top.score >= best.score - cfg.complete_margin)):
             if query.intent.ordinal:
@@ -391,6 +389,16 @@ class Engine:
         fact = candidate.entry.fact
         return self.compose.build(question, "answer", True, self.compose.lead(query, fact), [fact], candidate.score)
 
+    def _tells(self, query: Query, scored: Scored) -> bool:
+        """The fact can be asserted as the answer to what is asked, not only to whom and when it concerns."""
+        analyse = reader(self.index)
+        if query.intent.answer_type in _TYPED and _misses_action(query, scored, analyse):
+            return False  # «когда X сделал Y»: no fact found states that action, so none tells when
+        if query.intent.answer_type == "person" and not _holds_person(query, scored, self._kinds):
+            return False  # «кто был президентом Туркмении на саммите»: the fact names no one of that country
+        # «товарооборот России с Арменией»: facts about Armenia that say nothing of trade
+        return not _misses_subject(query, scored, analyse, lexicon_for(self.lang).event_nouns)
+
     def _promotable(self, query: Query, ranked: list[Scored]) -> Scored | None:
         """The fact a declined lookup could assert: the best one that agrees with every constraint and holds
         the detail asked; none where the best match says the source does not tell, or for an announced event."""
@@ -400,7 +408,7 @@ class Engine:
         top = next((s for s in allowed if s.complete), None)
         if top is None or top.entry.fact.status != "done" or top.score < self.settings.suggest_threshold / 2:
             return None
-        return top
+        return top if self._tells(query, top) else None
 
     def _weigh(self, features: Features) -> bool:
         """Sure enough to assert: the model's probability at its fitted operating point (or the configured one)."""
@@ -607,6 +615,18 @@ def _misses_action(query: Query, scored: Scored, analyse: Callable[[str], WordIn
     verbs = [i for i, t in enumerate(query.words.terms)
              if t.known and not t.noun and analyse(t.word).pos in ("VERB", "INFN", "PRTS", "GRND")]
     return bool(verbs) and not scored.matched
+
+
+def _holds_person(query: Query, scored: Scored, kinds: Mapping[str, tuple[str, str]]) -> bool:
+    """When a «who» question names countries (not as the place), the person answering it is of one of them
+    («кто из азербайджанских министров …»): a fact naming only people of other countries does not answer it."""
+    named = query.scope.entities | query.scope.soft_entities
+    others = [ref for ref in scored.entry.people if ref not in named]
+    countries = {ref for ref in named | query.scope.about_refs
+                 if kinds.get(ref, ("", ""))[0] == "country" and ref not in query.scope.place_refs}
+    if not others or not countries:
+        return True  # «кто такой Лавров»: the person asked about is the answer
+    return any(kinds.get(ref, ("", ""))[1] in countries for ref in others)
 
 
 def _misses_subject(query: Query, scored: Scored, analyse: Callable[[str], WordInfo], events: frozenset[str]) -> bool:
