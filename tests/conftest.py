@@ -275,6 +275,12 @@ def pg_server() -> Iterator[Any]:
     import os
 
     from pgserver import TempPostgres
+    shared = TempPostgres.from_environment()  # .ci/run started one for the whole run, and removes it after
+    if shared is not None:
+        yield shared
+        if not shared.running():  # a test stopped it (the database going away): as it was
+            shared.start()
+        return
     try:
         server = TempPostgres()
         server.start()
