@@ -268,7 +268,7 @@ def test_capital_letters_are_lowered() -> None:
 
 # ---- the lexicon ---------------------------------------------------------------------------------------
 
-SURFACE_FIELDS = {"rewrites", "kind_words", "per_words", "question_pairs", "filler_phrases", "follow_up_phrases",
+SURFACE_FIELDS = {"rewrites", "phrase_rewrites", "kind_words", "per_words", "question_pairs", "filler_phrases", "follow_up_phrases",
                   "place_prepositions",
                   "follow_up_starts", "back_references", "largest_forms", "smallest_forms", "second_person",
                   "synonym_groups", "compound_prefixes", "outcome_words", "yes_no_words", "by_period",
@@ -454,3 +454,17 @@ def test_the_words_naming_entity_kinds_are_lemmas() -> None:
 def test_a_country_is_a_name_even_in_lowercase() -> None:
     assert analyse_en("moldova").proper and analyse_en("Tajikistan").proper
     assert not analyse_en("trade").proper and not analyse_en("georgian").proper  # only the country's own name
+
+
+def test_multiword_verbs_in_any_form_become_the_one_word_the_texts_use() -> None:
+    assert ENGLISH.rewrite_phrases("when did they set up relations") == "when did they establish relations"
+    assert ENGLISH.rewrite_phrases("troops pulling out of the region") == "troops withdraw of the region"
+    assert ENGLISH.rewrite_phrases("they took part in the summit") == "they participate in the summit"
+    assert ENGLISH.rewrite_phrases("a setup of outposts") == "a setup of outposts"  # whole words only
+
+
+def test_a_correction_never_only_adds_a_prefix() -> None:
+    from knowledge.engine import Engine
+    from knowledge.search.query import resolve_word
+    english = Engine.from_path().sibling("en").index
+    assert [info.word for info in resolve_word("formal", english)] == ["formal"]  # not «informal»

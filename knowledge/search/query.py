@@ -201,6 +201,8 @@ def _words(text: str, lx: Lexicon) -> list[str]:
     found = lx.without_indefinites(words(text, max_chars=MAX_QUERY_CHARS))
     if lx.filler_phrases:
         found = lx.drop_filler_phrases(" ".join(found)).split()
+    if lx.phrase_rewrites:
+        found = lx.rewrite_phrases(" ".join(found)).split()
     if lx.rewrites:
         found = [part for word in found for part in lx.rewrites.get(word, word).split()]
     return found
@@ -290,6 +292,12 @@ def _in_base(info: WordInfo, index: Index) -> bool:
     return info.word in index.vocabulary or any(lemma in index.postings for lemma in info.lemmas)
 
 
+def _unprefixed(word: str, fixed: str | None) -> str | None:
+    """A correction, unless it only puts letters before the word: «formal» is no misspelt «informal» — a
+    prefix added makes another word, often the opposite."""
+    return None if fixed is not None and len(fixed) > len(word) and fixed.endswith(word) else fixed
+
+
 def resolve_word(word: str, index: Index) -> list[WordInfo]:
     """Analyse a word; split an unknown compound or correct a typo when the base does not know it."""
     lx, analyse = lexicon_for(index.lang), reader(index)
@@ -304,9 +312,10 @@ def resolve_word(word: str, index: Index) -> list[WordInfo]:
                 return [analyse(expansion), tail]
     # a misspelling can be a real word too («путна»): then only a very close base word replaces it
     cutoff = KNOWN_WORD_CUTOFF if info.known else None
-    fixed = correct_word(word, index, score_cutoff=cutoff)
+    fixed = _unprefixed(word, correct_word(word, index, score_cutoff=cutoff))
     if fixed is None and not info.known:  # «сервесные» → сервесный ≈ сервисный
-        fixed = next((f for f in (correct_word(lm, index, score_cutoff=85.0) for lm in info.lemmas) if f), None)
+        fixed = next((f for f in (_unprefixed(lm, correct_word(lm, index, score_cutoff=85.0))
+                                  for lm in info.lemmas) if f), None)
     corrected = analyse(fixed) if fixed else None
     if corrected is not None and corrected.function and not info.function:
         return [info]  # «tehran» is no misspelt «than»: a word of substance never becomes a function word

@@ -512,6 +512,25 @@ def _spell(word: str) -> str:
 
 # ---- synonyms -------------------------------------------------------------------------------------
 
+def _phrasal(verb_forms: str, particle: str, meaning: str) -> tuple[tuple[str, str], ...]:
+    return tuple((f"{form} {particle}", meaning) for form in verb_forms.split())
+
+
+# Multiword verbs, in every form, said in the one word the base's texts use: «pulled out of» is «withdrew».
+PHRASAL_VERBS: tuple[tuple[str, str], ...] = (
+    *_phrasal("set sets setting", "up", "establish"),
+    *_phrasal("pull pulls pulled pulling", "out", "withdraw"),
+    *_phrasal("take takes took taken taking", "part", "participate"),
+    *_phrasal("get gets got gotten getting", "together", "meet"),
+    *_phrasal("put puts putting", "together", "assemble"),
+    *_phrasal("carry carries carried carrying", "out", "conduct"),
+    *_phrasal("step steps stepped stepping", "down", "resign"),
+    *_phrasal("sign signs signed signing", "off", "approve"),
+    *_phrasal("ramp ramps ramped ramping", "up", "increase"),
+    *_phrasal("go goes went gone going", "up", "increase"),
+    *_phrasal("go goes went gone going", "down", "decrease"),
+)
+
 # Lemmas merged into one term, as lexicon.SYNONYM_GROUPS does for Russian. The first word names the group.
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("meeting", "meet", "talk", "negotiation", "negotiate", "discuss", "discussion", "encounter"),
@@ -890,6 +909,7 @@ ENGLISH = Lexicon(
         "whos": "who is", "hows": "how is", "thats": "that is",
     },
     synonym_groups=SYNONYM_GROUPS,
+    phrase_rewrites=PHRASAL_VERBS,
     follow_up_starts=_words("and also so well too then"),
     follow_up_phrases=("what about", "how about", "and what about", "and how about"),
     back_references=_words("it this that these those then there he she they him her them his its their"),
@@ -931,7 +951,7 @@ ENGLISH = Lexicon(
 )
 
 
-_SURFACE_FIELDS = frozenset(["rewrites", "question_pairs", "place_prepositions", "follow_up_starts",
+_SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "question_pairs", "place_prepositions", "follow_up_starts",
                              "back_references", "largest_forms", "smallest_forms", "yes_no_words", "by_period",
                              "span_openers", "span_closers", "negations", "which_words", "outside_words",
                              "count_fillers", "event_relatives", "kind_words", "per_words", "both_sides",

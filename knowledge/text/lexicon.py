@@ -306,6 +306,7 @@ class Lexicon:
     year_fractions: Mapping[str, int] = field(default_factory=dict)  # «полугодие» → 6 months
     fraction_ordinals: Mapping[str, int] = field(default_factory=dict)  # «первое полугодие» → the first
     count_fillers: frozenset[str] = frozenset()  # surface: «вторая по счёту поездка»
+    phrase_rewrites: tuple[tuple[str, str], ...] = ()  # surface multiword verbs → one word («pulled out» → …)
     outside_words: frozenset[str] = frozenset()  # surface: «вне России», «за пределами России»: not there
     venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
     upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says
@@ -336,6 +337,13 @@ class Lexicon:
     def drop_filler_phrases(self, text: str) -> str:
         """A normalised (lowercase) text without the filler phrases, which would read as content."""
         return _filler_pattern(self.filler_phrases).sub(" ", text)
+
+    def rewrite_phrases(self, text: str) -> str:
+        """A normalised text with its multiword verbs said in one word («set up» → «establish»)."""
+        if not self.phrase_rewrites:
+            return text
+        found = dict(self.phrase_rewrites)
+        return _filler_pattern(tuple(found)).sub(lambda m: found[m.group(0)], text)
 
 
 @functools.lru_cache(maxsize=8)
