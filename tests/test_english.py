@@ -463,8 +463,9 @@ def test_multiword_verbs_in_any_form_become_the_one_word_the_texts_use() -> None
     assert ENGLISH.rewrite_phrases("a setup of outposts") == "a setup of outposts"  # whole words only
 
 
-def test_a_correction_never_only_adds_a_prefix() -> None:
+def test_a_correction_never_only_adds_or_drops_a_prefix() -> None:
     from knowledge.engine import Engine
     from knowledge.search.query import resolve_word
     english = Engine.from_path().sibling("en").index
     assert [info.word for info in resolve_word("formal", english)] == ["formal"]  # not «informal»
+    assert [info.word for info in resolve_word("abroad", english)] == ["abroad"]  # not «road»

@@ -293,9 +293,12 @@ def _in_base(info: WordInfo, index: Index) -> bool:
 
 
 def _unprefixed(word: str, fixed: str | None) -> str | None:
-    """A correction, unless it only puts letters before the word: «formal» is no misspelt «informal» — a
-    prefix added makes another word, often the opposite."""
-    return None if fixed is not None and len(fixed) > len(word) and fixed.endswith(word) else fixed
+    """A correction, unless it only puts letters before the word or takes them away: «formal» is no misspelt
+    «informal», nor «abroad» «road» — a prefix added or dropped makes another word, often the opposite (a
+    letter typed twice, «ввизит», is still a typo)."""
+    if fixed is None or abs(len(fixed) - len(word)) < 2:
+        return fixed
+    return None if fixed.endswith(word) or word.endswith(fixed) else fixed
 
 
 def resolve_word(word: str, index: Index) -> list[WordInfo]:
