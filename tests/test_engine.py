@@ -408,3 +408,10 @@ def test_who_of_a_country_is_not_answered_by_a_fact_naming_only_people_of_others
     # the summit in Astana names the Russian and the Azerbaijani presidents, no one of Kazakhstan
     assert not engine.answer("Кто от Казахстана был на саммите в Астане?").answered
     assert engine.answer("Кто от России был на саммите в Астане?").answered
+
+
+def test_which_company_is_answered_by_a_fact_naming_another_than_the_one_asked_about(engine: Engine) -> None:
+    answer = engine.answer("Какая компания собирает грузовики КАМАЗ в Азербайджане?")
+    assert answer.answered and "Гянджинский" in answer.reply.split("\n", 1)[0]
+    # the service centres' fact names no company but the one asked about: nothing to answer with
+    assert not engine.answer("Какая компания обслуживает сервисные центры КАМАЗ?").answered

@@ -434,3 +434,10 @@ def test_a_side_or_together_adds_nothing_to_what_is_asked(parse) -> None:
     assert [t.word for t in sided.words.terms] == [t.word for t in parse(
         "сколько раз проходили трехсторонние переговоры с армянией").words.terms]
     assert "вместе" not in [t.word for t in parse("встречались ли вместе путин и алиев").words.terms]
+
+
+def test_which_company_asks_for_an_organisation_and_a_list_of_companies_does_not(parse) -> None:
+    asked = parse("какая компания собирает грузовики в гяндже")
+    assert asked.intent.answer_type == "organisation"
+    assert "компания" not in [t.word for t in asked.words.terms]
+    assert parse("какие российские компании работают в азербайджане").intent.answer_type != "organisation"

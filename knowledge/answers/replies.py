@@ -156,6 +156,10 @@ def typed_lead(answer_type: str, fact: Fact, entities: dict[str, Entity], *, fig
         refs = [ref for ref in refs if ref not in named] or refs
         people = [entities[ref].display_en() if english else entities[ref].display() for ref in refs]
         return f"{'Who' if english else 'Кто'}: {', '.join(dict.fromkeys(people))}." if people else ""
+    if answer_type == "organisation":
+        bodies = [name(ref) for ref in fact.organisations if ref not in named] or [
+            name(ref) for ref in fact.organisations]
+        return f"{', '.join(dict.fromkeys(bodies))}." if bodies else ""
     return ""
 
 

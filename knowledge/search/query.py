@@ -83,7 +83,7 @@ class Scope:
 class Intent:
     """What the question asks for: the kind of answer, and the readings beyond a plain lookup it calls for."""
 
-    answer_type: str  # "", date, place, figure, count, person, name, reason, what
+    answer_type: str  # "", date, place, figure, count, person, name, organisation, reason, what
     wants_day: bool = False
     wants_money: bool = False
     list_intent: bool = False
@@ -726,6 +726,10 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
             continue
         if owner is None and (lemma in lx.fillers or info.word in lx.fillers or lemma in lx.overview_words
                               or lemma in lx.second_person):
+            continue
+        if (owner is None and scan.which and not scan.list_intent and scan.answer_type in ("", "what")
+                and (lemma in lx.organisation_nouns or info.word in lx.organisation_nouns)):
+            scan.answer_type = "organisation"  # «какая компания …»: a fact naming one answers it
             continue
         if owner is None and lemma in lx.place_words and scan.answer_type in ("", "what"):
             scan.answer_type = "place"

@@ -155,7 +155,8 @@ def _stem_in(lemma: str, terms: frozenset[str]) -> bool:
 
 
 def complete_for(query: Query, entry: FactEntry) -> bool:
-    """Does the fact hold the kind of detail the question asks for (a date, a figure, a place, a person)?"""
+    """Does the fact hold the kind of detail the question asks for (a date, a figure, a place, a person, an
+    organisation)?"""
     fact = entry.fact
     if query.intent.comparison:
         return False
@@ -182,6 +183,8 @@ def complete_for(query: Query, entry: FactEntry) -> bool:
         return entry.has_actor
     if kind == "name":
         return bool(query.scope.entities & entry.people)  # «как зовут главу МИД Азербайджана»
+    if kind == "organisation":  # «какая компания …»: one the fact names besides those asked about
+        return bool(set(fact.organisations) - query.scope.named)
     return True
 
 

@@ -927,6 +927,8 @@ ENGLISH = Lexicon(
     smallest_forms=_words("smallest lowest least weakest slowest minimum min fewest"),
     frequent_words=_words("often frequently"),
     which_words=_words("which what"),
+    organisation_nouns=_words("company maker manufacturer producer organization corporation holding operator "
+                              "distributor supplier"),  # lemmas: «firm» and «enterprise» read as «company»
     span_openers=_words("from between"),
     span_closers=_words("to till until through and"),
     by_period=(("by", "year"), ("by", "years"), ("per", "year"), ("the", "years")),

@@ -292,6 +292,8 @@ class Lexicon:
     frequent_words: frozenset[str] = frozenset()  # after «most»: «most often»
     # the rest of what the parser and the engine read per language
     which_words: frozenset[str] = frozenset()  # «какой год» / "which year": asks for the year itself
+    # «какая компания», "which maker": the question asks for an organisation, which a fact must name
+    organisation_nouns: frozenset[str] = frozenset()
     span_openers: frozenset[str] = frozenset()  # «с 2015 по 2017» / "from 2015 to 2017"
     span_closers: frozenset[str] = frozenset()
     by_period: tuple[tuple[str, str], ...] = ()  # «по годам» / "by year": a figure across periods
@@ -410,6 +412,8 @@ RUSSIAN = Lexicon(
     smallest_forms=SMALLEST_FORMS,
     frequent_words=FREQUENT_WORDS,
     which_words=frozenset(["какой", "который", "каков"]),
+    organisation_nouns=frozenset(["компания", "производитель", "организация", "концерн", "корпорация", "холдинг",
+                                  "оператор", "дистрибьютор", "поставщик", "изготовитель"]),  # «фирма»: компания
     span_openers=frozenset(["с", "со", "от", "между"]),
     span_closers=frozenset(["по", "до", "и"]),
     by_period=(("по", "годам"), ("по", "годы"), ("по", "периодам")),
