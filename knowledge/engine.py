@@ -340,7 +340,7 @@ class Engine:
         """The question's words a fact must hold to say the same: content words and the relative ones."""
         analyse, said = reader(self.index), set()
         for token in tokens:
-            if token[:1].isdigit() or token in lx.fillers:
+            if token[:1].isdigit() or token in lx.fillers or token in lx.request_forms:
                 continue
             if token in lx.event_relatives or token in lx.relative_prepositions:
                 said.add(token)

@@ -415,3 +415,10 @@ def test_which_company_is_answered_by_a_fact_naming_another_than_the_one_asked_a
     assert answer.answered and "Гянджинский" in answer.reply.split("\n", 1)[0]
     # the service centres' fact names no company but the one asked about: nothing to answer with
     assert not engine.answer("Какая компания обслуживает сервисные центры КАМАЗ?").answered
+
+
+def test_what_someone_said_is_not_answered_by_a_meeting_they_were_at(engine: Engine) -> None:
+    assert not engine.answer("Что Пашинян сказал журналистам после переговоров в Сочи?").answered
+    assert engine.answer("Что заявил Алиев о территориальной целостности?").answered
+    # a request to the bot in the same verb is no question about saying
+    assert engine.answer("скажите, когда встречались путин и алиев в сочи").answered

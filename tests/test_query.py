@@ -441,3 +441,8 @@ def test_which_company_asks_for_an_organisation_and_a_list_of_companies_does_not
     assert asked.intent.answer_type == "organisation"
     assert "компания" not in [t.word for t in asked.words.terms]
     assert parse("какие российские компании работают в азербайджане").intent.answer_type != "organisation"
+
+
+def test_a_verb_of_telling_is_the_frame_only_in_the_forms_of_a_request(parse) -> None:
+    assert "скажите" not in [t.word for t in parse("скажите, когда встречались путин и алиев").words.terms]
+    assert "ответил" in [t.word for t in parse("что ответил путин алиеву").words.terms]

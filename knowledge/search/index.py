@@ -374,7 +374,7 @@ def _compiled(builder: _Builder, entries: list[FactEntry], fact_terms: list[set[
     idf = {term: math.log(1 + (total + 1) / (len(ids) + 0.5)) for term, ids in postings.items()}
     unknown_idf = math.log(1 + (total + 1) / 0.5)
 
-    for word in (*lx.question_words, *lx.fillers, *lx.months, *lx.seasons):
+    for word in (*lx.question_words, *lx.fillers, *lx.request_forms, *lx.months, *lx.seasons):
         vocabulary.add(word)
     for group in (*lx.synonym_groups, *base.lexicon.synonyms.get(lang, ())):
         vocabulary.update(group)

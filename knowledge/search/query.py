@@ -535,7 +535,8 @@ def _read_talk(scan: _Scan, info: WordInfo) -> None:
         scan.talk.add("bye")
     elif lemma in lx.smalltalk or info.word in lx.smalltalk:
         scan.talk.add("chat")
-    elif not (info.function or lemma in lx.fillers or lemma in lx.overview_words or lemma in lx.intensifiers):
+    elif not (info.function or lemma in lx.fillers or info.word in lx.request_forms or lemma in lx.overview_words
+              or lemma in lx.intensifiers):
         scan.other_words += 1
 
 
@@ -724,7 +725,8 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
                     lemma in ("год", "year") and scan.years) and not rate:  # «в 2023 году» names a year
                 scan.answer_type = "date"
             continue
-        if owner is None and (lemma in lx.fillers or info.word in lx.fillers or lemma in lx.overview_words
+        if owner is None and (lemma in lx.fillers or info.word in lx.fillers or info.word in lx.request_forms
+                              or lemma in lx.overview_words
                               or lemma in lx.second_person):
             continue
         if (owner is None and scan.which and not scan.list_intent and scan.answer_type in ("", "what")

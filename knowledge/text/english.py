@@ -953,7 +953,8 @@ ENGLISH = Lexicon(
 )
 
 
-_SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "question_pairs", "place_prepositions", "follow_up_starts",
+_SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "question_pairs", "place_prepositions",
+                             "follow_up_starts",
                              "back_references", "largest_forms", "smallest_forms", "yes_no_words", "by_period",
                              "span_openers", "span_closers", "negations", "which_words", "outside_words",
                              "count_fillers", "event_relatives", "kind_words", "per_words", "both_sides",
