@@ -396,8 +396,16 @@ class Engine:
             return False  # «когда X сделал Y»: no fact found states that action, so none tells when
         if query.intent.answer_type == "person" and not _holds_person(query, scored, self._kinds):
             return False  # «кто был президентом Туркмении на саммите»: the fact names no one of that country
+        if query.intent.answer_type == "person" and not scored.entry.people and self._asks_role_holder(query):
+            return False  # «кто был министром обороны»: a fact naming the office, not the person, does not tell
         # «товарооборот России с Арменией»: facts about Armenia that say nothing of trade
         return not _misses_subject(query, scored, analyse, lexicon_for(self.lang).event_nouns)
+
+    def _asks_role_holder(self, query: Query) -> bool:
+        """The question names an office people hold in this base («министр», «президент», «глава»)."""
+        heads = {lemma for role in self.index.roles.values() if role for lemma in role[0]}
+        heads |= {key[0] for key in lexicon_for(self.lang).role_names}
+        return any(set(t.lemmas) & heads for t in query.words.terms)
 
     def _promotable(self, query: Query, ranked: list[Scored]) -> Scored | None:
         """The fact a declined lookup could assert: the best one that agrees with every constraint and holds

@@ -422,3 +422,8 @@ def test_what_someone_said_is_not_answered_by_a_meeting_they_were_at(engine: Eng
     assert engine.answer("Что заявил Алиев о территориальной целостности?").answered
     # a request to the bot in the same verb is no question about saying
     assert engine.answer("скажите, когда встречались путин и алиев в сочи").answered
+
+
+def test_who_held_an_office_is_not_answered_by_a_fact_naming_the_office_and_no_one(engine: Engine) -> None:
+    assert not engine.answer("Кто был министром обороны Азербайджана в 2003 году?").answered
+    assert engine.answer("Кто подписал соглашение о ВТС в 2003 году?").answered  # the heads of the ministries
