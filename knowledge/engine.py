@@ -398,6 +398,8 @@ class Engine:
             return False  # «кто был президентом Туркмении на саммите»: the fact names no one of that country
         if query.intent.answer_type == "person" and not scored.entry.people and self._asks_role_holder(query):
             return False  # «кто был министром обороны»: a fact naming the office, not the person, does not tell
+        if any(t.topic and t.known and i not in scored.matched for i, t in enumerate(query.words.terms)):
+            return False  # «договор о дружбе»: a fact about another agreement does not tell
         # «товарооборот России с Арменией»: facts about Armenia that say nothing of trade
         return not _misses_subject(query, scored, analyse, lexicon_for(self.lang).event_nouns)
 

@@ -427,3 +427,8 @@ def test_what_someone_said_is_not_answered_by_a_meeting_they_were_at(engine: Eng
 def test_who_held_an_office_is_not_answered_by_a_fact_naming_the_office_and_no_one(engine: Engine) -> None:
     assert not engine.answer("Кто был министром обороны Азербайджана в 2003 году?").answered
     assert engine.answer("Кто подписал соглашение о ВТС в 2003 году?").answered  # the heads of the ministries
+
+
+def test_an_agreement_about_another_thing_does_not_answer_when_one_was_signed(engine: Engine) -> None:
+    assert not engine.answer("Когда Россия и Азербайджан подписали договор о дружбе?").answered
+    assert engine.answer("Когда подписали соглашение о военно-техническом сотрудничестве?").answered

@@ -268,8 +268,8 @@ def test_capital_letters_are_lowered() -> None:
 
 # ---- the lexicon ---------------------------------------------------------------------------------------
 
-SURFACE_FIELDS = {"rewrites", "phrase_rewrites", "request_forms", "kind_words", "per_words", "question_pairs",
-                  "filler_phrases", "follow_up_phrases", "place_prepositions",
+SURFACE_FIELDS = {"rewrites", "phrase_rewrites", "request_forms", "topic_prepositions", "kind_words", "per_words",
+                  "question_pairs", "filler_phrases", "follow_up_phrases", "place_prepositions",
                   "follow_up_starts", "back_references", "largest_forms", "smallest_forms", "second_person",
                   "synonym_groups", "compound_prefixes", "outcome_words", "yes_no_words", "by_period",
                   "span_openers", "span_closers", "negations", "which_words", "event_relatives", "outside_words",

@@ -446,3 +446,10 @@ def test_which_company_asks_for_an_organisation_and_a_list_of_companies_does_not
 def test_a_verb_of_telling_is_the_frame_only_in_the_forms_of_a_request(parse) -> None:
     assert "скажите" not in [t.word for t in parse("скажите, когда встречались путин и алиев").words.terms]
     assert "ответил" in [t.word for t in parse("что ответил путин алиеву").words.terms]
+
+
+def test_the_noun_after_about_is_what_a_thing_is_about(parse) -> None:
+    topics = [t.word for t in parse("когда подписали соглашение о новых поставках вертолетов").words.terms
+              if t.topic]
+    assert topics == ["поставках"]
+    assert not [t for t in parse("когда подписали соглашение в москве").words.terms if t.topic]

@@ -36,6 +36,7 @@ class Term:
     weight: float
     known: bool  # the base has at least one of the lemmas
     noun: bool  # names a thing (noun, adjective, number, unknown word) rather than an action
+    topic: bool = False  # what something is about («договор о дружбе»): a fact about another topic is no answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -716,8 +717,12 @@ class _Words:
 
 def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: Analyser) -> _Words:
     lx, found = scan.lx, _Words()
+    topic_open = False  # after «о» / "about", until the noun it governs
     for position, (info, owner) in enumerate(zip(scan.infos, owners, strict=True)):
         lemma = info.lemmas[0]
+        topic_open = scan.before[position] in lx.topic_prepositions or (
+            topic_open and info.pos in ("ADJF", "PRTF") and not info.function)
+        topic = topic_open and info.pos == "NOUN"
         if owner is None and lemma in lx.meta_words:  # before fillers: «в каком году» asks for a date
             # «12 млрд кубометров в год», "per year" beside a number said: a rate, not a date asked
             rate = bool(scan.numbers) and scan.before[position] in lx.per_words
@@ -757,7 +762,7 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
         # «встречались» counts as the noun встреча; a verb the base never uses names what is asked
         noun = info.pos not in POS_WEIGHT or analyse(lemma).pos == "NOUN" or (
             not present and info.pos in ("VERB", "INFN"))
-        found.terms.append(Term(info.word, present or info.lemmas, weight, bool(present), noun))
+        found.terms.append(Term(info.word, present or info.lemmas, weight, bool(present), noun, topic))
     return found
 
 

@@ -910,6 +910,7 @@ ENGLISH = Lexicon(
     },
     synonym_groups=SYNONYM_GROUPS,
     phrase_rewrites=PHRASAL_VERBS,
+    topic_prepositions=_words("about"),
     follow_up_starts=_words("and also so well too then"),
     follow_up_phrases=("what about", "how about", "and what about", "and how about"),
     back_references=_words("it this that these those then there he she they him her them his its their"),
@@ -953,7 +954,8 @@ ENGLISH = Lexicon(
 )
 
 
-_SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "question_pairs", "place_prepositions",
+_SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "topic_prepositions", "question_pairs",
+                             "place_prepositions",
                              "follow_up_starts",
                              "back_references", "largest_forms", "smallest_forms", "yes_no_words", "by_period",
                              "span_openers", "span_closers", "negations", "which_words", "outside_words",

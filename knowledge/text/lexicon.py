@@ -302,6 +302,7 @@ class Lexicon:
     frequent_words: frozenset[str] = frozenset()  # after «most»: «most often»
     # the rest of what the parser and the engine read per language
     which_words: frozenset[str] = frozenset()  # «какой год» / "which year": asks for the year itself
+    topic_prepositions: frozenset[str] = frozenset()  # «о», "about": the noun after them is what a thing is about
     # surface forms of a request to the bot («назови», «скажите»): dropped as fillers are, but only in these forms
     request_forms: frozenset[str] = frozenset()
     # «какая компания», "which maker": the question asks for an organisation, which a fact must name
@@ -372,6 +373,7 @@ def _filler_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 RUSSIAN = Lexicon(
     fillers=FILLERS,
     request_forms=REQUEST_IMPERATIVES,
+    topic_prepositions=frozenset(["о", "об", "обо"]),
     filler_phrases=(),  # normalize() drops the Russian ones
     question_words=QUESTION_WORDS,
     question_pairs={},
