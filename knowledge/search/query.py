@@ -360,6 +360,8 @@ class _Scan:
     after_in: list[bool] = field(default_factory=list)  # each after «в» (or a verb of visiting)
     before: list[str] = field(default_factory=list)  # the word before each meaningful word
     negated: list[bool] = field(default_factory=list)  # «не в России»: the place is ruled out, not asked for
+    about: list[bool] = field(default_factory=list)  # the noun «о» / "about" governs: what a thing is about
+    topic_open: bool = False  # after «о», through the adjectives, until its noun
     years: set[int] = field(default_factory=set)
     months: set[int] = field(default_factory=set)
     days: set[tuple[int, int]] = field(default_factory=set)
@@ -412,6 +414,7 @@ class _Scan:
         self.infos.append(info)
         self.after_in.append(previous in lx.place_prepositions or self.visit_before)
         self.before.append(previous)
+        self.about.append(self.topic_open and info.pos == "NOUN")
         self.negated.append((previous in lx.place_prepositions and self.earlier in lx.negations)
                             or previous in lx.outside_words or (previous == "of" and self.earlier in lx.outside_words))
 
@@ -426,6 +429,8 @@ def _scan(raw_words: list[str], index: Index, lx: Lexicon, analyse: Analyser) ->
             for info in resolve_word(word, index):
                 _read_word(scan, info, at)
         scan.earlier, scan.previous = scan.previous, word
+        scan.topic_open = word in lx.topic_prepositions or (
+            scan.topic_open and (word.isdigit() or analyse(word).pos in ("ADJF", "PRTF", "NUMR")))
         if len(scan.infos) >= MAX_WORDS:
             break
     if scan.pending_number is not None:
@@ -717,12 +722,8 @@ class _Words:
 
 def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: Analyser) -> _Words:
     lx, found = scan.lx, _Words()
-    topic_open = False  # after «о» / "about", until the noun it governs
     for position, (info, owner) in enumerate(zip(scan.infos, owners, strict=True)):
         lemma = info.lemmas[0]
-        topic_open = scan.before[position] in lx.topic_prepositions or (
-            topic_open and info.pos in ("ADJF", "PRTF") and not info.function)
-        topic = topic_open and info.pos == "NOUN"
         if owner is None and lemma in lx.meta_words:  # before fillers: «в каком году» asks for a date
             # «12 млрд кубометров в год», "per year" beside a number said: a rate, not a date asked
             rate = bool(scan.numbers) and scan.before[position] in lx.per_words
@@ -762,7 +763,7 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
         # «встречались» counts as the noun встреча; a verb the base never uses names what is asked
         noun = info.pos not in POS_WEIGHT or analyse(lemma).pos == "NOUN" or (
             not present and info.pos in ("VERB", "INFN"))
-        found.terms.append(Term(info.word, present or info.lemmas, weight, bool(present), noun, topic))
+        found.terms.append(Term(info.word, present or info.lemmas, weight, bool(present), noun, scan.about[position]))
     return found
 
 
