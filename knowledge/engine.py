@@ -278,8 +278,7 @@ class Engine:
                                             kind=query.intent.counted_kind)
         best = allowed[0] if allowed else None
         top = complete[0] if complete else None
-        if (best is not None and best.score >= cfg.answer_threshold
-                and UNSTATED_BY_TYPE.get(query.intent.answer_type) in best.entry.fact.unstated):
+        if best is not None and best.score >= cfg.answer_threshold and self._untold(query, allowed):
             top = None  # «кто обстрелял …»: the fact about it says the source does not tell — not another's people
         if top is not None and not self._tells(query, top):
             top = None
@@ -403,6 +402,13 @@ class Engine:
         # «товарооборот России с Арменией»: facts about Armenia that say nothing of trade
         return not _misses_subject(query, scored, analyse, lexicon_for(self.lang).event_nouns)
 
+    def _untold(self, query: Query, allowed: list[Scored]) -> bool:
+        """A fact as close as the best says the source does not tell the detail asked («кто обстрелял»: not
+        known): then no fact that mentions the event in passing, with its own people, answers it."""
+        untold = UNSTATED_BY_TYPE.get(query.intent.answer_type)
+        return untold is not None and any(
+            untold in s.entry.fact.unstated for s in allowed if s.score >= allowed[0].score - self.settings.tie_margin)
+
     def _asks_role_holder(self, query: Query) -> bool:
         """The question names an office people hold in this base («министр», «президент», «глава»)."""
         heads = {lemma for role in self.index.roles.values() if role for lemma in role[0]}
@@ -413,7 +419,7 @@ class Engine:
         """The fact a declined lookup could assert: the best one that agrees with every constraint and holds
         the detail asked; none where the best match says the source does not tell, or for an announced event."""
         allowed = [s for s in ranked if s.allowed]
-        if not allowed or UNSTATED_BY_TYPE.get(query.intent.answer_type) in allowed[0].entry.fact.unstated:
+        if not allowed or self._untold(query, allowed):
             return None
         top = next((s for s in allowed if s.complete), None)
         if top is None or top.entry.fact.status != "done" or top.score < self.settings.suggest_threshold / 2:

@@ -432,3 +432,9 @@ def test_who_held_an_office_is_not_answered_by_a_fact_naming_the_office_and_no_o
 def test_an_agreement_about_another_thing_does_not_answer_when_one_was_signed(engine: Engine) -> None:
     assert not engine.answer("Когда Россия и Азербайджан подписали договор о дружбе?").answered
     assert engine.answer("Когда подписали соглашение о военно-техническом сотрудничестве?").answered
+
+
+def test_who_did_what_the_source_does_not_tell_is_not_answered_by_a_fact_mentioning_it(engine: Engine) -> None:
+    # the shooting's own fact says the source does not tell who; the apology mentions the shooting with its people
+    answer = engine.answer("Кто обстреливал автомобиль с российскими миротворцами?")
+    assert not answer.answered
