@@ -438,3 +438,8 @@ def test_who_did_what_the_source_does_not_tell_is_not_answered_by_a_fact_mention
     # the shooting's own fact says the source does not tell who; the apology mentions the shooting with its people
     answer = engine.answer("Кто обстреливал автомобиль с российскими миротворцами?")
     assert not answer.answered
+
+
+def test_decisions_taken_are_an_outcome_a_meeting_fact_does_not_state(engine: Engine) -> None:
+    assert not engine.answer("Какие решения приняли на встрече Путина и Алиева в Самарканде?").answered
+    assert engine.answer("Какое решение приняли о выводе миротворцев из Карабаха?").answered

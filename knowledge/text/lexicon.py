@@ -87,7 +87,7 @@ RELATIVE_PREPOSITIONS = frozenset(["до", "после"])
 PLACE_PREPOSITIONS = frozenset(["в", "во"])
 
 # Words asking how something ended: an announced (planned) event has no outcome yet.
-OUTCOME_WORDS = frozenset(["итог", "итоговый", "результат", "закончиться", "завершиться", "кончиться", "окончиться", "договориться", "решить", "подписать", "завершить", "закончить"])
+OUTCOME_WORDS = frozenset(["итог", "итоговый", "результат", "закончиться", "завершиться", "кончиться", "окончиться", "договориться", "решить", "подписать", "завершить", "закончить", "решение"])
 
 # Words asking for a detail with a stated precision.
 DAY_WORDS = frozenset(["число", "числа", "какого"])  # «какого числа»
