@@ -134,3 +134,11 @@ def test_a_half_year_in_english(bundled_engine: Engine) -> None:
     answer = bundled_engine.answer("meetings of putin and aliyev in the second half of 2022")
     assert answer.answered and "summit-2022-09-16-samarkand" in answer.facts
     assert "summit-2022-06-29-ashgabat" not in answer.facts  # June is the first half
+
+
+def test_what_someone_said_in_english_is_not_answered_by_a_meeting_and_a_tag_question_adds_nothing() -> None:
+    from knowledge.engine import Engine
+    engine = Engine.from_path()
+    assert not engine.answer("what did pashinyan say after the talks in sochi").answered
+    assert engine.answer("what did aliyev say about territorial integrity").answered
+    assert engine.answer("did aliyev say sorry to putin").answered

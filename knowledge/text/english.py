@@ -529,6 +529,7 @@ PHRASAL_VERBS: tuple[tuple[str, str], ...] = (
     *_phrasal("ramp ramps ramped ramping", "up", "increase"),
     *_phrasal("go goes went gone going", "up", "increase"),
     *_phrasal("go goes went gone going", "down", "decrease"),
+    *_phrasal("say says said saying", "sorry", "apologize"),
 )
 
 # Lemmas merged into one term, as lexicon.SYNONYM_GROUPS does for Russian. The first word names the group.
@@ -536,6 +537,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("meeting", "meet", "talk", "negotiation", "negotiate", "discuss", "discussion", "encounter"),
     ("visit", "trip", "travel", "tour", "journey"),
     ("trade", "turnover", "commerce"),  # trade turnover = trade volume = bilateral trade: all say «trade»
+    # saying something: "what did X say" is answered by what X stated or stressed, not by a meeting X was at
+    ("state", "say", "declare", "stress", "emphasize", "statement"),
     ("investment", "invest", "investor"),
     ("cooperation", "cooperate", "collaboration", "collaborate"),
     ("university", "college", "institute"),
@@ -844,7 +847,7 @@ _QUARTER_FIRST, _QUARTER_LAST, _MIDDLE = (1, 2, 3), (10, 11, 12), (5, 6, 7, 8)
 
 ENGLISH = Lexicon(
     fillers=_words(
-        "hello hi hey please pls plz thanks thank tell say know wonder want like need can could would may might "
+        "hello hi hey please pls plz thanks thank tell know wonder want like need can could would may might right "
         "let me i my question answer bot guy folk friend colleague anyone anybody someone somebody interesting "
         "interest curious learn remind clarify explain well so ok okay anyway actually basically just also "
         "already still really exactly ever even there here this that these those such it be do have happen "
