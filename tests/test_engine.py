@@ -397,8 +397,8 @@ def test_meetings_of_foreign_ministers_are_not_those_of_presidents(engine: Engin
 
 
 def test_facts_sharing_only_the_names_and_year_do_not_answer_what_is_asked_about_them(engine: Engine) -> None:
-    # the base knows trade (for another country pair) and meetings with Armenia in 2022, but no trade with it
-    answer = engine.answer("Какой товарооборот был у России с Арменией в 2022 году?")
+    # the base knows trade (for another country pair) and a summit in Kazakhstan in 2022, but no trade with it
+    answer = engine.answer("Какой товарооборот был у России с Казахстаном в 2022 году?")
     assert not answer.answered and not answer.facts
     # names alone still list what the base has about them
     assert engine.answer("Что известно об Армении в 2022 году?").answered
@@ -425,12 +425,12 @@ def test_what_someone_said_is_not_answered_by_a_meeting_they_were_at(engine: Eng
 
 
 def test_who_held_an_office_is_not_answered_by_a_fact_naming_the_office_and_no_one(engine: Engine) -> None:
-    assert not engine.answer("Кто был министром обороны Азербайджана в 2003 году?").answered
+    assert not engine.answer("Кто был главой военного ведомства России в 2003 году?").answered
     assert engine.answer("Кто подписал соглашение о ВТС в 2003 году?").answered  # the heads of the ministries
 
 
 def test_an_agreement_about_another_thing_does_not_answer_when_one_was_signed(engine: Engine) -> None:
-    assert not engine.answer("Когда Россия и Азербайджан подписали договор о дружбе?").answered
+    assert not engine.answer("Когда Россия и Азербайджан подписали соглашение о судоходстве?").answered
     assert engine.answer("Когда подписали соглашение о военно-техническом сотрудничестве?").answered
 
 

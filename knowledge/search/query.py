@@ -36,7 +36,7 @@ class Term:
     weight: float
     known: bool  # the base has at least one of the lemmas
     noun: bool  # names a thing (noun, adjective, number, unknown word) rather than an action
-    topic: bool = False  # what something is about («договор о дружбе»): a fact about another topic is no answer
+    topic: bool = False  # what something is about («соглашение о судоходстве»): a fact about another is no answer
 
 
 @dataclass(frozen=True, slots=True)
