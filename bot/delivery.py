@@ -72,9 +72,10 @@ class UpdateJournal(Protocol):
 class GroupCall(Generic[I, R]):
     """One call in a thread of its own for the items that came while the previous call ran (a group
     commit): a burst costs a few calls, not one per item and one trip through the busy event loop each.
-    ``add`` returns the future of the call that will include the item; on an exception, ``failed``."""
+    ``add`` returns the future of the call that will include the item; on an exception, ``failed(items)``."""
 
-    def __init__(self, thread: ThreadPoolExecutor, call: Callable[[list[I]], R], failed: R) -> None:
+    def __init__(self, thread: ThreadPoolExecutor, call: Callable[[list[I]], R],
+                 failed: Callable[[list[I]], R]) -> None:
         self.thread, self.call, self.failed = thread, call, failed
         self._pending: list[I] = []
         self._next: asyncio.Future[R] | None = None  # the result of the call the pending items go in
@@ -99,7 +100,7 @@ class GroupCall(Generic[I, R]):
                     value = await asyncio.get_running_loop().run_in_executor(self.thread, self.call, items)
                 except Exception:  # the store fails soft (bot/safe_storage.py); this is past it
                     log.exception("the journal failed for %d updates", len(items))
-                    value = self.failed
+                    value = self.failed(items)
                 if result is not None and not result.done():
                     result.set_result(value)
         finally:
@@ -121,8 +122,10 @@ class AsyncJournal:
         self._checks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factbot-claims")
         self._marks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factbot-handled")
         self._keeps: GroupCall[tuple[int, str], bool] = GroupCall(
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="factbot-journal"), self._keep_many, False)
-        self._claims: GroupCall[int, set[int]] = GroupCall(self._checks, self._claim_many, set())
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="factbot-journal"), self._keep_many,
+            lambda updates: False)
+        # a claim that fails lets the update be handled: at least once, never lost
+        self._claims: GroupCall[int, set[int]] = GroupCall(self._checks, self._claim_many, set)
 
     @staticmethod
     async def _call(thread: ThreadPoolExecutor, call: Callable[..., T], *args: Any) -> T:

@@ -210,8 +210,11 @@ class PostgresStorage:
     def journal_many(self, updates: list[tuple[int, str]]) -> None:
         now = time.time()
         with self._tx(timeout=JOURNAL_BUSY_MS / 1000) as cur:
+            # a claim may have made the row first (long polling hands an update on before its batch is
+            # written): the payload is kept all the same, so a crash before it is handled replays it
             cur.executemany("INSERT INTO updates (update_id, payload, received) VALUES (%s, %s, %s)"
-                            " ON CONFLICT (update_id) DO NOTHING",
+                            " ON CONFLICT (update_id) DO UPDATE SET payload = excluded.payload"
+                            " WHERE updates.payload IS NULL AND updates.handled IS NULL",
                             [(int(update_id), payload, now) for update_id, payload in updates])
 
     def is_handled(self, update_id: int) -> bool:

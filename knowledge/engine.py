@@ -394,12 +394,12 @@ class Engine:
         if query.intent.answer_type in _TYPED and _misses_action(query, scored, analyse):
             return False  # «когда X сделал Y»: no fact found states that action, so none tells when
         if query.intent.answer_type == "person" and not _holds_person(query, scored, self._kinds):
-            return False  # «кто от Казахстана был на саммите»: the fact names no one of that country
+            return False  # «кто от Чили был на саммите»: the fact names no one of that country
         if query.intent.answer_type == "person" and not scored.entry.people and self._asks_role_holder(query):
             return False  # «кто был главой ведомства»: a fact naming the office, not the person, does not tell
         if any(t.topic and i not in scored.matched for i, t in enumerate(query.words.terms)):
             return False  # «соглашение о судоходстве»: a fact about another agreement does not tell
-        # «товарооборот России с Казахстаном»: facts about Kazakhstan that say nothing of trade
+        # «товарооборот Чили с Перу»: facts about Peru that say nothing of trade
         return not _misses_subject(query, scored, analyse, lexicon_for(self.lang).event_nouns)
 
     def _untold(self, query: Query, allowed: list[Scored]) -> bool:
@@ -635,13 +635,13 @@ def _misses_action(query: Query, scored: Scored, analyse: Callable[[str], WordIn
 
 def _holds_person(query: Query, scored: Scored, kinds: Mapping[str, tuple[str, str]]) -> bool:
     """When a «who» question names countries (not as the place), the person answering it is of one of them
-    («кто из азербайджанских министров …»): a fact naming only people of other countries does not answer it."""
+    («кто из чилийских министров …»): a fact naming only people of other countries does not answer it."""
     named = query.scope.entities | query.scope.soft_entities
     others = [ref for ref in scored.entry.people if ref not in named]
     countries = {ref for ref in named | query.scope.about_refs
                  if kinds.get(ref, ("", ""))[0] == "country" and ref not in query.scope.place_refs}
     if not others or not countries:
-        return True  # «кто такой Лавров»: the person asked about is the answer
+        return True  # «кто такой X»: the person asked about is the answer
     return any(kinds.get(ref, ("", ""))[1] in countries for ref in others)
 
 

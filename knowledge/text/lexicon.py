@@ -19,7 +19,7 @@ FILLERS = frozenset(
 # A request to the bot in the imperative («назови», «перечислите», «покажи»): the frame of the question, never
 # what is asked. Surface forms, so that the same verbs in a statement («назвал агрессией») keep their meaning.
 # So are the verbs of telling asked of the bot, in the forms a request takes (the imperative, the infinitive
-# after «можешь», the second person): «что ответил Путин» keeps its verb, «ответь, когда …» does not.
+# after «можешь», the second person): «что ответил министр» keeps its verb, «ответь, когда …» does not.
 REQUEST_IMPERATIVES = frozenset(
     ["назови", "назовите", "перечисли", "перечислите", "покажи", "покажите", "напиши", "напишите", "дай", "дайте",
      "приведи", "приведите", "выдай", "выдайте", "опиши", "опишите", "скинь", "скиньте", "выведи", "выведите",
