@@ -256,9 +256,10 @@ class Engine:
             subject = {lemma for term in query.words.terms if term.noun for lemma in term.lemmas}
             points = figure_series([s.entry.fact for s in allowed if s.score >= cfg.suggest_threshold], subject,
                                    lang=self.lang)
-            if points:
-                latest = points[-1].fact
-                score = max(s.score for s in allowed if s.entry.fact is latest)
+            latest = points[-1].fact if points else None
+            score = max((s.score for s in allowed if s.entry.fact is latest), default=0.0)
+            if latest is not None and score >= allowed[0].score - cfg.complete_margin:
+                # the latest figure, unless a fact no series holds matches the question better: the plain reading
                 return self.compose.build(question, "answer", True, self.compose.lead(query, latest), [latest], score)
         return self._lookup(question, query, ranked, allowed)
 

@@ -210,6 +210,12 @@ def test_filler_phrases_are_removed(filler: str) -> None:
     assert words(f"{filler}, когда установили отношения") == ["когда", "установили", "отношения"]
 
 
+def test_still_said_in_many_words_is_one_adverb() -> None:
+    """«до сих пор» and «по-прежнему» are «ещё», not «пора» and «прежний»; the words alone keep their meaning."""
+    assert words("Россия до сих пор считает") == words("Россия по-прежнему считает") == ["россия", "еще", "считает"]
+    assert words("до пор") == ["до", "пор"] and words("по прежним ценам") == ["по", "прежним", "ценам"]
+
+
 def test_filler_words_inside_other_words_survive() -> None:
     assert words("курсе валют") == ["курсе", "валют"]  # «в курсе» needs the preposition
 

@@ -166,6 +166,32 @@ def test_a_fact_asked_by_its_own_yes_no_question_stays_answered(engine: Engine) 
     assert checked >= 40
 
 
+def test_the_lookups_answer_to_a_yes_no_question_confirms_it(engine: Engine) -> None:
+    """A fact naming everything the claim names, found in other verbs by the lookup, is a «Да», not a bare fact."""
+    for question, lead in (("Лаврова принимал Алиев?", "Да — "), ("С Лавровым Алиев встречался лично?", "Да — "),
+                           ("Did Aliyev receive Lavrov in Azerbaijan?", "Yes — ")):
+        answer = engine.answer(question)
+        assert answer.verdict == "yes" and first_line(answer).startswith(lead), (question, answer.reply)
+        assert answer.facts == ("fm-2023-02-lavrov-received-by-aliyev",)
+
+
+@pytest.mark.parametrize("question", [
+    "Мишустин с Алиевым ещё встречаются?", "Мишустин с Алиевым до сих пор ведут переговоры?",
+    "Do Mishustin and Aliyev still hold talks?"])
+def test_an_event_of_a_date_does_not_settle_whether_something_still_holds(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts == ("government-2024-03-06-mishustin-aliyev",), answer.reply
+    assert not answer.verdict and not states_verdict(answer.reply, "yes")
+
+
+@pytest.mark.parametrize("question", ["Россия до сих пор считает Азербайджан стратегическим партнером?",
+                                      "Россия по-прежнему считает Азербайджан стратегическим партнером?",
+                                      "Is Azerbaijan still a strategic partner of Russia?"])
+def test_a_state_as_of_the_source_settles_whether_it_still_holds(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.verdict == "yes" and answer.facts == ("diplomacy-strategic-partner",), answer.reply
+
+
 # -- «Нет» ----------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("question", "fact_id", "value"), [
@@ -222,6 +248,17 @@ def test_who_did_it_matters(engine: Engine) -> None:
     assert engine.answer("Путин извинился перед Алиевым?").verdict == ""
     assert engine.answer("Did Aliyev apologise to Putin?").verdict == "yes"
     assert engine.answer("Did Putin apologise to Aliyev?").verdict == ""
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Был ли Лавров принят Алиевым?", "yes"), ("Алиев принимал Лаврова?", "yes"), ("Лаврова принимал Алиев?", "yes"),
+    ("Был ли Алиев принят Лавровым?", ""), ("Лавров принимал Алиева?", ""),
+    ("Did Aliyev receive Lavrov?", "yes"), ("Did Lavrov receive Aliyev?", "")])
+def test_in_the_passive_the_one_who_did_it_is_named_after_the_participle(engine: Engine, question: str,
+                                                                         verdict: str) -> None:
+    """The fact says Lavrov «был принят» (was received) by Aliyev: Aliyev received him, in either voice."""
+    answer = engine.answer(question)
+    assert answer.verdict == verdict and answer.facts == ("fm-2023-02-lavrov-received-by-aliyev",), answer.reply
 
 
 def test_a_number_that_picks_the_worse_match_is_not_confirmed(engine: Engine) -> None:

@@ -63,6 +63,7 @@ MAX_SPAN_DAYS = 4000  # a fact dated more loosely than this says nothing about a
 APPROXIMATE = 0.1  # «около 500» agrees with 450–550 ...
 ALMOST = 0.05  # «почти 4,4» is 4.18–4.4
 BOUND_REACH = 0.25  # «более 7 тысяч» is 7–8.75 thousand: a source rounds down, not by half
+PASSIVE_REACH = 5  # words from a passive participle to the one who did it («принят президентом … Алиевым»)
 DIFFERENT = 0.15  # ... and contradicts what is further than this from it
 
 # -- the words of the framing (general Russian and English) -------------------------------------------------
@@ -96,6 +97,8 @@ _ABOUT_PREPOSITIONS_RU = frozenset(["о", "об", "про", "по"])
 _NEGATIONS_RU = frozenset(["не", "нет", "ни", "никогда", "нигде", "никто", "ничего"])
 _NOT_NEGATED_RU = frozenset(["менее", "более", "меньше", "больше", "раньше", "позже", "позднее", "только"])
 _CHOICE = frozenset(["или", "либо", "or"])
+# «ещё стоят» (normalize() reads «до сих пор», «по-прежнему» so), "still": whether a state persists
+_STILL = {"ru": frozenset(["еще"]), "en": frozenset(["still"])}
 # «…, так?», «…, верно?», «… или нет»: a tag after a statement makes it a claim to check, verb or not
 _TAGS_RU = tuple(tuple(t.split()) for t in (
     "не так ли", "или нет", "или не так", "это так", "это правда", "это верно", "ведь так", "так ли это",
@@ -106,6 +109,7 @@ _REPORTED_RU = frozenset(["якобы", "будто", "вроде", "мол"]) |
 _AUXILIARIES = frozenset(["did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would",
                           "can", "could", "shall", "should", "might", "may"])
 _FUTURE_EN = frozenset(["will", "shall"])
+_BE_EN = frozenset(["was", "were", "been", "be", "is", "are", "being"])  # before a participle: the passive
 _PAST_EN = frozenset(["did", "was", "were", "had"])
 _OPENERS_EN = frozenset(["so", "and", "but", "well", "hey", "ok", "okay", "please", "btw", "also", "then"])
 _ASKERS_EN = frozenset(["you", "u", "anyone", "anybody", "someone", "somebody", "i", "we"])
@@ -293,6 +297,23 @@ def _framing_ru(tokens: list[str], asks: bool, *, copula: bool = False) -> Frami
     past = any(_finite_ru(info) and info.tense == "past" for info in map(analyse, claim))
     return Framing(" ".join(claim), how, _negated(claim, _NEGATIONS_RU, _NOT_NEGATED_RU),
                    any(t in _CHOICE for t in claim), future, past and not future)
+
+
+def _doers_ru(text: str, mentions: Sequence[tuple[int, str, str]]) -> set[str]:
+    """Who did it in a Russian text: the people named in the nominative, or after a passive participle those in
+    the instrumental («Лавров был принят Алиевым»; not «разговор с Путиным»)."""
+    analyse = analyser_for("ru")
+    tokens = words(text, max_chars=MAX_QUERY_CHARS)
+    agents = {person for at, person, case in mentions if case == "ablt" and any(
+        analyse(tokens[before]).pos == "PRTS" and not {"с", "со"} & set(tokens[before:at])
+        for before in range(max(0, at - PASSIVE_REACH), at))}
+    return agents or {person for _, person, case in mentions if case == "nomn"}
+
+
+def _settles(fact: Fact, claim_text: str, lang: str) -> bool:
+    """The fact can settle the claim: one asking whether something still holds («ещё», «до сих пор», "still")
+    only a state the source reports as of its date can; an event of a date neither confirms nor denies it."""
+    return bool(fact.as_of) or not _STILL.get(lang, frozenset()) & set(claim_text.split())
 
 
 def _finite_ru(info: WordInfo) -> bool:
@@ -622,7 +643,13 @@ class Verdicts:
             return None  # the lookup's own decline or suggestions
         if plain.answered and not contested and all(self._tolerable(claim, scored.get(i), said, tense)
                                                     for i in plain.facts):
-            return None  # the lookup's answer, found with other verbs than the claim's: no «Да», no «Нет»
+            # the lookup answered the whole question with facts naming every thing the claim names: its reading
+            # is the confirmation, in other verbs
+            facts = [f for i in plain.facts if (f := self.base.fact(i)) is not None]
+            if not all(_settles(f, framing.claim, self.lang) and self._roles_agree(framing.claim, claim, f)
+                       for f in facts):
+                return None  # a state asked to persist, or the one the claim says did it did not
+            return self._affirm(question, claim, facts, said, plain, scored)
         shown = list(dict.fromkeys(found))[:MAX_SHOWN]  # found, but not confirming the claim: not asserted
         announced = all(f.status == "planned" for f in shown) and tense != "future"
         lead = self.say.lead_announced_only if announced else self.say.lead_unconfirmed
@@ -657,7 +684,7 @@ class Verdicts:
         fact = scored.entry.fact
         if not _tense_fits(fact, tense):
             return False
-        if claim_text and not self._roles_agree(claim_text, claim, fact):
+        if claim_text and not (self._roles_agree(claim_text, claim, fact) and _settles(fact, claim_text, self.lang)):
             return False
         return not said or number_state(said, fact, scored.entry, self.lang)[0] == "agree"
 
@@ -688,10 +715,10 @@ class Verdicts:
         text = (fact.text_en or fact.text) if self.lang == "en" else fact.text
         stated = self._mentions(text, people)
         if self.lang != "en":
-            doers = {person for _, person, case in said if case == "nomn"}
+            doers = _doers_ru(claim_text, said)
             if len(doers) != 1 or doers == people:
                 return True
-            done = {person for _, person, case in stated if case == "nomn"}
+            done = _doers_ru(text, stated)
             return bool(doers & done) or not (done & people)
         tokens = words(claim_text, max_chars=MAX_QUERY_CHARS)
         analyse = analyser_for("en")
@@ -707,6 +734,10 @@ class Verdicts:
         where = next((i for i, t in enumerate(fact_tokens) if set(analyse(t).lemmas) & set(verb.lemmas)), None)
         if where is None:
             return True
+        if where and fact_tokens[where - 1] in _BE_EN:  # "Lavrov was received by Aliyev": the one after "by"
+            after = [person for position, person, _ in stated if position > where
+                     and "by" in fact_tokens[where:position]]
+            return not after or after[0] in doers
         before = [person for position, person, _ in stated if position < where]
         return not before or before[-1] in doers
 

@@ -133,6 +133,8 @@ _DAY_SUFFIX = re.compile(r"\b([1-9]|[12]\d|3[01])\s*(?:-\s*)?(?:го|ого|е|�
 _SHORT_YEAR = re.compile(r"\b([12]\d)\s*(?:-\s*)?(?:ый|ой|й|го|ого|м|ом|х|ых)(?=\s+год|\b)")
 _SHORT_YEAR_WORD = re.compile(r"\b([12]\d)(?=\s+(?:год|году|года|годом|г)\b)")
 _FILLER_PHRASES = re.compile(r"\b(?:кто в курсе|в курсе|кто знает|не подскажете|подскажите пожалуйста)\b")
+# «до сих пор», «по-прежнему» are one adverb, «ещё» (still): not «пора» and «прежний», content words
+_STILL = re.compile(r"\b(?:до сих пор|по-прежнему)\b")
 # «чаще всего» → a marker word: a ranking, answered only across periods (lexicon.RANKING_MARKERS)
 _SUPERLATIVE = re.compile(r"\b(больше|меньше|чаще|реже) всего\b")
 _RANKING = {"больше": "наибольше", "меньше": "наименьше", "чаще": "наичаще", "реже": "наиреже"}
@@ -160,6 +162,8 @@ def normalize(text: str, *, max_chars: int = MAX_QUERY_CHARS) -> str:
         text = _SHORT_YEAR_WORD.sub(lambda m: f"20{m.group(1)}", text)
     if "кто" in text or "курс" in text or "подска" in text:
         text = _FILLER_PHRASES.sub(" ", text)
+    if " пор" in text or "прежнему" in text:
+        text = _STILL.sub(" еще ", text)
     if "всего" in text:
         text = _SUPERLATIVE.sub(lambda m: f" {_RANKING[m.group(1)]} ", text)
     return _SPACES.sub(" ", text).strip()
