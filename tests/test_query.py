@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pytest
@@ -57,6 +58,15 @@ def test_question_words_set_the_answer_type(parse, question: str, answer_type: s
 
 def test_v_kakom_godu_asks_for_a_date(parse) -> None:
     assert parse("в каком году установили отношения").intent.answer_type == "date"
+
+
+@pytest.mark.parametrize("question", ["в каком городе встречались путин и алиев",
+                                      "перечисли города, где встречались путин и алиев",
+                                      "list the cities where putin and aliyev met"])
+def test_a_kind_of_place_asked_is_the_answer_type_not_a_word_to_find(index: Index, question: str) -> None:
+    query = parse_query(question, Engine.from_path().sibling("en").index if question.isascii() else index)
+    assert query.intent.answer_type == "place" and query.intent.wants_city
+    assert not {lemma for term in query.words.terms for lemma in term.lemmas} & {"город", "city"}
 
 
 def test_only_a_day_question_wants_the_day(parse) -> None:
@@ -321,6 +331,31 @@ def test_typo_correction_finds_a_base_word(index: Index) -> None:
     assert correct_word("азрбайджан", index) == "азербайджан"
     assert correct_word("абв", index) is None  # too short to guess
     assert correct_word("кхмпфрщ", index) is None
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("тавароабарот", "товарооборот"), ("инвистиций", "инвестиций"),
+                                             ("рассийским", "российским"), ("обьем", "объем")])
+def test_a_word_spelt_as_it_sounds_is_the_base_word_it_sounds_like(index: Index, typed: str, meant: str) -> None:
+    assert correct_word("тавароабарот", index) is None  # three letters off: too far for the fuzzy correction
+    assert [info.word for info in resolve_word(typed, index)] == [meant]
+
+
+def test_words_that_sound_alike_but_are_not_one_word_settle_nothing(index: Index) -> None:
+    from knowledge.search.query import by_sound
+    from knowledge.text.normalize import sound_key
+
+    assert sound_key("товарооборот") == sound_key("тавароабарот") != sound_key("товар")
+    other = dataclasses.replace(index, by_sound={sound_key("прошла"): ("прошла", "прошло"),
+                                                 sound_key("визыт"): ("визит", "визы")})
+    assert by_sound("прашла", other) == "прошла"  # two forms of one verb
+    assert by_sound("визыт", other) is None  # two words
+
+
+def test_results_of_a_period_ask_for_no_outcome(parse) -> None:
+    query = parse("какой объем инвестиций по итогам 2023 года")
+    assert query.intent.asks_outcome == () and query.intent.answer_type == "figure"
+    assert "итог" not in {lemma for term in query.words.terms for lemma in term.lemmas}
+    assert parse("какие итоги переговоров").intent.asks_outcome
 
 
 def test_a_dictionary_word_is_corrected_only_into_a_name_or_a_form_of_its_own_root(index: Index) -> None:

@@ -19,7 +19,7 @@ from knowledge.base.model import Entity, Fact, KnowledgeBase
 from knowledge.text.language import analyser_for, lexicon_for
 from knowledge.text.lexicon import Lexicon
 from knowledge.text.morphology import WordInfo, analyse
-from knowledge.text.normalize import words
+from knowledge.text.normalize import sound_key, words
 
 MAX_YEAR_SPAN = 15  # a fact dated "1992/2024" says nothing about any single year
 Analyser = Callable[[str], WordInfo]
@@ -56,6 +56,7 @@ class FactEntry:
     has_place: bool
 
 
+SOUND_MIN = 5  # letters a word needs to be found by its sound (shorter ones sound alike too often)
 DERIVED_PREFIX = 6  # letters two words share to be taken for one root («рекорд», «рекордный»)
 
 
@@ -78,6 +79,8 @@ class Index:
     # («рекорд») finds the one it does («рекордный»)
     by_prefix: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     roles: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # a person → their role's lemmas
+    # Russian words of the vocabulary by how they sound (normalize.sound_key): «тавароабарот» finds «товарооборот»
+    by_sound: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
 
 def content_lemmas(text: str, vocabulary: set[str] | None = None, *, analyser: Analyser = analyse
@@ -384,6 +387,11 @@ def _compiled(builder: _Builder, entries: list[FactEntry], fact_terms: list[set[
     by_length: dict[int, list[str]] = defaultdict(list)
     for word in vocabulary:
         by_length[len(word)].append(word)
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    if lang == "ru":
+        for word in vocabulary:
+            if len(word) >= SOUND_MIN and word.isalpha():
+                by_sound[sound_key(word)].append(word)
     by_prefix: dict[str, list[str]] = defaultdict(list)
     for term in postings:
         if len(term) >= DERIVED_PREFIX and term.isalpha():
@@ -404,6 +412,7 @@ def _compiled(builder: _Builder, entries: list[FactEntry], fact_terms: list[set[
         lang=lang,
         synonyms=builder.synonyms,
         by_prefix={k: tuple(sorted(v)) for k, v in by_prefix.items()},
+        by_sound={k: tuple(sorted(v)) for k, v in by_sound.items()},
         roles={entity.id: tuple(builder.lemmas_of(role)) for entity in base.entities.values()
                if entity.kind == "person" and (role := entity.role_en if builder.english else entity.role)},
     )

@@ -16,7 +16,7 @@ from knowledge.search.index import DERIVED_PREFIX, Index, reader
 from knowledge.text.language import lexicon_for
 from knowledge.text.lexicon import RANKING_MARKERS, Lexicon
 from knowledge.text.morphology import WordInfo, aspect_partners, may_be_plural_noun
-from knowledge.text.normalize import MAX_QUERY_CHARS, words
+from knowledge.text.normalize import MAX_QUERY_CHARS, sound_key, words
 
 HARD_KINDS = frozenset({"person", "country", "place", "organisation"})
 POS_WEIGHT = {"VERB": 0.7, "INFN": 0.7, "PRTS": 0.7, "GRND": 0.6, "ADVB": 0.4, "COMP": 0.4, "PRED": 0.4}
@@ -284,6 +284,16 @@ def correct_word(word: str, index: Index, *, score_cutoff: float | None = None) 
     return best[0] if best else None
 
 
+def by_sound(word: str, index: Index) -> str | None:
+    """The base's word that sounds like this one (``sound_key``), when all that do are forms of one word."""
+    found = index.by_sound.get(sound_key(word), ())
+    if len(found) > 1:
+        analyse = reader(index)
+        if not set.intersection(*(set(analyse(form).lemmas) for form in found)):
+            return None  # «прошла», «прошло» are one verb; two words that sound alike are no typo to settle
+    return found[0] if found else None
+
+
 def _same_root(word: str, other: str) -> bool:
     """Two words that start alike for five letters are forms or derivatives of one root («русски», «русские»)."""
     return len(word) >= 5 and len(other) >= 5 and word[:5] == other[:5]
@@ -320,6 +330,8 @@ def resolve_word(word: str, index: Index) -> list[WordInfo]:
     if fixed is None and not info.known:  # «сервесные» → сервесный ≈ сервисный
         fixed = next((f for f in (_unprefixed(lm, correct_word(lm, index, score_cutoff=85.0))
                                   for lm in info.lemmas) if f), None)
+    if fixed is None and not info.known:  # «тавароабарот»: spelt as it is said
+        fixed = by_sound(word, index)
     corrected = analyse(fixed) if fixed else None
     if corrected is not None and corrected.function and not info.function:
         return [info]  # «tehran» is no misspelt «than»: a word of substance never becomes a function word
@@ -477,6 +489,8 @@ def _read_word(scan: _Scan, info: WordInfo, at: int) -> None:
         else:
             scan.numbers.add(pending)
         scan.pending_number = None
+    if lemma in lx.results_of.get(scan.previous, ()):
+        return  # «по итогам года»: the year's figure, not an outcome nor a word a fact must hold
     if info.forms and (set(info.forms) & lx.outcome_words or (
             set(info.forms) & lx.outcome_verbs and info.pos == "VERB")):
         scan.outcome.append(lemma)
@@ -739,7 +753,8 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
                 and (lemma in lx.organisation_nouns or info.word in lx.organisation_nouns)):
             scan.answer_type = "organisation"  # «какая компания …»: a fact naming one answers it
             continue
-        if owner is None and lemma in lx.place_words and scan.answer_type in ("", "what"):
+        if owner is None and lemma in lx.place_words and scan.answer_type in ("", "what", "place"):
+            # «в каком городе», «города, где …»: the kind of place asked, not a word a fact must hold
             scan.answer_type = "place"
             found.wants_city = lemma not in lx.venue_words  # «в каком городе», not «в каком месте»
             continue

@@ -152,6 +152,8 @@ REWRITES: dict[str, str] = {
     "премьерминистр": "премьер министр",
     "скока": "сколько",
     "скоко": "сколько",
+    "скок": "сколько",
+    "сколко": "сколько",
     "сколка": "сколько",
     "скольк": "сколько",
     "када": "когда",
@@ -268,6 +270,8 @@ class Lexicon:
     place_prepositions: frozenset[str]  # surface words
     outcome_words: frozenset[str]  # matched against ``WordInfo.forms`` (before synonyms)
     outcome_verbs: frozenset[str]  # outcome words only when used as verbs ("how did it end")
+    # «по итогам 2023 года»: an outcome word after its preposition names the period a figure is of, asks nothing
+    results_of: Mapping[str, frozenset[str]]  # surface preposition → lemmas
     day_words: frozenset[str]
     name_words: frozenset[str]
     meta_words: frozenset[str]  # «what year» asks for a date
@@ -393,6 +397,7 @@ RUSSIAN = Lexicon(
     place_prepositions=PLACE_PREPOSITIONS,
     outcome_words=OUTCOME_WORDS,
     outcome_verbs=frozenset(),
+    results_of={"по": frozenset(["итог", "результат"])},
     day_words=DAY_WORDS,
     name_words=NAME_WORDS,
     meta_words=frozenset(["год", "месяц", "число", "дата", "день"]),

@@ -169,6 +169,17 @@ def normalize(text: str, *, max_chars: int = MAX_QUERY_CHARS) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# how a Russian word sounds, for typos that spell it as it is said: unstressed «о» as «а», «е» / «я» / «э» as «и»
+# («тавароабарот», «инвистиции»), signs dropped («обьем»), «й» as «и», a doubled letter once («расийский»)
+_SOUND = str.maketrans({"о": "а", "е": "и", "ё": "и", "я": "и", "э": "и", "й": "и", "ь": None, "ъ": None})
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def sound_key(word: str) -> str:
+    """A Russian word as it sounds: two spellings with one key are one word mistyped by ear."""
+    return _DOUBLED.sub(r"\1", word.translate(_SOUND))
+
+
 def tokenize(text: str) -> list[str]:
     """Words and numbers of an already normalised text, with colloquial forms spelled out."""
     tokens: list[str] = []
