@@ -142,3 +142,18 @@ def test_what_someone_said_in_english_is_not_answered_by_a_meeting_and_a_tag_que
     assert not engine.answer("what did pashinyan say after the talks in sochi").answered
     assert engine.answer("what did aliyev say about territorial integrity").answered
     assert engine.answer("did aliyev say sorry to putin").answered
+
+
+@pytest.mark.parametrize("question", ["name the russian energy firms doing business in azerbaijan",
+                                      "please name the Russian energy companies working in Azerbaijan"])
+def test_name_first_in_a_request_asks_for_the_things_not_for_a_name(bundled_engine: Engine, question: str) -> None:
+    answer = bundled_engine.answer(question)
+    assert answer.answered and "energy-russian-companies" in answer.facts, answer.reply
+    assert "Gazprom" in answer.reply
+
+
+def test_a_name_asked_for_is_still_a_name(bundled_engine: Engine) -> None:
+    from knowledge.search.query import parse_query
+
+    query = parse_query("what is the name of the plant in ganja", bundled_engine.sibling("en").index)
+    assert query.intent.answer_type == "name"

@@ -69,6 +69,13 @@ def test_a_kind_of_place_asked_is_the_answer_type_not_a_word_to_find(index: Inde
     assert not {lemma for term in query.words.terms for lemma in term.lemmas} & {"город", "city"}
 
 
+@pytest.mark.parametrize("question", ["какое число граждан азербайджана побывало в россии",
+                                      "число азербайджанских вузов с обучением на русском"])
+def test_the_number_of_something_asks_how_many_not_the_day(parse, question: str) -> None:
+    query = parse(question)
+    assert query.intent.answer_type == "figure" and not query.intent.wants_day
+
+
 def test_only_a_day_question_wants_the_day(parse) -> None:
     assert parse("какого числа утвердили дорожную карту").intent.wants_day
     assert parse("Какого числа прошли переговоры?").intent.wants_day

@@ -465,6 +465,8 @@ def _read_form(scan: _Scan, raw_words: list[str], at: int, pairs: dict[int, str]
         scan.ask(pairs[at])
     elif word in lx.count_fillers and at > 0 and raw_words[at - 1] in lx.count_fillers:
         pass  # «третья по счёту»: how it is counted, not what
+    elif word in lx.request_forms and word in lx.name_words and (at == 0 or raw_words[at - 1] in lx.fillers):
+        pass  # "name the firms …" asks for them, not for a name
     elif word in lx.ambiguous_months and not _beside_number(raw_words, at):
         pass  # «may» is a month only beside a day or a year
     elif len(word) == 1 and not word.isdigit():
@@ -573,6 +575,8 @@ def _read_period_or_intent(scan: _Scan, info: WordInfo) -> bool:
         scan.months.update(lx.seasons.get(info.word) or lx.seasons[lemma])
     elif lemma in lx.list_words or info.word in lx.list_words:
         scan.list_intent = True
+    elif info.word in lx.number_of:
+        scan.ask("figure")  # «какое число граждан», «число вузов»: how many
     elif lemma in lx.day_words and scan.answer_type in ("", "what", "date"):
         scan.wants_day = True
         scan.answer_type = "date"

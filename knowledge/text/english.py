@@ -861,6 +861,7 @@ ENGLISH = Lexicon(
         "let me know", "find out", "any idea", "by the way", "take place", "took place", "takes place",
         "taken place", "taking place",
     ),
+    request_forms=frozenset(["name", "give", "show"]),  # first in a request: "name the firms …", "give me …"
     question_words={
         "when": "date", "where": "place", "whence": "place", "who": "person", "whom": "person",
         "whose": "person", "what": "what", "which": "what", "why": "reason", "how": "how",
@@ -885,6 +886,7 @@ ENGLISH = Lexicon(
     place_prepositions=_words("in at into to"),
     outcome_words=_words("outcome result finish complete conclude agree decide sign resolve culminate"),
     results_of={},  # "for 2023" says it without an outcome word
+    number_of=frozenset(),  # "number" is a figure word
     outcome_verbs=_words("end"),
     day_words=_words("day date"),
     name_words=_words("name surname title"),
@@ -964,7 +966,7 @@ _SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "to
                              "back_references", "largest_forms", "smallest_forms", "yes_no_words", "by_period",
                              "span_openers", "span_closers", "negations", "which_words", "outside_words",
                              "count_fillers", "event_relatives", "kind_words", "per_words", "both_sides",
-                             "indefinite_particles", "role_names", "results_of"])
+                             "indefinite_particles", "role_names", "results_of", "number_of"])
 
 
 def _lexicon_words(lexicon: Lexicon) -> Iterable[str]:

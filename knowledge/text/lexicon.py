@@ -272,6 +272,7 @@ class Lexicon:
     outcome_verbs: frozenset[str]  # outcome words only when used as verbs ("how did it end")
     # «по итогам 2023 года»: an outcome word after its preposition names the period a figure is of, asks nothing
     results_of: Mapping[str, frozenset[str]]  # surface preposition → lemmas
+    number_of: frozenset[str]  # surface: «число граждан» asks how many («какого числа» asks the day)
     day_words: frozenset[str]
     name_words: frozenset[str]
     meta_words: frozenset[str]  # «what year» asks for a date
@@ -398,6 +399,7 @@ RUSSIAN = Lexicon(
     outcome_words=OUTCOME_WORDS,
     outcome_verbs=frozenset(),
     results_of={"по": frozenset(["итог", "результат"])},
+    number_of=frozenset(["число", "численность"]),
     day_words=DAY_WORDS,
     name_words=NAME_WORDS,
     meta_words=frozenset(["год", "месяц", "число", "дата", "день"]),
