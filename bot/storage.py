@@ -25,7 +25,7 @@ SCHEMA_VERSION = 5
 MAX_QUESTION_CHARS = 1000
 BUSY_TIMEOUT_MS = 5000
 JOURNAL_BUSY_MS = 250  # the journal is on the way of every update: it waits for a lock this long at most
-LANGUAGE_BUSY_MS = 100  # so is a user's language (read before every answer, on the event loop)
+LANGUAGE_BUSY_MS = 1000  # a user's language, read off the event loop before an answer when memory has none
 TOP_DECLINED = 5
 UNANSWERED_KINDS = ("decline", "suggest", "partial")
 SUGGESTED_KINDS = ("suggest", "partial")
@@ -120,6 +120,7 @@ class SqliteStorage:
         self.path = path if str(path) == ":memory:" else Path(path)
         self.started_at = time.time()
         self._lock = threading.Lock()
+        self._memory_lock = threading.Lock()  # the languages in memory: held for a dictionary operation only
         self._conn: sqlite3.Connection | None = None
         self._languages: OrderedDict[int, str | None] = OrderedDict()  # user id -> setting (None: never set)
         try:
@@ -288,10 +289,11 @@ class SqliteStorage:
 
         Asked before every answer, so recent users are served from memory; this object is the
         only writer, so the memory never disagrees with the file."""
-        with self._locked(LANGUAGE_BUSY_MS) as conn:
+        with self._memory_lock:  # never behind a write: memory answers for a recent user at once
             if user_id in self._languages:
                 self._languages.move_to_end(user_id)
                 return self._languages[user_id]
+        with self._locked(LANGUAGE_BUSY_MS) as conn:
             row = conn.execute("SELECT language FROM user_language WHERE user_id = ?", (user_id,)).fetchone()
             found = str(row[0]) if row is not None and row[0] in LANGUAGES else None
             self._remember_language(user_id, found)
@@ -307,11 +309,12 @@ class SqliteStorage:
             self._remember_language(user_id, lang)
 
     def _remember_language(self, user_id: int, lang: str | None) -> None:
-        """Cache a setting (the lock is held)."""
-        self._languages[user_id] = lang
-        self._languages.move_to_end(user_id)
-        while len(self._languages) > LANGUAGE_CACHE_SIZE:
-            self._languages.popitem(last=False)
+        """Cache a setting (the database lock is held, so no read of the store overtakes a write)."""
+        with self._memory_lock:
+            self._languages[user_id] = lang
+            self._languages.move_to_end(user_id)
+            while len(self._languages) > LANGUAGE_CACHE_SIZE:
+                self._languages.popitem(last=False)
 
     # -- the update journal (bot/delivery.py) ------------------------------------------------------
 

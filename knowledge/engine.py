@@ -276,7 +276,8 @@ class Engine:
                        and things <= s.matched]
             if members and members[0].score >= cfg.answer_threshold - cfg.list_margin:
                 return self.compose.listing(question, members, counting=query.intent.count_intent,
-                                            kind=query.intent.counted_kind)
+                                            kind=query.intent.counted_kind,
+                                            counted_as=next(iter(query.words.figure_nouns), ()))
         best = allowed[0] if allowed else None
         top = complete[0] if complete else None
         if best is not None and best.score >= cfg.answer_threshold and self._untold(query, allowed):

@@ -70,6 +70,10 @@ def test_the_counted_noun_is_read_from_the_question(question: str, noun: str) ->
     ("сколько раз мишустин встречался с асадовым", 2, "Два раза (2) — по данным базы:"),
     ("how many times did Putin and Aliyev meet in 2022", 7, "Seven times (7) — according to the base:"),
     ("how many meetings did Bayramov and Lavrov hold in 2023", 5, "Five meetings (5) — according to the base:"),
+    # a name or an adverbial phrase between "how many" and the noun counted
+    ("How many Putin–Aliyev meetings were held in December 2022?", 1, "One meeting (1) — according to the base:"),
+    ("how many in-person meetings did putin and aliyev have in 2023", 2,
+     "Two meetings (2) — according to the base:"),
 ])
 def test_a_count_says_its_number_first_then_lists_the_occasions(engine: Engine, question: str, count: int,
                                                                 lead: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections.abc import Collection
 
 from knowledge.answers.answer import Answer, AnswerKind, Item, SourceRef, Suggestion
 from knowledge.answers.enumeration import listed
@@ -20,7 +21,7 @@ from knowledge.search.query import Query
 from knowledge.search.rankings import count_occasions
 from knowledge.search.scoring import Scored
 from knowledge.settings import EngineSettings
-from knowledge.text.language import analyser_for
+from knowledge.text.language import analyser_for, lexicon_for
 from knowledge.text.normalize import MAX_QUERY_CHARS, words
 
 
@@ -137,7 +138,10 @@ class Composer:
         return typed_lead(query.intent.answer_type, fact, self.base.entities, figure=figure, about=self.index.about,
                           lang=self.reply, named=query.scope.entities)
 
-    def listing(self, question: str, members: list[Scored], *, counting: bool = False, kind: str = "") -> Answer:
+    def listing(self, question: str, members: list[Scored], *, counting: bool = False, kind: str = "",
+                counted_as: Collection[str] = ()) -> Answer:
+        """A list of facts; for a count, the number of occasions (or of things of ``kind``) first, said with
+        the noun the question counted (``counted_as``: its lemmas, as the parser found them)."""
         cap = max(1, self.settings.max_list)  # a list answer always shows at least one fact
         facts = sorted((s.entry.fact for s in members), key=lambda f: (f.date.start, f.date.end))
         if counting:  # an announced meeting has not happened: it is not counted
@@ -149,7 +153,7 @@ class Composer:
             # occasions, or the distinct things of a kind the facts name («сколько документов»)
             events = len({r for f in facts for r in f.entity_ids if self.base.entities[r].kind == kind}) if kind \
                 else count_occasions(facts)
-            noun, one = counted_noun(question, self.lang) if self.lang == self.reply else ("", "")
+            noun, one = counted_noun(question, self.lang, counted_as) if self.lang == self.reply else ("", "")
             lead = self.say.lead_count.format(counted=counted(events, noun, self.reply, one=one), count=events)
         score = max(s.score for s in members)
         if len(shown) == 1 and not counting:
@@ -164,7 +168,7 @@ class Composer:
         text = fact.text_en if english and fact.text_en else fact.text
         nouns = {lemma for noun in query.words.figure_nouns[:1] for lemma in noun}
         listed_here = listed(text, nouns, analyser_for("en" if english and fact.text_en else "ru"))
-        noun, one = counted_noun(question, self.lang) if self.lang == self.reply else ("", "")
+        noun, one = counted_noun(question, self.lang, nouns) if self.lang == self.reply else ("", "")
         if listed_here is None or not noun or query.intent.wants_money:
             return None  # «сколько раз», «сколько стоит»: no list of things answers it
         count = len(listed_here.items)
@@ -210,12 +214,13 @@ class Composer:
 _HAPPENED = frozenset(["быть", "пройти", "проходить", "состояться", "случиться", "провести", "be", "take", "hold"])
 
 
-def counted_noun(question: str, lang: str) -> tuple[str, str]:
+def counted_noun(question: str, lang: str, counted_as: Collection[str] = ()) -> tuple[str, str]:
     """The thing a count question counts, as it names it, and (in English) its singular: «сколько встреч» →
     («встреч», ""), "how many meetings" → ("meetings", "meeting"); ("", "") for times («сколько раз», "how
-    often") or when no noun follows."""
-    tokens = words(question, max_chars=MAX_QUERY_CHARS)[:60]
-    analyse = analyser_for(lang)
+    often") or when no noun follows. ``counted_as``: the counted noun's lemmas, when the parser found it (a
+    name before it is not what is counted: "how many Putin–Aliyev meetings")."""
+    tokens = lexicon_for(lang).rewrite_phrases(" ".join(words(question, max_chars=MAX_QUERY_CHARS)[:60])).split()
+    analyse = analyser_for(lang)  # "in-person meetings": "personally meetings", as the parser reads them
     starts = [at + 1 for at, token in enumerate(tokens) if token in ("сколько", "скольких")] if lang == "ru" else [
         at + 2 for at, pair in enumerate(itertools.pairwise(tokens)) if pair == ("how", "many")]
     for start in starts[:1]:
@@ -224,6 +229,8 @@ def counted_noun(question: str, lang: str) -> tuple[str, str]:
             if info.pos == "NOUN" and not info.function:
                 if token in ("раз", "times", "time") or info.proper:
                     return "", ""
+                if counted_as and not set(info.lemmas) & set(counted_as):
+                    continue
                 return token, (info.forms[0] if lang == "en" else "")
             if not (info.function or info.pos in ("ADJF", "PRTF", "ADVB", "NUMR") or token in ("всего", "же")
                     or set(info.forms) & _HAPPENED):

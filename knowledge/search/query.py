@@ -769,7 +769,7 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
             present = _same_root_in_base(lemma, index)  # «побили рекорд» where the base says «рекордный»
         if owner is None and info.proper and not present:
             found.unknown_names.append(info.word)
-        if _counted_noun(scan, info, owner, position) and not found.figure_nouns:
+        if _counted_noun(scan, info, owner, position, owners) and not found.figure_nouns:
             found.figure_nouns.append(present or info.lemmas)
         # a word the base never uses is the strongest sign that the question is about something else
         weight = max((index.idf[lm] for lm in present), default=index.unknown_idf * UNKNOWN_BOOST)
@@ -805,14 +805,15 @@ def _other_aspect(lemma: str, index: Index, analyse: Analyser) -> tuple[str, ...
     return ()
 
 
-def _counted_noun(scan: _Scan, info: WordInfo, owner: str | None, position: int) -> bool:
-    """The noun «сколько» counts: within three words after it, only adjectives or fillers between
-    («сколько было двусторонних визитов»)."""
+def _counted_noun(scan: _Scan, info: WordInfo, owner: str | None, position: int,
+                  owners: Sequence[str | None]) -> bool:
+    """The noun «сколько» counts: within three words after it, only adjectives, names or fillers between
+    («сколько было двусторонних визитов», "how many Putin–Aliyev meetings")."""
     lx = scan.lx
     return (scan.answer_type == "figure" and info.pos == "NOUN" and owner is None
             and 0 <= position - scan.counted_from <= 3 and scan.figure_questions == 1
-            and all(between.pos in ("ADJF", "PRTF") or between.lemmas[0] in lx.fillers
-                    for between in scan.infos[scan.counted_from:position]))
+            and all(between.pos in ("ADJF", "PRTF") or between.lemmas[0] in lx.fillers or owners[at] is not None
+                    for at, between in enumerate(scan.infos[scan.counted_from:position], start=scan.counted_from)))
 
 
 def _counted_kind(figure_nouns: list[tuple[str, ...]], lx: Lexicon, analyse: Analyser) -> str:

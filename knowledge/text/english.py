@@ -530,6 +530,8 @@ PHRASAL_VERBS: tuple[tuple[str, str], ...] = (
     *_phrasal("go goes went gone going", "up", "increase"),
     *_phrasal("go goes went gone going", "down", "decrease"),
     *_phrasal("say says said saying", "sorry", "apologize"),
+    # adverbial phrases said in one word: "in-person meetings", "met face to face" are personal ones
+    ("in person", "personally"), ("face to face", "personally"),
 )
 
 # Lemmas merged into one term, as lexicon.SYNONYM_GROUPS does for Russian. The first word names the group.
