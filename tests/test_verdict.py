@@ -201,6 +201,8 @@ def test_a_state_as_of_the_source_settles_whether_it_still_holds(engine: Engine,
      "diplomacy-1992-04-04-relations-established", "Нет: 4 апреля 1992 года."),
     ("Россия вложила в Азербайджан 400 млн долларов в 2023 году?", "investment-russia-2023", "Нет: 295 млн долларов."),
     ("Верно ли, что товарооборот в 2023 году вырос на 4,4%?", "trade-2023-record", "Нет: 17,5%."),
+    # 24% was 2022's growth: the figure of the year asked denies it, not the year that had it
+    ("Товарооборот в 2023 году вырос на 24%?", "trade-2023-record", "Нет: 17,5%."),
     ("Перемирие в Карабахе заключили 18 сентября?", "karabakh-2023-09-20-ceasefire", "Нет: 20 сентября 2023 года."),
     ("Декларацию о союзническом взаимодействии подписали Путин и Мирзоян?",
      "summit-2022-02-22-moscow-allied-declaration", "Нет: участники — Владимир Путин, Ильхам Алиев."),
@@ -267,6 +269,13 @@ def test_a_number_that_picks_the_worse_match_is_not_confirmed(engine: Engine) ->
     assert not answer.answered and not answer.verdict
 
 
+def test_a_number_is_confirmed_by_the_fact_counting_what_it_counts(engine: Engine) -> None:
+    """«более 100 тысяч туристов»: the tourists' figure confirms it, not the visitors' one that shares more words."""
+    answer = engine.answer("Говорят, в 2023 году Азербайджан посетили более 100 тысяч туристов из России?")
+    assert answer.verdict == "yes" and answer.facts == ("russian-tourists-azerbaijan-2023",), answer.reply
+    assert first_line(answer) == "Да — 152,2 тысячи туристов."
+
+
 def test_negated_and_choice_questions_get_no_verdict(engine: Engine) -> None:
     for question in ("Правда ли, что Путин и Алиев не встречались в Самарканде?",
                      "Декларацию подписали в Москве или в Баку?"):
@@ -286,6 +295,8 @@ def test_english_yes_and_no(engine: Engine) -> None:
     assert "summit-2022-02-22-moscow-allied-declaration" in no.facts
     figure = engine.answer("Did 600 thousand Azerbaijanis visit Russia in 2023?")
     assert figure.verdict == "no" and first_line(figure).startswith("No: 480 thousand")
+    grew = engine.answer("Did trade grow by 17.5% in 2022?")
+    assert grew.verdict == "no" and first_line(grew) == "No: 24%." and grew.facts == ("trade-2022",)
     silent = engine.answer("Did Russia and Azerbaijan sign a gas deal?")
     assert not silent.answered and not silent.verdict
 

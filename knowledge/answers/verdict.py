@@ -631,6 +631,8 @@ class Verdicts:
         if compared and compared[0][1] == "agree" and not contested:
             # «превысил 2 млрд»: no fact states 2, and the one that states 4 confirms it
             agreeing = [s for s, state in compared if state == "agree"]
+            counting = [s for s in agreeing if _counts_what_said(said, s.entry.fact, self.lang)]
+            agreeing = counting or agreeing  # the tourists' figure, not the visitors' that is also above it
             return self._affirm(question, claim, [s.entry.fact for s in agreeing], said, plain,
                                 {s.entry.fact.id: s for s in agreeing})
         denial = None if contested else self._deny(claim, said, tense, framing)
@@ -823,7 +825,7 @@ class Verdicts:
         """Set aside one named detail at a time; «Нет» when the best fact matching the rest states another value
         of it, and no other fact matching the rest as well agrees with the claim or states a third value (one
         that does not state the detail at all, or not precisely enough, neither confirms nor denies)."""
-        found: list[_Denial] = []
+        found: list[tuple[bool, _Denial]] = []  # (of the number said, the denial)
         for relaxed, value_of in self._relaxations(claim, said, framing):
             ranked = [s for s in rank(relaxed, self.index) if s.allowed and s.complete
                       and s.score >= self.settings.suggest_threshold and self._explains(relaxed, s)
@@ -843,8 +845,10 @@ class Verdicts:
             value = value.split("=", 1)[0]
             facts = sorted(dict.fromkeys(s.entry.fact for s, (said_state, _) in rivals if said_state == "differ"),
                            key=lambda f: (f.date.start, f.date.end))  # best first within a day
-            found.append(_Denial(ranked[0].score, value, tuple(facts)))
-        return max(found, key=lambda d: d.score) if found else None
+            found.append((relaxed.scope.numbers < claim.scope.numbers, _Denial(ranked[0].score, value, tuple(facts))))
+        # a figure said for a period is denied by that period's figure («24% в 2023?» — «Нет: 17,5%»), not by
+        # the other period that had it; otherwise the best-matching denial
+        return max(found, key=lambda d: (d[0], d[1].score))[1] if found else None
 
     def _contested(self, compared: list[tuple[Scored, str]]) -> bool:
         """Facts matching the claim but for its numbers disagree on them: the best states another value while a
@@ -866,8 +870,14 @@ class Verdicts:
         ranked = [s for s in rank(relaxed, self.index) if self._confirms(relaxed, s, (), tense)]
         if not ranked or ranked[0].score < self.settings.answer_threshold:
             return []
-        return [(s, number_state(said, s.entry.fact, s.entry, self.lang)[0]) for s in ranked
-                if s.score >= ranked[0].score - RIVAL_MARGIN]
+        near = [s for s in ranked if s.score >= ranked[0].score - RIVAL_MARGIN]
+        if not _counts_what_said(said, near[0].entry.fact, self.lang):
+            # «150 тысяч туристов»: a fact counting tourists matches the claim's number better than one counting
+            # people that shares more of its words
+            counting = [s for s in ranked if s.score >= ranked[0].score - 2 * RIVAL_MARGIN
+                        and _counts_what_said(said, s.entry.fact, self.lang)]
+            near = counting or near
+        return [(s, number_state(said, s.entry.fact, s.entry, self.lang)[0]) for s in near]
 
     def _relaxations(self, claim: Query, said: Sequence[Said], framing: Framing
                      ) -> list[tuple[Query, Callable[[Fact], tuple[str, str]]]]:
