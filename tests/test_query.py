@@ -76,6 +76,17 @@ def test_the_number_of_something_asks_how_many_not_the_day(parse, question: str)
     assert query.intent.answer_type == "figure" and not query.intent.wants_day
 
 
+@pytest.mark.parametrize(("question", "months"), [
+    ("встречи путина и алиева с января по июнь 2022", set(range(1, 7))),
+    ("встречи путина и алиева в январе–июне 2022", set(range(1, 7))),
+    ("встречи путина и алиева в январе и июне 2022", {1, 6}),  # two months, not a range
+    ("putin and aliyev meetings from march to may 2022", {3, 4, 5}),
+])
+def test_a_range_of_months_is_every_month_in_it(index: Index, question: str, months: set[int]) -> None:
+    query = parse_query(question, Engine.from_path().sibling("en").index if question.isascii() else index)
+    assert set(query.scope.months) == months and query.scope.years == {2022}
+
+
 def test_only_a_day_question_wants_the_day(parse) -> None:
     assert parse("какого числа утвердили дорожную карту").intent.wants_day
     assert parse("Какого числа прошли переговоры?").intent.wants_day

@@ -163,6 +163,24 @@ def year_span(text: str, raw_words: list[str], lx: Lexicon) -> tuple[int, int] |
     return first, last
 
 
+_DASHED_WORDS = re.compile(r"([^\W\d_]+)\s{0,3}[-–—]\s{0,3}([^\W\d_]+)")
+
+
+def month_span(text: str, raw_words: list[str], lx: Lexicon, analyse: Analyser) -> set[int]:
+    """The months of a range the question names: «с января по июнь», «январь–июнь», "from March to May"."""
+    def month(word: str) -> int:
+        return next((lx.months[lemma] for lemma in analyse(word.lower()).lemmas if lemma in lx.months), 0)
+
+    pairs = [(m.group(1), m.group(2)) for m in _DASHED_WORDS.finditer(text[:MAX_QUERY_CHARS])]
+    pairs += [(raw_words[i + 1], raw_words[i + 3]) for i in range(len(raw_words) - 3)
+              if raw_words[i] in lx.span_openers and raw_words[i + 2] in lx.span_closers]
+    for first, last in pairs:
+        start, end = month(first), month(last)
+        if start and end and start < end:
+            return set(range(start, end + 1))
+    return set()
+
+
 def _degree(raw_words: list[str], lx: Lexicon, analyse: Analyser) -> tuple[int, str, bool, bool, bool]:
     """(n-th, extreme, most frequent, future, asks whether it happened) from the question's words."""
     nth, extreme, frequent, future, past, asks = 0, "", False, False, False, False
@@ -868,6 +886,8 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     if nth or frequent or extreme:
         scan.comparison = False  # a rank in time or across periods, which the dates and figures give
     span, span_label = _read_years(scan, text, raw_words, span, span_label)
+    if len(scan.months) == 2:
+        scan.months = month_span(text, raw_words, lx, analyse) or scan.months  # «с января по июнь»: all six
     years = scan.years
     if scan.figure_questions > 1:
         scan.list_intent = True  # several «сколько» at once: one figure each
