@@ -258,9 +258,21 @@ def test_who_did_it_matters(engine: Engine) -> None:
     ("Did Aliyev receive Lavrov?", "yes"), ("Did Lavrov receive Aliyev?", "")])
 def test_in_the_passive_the_one_who_did_it_is_named_after_the_participle(engine: Engine, question: str,
                                                                          verdict: str) -> None:
-    """The fact says Lavrov «был принят» (was received) by Aliyev: Aliyev received him, in either voice."""
+    """The fact says Lavrov «был принят» (was received) by Aliyev: Aliyev received him, in either voice; the
+    other way round the fact is shown as the closest, not asserted."""
     answer = engine.answer(question)
-    assert answer.verdict == verdict and answer.facts == ("fm-2023-02-lavrov-received-by-aliyev",), answer.reply
+    shown = answer.facts if verdict else tuple(item.fact_id for item in answer.items)
+    assert answer.verdict == verdict and answer.answered == bool(verdict), answer.reply
+    assert shown == ("fm-2023-02-lavrov-received-by-aliyev",), answer.reply
+
+
+def test_what_was_only_promised_does_not_confirm_that_it_was_done(engine: Engine) -> None:
+    """The fact reports a promise that the guilty will be punished («понесут наказание», "would be punished")."""
+    for question in ("Понесли ли виновные наказание за гибель российских военных?",
+                     "Were those responsible for the deaths of the Russian servicemen punished?"):
+        answer = engine.answer(question)
+        assert not answer.answered and not answer.verdict, answer.reply
+        assert not states_verdict(answer.reply, "yes")
 
 
 def test_a_number_that_picks_the_worse_match_is_not_confirmed(engine: Engine) -> None:

@@ -44,7 +44,7 @@ from knowledge.answers.compose import Composer
 from knowledge.base.dates import MONTHS_EN, MONTHS_GENITIVE
 from knowledge.base.figures import figure_en
 from knowledge.base.model import Fact, Figure
-from knowledge.search.index import FactEntry, Index
+from knowledge.search.index import FactEntry, Index, reader
 from knowledge.search.query import Query, split_relative
 from knowledge.search.rankings import occasion_groups
 from knowledge.search.scoring import Scored, rank, score_entry, term_hits
@@ -63,6 +63,7 @@ MAX_SPAN_DAYS = 4000  # a fact dated more loosely than this says nothing about a
 APPROXIMATE = 0.1  # «около 500» agrees with 450–550 ...
 ALMOST = 0.05  # «почти 4,4» is 4.18–4.4
 BOUND_REACH = 0.25  # «более 7 тысяч» is 7–8.75 thousand: a source rounds down, not by half
+FUTURE_REACH = 3  # words around a claimed action in which a verb in the future makes it a promise
 PASSIVE_REACH = 5  # words from a passive participle to the one who did it («принят президентом … Алиевым»)
 DIFFERENT = 0.15  # ... and contradicts what is further than this from it
 
@@ -109,6 +110,7 @@ _REPORTED_RU = frozenset(["якобы", "будто", "вроде", "мол"]) |
 _AUXILIARIES = frozenset(["did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would",
                           "can", "could", "shall", "should", "might", "may"])
 _FUTURE_EN = frozenset(["will", "shall"])
+_TO_COME_EN = frozenset(["will", "would", "shall"])  # "would be punished": reported as to come
 _BE_EN = frozenset(["was", "were", "been", "be", "is", "are", "being"])  # before a participle: the passive
 _PAST_EN = frozenset(["did", "was", "were", "had"])
 _OPENERS_EN = frozenset(["so", "and", "but", "well", "hey", "ok", "okay", "please", "btw", "also", "then"])
@@ -648,10 +650,13 @@ class Verdicts:
             # the lookup answered the whole question with facts naming every thing the claim names: its reading
             # is the confirmation, in other verbs
             facts = [f for i in plain.facts if (f := self.base.fact(i)) is not None]
-            if not all(_settles(f, framing.claim, self.lang) and self._roles_agree(framing.claim, claim, f)
-                       for f in facts):
-                return None  # a state asked to persist, or the one the claim says did it did not
-            return self._affirm(question, claim, facts, said, plain, scored)
+            if not all(_settles(f, framing.claim, self.lang) for f in facts):
+                return None  # whether a state persists: the lookup's facts tell what changed, without a verdict
+            if all(self._roles_agree(framing.claim, claim, f)
+                   and not (tense == "past" and (own := scored.get(f.id)) is not None
+                            and self._told_as_to_come(claim, own)) for f in facts):
+                return self._affirm(question, claim, facts, said, plain, scored)
+            # someone else did it, or it was only promised: shown, not asserted
         shown = list(dict.fromkeys(found))[:MAX_SHOWN]  # found, but not confirming the claim: not asserted
         announced = all(f.status == "planned" for f in shown) and tense != "future"
         lead = self.say.lead_announced_only if announced else self.say.lead_unconfirmed
@@ -684,11 +689,31 @@ class Verdicts:
         if self._other_action(claim, scored):  # «началось ли строительство»: not a fact on an agreement to build
             return False
         fact = scored.entry.fact
-        if not _tense_fits(fact, tense):
+        if not _tense_fits(fact, tense) or (tense == "past" and self._told_as_to_come(claim, scored)):
             return False
         if claim_text and not (self._roles_agree(claim_text, claim, fact) and _settles(fact, claim_text, self.lang)):
             return False
         return not said or number_state(said, fact, scored.entry, self.lang)[0] == "agree"
+
+    def _told_as_to_come(self, claim: Query, scored: Scored) -> bool:
+        """The fact says the action the claim says happened only beside a verb in the future («виновные понесут
+        наказание», "will be punished"): a promise, which does not confirm that it was done."""
+        analyse = reader(self.index)  # the lemmas the question's terms were read with (synonyms merged)
+        fact = scored.entry.fact
+        infos = [analyse(token) for token in words((fact.text_en or fact.text) if self.lang == "en" else fact.text,
+                                                    max_chars=MAX_QUERY_CHARS)]
+        told = False
+        for position, term in enumerate(claim.words.terms):
+            if position not in scored.matched or analyse(term.word).pos not in _VERB_POS:
+                continue
+            spots = [at for at, info in enumerate(infos) if set(info.lemmas) & set(term.lemmas)]
+            if not spots:
+                continue
+            if not all(any(near.tense == "futr" or near.word in _TO_COME_EN
+                               for near in infos[max(0, at - FUTURE_REACH):at + FUTURE_REACH]) for at in spots):
+                return False
+            told = True
+        return told
 
     def _mentions(self, text: str, people: frozenset[str]) -> list[tuple[int, str, str]]:
         """(position, person, grammatical case) of each word of a text naming one of ``people`` by a one-word
