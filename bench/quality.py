@@ -86,7 +86,8 @@ HELDOUTS = (  # oldest first; each run at the start and the end of one round of 
     LabelledSet(DATA / "heldout3.jsonl", "held out (#14, third round), both runs spent"),
     LabelledSet(DATA / "heldout4.jsonl", "held out (#14, fourth round), both runs spent"),
     LabelledSet(DATA / "heldout5.jsonl", "held out (#14, fifth round), both runs spent"),
-    LabelledSet(DATA / "heldout6.jsonl", "**held out (#14, sixth round)**"),
+    LabelledSet(DATA / "heldout6.jsonl", "held out (#14, sixth round), both runs spent"),
+    LabelledSet(DATA / "heldout7.jsonl", "**held out (#14, seventh round)**"),
 )
 
 
