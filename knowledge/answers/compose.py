@@ -218,7 +218,7 @@ def counted_noun(question: str, lang: str, counted_as: Collection[str] = ()) -> 
     """The thing a count question counts, as it names it, and (in English) its singular: «сколько встреч» →
     («встреч», ""), "how many meetings" → ("meetings", "meeting"); ("", "") for times («сколько раз», "how
     often") or when no noun follows. ``counted_as``: the counted noun's lemmas, when the parser found it (a
-    name before it is not what is counted: "how many Putin–Aliyev meetings")."""
+    name before it is not what is counted: "how many Smith–Jones meetings")."""
     tokens = lexicon_for(lang).rewrite_phrases(" ".join(words(question, max_chars=MAX_QUERY_CHARS)[:60])).split()
     analyse = analyser_for(lang)  # "in-person meetings": "personally meetings", as the parser reads them
     starts = [at + 1 for at, token in enumerate(tokens) if token in ("сколько", "скольких")] if lang == "ru" else [

@@ -64,7 +64,7 @@ APPROXIMATE = 0.1  # «около 500» agrees with 450–550 ...
 ALMOST = 0.05  # «почти 4,4» is 4.18–4.4
 BOUND_REACH = 0.25  # «более 7 тысяч» is 7–8.75 thousand: a source rounds down, not by half
 FUTURE_REACH = 3  # words around a claimed action in which a verb in the future makes it a promise
-PASSIVE_REACH = 5  # words from a passive participle to the one who did it («принят президентом … Алиевым»)
+PASSIVE_REACH = 5  # words from a passive participle to the one who did it («принят президентом … Ивановым»)
 DIFFERENT = 0.15  # ... and contradicts what is further than this from it
 
 # -- the words of the framing (general Russian and English) -------------------------------------------------
@@ -303,7 +303,7 @@ def _framing_ru(tokens: list[str], asks: bool, *, copula: bool = False) -> Frami
 
 def _doers_ru(text: str, mentions: Sequence[tuple[int, str, str]]) -> set[str]:
     """Who did it in a Russian text: the people named in the nominative, or after a passive participle those in
-    the instrumental («Лавров был принят Алиевым»; not «разговор с Путиным»)."""
+    the instrumental («Петров был принят Ивановым»; not «разговор с Ивановым»)."""
     analyse = analyser_for("ru")
     tokens = words(text, max_chars=MAX_QUERY_CHARS)
     agents = {person for at, person, case in mentions if case == "ablt" and any(
@@ -761,7 +761,7 @@ class Verdicts:
         where = next((i for i, t in enumerate(fact_tokens) if set(analyse(t).lemmas) & set(verb.lemmas)), None)
         if where is None:
             return True
-        if where and fact_tokens[where - 1] in _BE_EN:  # "Lavrov was received by Aliyev": the one after "by"
+        if where and fact_tokens[where - 1] in _BE_EN:  # "Smith was received by Jones": the one after "by"
             after = [person for position, person, _ in stated if position > where
                      and "by" in fact_tokens[where:position]]
             return not after or after[0] in doers
@@ -871,7 +871,7 @@ class Verdicts:
             facts = sorted(dict.fromkeys(s.entry.fact for s, (said_state, _) in rivals if said_state == "differ"),
                            key=lambda f: (f.date.start, f.date.end))  # best first within a day
             found.append((relaxed.scope.numbers < claim.scope.numbers, _Denial(ranked[0].score, value, tuple(facts))))
-        # a figure said for a period is denied by that period's figure («24% в 2023?» — «Нет: 17,5%»), not by
+        # a figure said for a period is denied by that period's figure («рост на 10% в 2023?» — «Нет: 7%»), not by
         # the other period that had it; otherwise the best-matching denial
         return max(found, key=lambda d: (d[0], d[1].score))[1] if found else None
 

@@ -826,7 +826,7 @@ def _other_aspect(lemma: str, index: Index, analyse: Analyser) -> tuple[str, ...
 def _counted_noun(scan: _Scan, info: WordInfo, owner: str | None, position: int,
                   owners: Sequence[str | None]) -> bool:
     """The noun «сколько» counts: within three words after it, only adjectives, names or fillers between
-    («сколько было двусторонних визитов», "how many Putin–Aliyev meetings")."""
+    («сколько было двусторонних визитов», "how many Smith–Jones meetings")."""
     lx = scan.lx
     return (scan.answer_type == "figure" and info.pos == "NOUN" and owner is None
             and 0 <= position - scan.counted_from <= 3 and scan.figure_questions == 1

@@ -270,7 +270,7 @@ class Lexicon:
     place_prepositions: frozenset[str]  # surface words
     outcome_words: frozenset[str]  # matched against ``WordInfo.forms`` (before synonyms)
     outcome_verbs: frozenset[str]  # outcome words only when used as verbs ("how did it end")
-    # «по итогам 2023 года»: an outcome word after its preposition names the period a figure is of, asks nothing
+    # «по итогам года»: an outcome word after its preposition names the period a figure is of, asks nothing
     results_of: Mapping[str, frozenset[str]]  # surface preposition → lemmas
     number_of: frozenset[str]  # surface: «число граждан» asks how many («какого числа» asks the day)
     day_words: frozenset[str]
