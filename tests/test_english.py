@@ -273,7 +273,8 @@ SURFACE_FIELDS = {"rewrites", "phrase_rewrites", "request_forms", "topic_preposi
                   "follow_up_starts", "back_references", "largest_forms", "smallest_forms", "second_person",
                   "synonym_groups", "compound_prefixes", "outcome_words", "yes_no_words", "by_period",
                   "span_openers", "span_closers", "negations", "which_words", "event_relatives", "outside_words",
-                  "count_fillers", "both_sides", "indefinite_particles", "role_names", "results_of", "number_of"}
+                  "count_fillers", "both_sides", "indefinite_particles", "role_names", "results_of", "number_of",
+                  "before_year"}
 
 
 def lemma_entries() -> list[tuple[str, str]]:

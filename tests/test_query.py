@@ -369,6 +369,24 @@ def test_words_that_sound_alike_but_are_not_one_word_settle_nothing(index: Index
     assert by_sound("визыт", other) is None  # two words
 
 
+def test_a_verb_the_base_does_not_use_is_not_the_noun_of_its_root_naming_who_does_it(parse) -> None:
+    """«руководит» (leads) is not «руководитель» (a leader, as in «встреча руководителей»): an action asked
+    about is not found in a fact naming people by their office."""
+    query = parse("с какого года алиев руководит азербайджаном")
+    assert "руководитель" not in {lemma for term in query.words.terms for lemma in term.lemmas}
+    assert not Engine.from_path().answer("с какого года алиев руководит азербайджаном").answered
+
+
+@pytest.mark.parametrize("question", ["кто был главным партнером азербайджана по втс до 2010 года",
+                                      "who was azerbaijan's main arms partner before 2010"])
+def test_before_a_year_is_the_years_before_it(index: Index, question: str) -> None:
+    engine = Engine.from_path()
+    query = parse_query(question, engine.sibling("en").index if question.isascii() else index)
+    assert query.scope.years == frozenset() and query.scope.span is not None
+    assert query.scope.span[1].isoformat() == "2009-12-31"
+    assert not engine.answer(question).answered  # the source's figure is for 2010–2019
+
+
 def test_results_of_a_period_ask_for_no_outcome(parse) -> None:
     query = parse("какой объем инвестиций по итогам 2023 года")
     assert query.intent.asks_outcome == () and query.intent.answer_type == "figure"

@@ -419,6 +419,7 @@ class _Scan:
     visiting: bool = False
     becoming_at: int = -1  # where a verb of becoming stood: its complement follows («стал президентом»)
     later_than: int = 0
+    earlier_than: int = 0
     counted_from: int = -1
     figure_questions: int = 0
     other_words: int = 0
@@ -435,6 +436,8 @@ class _Scan:
             self.years.add(int(word))
             if self.lx.event_relatives.get(self.previous) == "after":
                 self.later_than = int(word)  # «после 2022 года»: the years after it
+            elif self.previous in self.lx.before_year:
+                self.earlier_than = int(word)  # «до 2010 года»: the years before it
             self.pending_number = None
         else:
             self.pending_number = word
@@ -785,6 +788,8 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
             present = _other_aspect(lemma, index, analyse)  # «проводили переговоры» where the base says «провели»
         if not present and owner is None and not info.proper:
             present = _same_root_in_base(lemma, index)  # «побили рекорд» where the base says «рекордный»
+            if info.pos in ("VERB", "INFN"):  # «руководит» is no «руководитель»: an action, not who does it
+                present = tuple(lm for lm in present if analyse(lm).pos in ("VERB", "INFN"))
         if owner is None and info.proper and not present:
             found.unknown_names.append(info.word)
         if _counted_noun(scan, info, owner, position, owners) and not found.figure_nouns:
@@ -858,7 +863,8 @@ def _smalltalk(scan: _Scan, raw_words: list[str], named: _Named) -> str:
 
 def _read_years(scan: _Scan, text: str, raw_words: list[str], span: tuple[dt.date, dt.date] | None,
                 span_label: str) -> tuple[tuple[dt.date, dt.date] | None, str]:
-    """A range of years («с 2015 по 2017», «2015–2017») or the years after one («после 2022 года»)."""
+    """A range of years («с 2015 по 2017», «2015–2017»), or the years after one («после 2022 года») or before one
+    («до 2010 года»)."""
     named_years = year_span(text, raw_words, scan.lx) if len(scan.years) == 2 else None
     if named_years is not None:
         scan.years = set(range(named_years[0], named_years[1] + 1))
@@ -867,6 +873,11 @@ def _read_years(scan: _Scan, text: str, raw_words: list[str], span: tuple[dt.dat
         scan.years = set()
         span = (dt.date(later + 1, 1, 1), dt.date(MAX_YEAR, 12, 31))
         span_label = f"after {later}" if scan.lx.code == "en" else f"после {later} года"
+    earlier = scan.earlier_than
+    if earlier and scan.years == {earlier} and span is None:  # a period up to the year before
+        scan.years = set()
+        span = (dt.date(MIN_YEAR, 1, 1), dt.date(earlier - 1, 12, 31))
+        span_label = f"before {earlier}" if scan.lx.code == "en" else f"до {earlier} года"
     return span, span_label
 
 

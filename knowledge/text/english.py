@@ -889,6 +889,7 @@ ENGLISH = Lexicon(
     outcome_words=_words("outcome result finish complete conclude agree decide sign resolve culminate"),
     results_of={},  # "for 2023" says it without an outcome word
     number_of=frozenset(),  # "number" is a figure word
+    before_year=frozenset(["before"]),
     outcome_verbs=_words("end"),
     day_words=_words("day date"),
     name_words=_words("name surname title"),
@@ -968,7 +969,7 @@ _SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "to
                              "back_references", "largest_forms", "smallest_forms", "yes_no_words", "by_period",
                              "span_openers", "span_closers", "negations", "which_words", "outside_words",
                              "count_fillers", "event_relatives", "kind_words", "per_words", "both_sides",
-                             "indefinite_particles", "role_names", "results_of", "number_of"])
+                             "indefinite_particles", "role_names", "results_of", "number_of", "before_year"])
 
 
 def _lexicon_words(lexicon: Lexicon) -> Iterable[str]:

@@ -273,6 +273,7 @@ class Lexicon:
     # «по итогам года»: an outcome word after its preposition names the period a figure is of, asks nothing
     results_of: Mapping[str, frozenset[str]]  # surface preposition → lemmas
     number_of: frozenset[str]  # surface: «число граждан» asks how many («какого числа» asks the day)
+    before_year: frozenset[str]  # surface, before a year: «до 2010 года» is the years before it
     day_words: frozenset[str]
     name_words: frozenset[str]
     meta_words: frozenset[str]  # «what year» asks for a date
@@ -400,6 +401,7 @@ RUSSIAN = Lexicon(
     outcome_verbs=frozenset(),
     results_of={"по": frozenset(["итог", "результат"])},
     number_of=frozenset(["число", "численность"]),
+    before_year=frozenset(["до", "перед"]),
     day_words=DAY_WORDS,
     name_words=NAME_WORDS,
     meta_words=frozenset(["год", "месяц", "число", "дата", "день"]),
