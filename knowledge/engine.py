@@ -123,8 +123,10 @@ class Engine:
         return answer if spelled == question else dataclasses.replace(answer, question=question)
 
     def _spell_out(self, text: str) -> str:
+        """Only what is read (the first MAX_QUERY_CHARS) is spelled out: a flood after it is never analysed."""
         analyse = analyser_for(self.lang)
-        return spell_out(text, self._rewrites, lemma=lambda word: analyse(word).forms[0])
+        head, tail = text[:MAX_QUERY_CHARS], text[MAX_QUERY_CHARS:]
+        return spell_out(head, self._rewrites, lemma=lambda word: analyse(word).forms[0]) + tail
 
     def _read(self, question: str, context: Context | None, day: dt.date) -> Answer:
         query = self._parse(question, day)

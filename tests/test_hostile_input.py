@@ -324,6 +324,14 @@ def test_only_the_first_max_query_chars_are_matched(engine: Engine, text: str, j
     assert same_answer(engine.answer(padded), engine.answer(flooded))
 
 
+def test_a_flood_of_prefixes_after_the_cap_is_never_analysed(engine: Engine) -> None:
+    """One 100 000-letter «word» of known prefixes once exhausted pymorphy's recursion in the spelling-out step."""
+    question = "когда установлены дипломатические отношения"
+    padded = question + " " * (MAX_QUERY_CHARS - len(question))
+    assert same_answer(engine.answer(padded), engine.answer(padded + "авиа" * 25_000))
+    assert engine.answer("авиа" * 25_000).kind in ("decline", "suggest", "smalltalk")
+
+
 def test_words_past_the_cap_never_match(engine: Engine) -> None:
     question = "когда установлены дипломатические отношения"
     assert engine.answer(question).answered

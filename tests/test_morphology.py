@@ -204,3 +204,14 @@ def test_a_verb_finds_its_other_aspect(verb: str, partner: str) -> None:
     from knowledge.text.morphology import aspect_partners
 
     assert partner in aspect_partners(verb)
+
+
+def test_a_flood_of_letters_is_kept_as_it_is_not_analysed() -> None:
+    """pymorphy guesses an unknown word by stripping a known prefix and guessing the rest again: a 100 000-letter
+    «word» of prefixes would exhaust the stack. No Russian word is longer than MAX_WORD_CHARS."""
+    from knowledge.text.morphology import MAX_WORD_CHARS
+
+    flood = "авиа" * 25_000  # «авиа» is a prefix pymorphy strips, and guesses the rest again: 25 000 times
+    info = analyse(flood)
+    assert info.lemmas == (flood,) and not info.known and info.pos == "NOUN"
+    assert analyse("а" * MAX_WORD_CHARS).lemmas != ()  # a long but possible word is still analysed

@@ -24,10 +24,14 @@ Checking (``Verdicts.check_claim``, a part of ``Engine`` built with its reply bu
   as of the source's date), a figure of the same unit, a known person absent from that day. Meetings,
   visits and summits recur: another one elsewhere or at another time denies nothing, so for them only a
   claim naming the day gets a «Нет» for its place or people, and none for its date.
-* Otherwise nothing is asserted. A fact the lookup found that names everything the claim names, with
-  other verbs, stays the lookup's answer without a verdict; one that does not, or one a number picked over
-  a better match, is shown as the closest, not as an answer; a question the lookup declines stays
-  declined. The base not mentioning something is never a «нет».
+* «Да» too when the lookup of the whole question answered it with facts naming everything the claim names, in
+  other verbs — unless the claim's doer is another person (the passive read: «был принят Ивановым»), the fact
+  only promises the action («понесут наказание», "would be punished"), or the claim asks whether something
+  still holds («ещё», «до сих пор», "still") and the fact is an event, not a state as of the source (then the
+  lookup's answer stands without a verdict).
+* Otherwise nothing is asserted: a fact that does not name what the claim names, one a number picked over a
+  better match, or one of the exceptions above is shown as the closest, not as an answer; a question the lookup
+  declines stays declined. The base not mentioning something is never a «нет».
 """
 
 from __future__ import annotations

@@ -163,7 +163,7 @@ def year_span(text: str, raw_words: list[str], lx: Lexicon) -> tuple[int, int] |
     return first, last
 
 
-_DASHED_WORDS = re.compile(r"([^\W\d_]+)\s{0,3}[-–—]\s{0,3}([^\W\d_]+)")
+_DASHED_WORDS = re.compile(r"\b([^\W\d_]+)\s{0,3}[-–—]\s{0,3}([^\W\d_]+)")  # from a word's start: linear
 
 
 def month_span(text: str, raw_words: list[str], lx: Lexicon, analyse: Analyser) -> set[int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 import pymorphy3
 
@@ -17,6 +18,7 @@ from knowledge.text.lexicon import synonym_map
 _FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})
 _NAME_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn")
 _MAX_FORMS = 4
+MAX_WORD_CHARS = 64  # longer "words" (a flood of letters) are not analysed, only kept as they are
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +37,19 @@ class WordInfo:
     tense: str = ""  # of a verb: past, pres or futr («приедет»: an announced event, not a done one)
 
 
+class _BoundedAnalyzer(pymorphy3.MorphAnalyzer):  # type: ignore[misc]
+    """pymorphy's analyzer, reading at most the last MAX_WORD_CHARS letters of a word: it guesses an unknown word
+    by stripping a known prefix and guessing the rest again, so a flood of prefixes («авиаавиа…») would recurse
+    once per prefix and exhaust the stack. No Russian word is that long; a flood's ending is as good a guess."""
+
+    def parse(self, word: str) -> list[Any]:
+        return super().parse(word if len(word) <= MAX_WORD_CHARS else word[-MAX_WORD_CHARS:])  # type: ignore[no-any-return]
+
+
 @functools.cache
 def analyzer() -> pymorphy3.MorphAnalyzer:
     """The process-wide analyzer: loading the dictionaries costs ~0.2 s and ~15 MB, so do it once."""
-    return pymorphy3.MorphAnalyzer()
+    return _BoundedAnalyzer()
 
 
 _SYNONYMS = synonym_map()
@@ -49,6 +60,8 @@ def analyse(word: str) -> WordInfo:
     """Lemmas and tags of a lowercase word; numbers and latin words stay as they are."""
     if not word or not ("а" <= word[0] <= "я" or word[0] == "ё"):
         return WordInfo(word, (word,), (word,), "NUMB" if word[:1].isdigit() else "LATN", True, False, False, False)
+    if len(word) > MAX_WORD_CHARS:  # no Russian word is this long; pymorphy's guessing recurses on its prefixes
+        return WordInfo(word, (word,), (word,), "NOUN", False, False, False, False)
     morph = analyzer()
     parses = morph.parse(word)
     lemmas: list[str] = []
