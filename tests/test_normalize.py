@@ -155,6 +155,12 @@ def test_year_forms_become_a_bare_four_digit_year(text: str, year: str) -> None:
     assert not {"й", "м", "го", "г", "ем", "ом"} & set(tokens), tokens
 
 
+def test_a_range_of_years_ending_in_two_digits_is_spelled_out() -> None:
+    assert normalize("карта на 2024–26 годы") == "карта на 2024-2026 годы"
+    assert normalize("the 2022-23 season") == "the 2022-2023 season"
+    assert normalize("2023-19") == "2023-19" and normalize("в 2023 - 24 встречи") == "в 2023 - 24 встречи"
+
+
 def test_short_year_before_the_word_year_keeps_the_word() -> None:
     assert normalize("в 23-м году") == "в 2023 году"
     assert normalize("в 22 году") == "в 2022 году"

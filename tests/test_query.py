@@ -87,6 +87,11 @@ def test_a_range_of_months_is_every_month_in_it(index: Index, question: str, mon
     assert set(query.scope.months) == months and query.scope.years == {2022}
 
 
+def test_a_range_of_years_ending_in_two_digits_is_every_year_in_it(parse) -> None:
+    query = parse("какие сферы охватывает дорожная карта на 2024–26 годы")
+    assert query.scope.years == {2024, 2025, 2026} and not query.scope.numbers
+
+
 def test_only_a_day_question_wants_the_day(parse) -> None:
     assert parse("какого числа утвердили дорожную карту").intent.wants_day
     assert parse("Какого числа прошли переговоры?").intent.wants_day

@@ -16,7 +16,7 @@ from knowledge.search.index import DERIVED_PREFIX, Index, reader
 from knowledge.text.language import lexicon_for
 from knowledge.text.lexicon import RANKING_MARKERS, Lexicon
 from knowledge.text.morphology import WordInfo, aspect_partners, may_be_plural_noun
-from knowledge.text.normalize import MAX_QUERY_CHARS, sound_key, words
+from knowledge.text.normalize import MAX_QUERY_CHARS, normalize, sound_key, words
 
 HARD_KINDS = frozenset({"person", "country", "place", "organisation"})
 POS_WEIGHT = {"VERB": 0.7, "INFN": 0.7, "PRTS": 0.7, "GRND": 0.6, "ADVB": 0.4, "COMP": 0.4, "PRED": 0.4}
@@ -147,7 +147,7 @@ MAX_SPAN_YEARS = 50
 def year_span(text: str, raw_words: list[str], lx: Lexicon) -> tuple[int, int] | None:
     """(first, last) of a range of years the question names: «с 2015 по 2017», «2015–2017»; else None."""
     found: tuple[int, int] | None = None
-    dashed = _DASHED_YEARS.search(text[:MAX_QUERY_CHARS])
+    dashed = _DASHED_YEARS.search(normalize(text[:MAX_QUERY_CHARS]))  # «2024–26» as «2024-2026»
     if dashed:
         found = (int(dashed.group(1)), int(dashed.group(2)))
     for i in range(len(raw_words) - 3):

@@ -130,6 +130,15 @@ _YEAR_SUFFIX = re.compile(r"\b((?:19|20)\d\d)\s*(?:-\s*)?(?:ый|ий|ой|й|г
 # «12-го октября», «5го марта», «21-го числа»: a day of a month, never a short year («22-го» ≠ 2022)
 _DAY_SUFFIX = re.compile(r"\b([1-9]|[12]\d|3[01])\s*(?:-\s*)?(?:го|ого|е|ое|м|ом|й)"
                          rf"(?=\s+(?:{'|'.join(MONTHS_GENITIVE)}|числа)\b)")
+# «2024-26», "2022-23": a range of years whose end keeps only its last two digits
+_SHORT_RANGE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)\b")
+
+
+def _full_range(match: re.Match[str]) -> str:
+    first, end = match.group(1), match.group(2)
+    return f"{first}-{first[:2]}{end}" if int(end) > int(first[2:]) else match.group(0)
+
+
 _SHORT_YEAR = re.compile(r"\b([12]\d)\s*(?:-\s*)?(?:ый|ой|й|го|ого|м|ом|х|ых)(?=\s+год|\b)")
 _SHORT_YEAR_WORD = re.compile(r"\b([12]\d)(?=\s+(?:год|году|года|годом|г)\b)")
 _FILLER_PHRASES = re.compile(r"\b(?:кто в курсе|в курсе|кто знает|не подскажете|подскажите пожалуйста)\b")
@@ -155,6 +164,7 @@ def normalize(text: str, *, max_chars: int = MAX_QUERY_CHARS) -> str:
     text = _DASHES.sub("-", text)
     text = _QUOTES.sub(" ", text)
     if _DIGIT.search(text):  # the number forms below all need a digit
+        text = _SHORT_RANGE.sub(_full_range, text)
         text = _DECIMAL.sub(".", text)
         text = _YEAR_SUFFIX.sub(r"\1 ", text)
         text = _DAY_SUFFIX.sub(r"\1", text)
