@@ -458,3 +458,13 @@ def test_who_did_what_the_source_does_not_tell_is_not_answered_by_a_fact_mention
 def test_decisions_taken_are_an_outcome_a_meeting_fact_does_not_state(engine: Engine) -> None:
     assert not engine.answer("Какие решения приняли на встрече Путина и Алиева в Самарканде?").answered
     assert engine.answer("Какое решение приняли о выводе миротворцев из Карабаха?").answered
+
+
+@pytest.mark.parametrize(("words", "digits"), [
+    ("Где встретились Путин и Алиев 13 октября 2022 года?", "Где встретились Путин и Алиев 13.10.2022?"),
+    ("Что случилось у Джанятага 20 сентября 2023 года?", "Что случилось у Джанятага 20.09.23?"),
+    ("Where did Putin and Aliyev meet on 13 October 2022?", "Where did Putin and Aliyev meet on 10/13/2022?"),
+])
+def test_a_date_in_digits_is_read_as_the_same_day(engine: Engine, words: str, digits: str) -> None:
+    said, typed = engine.answer(words), engine.answer(digits)
+    assert said.answered and typed.facts == said.facts

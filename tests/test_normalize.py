@@ -161,6 +161,23 @@ def test_a_range_of_years_ending_in_two_digits_is_spelled_out() -> None:
     assert normalize("2023-19") == "2023-19" and normalize("в 2023 - 24 встречи") == "в 2023 - 24 встречи"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("встреча 20.09.2023", "встреча 20 сентября 2023"),
+    ("визит 22.04.24?", "визит 22 апреля 2024 ?"),
+    ("звонок 1/5/2023", "звонок 1 мая 2023"),
+    ("call on 20.09.2023", "call on 20 september 2023"),  # an English question gets English month names
+    ("call on 9/20/2023", "call on 20 september 2023"),  # the American order, when the day cannot be a month
+    ("the 2023-09-20 call", "the 20 september 2023 call"),
+])
+def test_a_date_in_digits_is_a_day_a_month_and_a_year(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+@pytest.mark.parametrize("text", ["рост 24.5 процента", "версия 1.2.3.4", "45.13.2023", "2023-13-40"])
+def test_numbers_that_are_no_date_stay_numbers(text: str) -> None:
+    assert normalize(text) == text
+
+
 def test_short_year_before_the_word_year_keeps_the_word() -> None:
     assert normalize("в 23-м году") == "в 2023 году"
     assert normalize("в 22 году") == "в 2022 году"

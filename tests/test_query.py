@@ -69,6 +69,15 @@ def test_a_kind_of_place_asked_is_the_answer_type_not_a_word_to_find(index: Inde
     assert not {lemma for term in query.words.terms for lemma in term.lemmas} & {"город", "city"}
 
 
+@pytest.mark.parametrize(("question", "answer_type"), [
+    ("в каком городе был иванов, когда встретился с петровым", "place"),
+    ("в каком году, где бы ни встречались иванов и петров, подписали договор", "date"),
+    ("когда и в каком городе встретились иванов и петров", "date"),  # the first question word still leads
+])
+def test_the_kind_named_after_which_leads_over_a_later_clause(parse, question: str, answer_type: str) -> None:
+    assert parse(question).intent.answer_type == answer_type
+
+
 @pytest.mark.parametrize("question", ["какое число граждан азербайджана побывало в россии",
                                       "число азербайджанских вузов с обучением на русском"])
 def test_the_number_of_something_asks_how_many_not_the_day(parse, question: str) -> None:

@@ -423,11 +423,13 @@ class _Scan:
     counted_from: int = -1
     figure_questions: int = 0
     other_words: int = 0
+    asked_at: int = -1  # the meaningful word before which the asked kind was set
 
     def ask(self, kind: str) -> None:
         """A kind of answer asked for; a more specific one replaces «что»."""
         if not self.answer_type or self.answer_type == "what":
             self.answer_type = kind
+            self.asked_at = len(self.infos)
 
     def number(self, word: str) -> None:
         if self.pending_number is not None:
@@ -759,6 +761,14 @@ class _Words:
     wants_city: bool = False
 
 
+def _after_which(scan: _Scan, position: int, analyse: Analyser) -> bool:
+    """The word follows «какой» / "which" and comes before the question word that set the kind: it names the
+    kind asked, over a «когда» / «где» of a later clause («в каком городе …, когда встретились» asks a city)."""
+    previous = scan.before[position]
+    return position < scan.asked_at and bool(previous) and (previous in scan.lx.which_words
+                               or bool(scan.lx.which_words.intersection(analyse(previous).forms[:1])))
+
+
 def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: Analyser) -> _Words:
     lx, found = scan.lx, _Words()
     for position, (info, owner) in enumerate(zip(scan.infos, owners, strict=True)):
@@ -766,7 +776,8 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
         if owner is None and lemma in lx.meta_words:  # before fillers: «в каком году» asks for a date
             # «12 млрд кубометров в год», "per year" beside a number said: a rate, not a date asked
             rate = bool(scan.numbers) and scan.before[position] in lx.per_words
-            if (scan.answer_type == "" or (scan.answer_type == "what" and scan.which)) and lemma != "число" and not (
+            if (scan.answer_type == "" or (scan.answer_type == "what" and scan.which)
+                    or _after_which(scan, position, analyse)) and lemma != "число" and not (
                     lemma in ("год", "year") and scan.years) and not rate:  # «в 2023 году» names a year
                 scan.answer_type = "date"
             continue
@@ -778,7 +789,8 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
                 and (lemma in lx.organisation_nouns or info.word in lx.organisation_nouns)):
             scan.answer_type = "organisation"  # «какая компания …»: a fact naming one answers it
             continue
-        if owner is None and lemma in lx.place_words and scan.answer_type in ("", "what", "place"):
+        if owner is None and lemma in lx.place_words and (scan.answer_type in ("", "what", "place")
+                                                          or _after_which(scan, position, analyse)):
             # «в каком городе», «города, где …»: the kind of place asked, not a word a fact must hold
             scan.answer_type = "place"
             found.wants_city = lemma not in lx.venue_words  # «в каком городе», not «в каком месте»

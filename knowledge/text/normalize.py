@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 
-from knowledge.base.dates import MONTHS_GENITIVE
+from knowledge.base.dates import MONTHS_EN, MONTHS_GENITIVE
 from knowledge.text.lexicon import REWRITES
 
 MAX_QUERY_CHARS = 4096  # longer input is cut, never rejected
@@ -132,6 +132,31 @@ _DAY_SUFFIX = re.compile(r"\b([1-9]|[12]\d|3[01])\s*(?:-\s*)?(?:го|ого|е|�
                          rf"(?=\s+(?:{'|'.join(MONTHS_GENITIVE)}|числа)\b)")
 # «2024-26», "2022-23": a range of years whose end keeps only its last two digits
 _SHORT_RANGE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)\b")
+# a date in digits: «20.09.2023», «22.04.24», "9/20/2023", "2023-09-20" — the day, the month's name, the year,
+# as the month words are read (in the question's own script: Russian names for Cyrillic text, English for ASCII)
+_DIGIT_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d|\d\d)\b(?![.,]\d)")
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+
+
+def _date_words(day: int, month: int, year: str, english: bool) -> str | None:
+    if len(year) == 2:
+        year = f"20{year}"
+    if english and not 1 <= month <= 12 and 1 <= day <= 12:
+        day, month = month, day  # "9/20/2023": an American month first
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    name = MONTHS_EN[month - 1].lower() if english else MONTHS_GENITIVE[month - 1]
+    return f" {day} {name} {year} "
+
+
+def _digit_date(match: re.Match[str], *, english: bool) -> str:
+    day, month, year = int(match.group(1)), int(match.group(3)), match.group(4)
+    return _date_words(day, month, year, english) or match.group(0)
+
+
+def _iso_date(match: re.Match[str], *, english: bool) -> str:
+    year, month, day = match.group(1), int(match.group(2)), int(match.group(3))
+    return _date_words(day, month, year, english) or match.group(0)
 
 
 def _full_range(match: re.Match[str]) -> str:
@@ -164,6 +189,9 @@ def normalize(text: str, *, max_chars: int = MAX_QUERY_CHARS) -> str:
     text = _DASHES.sub("-", text)
     text = _QUOTES.sub(" ", text)
     if _DIGIT.search(text):  # the number forms below all need a digit
+        english = text.isascii()
+        text = _ISO_DATE.sub(functools.partial(_iso_date, english=english), text)
+        text = _DIGIT_DATE.sub(functools.partial(_digit_date, english=english), text)
         text = _SHORT_RANGE.sub(_full_range, text)
         text = _DECIMAL.sub(".", text)
         text = _YEAR_SUFFIX.sub(r"\1 ", text)
