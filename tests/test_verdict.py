@@ -348,3 +348,28 @@ facts:
     found = engine.answer("Началось ли строительство моста в 2023 году?")
     assert found.verdict != "yes", found.reply
     assert engine.answer("Подписали ли соглашение о строительстве моста в 2023 году?").verdict == "yes"
+
+
+@pytest.mark.parametrize(("statement", "verdict"), [
+    ("товарооборот в 2023 году вырос на 24%", "no"),  # a statement typed without «?» is checked all the same
+    ("дипломатические отношения установили в 1993 году", "no"),
+    ("trade grew by 24% in 2023", "no"),
+    ("дипломатические отношения установлены в 1992 году", "yes"),
+])
+def test_a_statement_without_a_question_mark_is_a_claim_to_check(engine: Engine, statement: str,
+                                                                  verdict: str) -> None:
+    assert read_framing(statement, "en" if statement.isascii() else "ru") is not None
+    answer = engine.answer(statement)
+    assert answer.answered and answer.verdict == verdict, answer.reply
+
+
+def test_a_statement_with_no_verb_is_no_claim() -> None:
+    assert read_framing("товарооборот за 2023 год", "ru") is None
+    assert read_framing("trade turnover in 2023", "en") is None
+
+
+@pytest.mark.parametrize("claim", ["Алиев пообещал наказать виновных в гибели российских военных?",
+                                   "Aliyev promised that those responsible would be punished, right?"])
+def test_a_claim_that_something_was_promised_is_confirmed_by_the_promise(engine: Engine, claim: str) -> None:
+    answer = engine.answer(claim)
+    assert answer.verdict == "yes" and answer.facts == ("karabakh-2023-09-21-investigation-promise",), answer.reply

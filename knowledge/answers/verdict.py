@@ -1,11 +1,11 @@
-"""Yes/no questions and claims to check: «Было ли…», «Правда, что…», a statement with «?», "Did…", "Is it
-true that…".
+"""Yes/no questions and claims to check: «Было ли…», «Правда, что…», a statement, "Did…", "Is it true that…".
 
 Reading (``read_framing``): the yes/no framing is found from the words alone — the particle «ли», a
 framing phrase before «что» («правда», «говорят», «знаете ли вы»), an English auxiliary first ("did",
-"is", "was") or a framing phrase ("is it true…", "I heard…"), or a statement with a verb and a question mark —
-and set aside: what is left is the claim. A question word («когда», "where") makes it no yes/no question;
-«или» makes it a choice and a negation («не встречались») an inverted one: both are left to the lookup.
+"is", "was") or a framing phrase ("is it true…", "I heard…"), or a statement with a verb, with a question mark
+or without (a claim typed as a statement is checked too) — and set aside: what is left is the claim. A
+question word («когда», "where") makes it no yes/no question; «или» makes it a choice and a negation («не
+встречались») an inverted one: both are left to the lookup.
 
 Checking (``Verdicts.check_claim``, a part of ``Engine`` built with its reply builders):
 
@@ -165,6 +165,9 @@ _REGIONS = frozenset(["азия", "европа", "африка", "америк�
                       "город", "столица", "республика"])
 _PREPOSITIONS_OF_PLACE = frozenset(["в", "во", "in", "at"])
 _VERB_POS = frozenset(["VERB", "INFN", "PRTS", "GRND"])
+# verbs of promising: a claim with one is about the promise, which a fact of things to come confirms
+_PROMISE = frozenset(["обещать", "пообещать", "заверить", "заверять", "гарантировать", "поклясться", "клясться",
+                      "promise", "pledge", "vow", "assure", "guarantee"])
 _MONTH_FORMS = frozenset([*MONTHS_GENITIVE, *(m.lower() for m in MONTHS_EN)])
 _LOCATIVE_MONTHS = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
                     "октябре", "ноябре", "декабре")
@@ -285,8 +288,6 @@ def _framing_ru(tokens: list[str], asks: bool, *, copula: bool = False) -> Frami
     if claim is None and how:
         claim = list(tokens)  # a tag or reported speech frames it: a statement even without a verb
     if claim is None:
-        if not asks:
-            return None
         analyse = analyser_for("ru")
         if not copula and not any(_finite_ru(analyse(t)) for t in tokens):
             return None  # «товарооборот за год?» is a lookup, not a statement to check
@@ -378,8 +379,6 @@ def _framing_en(tokens: list[str], asks: bool) -> Framing | None:
     if claim is None and tagged:
         claim, how = rest, "tag"
     if claim is None:
-        if not asks:
-            return None
         analyse = analyser_for("en")
         if not any(analyse(t).pos == "VERB" and analyse(t).tense and not analyse(t).function for t in rest):
             return None
@@ -703,6 +702,8 @@ class Verdicts:
         """The fact says the action the claim says happened only beside a verb in the future («виновные понесут
         наказание», "will be punished"): a promise, which does not confirm that it was done."""
         analyse = reader(self.index)  # the lemmas the question's terms were read with (synonyms merged)
+        if any(set(analyse(term.word).forms) & _PROMISE for term in claim.words.terms):
+            return False  # the claim is that it was promised («обещал наказать»): the fact's future is the promise
         fact = scored.entry.fact
         infos = [analyse(token) for token in words((fact.text_en or fact.text) if self.lang == "en" else fact.text,
                                                     max_chars=MAX_QUERY_CHARS)]
