@@ -538,3 +538,21 @@ def test_the_noun_after_about_is_what_a_thing_is_about(parse) -> None:
               if t.topic]
     assert topics == ["поставках"]
     assert not [t for t in parse("когда подписали соглашение в москве").words.terms if t.topic]
+
+
+@pytest.mark.parametrize("question", ["в каких странах кроме россии встречались путин и алиев",
+                                      "где помимо москвы встречались путин и алиев"])
+def test_a_place_after_except_is_left_out_not_compared(parse, question: str) -> None:
+    query = parse(question)
+    assert query.scope.excluded_places and not query.intent.comparison
+
+
+def test_except_before_a_person_still_asks_for_someone_else(parse) -> None:
+    query = parse("кто кроме лаврова встречался с байрамовым")
+    assert query.intent.comparison and not query.scope.excluded_places
+
+
+def test_except_before_a_country_in_english(index: Index) -> None:
+    query = parse_query("in which countries besides russia did putin and aliyev meet",
+                        Engine.from_path().sibling("en").index)
+    assert query.scope.excluded_places == frozenset({"russia"}) and not query.intent.comparison

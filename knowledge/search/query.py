@@ -424,6 +424,7 @@ class _Scan:
     figure_questions: int = 0
     other_words: int = 0
     asked_at: int = -1  # the meaningful word before which the asked kind was set
+    excepts: int = 0  # «кроме», «помимо» said before no place
 
     def ask(self, kind: str) -> None:
         """A kind of answer asked for; a more specific one replaces «что»."""
@@ -451,7 +452,8 @@ class _Scan:
         self.before.append(previous)
         self.about.append(self.topic_open and info.pos == "NOUN")
         self.negated.append((previous in lx.place_prepositions and self.earlier in lx.negations)
-                            or previous in lx.outside_words or (previous == "of" and self.earlier in lx.outside_words))
+                            or previous in lx.outside_words or previous in lx.except_words
+                            or (previous == "of" and self.earlier in lx.outside_words))
 
 
 def _scan(raw_words: list[str], index: Index, lx: Lexicon, analyse: Analyser) -> _Scan:
@@ -545,7 +547,9 @@ def _read_marker(scan: _Scan, info: WordInfo) -> bool:
     elif lemma in lx.earliest_words or info.word in lx.earliest_words:
         scan.ordinal = "earliest"
     else:
-        if lemma in lx.comparison_words or info.word in RANKING_MARKERS:
+        if info.word in lx.except_words:
+            scan.excepts += 1  # a comparison, unless a place follows (read with the names)
+        elif lemma in lx.comparison_words or info.word in RANKING_MARKERS:
             scan.comparison = True
         return info.word in RANKING_MARKERS
     return True
@@ -637,6 +641,7 @@ def _read_names(scan: _Scan, index: Index) -> _Named:
         entity = index.base.entities[ref]
         if entity.kind in ("place", "country") and scan.negated[start]:
             named.excluded.add(ref)
+            scan.excepts -= scan.before[start] in lx.except_words  # «кроме России»: the place is left out
             continue
         if entity.kind == "person" and scan.before[start] in lx.relative_prepositions:
             scan.comparison = True  # «кто был премьером до Асадова»
@@ -918,6 +923,8 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         scan.months = scan.year_parts  # «в начале 2019-го»
 
     named = _read_names(scan, index)
+    if scan.excepts > 0:
+        scan.comparison = True  # «кто, кроме Иванова, …»: someone else is asked
     _read_both_sides(scan, named, index)
     _read_role_groups(scan, named, index)
     found = _read_terms(scan, named.owners, index, analyse)

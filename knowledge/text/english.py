@@ -952,6 +952,7 @@ ENGLISH = Lexicon(
     upcoming_words=_words("next upcoming forthcoming"),
     venue_words=_words("place location venue"),
     outside_words=frozenset(["outside", "abroad"]),
+    except_words=frozenset(["except", "besides", "excluding"]),
     count_fillers=frozenset(["in", "a", "row", "ever"]),
     both_sides=frozenset((first, second) for first in ("both", "two") for second in ("countries", "sides", "states")),
     role_names={("leader",): "president", ("head", "state"): "president", ("head", "government"): "prime",
@@ -969,7 +970,8 @@ _SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "to
                              "back_references", "largest_forms", "smallest_forms", "yes_no_words", "by_period",
                              "span_openers", "span_closers", "negations", "which_words", "outside_words",
                              "count_fillers", "event_relatives", "kind_words", "per_words", "both_sides",
-                             "indefinite_particles", "role_names", "results_of", "number_of", "before_year"])
+                             "indefinite_particles", "role_names", "results_of", "number_of", "before_year",
+                             "except_words"])
 
 
 def _lexicon_words(lexicon: Lexicon) -> Iterable[str]:

@@ -329,6 +329,9 @@ class Lexicon:
     count_fillers: frozenset[str] = frozenset()  # surface: «вторая по счёту поездка»
     phrase_rewrites: tuple[tuple[str, str], ...] = ()  # surface multiword verbs → one word («pulled out» → …)
     outside_words: frozenset[str] = frozenset()  # surface: «вне России», «за пределами России»: not there
+    # surface: «кроме», «помимо», "besides": before a place it is left out («в каких странах, кроме России»);
+    # before anything else someone or something else is asked (a comparison)
+    except_words: frozenset[str] = frozenset()
     venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
     upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says
     kind_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # an entity kind → words naming it
@@ -451,6 +454,7 @@ RUSSIAN = Lexicon(
     event_relatives={"перед": "before", "накануне": "before", "после": "after"},  # not «до»: «до какого года»
     venue_words=frozenset(["место"]),
     outside_words=frozenset(["вне", "пределами", "пределов"]),
+    except_words=frozenset(["кроме", "помимо"]),
     count_fillers=frozenset(["по", "счету", "счёту"]),
     indefinite_particles=frozenset(["нибудь", "либо", "то"]),
     role_names={("лидер",): "президент", ("глава", "государство"): "президент", ("глава", "правительство"): "премьер",
