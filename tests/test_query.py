@@ -556,3 +556,14 @@ def test_except_before_a_country_in_english(index: Index) -> None:
     query = parse_query("in which countries besides russia did putin and aliyev meet",
                         Engine.from_path().sibling("en").index)
     assert query.scope.excluded_places == frozenset({"russia"}) and not query.intent.comparison
+
+
+@pytest.mark.parametrize("question", ["сколько раз иванов и петров садились за стол переговоров",
+                                      "когда иванов сел за стол переговоров с петровым"])
+def test_an_idiom_in_several_words_is_read_as_its_one_word(parse, question: str) -> None:
+    lemmas = {lemma for term in parse(question).words.terms for lemma in term.lemmas}
+    assert "встреча" in lemmas and not lemmas & {"стол", "садиться", "сесть"}
+
+
+def test_staying_as_a_guest_is_a_visit(parse) -> None:
+    assert ("встреча",) in [term.lemmas for term in parse("когда лавров гостил в азербайджане").words.terms]
