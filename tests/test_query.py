@@ -567,3 +567,25 @@ def test_an_idiom_in_several_words_is_read_as_its_one_word(parse, question: str)
 
 def test_staying_as_a_guest_is_a_visit(parse) -> None:
     assert ("встреча",) in [term.lemmas for term in parse("когда лавров гостил в азербайджане").words.terms]
+
+
+@pytest.mark.parametrize("question", ["на каком международном мероприятии встретились лавров и байрамов",
+                                      "какое событие произошло у джанятага"])
+def test_an_occasion_asked_after_which_is_the_kind_asked_not_a_word_to_find(parse, question: str) -> None:
+    lemmas = {lemma for term in parse(question).words.terms for lemma in term.lemmas}
+    assert not lemmas & {"мероприятие", "событие"}
+
+
+def test_an_occasion_named_without_which_is_a_word_to_find(parse) -> None:
+    lemmas = {lemma for term in parse("мероприятие с участием лаврова").words.terms for lemma in term.lemmas}
+    assert "мероприятие" in lemmas
+
+
+def test_how_much_is_a_question_word_not_a_word_to_find(parse) -> None:
+    assert not parse("насколько вырос товарооборот в 2023 году").words.terms[0].word.startswith("насколько")
+
+
+@pytest.mark.parametrize(("one", "other"), [("дипломатические связи", "дипломатические отношения"),
+                                            ("российские бойцы", "российские военные")])
+def test_general_synonyms_are_one_term(parse, one: str, other: str) -> None:
+    assert [t.lemmas for t in parse(one).words.terms] == [t.lemmas for t in parse(other).words.terms]

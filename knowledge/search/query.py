@@ -766,11 +766,16 @@ class _Words:
     wants_city: bool = False
 
 
-def _after_which(scan: _Scan, position: int, analyse: Analyser) -> bool:
+def _after_which(scan: _Scan, position: int, analyse: Analyser, *, anywhere: bool = False) -> bool:
     """The word follows «какой» / "which" and comes before the question word that set the kind: it names the
-    kind asked, over a «когда» / «где» of a later clause («в каком городе …, когда встретились» asks a city)."""
-    previous = scan.before[position]
-    return position < scan.asked_at and bool(previous) and (previous in scan.lx.which_words
+    kind asked, over a «когда» / «где» of a later clause («в каком городе …, когда встретились» asks a city).
+    ``anywhere``: right after «какой» wherever the question word stands."""
+    at = position
+    while anywhere and at > 0 and scan.infos[at - 1].pos in ("ADJF", "PRTF") \
+            and scan.before[at] == scan.infos[at - 1].word:
+        at -= 1  # «на каком международном мероприятии»
+    previous = scan.before[at]
+    return (anywhere or position < scan.asked_at) and bool(previous) and (previous in scan.lx.which_words
                                or bool(scan.lx.which_words.intersection(analyse(previous).forms[:1])))
 
 
@@ -794,6 +799,8 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
                 and (lemma in lx.organisation_nouns or info.word in lx.organisation_nouns)):
             scan.answer_type = "organisation"  # «какая компания …»: a fact naming one answers it
             continue
+        if owner is None and lemma in lx.occasion_nouns and _after_which(scan, position, analyse, anywhere=True):
+            continue  # «на каком мероприятии»: the kind of thing asked, which the fact names in its own words
         if owner is None and lemma in lx.place_words and (scan.answer_type in ("", "what", "place")
                                                           or _after_which(scan, position, analyse)):
             # «в каком городе», «города, где …»: the kind of place asked, not a word a fact must hold

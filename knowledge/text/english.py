@@ -937,6 +937,7 @@ ENGLISH = Lexicon(
     smallest_forms=_words("smallest lowest least weakest slowest minimum min fewest"),
     frequent_words=_words("often frequently"),
     which_words=_words("which what"),
+    occasion_nouns=_words("event occasion"),
     organisation_nouns=_words("company maker manufacturer producer organization corporation holding operator "
                               "distributor supplier"),  # lemmas: «firm» and «enterprise» read as «company»
     span_openers=_words("from between"),

@@ -37,6 +37,7 @@ QUESTION_WORDS: dict[str, str] = {
     "куда": "place",
     "откуда": "place",
     "сколько": "figure",
+    "насколько": "what",  # «насколько вырос», «насколько крупный»: a measure or a degree, asked of the fact
     "скольких": "figure",
     "кто": "person",
     "кого": "person",
@@ -134,7 +135,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("энергетический", "энергетика", "энергокомпания"),
     ("премьер", "премьер-министр", "премьерминистр"),
     ("договоренность", "договориться", "соглашение", "договор"),
-    ("отношение", "отношения"),
+    ("отношение", "отношения", "связь"),  # «дипломатические связи»
+    ("военный", "военнослужащий", "боец", "солдат"),
     ("дипломатический", "дипломатия", "дипломат"),
 )
 
@@ -314,6 +316,8 @@ class Lexicon:
     request_forms: frozenset[str] = frozenset()
     # «какая компания», "which maker": the question asks for an organisation, which a fact must name
     organisation_nouns: frozenset[str] = frozenset()
+    # «на каком мероприятии», "at which event": the kind of thing asked (an occasion), not a word a fact must hold
+    occasion_nouns: frozenset[str] = frozenset()
     span_openers: frozenset[str] = frozenset()  # «с 2015 по 2017» / "from 2015 to 2017"
     span_closers: frozenset[str] = frozenset()
     by_period: tuple[tuple[str, str], ...] = ()  # «по годам» / "by year": a figure across periods
@@ -450,6 +454,7 @@ RUSSIAN = Lexicon(
     smallest_forms=SMALLEST_FORMS,
     frequent_words=FREQUENT_WORDS,
     which_words=frozenset(["какой", "который", "каков"]),
+    occasion_nouns=frozenset(["мероприятие", "событие"]),
     organisation_nouns=frozenset(["компания", "производитель", "организация", "концерн", "корпорация", "холдинг",
                                   "оператор", "дистрибьютор", "поставщик", "изготовитель"]),  # «фирма»: компания
     span_openers=frozenset(["с", "со", "от", "между"]),
