@@ -589,3 +589,9 @@ def test_how_much_is_a_question_word_not_a_word_to_find(parse) -> None:
                                             ("российские бойцы", "российские военные")])
 def test_general_synonyms_are_one_term(parse, one: str, other: str) -> None:
     assert [t.lemmas for t in parse(one).words.terms] == [t.lemmas for t in parse(other).words.terms]
+
+
+def test_a_light_verb_weighs_less_than_its_object(parse) -> None:
+    terms = {t.lemmas[0]: t.weight for t in parse("сколько регионов ведут дела с азербайджаном").words.terms}
+    plain = {t.lemmas[0]: t.weight for t in parse("сколько регионов подписали соглашения").words.terms}
+    assert terms["вести"] < 0.5 * plain["подписать"]

@@ -23,6 +23,7 @@ POS_WEIGHT = {"VERB": 0.7, "INFN": 0.7, "PRTS": 0.7, "GRND": 0.6, "ADVB": 0.4, "
 MIN_YEAR, MAX_YEAR = 1900, 2100
 KNOWN_WORD_CUTOFF = 88.0
 UNKNOWN_BOOST = 1.5
+LIGHT_VERB_WEIGHT = 0.3  # a verb that says little beside its object («вести», «оказывать», "conduct")
 UNKNOWN_MODIFIER_WEIGHT = {"ADJF": 0.5, "ADVB": 0.5}  # a modifier the base never uses: a weaker sign than a noun
 MAX_WORDS = 60  # beyond this a message is not a question; the rest is ignored
 
@@ -824,6 +825,8 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
             weight *= UNKNOWN_MODIFIER_WEIGHT[info.pos]
         if present and not (info.pos in POS_WEIGHT and analyse(lemma).pos == "NOUN"):
             weight *= POS_WEIGHT.get(info.pos, 1.0)
+        if set(info.forms) & lx.light_verbs and info.pos in ("VERB", "INFN", "GRND"):
+            weight *= LIGHT_VERB_WEIGHT  # «ведут дела»: the object says what is done
         if owner is not None:
             continue  # scored once, as the entity it names
         # «встречались» counts as the noun встреча; a verb the base never uses names what is asked

@@ -938,6 +938,7 @@ ENGLISH = Lexicon(
     frequent_words=_words("often frequently"),
     which_words=_words("which what"),
     occasion_nouns=_words("event occasion"),
+    light_verbs=_words("conduct carry do make have"),
     organisation_nouns=_words("company maker manufacturer producer organization corporation holding operator "
                               "distributor supplier"),  # lemmas: «firm» and «enterprise» read as «company»
     span_openers=_words("from between"),

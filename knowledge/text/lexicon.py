@@ -316,6 +316,8 @@ class Lexicon:
     request_forms: frozenset[str] = frozenset()
     # «какая компания», "which maker": the question asks for an organisation, which a fact must name
     organisation_nouns: frozenset[str] = frozenset()
+    # verbs that say little beside their object («вести дела», «оказывать помощь», "conduct talks"): weigh little
+    light_verbs: frozenset[str] = frozenset()
     # «на каком мероприятии», "at which event": the kind of thing asked (an occasion), not a word a fact must hold
     occasion_nouns: frozenset[str] = frozenset()
     span_openers: frozenset[str] = frozenset()  # «с 2015 по 2017» / "from 2015 to 2017"
@@ -455,6 +457,8 @@ RUSSIAN = Lexicon(
     frequent_words=FREQUENT_WORDS,
     which_words=frozenset(["какой", "который", "каков"]),
     occasion_nouns=frozenset(["мероприятие", "событие"]),
+    light_verbs=frozenset(["вести", "проводить", "провести", "осуществлять", "осуществить", "совершать", "совершить",
+                           "оказывать", "оказать", "иметь", "делать", "сделать"]),
     organisation_nouns=frozenset(["компания", "производитель", "организация", "концерн", "корпорация", "холдинг",
                                   "оператор", "дистрибьютор", "поставщик", "изготовитель"]),  # «фирма»: компания
     span_openers=frozenset(["с", "со", "от", "между"]),
