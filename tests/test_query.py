@@ -586,7 +586,9 @@ def test_how_much_is_a_question_word_not_a_word_to_find(parse) -> None:
 
 
 @pytest.mark.parametrize(("one", "other"), [("дипломатические связи", "дипломатические отношения"),
-                                            ("российские бойцы", "российские военные")])
+                                            ("российские бойцы", "российские военные"),
+                                            ("нефтегазовые компании присутствуют",
+                                             "энергетические компании работают")])
 def test_general_synonyms_are_one_term(parse, one: str, other: str) -> None:
     assert [t.lemmas for t in parse(one).words.terms] == [t.lemmas for t in parse(other).words.terms]
 
