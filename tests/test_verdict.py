@@ -12,6 +12,7 @@ from knowledge.answers.verdict import Said, Stated, compare_number, read_framing
 from knowledge.base.model import Fact
 from knowledge.engine import Engine
 from knowledge.evaluation import states_verdict
+from knowledge.settings import EngineSettings
 
 
 @pytest.fixture(scope="module")
@@ -373,3 +374,34 @@ def test_a_statement_with_no_verb_is_no_claim() -> None:
 def test_a_claim_that_something_was_promised_is_confirmed_by_the_promise(engine: Engine, claim: str) -> None:
     answer = engine.answer(claim)
     assert answer.verdict == "yes" and answer.facts == ("karabakh-2023-09-21-investigation-promise",), answer.reply
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [("Превысил ли товарооборот 4 миллиарда долларов в 2023 году?", "yes"),
+                                                ("Превысил ли товарооборот 5 миллиардов долларов в 2023 году?", "no"),
+                                                ("Did trade exceed 4 billion dollars in 2023?", "yes")])
+def test_a_verb_of_exceeding_compares_its_number_from_afar(engine: Engine, claim: str, verdict: str) -> None:
+    answer = engine.answer(claim)
+    assert answer.verdict == verdict and answer.facts == ("trade-2023-record",), answer.reply
+
+
+def test_a_name_the_fact_does_not_hold_is_no_confirmation() -> None:
+    """The lookup finds the plant, but not where the claim says it stands: no «Да» (whatever the decision)."""
+    engine = Engine.from_path(None, EngineSettings(semantic=True))
+    answer = engine.answer("совместный завод ГАЗ и Азермаш построили в Гяндже")
+    assert answer.verdict != "yes" and not states_verdict(answer.reply, "yes"), answer.reply
+
+
+@pytest.mark.parametrize("claim", ["Посещал ли Путин Баку в 2023 году?", "Посещал ли Путин Баку?"])
+def test_the_place_visited_stays_a_place_with_the_visitor_named_between(engine: Engine, claim: str) -> None:
+    """«Баку» visited is a place, not Azerbaijan's side of a meeting elsewhere: the Kremlin talks confirm nothing."""
+    answer = engine.answer(claim)
+    assert answer.verdict != "yes" and not states_verdict(answer.reply, "yes"), answer.reply
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    ("Верно ли, что дорожная карта сотрудничества рассчитана на 2024–2030 годы?", "no"),
+    ("Верно ли, что дорожная карта сотрудничества рассчитана на 2024–2026 годы?", "yes"),
+])
+def test_the_years_a_plan_spans_are_compared_whole(engine: Engine, claim: str, verdict: str) -> None:
+    answer = engine.answer(claim)
+    assert answer.verdict == verdict and "2024–2026" in first_line(answer), answer.reply

@@ -39,6 +39,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -148,6 +149,7 @@ _NOT_NEGATED_EN = frozenset(["less", "more", "later", "earlier", "fewer", "only"
 _MORE = frozenset(["более", "больше", "свыше", "выше", "превысить", "превышать", "превысил", "превысила",
                    "превысили", "превышает", "превышают", "превысило", "more", "over", "above", "exceed", "exceeded",
                    "exceeds", "least"])
+_EXCEED = frozenset(t for t in _MORE if t.startswith(("превы", "exceed")))  # a verb: its number may stand apart
 _LESS = frozenset(["менее", "меньше", "ниже", "less", "under", "below", "fewer", "most"])
 _ABOUT = frozenset(["около", "примерно", "приблизительно", "почти", "порядка", "about", "around", "approximately",
                     "almost", "nearly", "roughly", "some", "circa"])
@@ -216,8 +218,18 @@ def read_framing(question: str, lang: str = "ru") -> Framing | None:
         return None
     asks = _ends_with_question_mark(question[:MAX_QUERY_CHARS])  # nothing past the input cap is read
     if lang == "en":
-        return _framing_en(tokens, asks)
-    return _framing_ru(tokens, asks, copula=bool(_COPULA.search(question[:MAX_QUERY_CHARS])))
+        framing = _framing_en(tokens, asks)
+    else:
+        framing = _framing_ru(tokens, asks, copula=bool(_COPULA.search(question[:MAX_QUERY_CHARS])))
+    if framing is None:
+        return None
+    claim = framing.claim
+    for first, last in _YEAR_RANGE.findall(normalize(question)):  # «на 2024–2026 годы» stays a range of years
+        claim = claim.replace(f"{first} {last}", f"{first}-{last}")
+    return dataclasses.replace(framing, claim=claim) if claim != framing.claim else framing
+
+
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\b")
 
 
 _COPULA = re.compile(r"[^\W\d_]\s+[—–-]\s+\w")  # «Москва — столица России?»: a dash for a verb
@@ -451,6 +463,9 @@ def said_numbers(text: str, numbers: Iterable[str], lang: str = "ru") -> tuple[S
             elif back in _LINKS:
                 continue
             break
+        if not compare and any(back in _EXCEED for back in itertools.takewhile(
+                lambda t: not t[:1].isdigit(), reversed(tokens[:at]))):
+            compare = "more"  # «превысил ли товарооборот 4 млрд»: the verb governs its number from afar
         out.append(Said(float(bare), bare, scale, nouns, compare))
     return tuple(out)
 
@@ -694,6 +709,8 @@ class Verdicts:
         fact = scored.entry.fact
         if not _tense_fits(fact, tense) or (tense == "past" and self._told_as_to_come(claim, scored)):
             return False
+        if _other_span(claim, fact):
+            return False
         if claim_text and not (self._roles_agree(claim_text, claim, fact) and _settles(fact, claim_text, self.lang)):
             return False
         return not said or number_state(said, fact, scored.entry, self.lang)[0] == "agree"
@@ -821,9 +838,14 @@ class Verdicts:
         партнёром»): its answer stands, without a verdict."""
         if scored is None or not scored.allowed or not _tense_fits(scored.entry.fact, tense):
             return False  # an announced event shown for a claim about what happened: the announcement lead
+        if _other_span(claim, scored.entry.fact):
+            return False
         _, things, _ = self._gaps(claim, scored)
         numbers = number_state(said, scored.entry.fact, scored.entry, self.lang)[0] if said else "agree"
-        return things <= UNEXPLAINED_SHARE and numbers == "agree"
+        analyse = analyser_for(self.lang)
+        named = any(position not in scored.matched and analyse(term.word).proper
+                    for position, term in enumerate(claim.words.terms))  # «построили в Гяндже»: a name it lacks
+        return things <= UNEXPLAINED_SHARE and numbers == "agree" and not named
 
     def _affirm(self, question: str, claim: Query, facts: list[Fact], said: Sequence[Said], reading: Answer,
                 scored: Mapping[str, Scored] | _Scores) -> Answer:
@@ -922,6 +944,10 @@ class Verdicts:
         if said and len(said) == len(claim.scope.numbers):  # a figure is one value of one thing, recurring or not
             out.append((claim.changed(numbers=frozenset()),
                         functools.partial(self._other_number, said=tuple(said))))
+        if len(claim.scope.years) > 1 and not (claim.scope.months or claim.scope.days):
+            # «рассчитана на 2024–2030 годы»: a period of several years said of a fact that spans some
+            out.append((claim.changed(years=frozenset(), span=None, span_label=""),
+                        functools.partial(self._other_period, claim=claim)))
         if not pinned:
             return out
         if len(claim.scope.place_refs) == 1:
@@ -1030,6 +1056,13 @@ class Verdicts:
             return "differ", self._when(fact)
         return ("unknown", "") if outside else ("agree", "")
 
+    def _other_period(self, fact: Fact, claim: Query) -> tuple[str, str]:
+        """The years a fact spans («план на 2024–2026 годы») against the years the claim says it spans."""
+        own = _period_of(fact)
+        if own is None:
+            return "unknown", ""
+        return ("agree", "") if own == claim.scope.years else ("differ", self._when(fact))
+
     def _other_number(self, fact: Fact, said: tuple[Said, ...]) -> tuple[str, str]:
         entry = self._entries.get(fact.id)
         if entry is None:
@@ -1100,6 +1133,18 @@ class _Scores:
             self.done[fact_id] = None if at is None else score_entry(
                 self.claim, self.index.entries[at], at, self.hits, self.index.about)
         return self.done[fact_id]
+
+
+def _period_of(fact: Fact) -> frozenset[int] | None:
+    """The years of a fact dated as a span of whole years (a plan, a programme), else None."""
+    start, end = fact.date.start.year, fact.date.end.year
+    return frozenset(range(start, end + 1)) if fact.date.precision == "year" and start < end else None
+
+
+def _other_span(claim: Query, fact: Fact) -> bool:
+    """The claim gives the fact's span of years as other years («на 2024–2030» of a plan for 2024–2026)."""
+    own = _period_of(fact)
+    return len(claim.scope.years) > 1 and own is not None and own != claim.scope.years
 
 
 def _tense_fits(fact: Fact, tense: str) -> bool:

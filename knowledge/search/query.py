@@ -466,6 +466,8 @@ def _scan(raw_words: list[str], index: Index, lx: Lexicon, analyse: Analyser) ->
             scan.visit_before, scan.visiting = scan.visiting, False
             for info in resolve_word(word, index):
                 _read_word(scan, info, at)
+            if scan.visit_before and not scan.visiting and _between_visit_and_place(analyse(word)):
+                scan.visiting = True  # «посещал ли Иванов Париж»: the visitor named between, the place after
         scan.earlier, scan.previous = scan.previous, word
         scan.topic_open = word in lx.topic_prepositions or (
             scan.topic_open and (word.isdigit() or analyse(word).pos in ("ADJF", "PRTF", "NUMR")))
@@ -502,6 +504,12 @@ def _read_form(scan: _Scan, raw_words: list[str], at: int, pairs: dict[int, str]
     else:
         return False
     return True
+
+
+def _between_visit_and_place(info: WordInfo) -> bool:
+    """A particle («ли») or the visitor's name may stand between a verb of visiting and the place visited."""
+    return ((info.function and info.word in ("ли", "же", "то"))
+            or (info.proper and info.case == "nomn" and info.pos == "NOUN"))
 
 
 def _read_word(scan: _Scan, info: WordInfo, at: int) -> None:
