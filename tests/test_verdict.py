@@ -405,3 +405,21 @@ def test_the_place_visited_stays_a_place_with_the_visitor_named_between(engine: 
 def test_the_years_a_plan_spans_are_compared_whole(engine: Engine, claim: str, verdict: str) -> None:
     answer = engine.answer(claim)
     assert answer.verdict == verdict and "2024–2026" in first_line(answer), answer.reply
+
+
+@pytest.mark.parametrize("question", ["Прошёл ли саммит 2022 года, где встречались Иванов и Петров, в Париже?",
+                                      "принимал ли иванов петрова, когда тот приезжал в париж"])
+def test_a_question_word_opening_a_clause_about_a_noun_leaves_a_yes_no_question(question: str) -> None:
+    framing = read_framing(question, "ru")
+    assert framing is not None and not {"где", "когда"} & set(framing.claim.split())
+
+
+@pytest.mark.parametrize("question", ["знаешь ли ты, когда установили отношения?",
+                                      "Скажи, где встречались Иванов и Петров?"])
+def test_a_question_word_after_a_framing_is_the_question(question: str) -> None:
+    assert read_framing(question, "ru") is None
+
+
+def test_a_relative_clause_gets_its_verdict(engine: Engine) -> None:
+    answer = engine.answer("Прошёл ли Каспийский саммит 2022 года, где встречались Путин и Алиев, в Ашхабаде?")
+    assert answer.verdict == "yes" and answer.facts == ("summit-2022-06-29-ashgabat",), answer.reply

@@ -220,7 +220,10 @@ def read_framing(question: str, lang: str = "ru") -> Framing | None:
     if lang == "en":
         framing = _framing_en(tokens, asks)
     else:
-        framing = _framing_ru(tokens, asks, copula=bool(_COPULA.search(question[:MAX_QUERY_CHARS])))
+        copula = bool(_COPULA.search(question[:MAX_QUERY_CHARS]))
+        framing = _framing_ru(tokens, asks, copula=copula)
+        if framing is None and "ли" in tokens[1:]:  # «прошёл ли саммит, где встречались …»: «где» opens a clause
+            framing = _framing_ru(tokens, asks, copula=copula, relative=_after_comma(question[:MAX_QUERY_CHARS]))
     if framing is None:
         return None
     claim = framing.claim
@@ -266,10 +269,24 @@ def _negated(tokens: Sequence[str], negations: frozenset[str], exempt: frozenset
     return False
 
 
-def _framing_ru(tokens: list[str], asks: bool, *, copula: bool = False) -> Framing | None:
+def _after_comma(question: str) -> frozenset[str]:
+    """The words right after a comma that follows a noun: a question word there opens a relative clause about
+    that noun («саммит, где …», «Лаврова, когда тот …»), not the question («знаешь ли ты, когда …»)."""
+    analyse = analyser_for("ru")
+    pairs = _COMMA_WORD.findall(question.lower().replace("ё", "е"))
+    return frozenset(after for before, after in pairs if analyse(before).pos == "NOUN" and not analyse(before).function)
+
+
+_COMMA_WORD = re.compile(r"([^\W\d_]+)\s*,\s*([^\W\d_]+)")
+
+
+def _framing_ru(tokens: list[str], asks: bool, *, copula: bool = False,
+                relative: frozenset[str] = frozenset()) -> Framing | None:
     tokens = lexicon_for("ru").without_indefinites(tokens)  # «когда-нибудь» is ever, not when
-    if any(_asks_ru(token, tokens[at - 1] if at else "") for at, token in enumerate(tokens)):
+    if any(_asks_ru(token, tokens[at - 1] if at else "") and token not in relative
+           for at, token in enumerate(tokens)):
         return None
+    tokens = [t for t in tokens if t not in relative or not _asks_ru(t)]  # the clause's words stay, not «где»
     claim: list[str] | None = None
     how = ""
     tag = next((len(t) for t in _TAGS_RU if len(tokens) > len(t) + 1 and tuple(tokens[-len(t):]) == t), 0)
