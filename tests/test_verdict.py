@@ -423,3 +423,16 @@ def test_a_question_word_after_a_framing_is_the_question(question: str) -> None:
 def test_a_relative_clause_gets_its_verdict(engine: Engine) -> None:
     answer = engine.answer("Прошёл ли Каспийский саммит 2022 года, где встречались Путин и Алиев, в Ашхабаде?")
     assert answer.verdict == "yes" and answer.facts == ("summit-2022-06-29-ashgabat",), answer.reply
+
+
+@pytest.mark.parametrize("claim", ["Правда, что Алиев впервые участвовал в заседании ВЕЭС в 2023 году?",
+                                   "Is it true that Aliyev first attended the Supreme Eurasian Economic Council in 2023?"])
+def test_a_first_time_claimed_is_confirmed_by_a_fact_that_says_so(engine: Engine, claim: str) -> None:
+    answer = engine.answer(claim)
+    assert answer.verdict == "yes" and answer.facts == ("summit-2023-05-25-seec-guest",), answer.reply
+
+
+def test_a_first_time_no_fact_says_is_not_confirmed(engine: Engine) -> None:
+    """The base holds meetings from 2022 on, but never says which was their first: no «Да» for «впервые»."""
+    answer = engine.answer("Правда, что Путин и Алиев впервые встретились в 2022 году?")
+    assert answer.verdict != "yes" and not states_verdict(answer.reply, "yes"), answer.reply

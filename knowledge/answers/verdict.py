@@ -633,6 +633,10 @@ class Verdicts:
         if framing is None or framing.negated or framing.choice:
             return None
         claim = self._parse(framing.claim, today)
+        first = claim.intent.ordinal == "earliest" and self._first_said(framing)
+        if first:  # «впервые участвовал … в 2023»: checked as what happened, by facts that say it was the first
+            framing = dataclasses.replace(framing, claim=first)
+            claim = self._parse(first, today)
         asks = claim.intent
         if (not claim.has_content or asks.smalltalk or asks.answer_type not in ("", "what", "figure")
                 or asks.nth or asks.ordinal or asks.extreme or asks.frequent or asks.trend or asks.comparison
@@ -658,13 +662,16 @@ class Verdicts:
         for reading in self._readings(question, plain, framing, claim):  # the whole question, then the claim
             tried.append(reading)
             facts = [f for f in (self.base.fact(i) for i in reading.facts) if f is not None]
-            sure = [f for f in facts if self._confirms(claim, scored.get(f.id), said, tense, framing.claim)]
+            sure = [f for f in facts if self._confirms(claim, scored.get(f.id), said, tense, framing.claim)
+                    and (not first or self._says_first(f))]
             if sure and not outmatched:
                 return self._affirm(question, claim, sure, said, reading, scored)
         found = [f for reading in tried if reading.answered for i in reading.facts
                  if (f := self.base.fact(i)) is not None]
         if tense == "future" and found and not any(f.status == "planned" for f in found):
             return None  # «накажут ли …»: a promise the source reports, not an announced event
+        if first and not all(self._says_first(f) for f in found):
+            return None  # the first time is what the claim says: only a fact saying so settles it
         if compared and compared[0][1] == "agree" and not contested:
             # «превысил 2 млрд»: no fact states 2, and the one that states 4 confirms it
             agreeing = [s for s, state in compared if state == "agree"]
@@ -698,6 +705,22 @@ class Verdicts:
         offered = self.compose.suggestions(rank(claim, self.index), exclude={f.id for f in shown})
         return self.compose.build(question, "partial", False, lead, shown, max(r.score for r in tried),
                                   suggestions=offered)
+
+    def _first_said(self, framing: Framing) -> str:
+        """The claim without its «впервые» / "first" (one said once, as a word of its own), or ""."""
+        lx, analyse = lexicon_for(self.lang), analyser_for(self.lang)
+        tokens = framing.claim.split()
+        said = [t for t in tokens if t in lx.earliest_words or analyse(t).forms[:1] == ("впервые",)]
+        if len(said) != 1:
+            return ""
+        return " ".join(t for t in tokens if t not in said)
+
+    def _says_first(self, fact: Fact) -> bool:
+        """The fact itself says it was the first time («впервые», "for the first time")."""
+        lx, analyse = lexicon_for(self.lang), analyser_for(self.lang)
+        text = (fact.text_en or fact.text) if self.lang == "en" else fact.text
+        return any(t in lx.earliest_words or set(analyse(t).forms[:1]) & lx.earliest_words
+                   for t in words(text, max_chars=MAX_QUERY_CHARS))
 
     def _positions(self) -> dict[str, int]:
         """Each fact's position in the index (for scoring one fact without ranking them all)."""
