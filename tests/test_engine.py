@@ -468,3 +468,14 @@ def test_decisions_taken_are_an_outcome_a_meeting_fact_does_not_state(engine: En
 def test_a_date_in_digits_is_read_as_the_same_day(engine: Engine, words: str, digits: str) -> None:
     said, typed = engine.answer(words), engine.answer(digits)
     assert said.answered and typed.facts == said.facts
+
+
+@pytest.mark.parametrize("question", ["Что обсуждали Лавров и Байрамов на полях Генассамблеи ООН?",
+                                      "What did Lavrov and Bayramov discuss at the UN General Assembly?"])
+def test_a_meeting_does_not_say_what_was_discussed(engine: Engine, question: str) -> None:
+    assert not engine.answer(question).answered
+
+
+def test_a_fact_reporting_what_was_said_answers_what_was_said(engine: Engine) -> None:
+    answer = engine.answer("Что сказал Алиев Путину в телефонном разговоре 21 сентября 2023 года?")
+    assert answer.answered and "karabakh-2023-09-21-investigation-promise" in answer.facts

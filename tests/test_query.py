@@ -597,3 +597,13 @@ def test_a_light_verb_weighs_less_than_its_object(parse) -> None:
     terms = {t.lemmas[0]: t.weight for t in parse("сколько регионов ведут дела с азербайджаном").words.terms}
     plain = {t.lemmas[0]: t.weight for t in parse("сколько регионов подписали соглашения").words.terms}
     assert terms["вести"] < 0.5 * plain["подписать"]
+
+
+@pytest.mark.parametrize(("question", "said"), [("что обсуждали иванов и петров", True),
+                                                ("о чём говорили иванов и петров в 2023 году", True),
+                                                ("можно ли сказать, что иванов и петров встречались", False),
+                                                ("кто-то говорил, что иванов был в париже", False),
+                                                ("скажи, что подписали иванов и петров", False),
+                                                ("с каким коллегой говорили иванов и петров", False)])
+def test_what_was_said_is_asked_after_what(parse, question: str, said: bool) -> None:
+    assert parse(question).intent.asks_said is said

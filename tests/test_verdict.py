@@ -425,8 +425,10 @@ def test_a_relative_clause_gets_its_verdict(engine: Engine) -> None:
     assert answer.verdict == "yes" and answer.facts == ("summit-2022-06-29-ashgabat",), answer.reply
 
 
-@pytest.mark.parametrize("claim", ["Правда, что Алиев впервые участвовал в заседании ВЕЭС в 2023 году?",
-                                   "Is it true that Aliyev first attended the Supreme Eurasian Economic Council in 2023?"])
+@pytest.mark.parametrize("claim", [
+    "Правда, что Алиев впервые участвовал в заседании ВЕЭС в 2023 году?",
+    "Is it true that Aliyev first attended the Supreme Eurasian Economic Council in 2023?",
+])
 def test_a_first_time_claimed_is_confirmed_by_a_fact_that_says_so(engine: Engine, claim: str) -> None:
     answer = engine.answer(claim)
     assert answer.verdict == "yes" and answer.facts == ("summit-2023-05-25-seec-guest",), answer.reply

@@ -48,6 +48,7 @@ class FactEntry:
     figure_terms: frozenset[str]  # what its figures count; for a fact with no figure, its text
     numbers: frozenset[str]  # numbers it states («78», «4.4»)
     concludes: bool  # states an outcome (agreed, signed, decided, ended)
+    says: bool  # reports what was said, discussed or agreed («заявил», «обсудили», "stressed")
     money: bool  # states a sum of money
     quantity: bool  # states an amount, with a number or in words («несколько сотен»)
     people: frozenset[str]  # ids of the people it names
@@ -312,6 +313,8 @@ class _Builder:
             figure_terms=share(figure_terms if fact.figures and not english else text_terms),
             numbers=share(t for t in terms if t[:1].isdigit()),
             concludes=bool(terms & self.outcome_lemmas),
+            says=any(lx.said_forms.intersection(self.analyser(word).forms[:1])
+                     for word in words(fact.text_en if english else fact.text)),
             money=bool(unit_terms & lx.money_units),
             quantity=bool(fact.figures) or _states_quantity(text_sets, lx),
             people=share(ref for ref in fact.entity_ids if base.entities[ref].kind == "person"),

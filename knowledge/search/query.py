@@ -91,6 +91,7 @@ class Intent:
     list_intent: bool = False
     count_intent: bool = False
     asks_outcome: tuple[str, ...] = ()  # «чем закончились», «итоги»: the fact must state that outcome
+    asks_said: bool = False  # «что обсуждали», "what did they discuss": the fact must report what was said
     ordinal: str = ""  # "latest" or "earliest" of the matching facts, or ""
     comparison: bool = False  # «второй после», «кроме», «до Асадова»: a ranking the base does not hold
     smalltalk: str = ""  # "", greeting, thanks, bye, chat, empty
@@ -426,6 +427,8 @@ class _Scan:
     other_words: int = 0
     asked_at: int = -1  # the meaningful word before which the asked kind was set
     excepts: int = 0  # «кроме», «помимо» said before no place
+    content_verb: bool = False  # «что обсуждали», «о чём говорили», "what did they discuss": what was said
+    what_seen: bool = False  # «что» / "what" asked
 
     def ask(self, kind: str) -> None:
         """A kind of answer asked for; a more specific one replaces «что»."""
@@ -490,6 +493,7 @@ def _read_form(scan: _Scan, raw_words: list[str], at: int, pairs: dict[int, str]
         if pairs[at] == "figure":
             scan.counted_from = len(scan.infos)
             scan.figure_questions += 1
+        scan.what_seen = scan.what_seen or pairs[at] == "what"
         scan.ask(pairs[at])
     elif word in lx.count_fillers and at > 0 and raw_words[at - 1] in lx.count_fillers:
         pass  # «третья по счёту»: how it is counted, not what
@@ -516,6 +520,8 @@ def _read_word(scan: _Scan, info: WordInfo, at: int) -> None:
     lx, lemma = scan.lx, info.lemmas[0]
     if lx.visit_verbs.intersection(info.forms):
         scan.visiting = True
+    if scan.what_seen and lx.content_verbs.intersection(info.forms[:1]) and info.word not in lx.request_forms:
+        scan.content_verb = True  # «что обсуждали»: after «что»; not «можно ли сказать, что …», «скажи, …»
     if lx.becoming_verbs.intersection(info.forms):
         scan.becoming_at = at
     if scan.pending_number is not None:
@@ -573,6 +579,7 @@ def _read_question_word(scan: _Scan, info: WordInfo) -> bool:
         scan.counted_from = len(scan.infos)  # the counted noun follows «сколько»
         scan.figure_questions += 1
     scan.ask(kind)
+    scan.what_seen = scan.what_seen or (kind == "what" and (lemma not in lx.which_words or lemma == "what"))
     if lemma in lx.which_words:
         scan.which = True  # «в каком году» asks for the year; «что было в 2023 году» does not
         if info.plural:
@@ -986,6 +993,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         list_intent=scan.list_intent,
         count_intent=scan.count_intent,
         asks_outcome=tuple(scan.outcome),
+        asks_said=scan.content_verb and scan.answer_type == "what",
         ordinal=scan.ordinal,
         comparison=scan.comparison,
         smalltalk=_smalltalk(scan, raw_words, named),

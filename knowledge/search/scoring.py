@@ -162,6 +162,8 @@ def complete_for(query: Query, entry: FactEntry) -> bool:
         return False
     if query.intent.asks_outcome and (fact.status == "planned" or not entry.concludes):
         return False  # no outcome is known of an announced event, nor of one the fact does not conclude
+    if query.intent.asks_said and not entry.says:
+        return False  # «что обсуждали»: a fact that they met does not say what they discussed
     kind = query.intent.answer_type
     if query.intent.wants_money and kind in ("", "what") and not entry.money:
         return False  # «какая цена установлена»: a price asked, which a fact about a price deal does not state

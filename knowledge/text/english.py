@@ -938,6 +938,9 @@ ENGLISH = Lexicon(
     frequent_words=_words("often frequently"),
     which_words=_words("which what"),
     occasion_nouns=_words("event occasion"),
+    content_verbs=_words("discuss discussion say"),
+    said_forms=_words("say state declare stress emphasize statement discuss promise describe call express apology "
+                      "answer reply issue agree agreement sign"),
     light_verbs=_words("conduct carry do make have"),
     organisation_nouns=_words("company maker manufacturer producer organization corporation holding operator "
                               "distributor supplier"),  # lemmas: «firm» and «enterprise» read as «company»

@@ -318,6 +318,10 @@ class Lexicon:
     request_forms: frozenset[str] = frozenset()
     # «какая компания», "which maker": the question asks for an organisation, which a fact must name
     organisation_nouns: frozenset[str] = frozenset()
+    # «что обсуждали», «о чём говорили», "what did they discuss" (surface forms of the verb's lemma): the content of
+    # talks is asked, which a fact answers only when it reports what was said (one of ``said_forms``)
+    content_verbs: frozenset[str] = frozenset()
+    said_forms: frozenset[str] = frozenset()
     # verbs that say little beside their object («вести дела», «оказывать помощь», "conduct talks"): weigh little
     light_verbs: frozenset[str] = frozenset()
     # «на каком мероприятии», "at which event": the kind of thing asked (an occasion), not a word a fact must hold
@@ -404,7 +408,7 @@ RUSSIAN = Lexicon(
     topic_prepositions=frozenset(["о", "об", "обо"]),
     filler_phrases=(),  # normalize() drops the Russian ones
     question_words=QUESTION_WORDS,
-    question_pairs={},
+    question_pairs={"о": {"чем": "what"}},  # «о чём говорили»: «чём» is read as «чем» once «ё» is «е»
     list_words=LIST_WORDS,
     year_parts=YEAR_PARTS,
     figure_words=FIGURE_WORDS,
@@ -459,6 +463,12 @@ RUSSIAN = Lexicon(
     frequent_words=FREQUENT_WORDS,
     which_words=frozenset(["какой", "который", "каков"]),
     occasion_nouns=frozenset(["мероприятие", "событие"]),
+    content_verbs=frozenset(["обсуждать", "обсудить", "обсуждение", "говорить", "поговорить", "сказать", "заявить",
+                             "заявлять", "ответить", "рассказать", "беседовать", "высказаться", "договариваться"]),
+    said_forms=frozenset(["заявить", "заявлять", "заявление", "сказать", "сообщить", "отметить", "подчеркнуть",
+                          "выразить", "высказаться", "обсуждать", "обсудить", "обсуждение", "пообещать", "обещать",
+                          "ответить", "охарактеризовать", "назвать", "вопрос", "договориться", "договоренность",
+                          "подписать", "извинение"]),
     light_verbs=frozenset(["вести", "проводить", "провести", "осуществлять", "осуществить", "совершать", "совершить",
                            "оказывать", "оказать", "иметь", "делать", "сделать"]),
     organisation_nouns=frozenset(["компания", "производитель", "организация", "концерн", "корпорация", "холдинг",
