@@ -559,7 +559,8 @@ def test_except_before_a_country_in_english(index: Index) -> None:
 
 
 @pytest.mark.parametrize("question", ["сколько раз иванов и петров садились за стол переговоров",
-                                      "когда иванов сел за стол переговоров с петровым"])
+                                      "когда иванов сел за стол переговоров с петровым",
+                                      "когда иванов сидел за одним столом с петровым"])
 def test_an_idiom_in_several_words_is_read_as_its_one_word(parse, question: str) -> None:
     lemmas = {lemma for term in parse(question).words.terms for lemma in term.lemmas}
     assert "встреча" in lemmas and not lemmas & {"стол", "садиться", "сесть"}
@@ -588,7 +589,12 @@ def test_how_much_is_a_question_word_not_a_word_to_find(parse) -> None:
 @pytest.mark.parametrize(("one", "other"), [("дипломатические связи", "дипломатические отношения"),
                                             ("российские бойцы", "российские военные"),
                                             ("нефтегазовые компании присутствуют",
-                                             "энергетические компании работают")])
+                                             "энергетические компании работают"),
+                                            ("какую бумагу скрепили", "какой документ подписали"),
+                                            ("сколько отдыхающих", "сколько туристов"),
+                                            ("лекции в общеобразовательных", "обучение в школьных"),
+                                            ("влили в хозяйство", "вложили в экономику"),
+                                            ("вагоны подземки", "вагоны метро")])
 def test_general_synonyms_are_one_term(parse, one: str, other: str) -> None:
     assert [t.lemmas for t in parse(one).words.terms] == [t.lemmas for t in parse(other).words.terms]
 
@@ -607,3 +613,8 @@ def test_a_light_verb_weighs_less_than_its_object(parse) -> None:
                                                 ("с каким коллегой говорили иванов и петров", False)])
 def test_what_was_said_is_asked_after_what(parse, question: str, said: bool) -> None:
     assert parse(question).intent.asks_said is said
+
+
+def test_getting_an_education_is_studying(parse) -> None:
+    lemmas = [t.lemmas[0] for t in parse("сколько азербайджанцев получают высшее образование").words.terms]
+    assert "учиться" in lemmas and "вуз" in lemmas and "получать" not in lemmas
