@@ -470,3 +470,12 @@ def test_a_correction_never_only_adds_or_drops_a_prefix() -> None:
     english = Engine.from_path().sibling("en").index
     assert [info.word for info in resolve_word("formal", english)] == ["formal"]  # not «informal»
     assert [info.word for info in resolve_word("abroad", english)] == ["abroad"]  # not «road»
+
+
+@pytest.mark.parametrize(("one", "other"), [("oil", "energy"), ("enroll", "study"), ("lecture", "teach")])
+def test_general_english_synonyms_are_one_lemma(one: str, other: str) -> None:
+    assert analyse_en(one).lemmas == analyse_en(other).lemmas
+
+
+def test_putting_money_into_is_investing() -> None:
+    assert ENGLISH.rewrite_phrases("investors put into russia") == "investors invest in russia"

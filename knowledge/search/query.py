@@ -815,8 +815,11 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
                 and (lemma in lx.organisation_nouns or info.word in lx.organisation_nouns)):
             scan.answer_type = "organisation"  # «какая компания …»: a fact naming one answers it
             continue
-        if owner is None and lemma in lx.occasion_nouns and _after_which(scan, position, analyse, anywhere=True):
-            continue  # «на каком мероприятии»: the kind of thing asked, which the fact names in its own words
+        # «на каком мероприятии», «какие сферы»: the kind of thing asked, which the fact may name in its own words
+        kind_asked = owner is None and bool({lemma, *info.forms[:1]} & (lx.occasion_nouns | lx.topic_nouns)) \
+            and _after_which(scan, position, analyse, anywhere=True)
+        if kind_asked and lemma in lx.topic_nouns:
+            scan.content_verb = scan.what_seen = True  # «какие темы поднимал»: what was said is asked
         if owner is None and lemma in lx.place_words and (scan.answer_type in ("", "what", "place")
                                                           or _after_which(scan, position, analyse)):
             # «в каком городе», «города, где …»: the kind of place asked, not a word a fact must hold
@@ -842,6 +845,8 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
             weight *= POS_WEIGHT.get(info.pos, 1.0)
         if set(info.forms) & lx.light_verbs and info.pos in ("VERB", "INFN", "GRND"):
             weight *= LIGHT_VERB_WEIGHT  # «ведут дела»: the object says what is done
+        if kind_asked:
+            weight *= LIGHT_VERB_WEIGHT
         if owner is not None:
             continue  # scored once, as the entity it names
         # «встречались» counts as the noun встреча; a verb the base never uses names what is asked

@@ -530,6 +530,9 @@ PHRASAL_VERBS: tuple[tuple[str, str], ...] = (
     *_phrasal("go goes went gone going", "up", "increase"),
     *_phrasal("go goes went gone going", "down", "decrease"),
     *_phrasal("say says said saying", "sorry", "apologize"),
+    *_phrasal("put puts putting", "into", "invest in"),
+    *_phrasal("pour pours poured pouring", "into", "invest in"),
+    *_phrasal("sit sits sat sitting", "down", "meet"),
     # adverbial phrases said in one word: "in-person meetings", "met face to face" are personal ones
     ("in person", "personally"), ("face to face", "personally"),
 )
@@ -545,9 +548,10 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("cooperation", "cooperate", "collaboration", "collaborate"),
     ("university", "college", "institute"),
     ("student", "pupil"),
-    ("education", "study", "educate", "teach", "teaching", "tuition"),
+    ("education", "study", "educate", "teach", "teaching", "tuition", "enroll", "enrol", "lecture"),
     ("tourist", "tourism", "traveler", "holidaymaker", "vacationer"),
     ("company", "firm", "enterprise", "business"),
+    ("energy", "oil", "gas", "petroleum"),  # an oil or gas company is an energy company
     ("plant", "factory", "production", "manufacturing"),
     ("call", "phone", "telephone", "conversation"),
     ("signing", "sign", "conclude", "ink"),
@@ -937,7 +941,8 @@ ENGLISH = Lexicon(
     smallest_forms=_words("smallest lowest least weakest slowest minimum min fewest"),
     frequent_words=_words("often frequently"),
     which_words=_words("which what"),
-    occasion_nouns=_words("event occasion"),
+    occasion_nouns=_words("event occasion area sector field sphere"),
+    topic_nouns=_words("topic issue"),
     content_verbs=_words("discuss discussion say"),
     said_forms=_words("say state declare stress emphasize statement discuss promise describe call express apology "
                       "answer reply issue agree agreement sign"),
