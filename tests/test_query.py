@@ -622,3 +622,17 @@ def test_what_was_said_is_asked_after_what(parse, question: str, said: bool) -> 
 def test_getting_an_education_is_studying(parse) -> None:
     lemmas = [t.lemmas[0] for t in parse("сколько азербайджанцев получают высшее образование").words.terms]
     assert "учиться" in lemmas and "вуз" in lemmas and "получать" not in lemmas
+
+
+@pytest.mark.parametrize(("slang", "plain"), [
+    ("товарооборот 22 года скока ярдов", "товарооборот 2022 года сколько миллиардов"),
+    ("какие нефтянки работают", "какие нефтяные компании работают"),
+    ("сколько универов", "сколько университетов"),
+])
+def test_slang_is_spelled_out(parse, slang: str, plain: str) -> None:
+    assert [t.lemmas for t in parse(slang).words.terms] == [t.lemmas for t in parse(plain).words.terms]
+
+
+def test_a_place_noun_after_what_is_a_word_not_the_kind_asked(parse) -> None:
+    query = parse("что президент объявил насчёт единства страны")
+    assert query.intent.answer_type == "what" and "страна" in {t.lemmas[0] for t in query.words.terms}

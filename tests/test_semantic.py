@@ -24,7 +24,7 @@ from tests.builders import write_base
 ON = EngineSettings(semantic=True, decision="rules")
 PERMISSIVE = EngineSettings(semantic=True, semantic_may_answer=True, decision="rules")  # closeness may answer
 MODEL = EngineSettings(semantic=True)  # the fitted decision, which weighs closeness with the rest
-UNSEEN = "сколько наторговали россия и азербайджан"  # «наторговать»: a word no fact or question uses
+UNSEEN = "сколько продали друг другу россия и азербайджан"  # «продать друг другу»: words no trade fact or question uses
 
 
 def refuse(*args: object, **kwargs: object) -> None:
@@ -93,8 +93,8 @@ def test_a_paraphrase_with_an_unseen_word_finds_its_fact(kb: Path) -> None:
 
 @pytest.mark.parametrize("question", [
     UNSEEN + " в 2019 году",  # a year the fact does not hold
-    "сколько наторговали россия и армения",  # a country the fact does not name
-    "сколько наторговали россия и азербайджан в париже",  # a place it did not happen in
+    "сколько продали друг другу россия и армения",  # a country the fact does not name
+    "сколько продали друг другу россия и азербайджан в париже",  # a place it did not happen in
 ])
 def test_a_named_detail_that_disagrees_blocks_a_close_fact(kb: Path, question: str) -> None:
     engine = Engine.from_path(kb, PERMISSIVE)
@@ -102,7 +102,7 @@ def test_a_named_detail_that_disagrees_blocks_a_close_fact(kb: Path, question: s
     query = engine._parse(question, engine.today())
     ranked = engine._with_meaning(question, query, rank(query, engine.index))
     trade = next(s for s in ranked if s.entry.fact.id == "trade-2023")
-    assert trade.semantic > 0.7 and not trade.allowed  # close in meaning, yet ruled out by the detail
+    assert trade.semantic > 0.6 and not trade.allowed  # close in meaning, yet ruled out by the detail
     for deciding in (engine, Engine.from_path(kb, MODEL)):  # neither closeness nor the fitted model asserts it
         answer = deciding.answer(question)
         assert "trade-2023" not in answer.facts and not answer.answered
