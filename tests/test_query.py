@@ -636,3 +636,10 @@ def test_slang_is_spelled_out(parse, slang: str, plain: str) -> None:
 def test_a_place_noun_after_what_is_a_word_not_the_kind_asked(parse) -> None:
     query = parse("что президент объявил насчёт единства страны")
     assert query.intent.answer_type == "what" and "страна" in {t.lemmas[0] for t in query.words.terms}
+
+
+@pytest.mark.parametrize(("question", "person"), [("когда хозяин кремля был в баку", "putin"),
+                                                  ("куда ездил главный азербайджанский дипломат", "bayramov"),
+                                                  ("где был глава российского белого дома", "mishustin")])
+def test_a_descriptive_name_in_the_base_names_its_person(parse, question: str, person: str) -> None:
+    assert person in parse(question).scope.entities
