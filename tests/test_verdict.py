@@ -438,3 +438,8 @@ def test_a_first_time_no_fact_says_is_not_confirmed(engine: Engine) -> None:
     """The base holds meetings from 2022 on, but never says which was their first: no «Да» for «впервые»."""
     answer = engine.answer("Правда, что Путин и Алиев впервые встретились в 2022 году?")
     assert answer.verdict != "yes" and not states_verdict(answer.reply, "yes"), answer.reply
+
+
+def test_a_preposition_is_no_question_word() -> None:
+    """«к» may be read as a short «как» by the dictionary: a claim «… к азербайджанцам …» stays a claim."""
+    assert read_framing("Говорят, в 2023 году к азербайджанцам приехали больше 150 тысяч туристов?", "ru")

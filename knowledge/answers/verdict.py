@@ -251,6 +251,8 @@ def _asks_ru(token: str, previous: str = "") -> bool:
     lx = lexicon_for("ru")
     if token in lx.question_words:
         return True
+    if len(token) < 3:
+        return False  # «к», «в»: a preposition, whatever a dictionary guesses for a bare letter
     info = analyser_for("ru")(token)
     return any(form in lx.question_words for form in info.forms) and (
         info.function or info.pos in ("ADJF", "NUMR", "ADVB")) and token.startswith(("к", "ч", "ск", "где"))
