@@ -157,3 +157,14 @@ def test_a_name_asked_for_is_still_a_name(bundled_engine: Engine) -> None:
 
     query = parse_query("what is the name of the plant in ganja", bundled_engine.sibling("en").index)
     assert query.intent.answer_type == "name"
+
+
+def test_a_possessive_capital_after_in_is_no_place() -> None:
+    """"in Baku's economy": the economy is where, Baku's stands for its country."""
+    query = Engine.from_path().sibling("en")._parse("investment in baku's economy", dt.date(2024, 4, 22))
+    assert "baku" not in query.scope.place_refs
+
+
+def test_dates_from_is_when_it_was_made_not_a_date_asked() -> None:
+    answer = Engine.from_path().answer("they say the intergovernmental mtc agreement dates from 2010")
+    assert answer.verdict == "no" and "2003" in answer.reply.split("\n")[0], answer.reply

@@ -428,6 +428,7 @@ class _Scan:
     asked_at: int = -1  # the meaningful word before which the asked kind was set
     excepts: int = 0  # «кроме», «помимо» said before no place
     content_verb: bool = False  # «что обсуждали», «о чём говорили», "what did they discuss": what was said
+    possessive: bool = False  # the word read now is followed by "'s": "in Baku's economy" is no place
     what_seen: bool = False  # «что» / "what" asked
 
     def ask(self, kind: str) -> None:
@@ -452,7 +453,7 @@ class _Scan:
     def keep(self, info: WordInfo) -> None:
         lx, previous = self.lx, self.previous
         self.infos.append(info)
-        self.after_in.append(previous in lx.place_prepositions or self.visit_before)
+        self.after_in.append((previous in lx.place_prepositions or self.visit_before) and not self.possessive)
         self.before.append(previous)
         self.about.append(self.topic_open and info.pos == "NOUN")
         self.negated.append((previous in lx.place_prepositions and self.earlier in lx.negations)
@@ -465,6 +466,7 @@ def _scan(raw_words: list[str], index: Index, lx: Lexicon, analyse: Analyser) ->
     pairs = _question_pairs(raw_words, lx)
     fractions = _year_fractions(raw_words, lx, analyse)
     for at, word in enumerate(raw_words):
+        scan.possessive = lx.code == "en" and raw_words[at + 1:at + 2] == ["s"]
         if not _read_form(scan, raw_words, at, pairs, fractions):
             scan.visit_before, scan.visiting = scan.visiting, False
             for info in resolve_word(word, index):

@@ -533,6 +533,9 @@ PHRASAL_VERBS: tuple[tuple[str, str], ...] = (
     *_phrasal("put puts putting", "into", "invest in"),
     *_phrasal("pour pours poured pouring", "into", "invest in"),
     *_phrasal("sit sits sat sitting", "down", "meet"),
+    # "the agreement dates from 2003": a verb of when it was made, not "date" asked
+    *_phrasal("date dates dated dating", "from", "from"),
+    *_phrasal("date dates dated dating", "back to", "from"),
     # adverbial phrases said in one word: "in-person meetings", "met face to face" are personal ones
     ("in person", "personally"), ("face to face", "personally"),
 )
