@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.answers.answer import Answer
-from knowledge.answers.verdict import Said, Stated, compare_number, read_framing
+from knowledge.answers.verdict import Said, Stated, compare_number, read_framing, said_numbers
 from knowledge.base.model import Fact
 from knowledge.engine import Engine
 from knowledge.evaluation import states_verdict
@@ -443,3 +443,8 @@ def test_a_first_time_no_fact_says_is_not_confirmed(engine: Engine) -> None:
 def test_a_preposition_is_no_question_word() -> None:
     """«к» may be read as a short «как» by the dictionary: a claim «… к азербайджанцам …» stays a claim."""
     assert read_framing("Говорят, в 2023 году к азербайджанцам приехали больше 150 тысяч туристов?", "ru")
+
+
+def test_what_a_number_counts_may_follow_a_phrase_about_it() -> None:
+    (said,) = said_numbers("около 800 совместных с Россией фирм", {"800"})
+    assert "компания" in said.nouns and said.compare == "about"

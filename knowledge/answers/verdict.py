@@ -441,7 +441,8 @@ def _unit_words(tokens: Sequence[str], lang: str) -> tuple[str, frozenset[str]]:
     rewrites = lexicon_for(lang).rewrites
     scale = ""
     nouns: set[str] = set()
-    for token in tokens[:3]:
+    skipped = 0
+    for token in tokens[:5]:
         token = _UNIT_SPELLINGS.get(token, rewrites.get(token, token)).split()[0]
         if token == "%":
             scale = scale or "%"
@@ -452,6 +453,9 @@ def _unit_words(tokens: Sequence[str], lang: str) -> tuple[str, frozenset[str]]:
             if scale or nouns:
                 break
             scale = _SCALES.get(lemma) or _SCALES[token]
+            continue
+        if info.pos == "PREP" and nouns and not scale and skipped < 1:
+            skipped += 1  # «800 совместных с Россией фирм»: what is counted may follow a phrase about it
             continue
         if info.function or token[:1].isdigit() or info.pos in ("VERB", "INFN", "PRTS", "GRND"):
             break
@@ -469,7 +473,7 @@ def said_numbers(text: str, numbers: Iterable[str], lang: str = "ru") -> tuple[S
         bare = token.rstrip("%")
         if not bare[:1].isdigit() or bare not in wanted:
             continue
-        after = ["%"] if token.endswith("%") else tokens[at + 1:at + 4]
+        after = ["%"] if token.endswith("%") else tokens[at + 1:at + 6]
         scale, nouns = _unit_words(after, lang)
         compare = ""
         for back in reversed(tokens[max(0, at - 3):at]):
