@@ -72,6 +72,12 @@ def test_figures_across_periods_as_the_source_gives_them(bundled_engine: Engine,
 def test_a_single_period_is_said_to_be_one(bundled_engine: Engine) -> None:
     answer = bundled_engine.answer("как менялись инвестиции россии в азербайджан")
     assert answer.lead.startswith("В источнике есть цифра только за один период")
+    assert not answer.answered and answer.kind == "partial"  # a change asked: one figure is the closest, no answer
+
+
+def test_a_single_period_that_states_its_change_answers(bundled_engine: Engine) -> None:
+    answer = bundled_engine.answer("как изменилось число азербайджанцев которые ездят в россию")
+    assert answer.answered and "45,4" in answer.reply
 
 
 @pytest.mark.parametrize(("question", "count"), [

@@ -208,6 +208,9 @@ class SpecialAnswers:
         lead = head + "\n" + "\n".join(f"• {line}" for line in lines) if all(lines) else head
         facts = list(dict.fromkeys(point.fact for point in points))
         score = max(s.score for s in allowed if s.entry.fact in facts)
+        if len(points) == 1 and not any(f.unit.strip() == "%" for fact in facts for f in fact.figures):
+            # a change asked, one figure known and no change stated: the closest, not the answer
+            return self.compose.build(question, "partial", False, lead, facts, score)
         return self.compose.build(question, "list", True, lead, facts, score)
 
     def ordinal(self, question: str, query: Query, complete: list[Scored], top: Scored) -> Answer:
