@@ -479,3 +479,11 @@ def test_a_meeting_does_not_say_what_was_discussed(engine: Engine, question: str
 def test_a_fact_reporting_what_was_said_answers_what_was_said(engine: Engine) -> None:
     answer = engine.answer("Что сказал Алиев Путину в телефонном разговоре 21 сентября 2023 года?")
     assert answer.answered and "karabakh-2023-09-21-investigation-promise" in answer.facts
+
+
+@pytest.mark.parametrize("question", ["Кто кроме Путина и Алиева участвовал в переговорах в Сочи в октябре 2022?",
+                                      "Who besides Putin and Aliyev took part in the Sochi talks of October 2022?"])
+def test_who_besides_the_named_is_the_other_participant(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts == ("summit-2022-10-31-sochi-trilateral",)
+    assert "Пашинян" in answer.lead or "Pashinyan" in answer.lead

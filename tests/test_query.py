@@ -547,9 +547,13 @@ def test_a_place_after_except_is_left_out_not_compared(parse, question: str) -> 
     assert query.scope.excluded_places and not query.intent.comparison
 
 
-def test_except_before_a_person_still_asks_for_someone_else(parse) -> None:
+def test_except_before_a_person_asks_for_the_others(parse) -> None:
     query = parse("кто кроме лаврова встречался с байрамовым")
-    assert query.intent.comparison and not query.scope.excluded_places
+    assert query.intent.others and not query.intent.comparison and not query.scope.excluded_places
+
+
+def test_except_before_a_thing_is_a_comparison(parse) -> None:
+    assert parse("что кроме торговли развивается между странами").intent.comparison
 
 
 def test_except_before_a_country_in_english(index: Index) -> None:

@@ -94,6 +94,7 @@ class Intent:
     asks_said: bool = False  # «что обсуждали», "what did they discuss": the fact must report what was said
     ordinal: str = ""  # "latest" or "earliest" of the matching facts, or ""
     comparison: bool = False  # «второй после», «кроме», «до Асадова»: a ranking the base does not hold
+    others: bool = False  # «кто, кроме Иванова, …»: someone the fact names besides the people asked about
     smalltalk: str = ""  # "", greeting, thanks, bye, chat, empty
     trend: bool = False  # «как менялся товарооборот»: the figure in every period the base has
     now: bool = False  # «сейчас», «на данный момент»: the current state, i.e. the latest the base knows
@@ -427,6 +428,7 @@ class _Scan:
     other_words: int = 0
     asked_at: int = -1  # the meaningful word before which the asked kind was set
     excepts: int = 0  # «кроме», «помимо» said before no place
+    others: bool = False  # «кто, кроме Иванова»: the others are asked
     content_verb: bool = False  # «что обсуждали», «о чём говорили», "what did they discuss": what was said
     possessive: bool = False  # the word read now is followed by "'s": "in Baku's economy" is no place
     what_seen: bool = False  # «что» / "what" asked
@@ -663,6 +665,9 @@ def _read_names(scan: _Scan, index: Index) -> _Named:
             continue
         if entity.kind == "person" and scan.before[start] in lx.relative_prepositions:
             scan.comparison = True  # «кто был премьером до Асадова»
+        if entity.kind == "person" and scan.before[start] in lx.except_words and scan.answer_type == "person":
+            scan.excepts -= 1  # «кто, кроме Иванова, участвовал»: the others of the same occasion
+            scan.others = True
         demonym = index.lang == "en" and length == 1 and infos[start].word.endswith(("ian", "ani", "ese", "ish"))
         if entity.kind in ("place", "country") and scan.after_in[start] and not demonym:  # "in Russian": no place
             named.place_refs.add(ref)
@@ -1004,6 +1009,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         asks_said=scan.content_verb and scan.answer_type == "what",
         ordinal=scan.ordinal,
         comparison=scan.comparison,
+        others=scan.others,
         smalltalk=_smalltalk(scan, raw_words, named),
         trend=scan.trend and len(years) != 1,
         nth=nth,

@@ -182,6 +182,8 @@ def complete_for(query: Query, entry: FactEntry) -> bool:
     if kind == "place":  # «в каком городе» wants a named place; an occasion («на полях сессии ГА ООН») is none
         return entry.has_place and not (query.intent.wants_city and not fact.places and fact.venue)
     if kind == "person":
+        if query.intent.others:  # «кто, кроме Иванова и Петрова, …»: a person the fact names besides them
+            return bool(entry.people - query.scope.entities)
         return entry.has_actor
     if kind == "name":
         return bool(query.scope.entities & entry.people)  # «как зовут главу МИД Азербайджана»
