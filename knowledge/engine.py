@@ -299,7 +299,7 @@ class Engine:
                     or (s.coverage >= top.coverage - cfg.tie_coverage and s.score >= top.score - cfg.tie_margin * 4)]
             tied = self._cover(query, complete, tied)
             if len(tied) > 1:
-                return self.compose.listing(question, tied)
+                return self.compose.listing(question, tied, asked=query)
             fact = top.entry.fact
             return self.compose.build(question, "answer", True, self.compose.lead(query, fact), [fact], top.score)
         if (best is not None and best.score >= cfg.answer_threshold and not best.complete

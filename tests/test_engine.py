@@ -487,3 +487,19 @@ def test_who_besides_the_named_is_the_other_participant(engine: Engine, question
     answer = engine.answer(question)
     assert answer.answered and answer.facts == ("summit-2022-10-31-sochi-trilateral",)
     assert "Пашинян" in answer.lead or "Pashinyan" in answer.lead
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("Сколько дней длился визит Лаврова в Азербайджан в 2023 году?",
+     "2 дня (27 февраля 2023 года – 28 февраля 2023 года)"),
+    ("How long did Lavrov's visit to Azerbaijan last in 2023?", "2 days (27 February 2023 – 28 February 2023)"),
+])
+def test_how_long_it_lasted_is_the_days_its_dates_span(engine: Engine, question: str, lead: str) -> None:
+    """One fact, or the facts of that one visit: the number of days first."""
+    answer = engine.answer(question)
+    assert "fm-2023-02-27-lavrov-visit-azerbaijan" in answer.facts and answer.lead.startswith(lead)
+
+
+def test_one_day_tells_no_duration(engine: Engine) -> None:
+    """Talks dated to one day may have lasted an hour; an operation dated to its first day, weeks."""
+    assert not engine.answer("Сколько длились переговоры Путина и Алиева в Кремле 25 мая 2023 года?").answered

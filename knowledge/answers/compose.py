@@ -139,7 +139,7 @@ class Composer:
                           lang=self.reply, named=query.scope.entities)
 
     def listing(self, question: str, members: list[Scored], *, counting: bool = False, kind: str = "",
-                counted_as: Collection[str] = ()) -> Answer:
+                counted_as: Collection[str] = (), asked: Query | None = None) -> Answer:
         """A list of facts; for a count, the number of occasions (or of things of ``kind``) first, said with
         the noun the question counted (``counted_as``: its lemmas, as the parser found them)."""
         cap = max(1, self.settings.max_list)  # a list answer always shows at least one fact
@@ -158,6 +158,12 @@ class Composer:
         score = max(s.score for s in members)
         if len(shown) == 1 and not counting:
             return self.build(question, "answer", True, "", shown, score)
+        if asked is not None and asked.intent.answer_type in ("date", "duration") and count_occasions(facts) == 1:
+            # «когда Иванов был в Париже»: facts of one occasion, its dates (or how long it lasted) first
+            widest = max(facts, key=lambda f: f.date.end - f.date.start)
+            said = self.lead(asked, widest)
+            if said:
+                lead = said.rstrip(".") + ":"
         return self.build(question, "list", True, lead, shown, score, total=len(facts))
 
     def enumeration(self, question: str, query: Query, found: Scored) -> Answer | None:

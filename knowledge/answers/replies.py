@@ -134,6 +134,13 @@ def typed_lead(answer_type: str, fact: Fact, entities: dict[str, Entity], *, fig
     if answer_type == "date" and not fact.as_of:
         human = fact.date.human_en() if english else fact.date.human()
         return f"{human[:1].upper()}{human[1:]}."
+    if answer_type == "duration" and not fact.as_of and fact.date.precision == "day" \
+            and fact.date.end > fact.date.start:
+        days = (fact.date.end - fact.date.start).days + 1
+        human = fact.date.human_en() if english else fact.date.human()
+        span = (f"{days} day{'s' if days > 1 else ''}" if english
+                else f"{days} {plural(days, 'день', 'дня', 'дней')}")
+        return f"{span[:1].upper()}{span[1:]} ({human})."
     if answer_type == "figure" and (figure or fact.figures):
         state_date = fact.date.iso if fact.as_of else ""
         shown = figure or fact.figures[0]

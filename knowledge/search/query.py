@@ -85,7 +85,7 @@ class Scope:
 class Intent:
     """What the question asks for: the kind of answer, and the readings beyond a plain lookup it calls for."""
 
-    answer_type: str  # "", date, place, figure, count, person, name, organisation, reason, what
+    answer_type: str  # "", date, duration, place, figure, count, person, name, organisation, reason, what
     wants_day: bool = False
     wants_money: bool = False
     list_intent: bool = False
@@ -431,6 +431,7 @@ class _Scan:
     others: bool = False  # «кто, кроме Иванова»: the others are asked
     content_verb: bool = False  # «что обсуждали», «о чём говорили», "what did they discuss": what was said
     possessive: bool = False  # the word read now is followed by "'s": "in Baku's economy" is no place
+    lasting: bool = False  # a verb of lasting («длился», "last"): with «сколько», a duration is asked
     what_seen: bool = False  # «что» / "what" asked
 
     def ask(self, kind: str) -> None:
@@ -524,6 +525,8 @@ def _read_word(scan: _Scan, info: WordInfo, at: int) -> None:
     lx, lemma = scan.lx, info.lemmas[0]
     if lx.visit_verbs.intersection(info.forms):
         scan.visiting = True
+    if lx.duration_verbs.intersection(info.forms[:1]) and info.pos in ("VERB", "INFN"):
+        scan.lasting = True  # «сколько длился визит»: how many days
     if scan.what_seen and lx.content_verbs.intersection(info.forms[:1]) and info.word not in lx.request_forms:
         scan.content_verb = True  # «что обсуждали»: after «что»; not «можно ли сказать, что …», «скажи, …»
     if lx.becoming_verbs.intersection(info.forms):
@@ -822,6 +825,9 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
                 and (lemma in lx.organisation_nouns or info.word in lx.organisation_nouns)):
             scan.answer_type = "organisation"  # «какая компания …»: a fact naming one answers it
             continue
+        if owner is None and scan.answer_type in ("figure", "how", "count") \
+                and lx.duration_verbs.intersection(info.forms[:1]):
+            continue  # «сколько длился»: how long is asked, which the fact's dates tell
         # «на каком мероприятии», «какие сферы»: the kind of thing asked, which the fact may name in its own words
         kind_asked = owner is None and bool({lemma, *info.forms[:1]} & (lx.occasion_nouns | lx.topic_nouns)) \
             and _after_which(scan, position, analyse, anywhere=True)
@@ -999,6 +1005,9 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         span_label=span_label,
         until=until,
     )
+    if scan.lasting and scan.answer_type in ("figure", "how", "count"):
+        scan.answer_type = "duration"  # «сколько длился», "how long did it last": the days its dates span
+        scan.count_intent = scan.list_intent = False
     intent = Intent(
         answer_type=scan.answer_type,
         wants_day=scan.wants_day,

@@ -175,6 +175,9 @@ def complete_for(query: Query, entry: FactEntry) -> bool:
         pool = entry.figure_terms
         return all(any(lemma in GENERIC_COUNTED or _stem_in(lemma, pool) for lemma in noun)
                    for noun in query.words.figure_nouns)
+    if kind == "duration":  # «сколько длился визит»: a fact dated to its first and last day (one day tells no
+        # duration: hours, or only the day it began)
+        return not fact.as_of and fact.date.precision == "day" and fact.date.end > fact.date.start
     if kind == "date":
         if fact.as_of:
             return False

@@ -946,6 +946,7 @@ ENGLISH = Lexicon(
     which_words=_words("which what"),
     occasion_nouns=_words("event occasion area sector field sphere"),
     topic_nouns=_words("topic issue"),
+    duration_verbs=_words("last"),
     content_verbs=_words("discuss discussion say"),
     said_forms=_words("say state declare stress emphasize statement discuss promise describe call express apology "
                       "answer reply issue agree agreement sign"),

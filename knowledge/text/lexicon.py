@@ -342,6 +342,8 @@ class Lexicon:
     # talks is asked, which a fact answers only when it reports what was said (one of ``said_forms``)
     content_verbs: frozenset[str] = frozenset()
     topic_nouns: frozenset[str] = frozenset()  # «какие темы», "which issues": what was said is asked, as above
+    # «сколько длился визит», "how long did it last": the number of days its dates span is asked (forms)
+    duration_verbs: frozenset[str] = frozenset()
     said_forms: frozenset[str] = frozenset()
     # verbs that say little beside their object («вести дела», «оказывать помощь», "conduct talks"): weigh little
     light_verbs: frozenset[str] = frozenset()
@@ -495,6 +497,7 @@ RUSSIAN = Lexicon(
     which_words=frozenset(["какой", "который", "каков"]),
     occasion_nouns=frozenset(["мероприятие", "событие", "сфера", "направление", "область", "отрасль"]),
     topic_nouns=frozenset(["тема", "вопрос"]),
+    duration_verbs=frozenset(["длиться", "продлиться", "продолжаться", "продолжиться"]),
     content_verbs=frozenset(["обсуждать", "обсудить", "обсуждение", "говорить", "поговорить", "сказать", "заявить",
                              "заявлять", "ответить", "рассказать", "беседовать", "высказаться", "договариваться"]),
     said_forms=frozenset(["заявить", "заявлять", "заявление", "сказать", "сообщить", "отметить", "подчеркнуть",
