@@ -4,7 +4,8 @@ Reading (``read_framing``): the yes/no framing is found from the words alone —
 framing phrase before «что» («правда», «говорят», «знаете ли вы»), an English auxiliary first ("did",
 "is", "was") or a framing phrase ("is it true…", "I heard…"), or a statement with a verb, with a question mark
 or without (a claim typed as a statement is checked too) — and set aside: what is left is the claim. A
-question word («когда», "where") makes it no yes/no question; «или» makes it a choice and a negation («не
+question word («когда», "where") makes it no yes/no question — unless it opens a clause about a noun
+(«саммит, где встречались …») in a question with «ли»; «или» makes it a choice and a negation («не
 встречались») an inverted one: both are left to the lookup.
 
 Checking (``Verdicts.check_claim``, a part of ``Engine`` built with its reply builders):
@@ -23,12 +24,15 @@ Checking (``Verdicts.check_claim``, a part of ``Engine`` built with its reply bu
   that cannot fall in the period asked (never for a period after the base ends, nor for a state known only
   as of the source's date), a figure of the same unit, a known person absent from that day. Meetings,
   visits and summits recur: another one elsewhere or at another time denies nothing, so for them only a
-  claim naming the day gets a «Нет» for its place or people, and none for its date.
+  claim naming the day gets a «Нет» for its place or people, and none for its date. A span of years said of a
+  fact that spans years (a plan «на 2024–2030 годы» for 2024–2026) is compared whole.
 * «Да» too when the lookup of the whole question answered it with facts naming everything the claim names, in
   other verbs — unless the claim's doer is another person (the passive read: «был принят Ивановым»), the fact
   only promises the action («понесут наказание», "would be punished"), or the claim asks whether something
   still holds («ещё», «до сих пор», "still") and the fact is an event, not a state as of the source (then the
-  lookup's answer stands without a verdict).
+  lookup's answer stands without a verdict), or the claim names something the fact does not (a name: «построили
+  в Гяндже»). A claim that something was promised is confirmed by the promise; one of a first time
+  («впервые»), only by a fact that itself says it was the first.
 * Otherwise nothing is asserted: a fact that does not name what the claim names, one a number picked over a
   better match, or one of the exceptions above is shown as the closest, not as an answer; a question the lookup
   declines stays declined. The base not mentioning something is never a «нет».
