@@ -647,3 +647,10 @@ def test_a_place_noun_after_what_is_a_word_not_the_kind_asked(parse) -> None:
                                                   ("где был глава российского белого дома", "mishustin")])
 def test_a_descriptive_name_in_the_base_names_its_person(parse, question: str, person: str) -> None:
     assert person in parse(question).scope.entities
+
+
+@pytest.mark.parametrize(("question", "asked"), [("кем россия считает азербайджан", "what"),
+                                                 ("кем баку приходится кремлю", "what"),
+                                                 ("кем является байрамов", "person")])
+def test_whom_with_a_status_verb_of_no_person_asks_a_status(parse, question: str, asked: str) -> None:
+    assert parse(question).intent.answer_type == asked

@@ -432,6 +432,7 @@ class _Scan:
     content_verb: bool = False  # «что обсуждали», «о чём говорили», "what did they discuss": what was said
     possessive: bool = False  # the word read now is followed by "'s": "in Baku's economy" is no place
     lasting: bool = False  # a verb of lasting («длился», "last"): with «сколько», a duration is asked
+    status_verb: bool = False  # «является», «приходится», «считает»: with «кем», a status may be asked
     what_seen: bool = False  # «что» / "what" asked
 
     def ask(self, kind: str) -> None:
@@ -525,6 +526,8 @@ def _read_word(scan: _Scan, info: WordInfo, at: int) -> None:
     lx, lemma = scan.lx, info.lemmas[0]
     if lx.visit_verbs.intersection(info.forms):
         scan.visiting = True
+    if lx.status_verbs.intersection(info.forms[:1]):
+        scan.status_verb = True
     if lx.duration_verbs.intersection(info.forms[:1]) and info.pos in ("VERB", "INFN"):
         scan.lasting = True  # «сколько длился визит»: how many days
     if scan.what_seen and lx.content_verbs.intersection(info.forms[:1]) and info.word not in lx.request_forms:
@@ -857,7 +860,7 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
             weight *= UNKNOWN_MODIFIER_WEIGHT[info.pos]
         if present and not (info.pos in POS_WEIGHT and analyse(lemma).pos == "NOUN"):
             weight *= POS_WEIGHT.get(info.pos, 1.0)
-        if set(info.forms) & lx.light_verbs and info.pos in ("VERB", "INFN", "GRND"):
+        if set(info.forms) & (lx.light_verbs | lx.status_verbs) and info.pos in ("VERB", "INFN", "GRND"):
             weight *= LIGHT_VERB_WEIGHT  # «ведут дела»: the object says what is done
         if kind_asked:
             weight *= LIGHT_VERB_WEIGHT
@@ -967,6 +970,9 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         scan.months = scan.year_parts  # «в начале 2019-го»
 
     named = _read_names(scan, index)
+    if scan.answer_type == "person" and scan.status_verb and not any(
+            index.base.entities[ref].kind == "person" for ref in named.order):
+        scan.answer_type = "what"  # «кем Россия считает Азербайджан»: a status, not a person
     if scan.excepts > 0:
         scan.comparison = True  # «кто, кроме Иванова, …»: someone else is asked
     _read_both_sides(scan, named, index)

@@ -344,6 +344,8 @@ class Lexicon:
     topic_nouns: frozenset[str] = frozenset()  # «какие темы», "which issues": what was said is asked, as above
     # «сколько длился визит», "how long did it last": the number of days its dates span is asked (forms)
     duration_verbs: frozenset[str] = frozenset()
+    # «кем является / приходится / считается Азербайджан для России»: with «кем» of no person, a status is asked
+    status_verbs: frozenset[str] = frozenset()
     said_forms: frozenset[str] = frozenset()
     # verbs that say little beside their object («вести дела», «оказывать помощь», "conduct talks"): weigh little
     light_verbs: frozenset[str] = frozenset()
@@ -498,6 +500,7 @@ RUSSIAN = Lexicon(
     occasion_nouns=frozenset(["мероприятие", "событие", "сфера", "направление", "область", "отрасль"]),
     topic_nouns=frozenset(["тема", "вопрос"]),
     duration_verbs=frozenset(["длиться", "продлиться", "продолжаться", "продолжиться"]),
+    status_verbs=frozenset(["являться", "приходиться", "считать", "считаться", "называть", "назвать"]),
     content_verbs=frozenset(["обсуждать", "обсудить", "обсуждение", "говорить", "поговорить", "сказать", "заявить",
                              "заявлять", "ответить", "рассказать", "беседовать", "высказаться", "договариваться"]),
     said_forms=frozenset(["заявить", "заявлять", "заявление", "сказать", "сообщить", "отметить", "подчеркнуть",
