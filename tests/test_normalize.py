@@ -178,6 +178,15 @@ def test_numbers_that_are_no_date_stay_numbers(text: str) -> None:
     assert normalize(text) == text
 
 
+@pytest.mark.parametrize(("text", "expected"), [("сколько туристов съездило в 23", "сколько туристов съездило в 2023"),
+                                              ("сколько туристов в 23?", "сколько туристов в 2023"),
+                                              ("trade in 22", "trade in 2022"),
+                                              ("в 23 вузах учат", "в 23 вузах учат"),  # a number of things
+                                              ("школ в 23 городах", "школ в 23 городах")])
+def test_a_two_digit_number_ending_the_question_after_in_is_a_year(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
 def test_short_year_before_the_word_year_keeps_the_word() -> None:
     assert normalize("в 23-м году") == "в 2023 году"
     assert normalize("в 22 году") == "в 2022 году"

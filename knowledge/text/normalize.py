@@ -166,6 +166,8 @@ def _full_range(match: re.Match[str]) -> str:
 
 _SHORT_YEAR = re.compile(r"\b([12]\d)\s*(?:-\s*)?(?:ый|ой|й|го|ого|м|ом|х|ых)(?=\s+год|\b)")
 _SHORT_YEAR_WORD = re.compile(r"\b([12]\d)(?=\s+(?:год|году|года|годом|г)\b)")
+# «сколько туристов съездило в 23»: a two-digit number after «в/за/до/с» that ends the question is a year
+_SHORT_YEAR_LAST = re.compile(r"\b(в|во|за|до|с|со|к|in|since|by)\s+([12]\d)\s*[?!.]*\s*$")
 _FILLER_PHRASES = re.compile(r"\b(?:кто в курсе|в курсе|кто знает|не подскажете|подскажите пожалуйста)\b")
 # «до сих пор», «по-прежнему» are one adverb, «ещё» (still): not «пора» and «прежний», content words
 _STILL = re.compile(r"\b(?:до сих пор|по-прежнему)\b")
@@ -198,6 +200,7 @@ def normalize(text: str, *, max_chars: int = MAX_QUERY_CHARS) -> str:
         text = _DAY_SUFFIX.sub(r"\1", text)
         text = _SHORT_YEAR.sub(lambda m: f"20{m.group(1)} ", text)
         text = _SHORT_YEAR_WORD.sub(lambda m: f"20{m.group(1)}", text)
+        text = _SHORT_YEAR_LAST.sub(lambda m: f"{m.group(1)} 20{m.group(2)}", text)
     if "кто" in text or "курс" in text or "подска" in text:
         text = _FILLER_PHRASES.sub(" ", text)
     if " пор" in text or "прежнему" in text:
