@@ -654,3 +654,10 @@ def test_a_descriptive_name_in_the_base_names_its_person(parse, question: str, p
                                                  ("кем является байрамов", "person")])
 def test_whom_with_a_status_verb_of_no_person_asks_a_status(parse, question: str, asked: str) -> None:
     assert parse(question).intent.answer_type == asked
+
+
+@pytest.mark.parametrize(("idiom", "plain"), [("когда замолчали пушки", "когда перемирие"),
+                                              ("кто возглавляет кабинет министров", "кто возглавляет правительство"),
+                                              ("кто первым набрал номер", "кто первым позвонил")])
+def test_idioms_read_as_what_they_mean(parse, idiom: str, plain: str) -> None:
+    assert [t.lemmas for t in parse(idiom).words.terms] == [t.lemmas for t in parse(plain).words.terms]
