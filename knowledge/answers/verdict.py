@@ -25,7 +25,7 @@ Checking (``Verdicts.check_claim``, a part of ``Engine`` built with its reply bu
   as of the source's date), a figure of the same unit, a known person absent from that day. Meetings,
   visits and summits recur: another one elsewhere or at another time denies nothing, so for them only a
   claim naming the day gets a «Нет» for its place or people, and none for its date. A span of years said of a
-  fact that spans years (a plan «на 2024–2030 годы» for 2024–2026) is compared whole.
+  fact that spans years (a plan «на 2020–2030 годы» for 2020–2025) is compared whole.
 * «Да» too when the lookup of the whole question answered it with facts naming everything the claim names, in
   other verbs — unless the claim's doer is another person (the passive read: «был принят Ивановым»), the fact
   only promises the action («понесут наказание», "would be punished"), or the claim asks whether something
@@ -231,7 +231,7 @@ def read_framing(question: str, lang: str = "ru") -> Framing | None:
     if framing is None:
         return None
     claim = framing.claim
-    for first, last in _YEAR_RANGE.findall(normalize(question)):  # «на 2024–2026 годы» stays a range of years
+    for first, last in _YEAR_RANGE.findall(normalize(question)):  # «на 2020–2025 годы» stays a range of years
         claim = claim.replace(f"{first} {last}", f"{first}-{last}")
     return dataclasses.replace(framing, claim=claim) if claim != framing.claim else framing
 
@@ -459,7 +459,7 @@ def _unit_words(tokens: Sequence[str], lang: str) -> tuple[str, frozenset[str]]:
             scale = _SCALES.get(lemma) or _SCALES[token]
             continue
         if info.pos == "PREP" and nouns and not scale and skipped < 1:
-            skipped += 1  # «800 совместных с Россией фирм»: what is counted may follow a phrase about it
+            skipped += 1  # «500 общих с Францией фирм»: what is counted may follow a phrase about it
             continue
         if info.function or token[:1].isdigit() or info.pos in ("VERB", "INFN", "PRTS", "GRND"):
             break
@@ -492,7 +492,7 @@ def said_numbers(text: str, numbers: Iterable[str], lang: str = "ru") -> tuple[S
             break
         if not compare and any(back in _EXCEED for back in itertools.takewhile(
                 lambda t: not t[:1].isdigit(), reversed(tokens[:at]))):
-            compare = "more"  # «превысил ли товарооборот 4 млрд»: the verb governs its number from afar
+            compare = "more"  # «превысил ли экспорт 2 млрд»: the verb governs its number from afar
         out.append(Said(float(bare), bare, scale, nouns, compare))
     return tuple(out)
 
@@ -995,7 +995,7 @@ class Verdicts:
             out.append((claim.changed(numbers=frozenset()),
                         functools.partial(self._other_number, said=tuple(said))))
         if len(claim.scope.years) > 1 and not (claim.scope.months or claim.scope.days):
-            # «рассчитана на 2024–2030 годы»: a period of several years said of a fact that spans some
+            # «программа на 2020–2030 годы»: a period of several years said of a fact that spans some
             out.append((claim.changed(years=frozenset(), span=None, span_label=""),
                         functools.partial(self._other_period, claim=claim)))
         if not pinned:
@@ -1107,7 +1107,7 @@ class Verdicts:
         return ("unknown", "") if outside else ("agree", "")
 
     def _other_period(self, fact: Fact, claim: Query) -> tuple[str, str]:
-        """The years a fact spans («план на 2024–2026 годы») against the years the claim says it spans."""
+        """The years a fact spans («план на 2020–2025 годы») against the years the claim says it spans."""
         own = _period_of(fact)
         if own is None:
             return "unknown", ""

@@ -430,7 +430,7 @@ class _Scan:
     excepts: int = 0  # «кроме», «помимо» said before no place
     others: bool = False  # «кто, кроме Иванова»: the others are asked
     content_verb: bool = False  # «что обсуждали», «о чём говорили», "what did they discuss": what was said
-    possessive: bool = False  # the word read now is followed by "'s": "in Baku's economy" is no place
+    possessive: bool = False  # the word read now is followed by "'s": "in Paris's economy" is no place
     lasting: bool = False  # a verb of lasting («длился», "last"): with «сколько», a duration is asked
     status_verb: bool = False  # «является», «приходится», «считает»: with «кем», a status may be asked
     what_seen: bool = False  # «что» / "what" asked
@@ -531,7 +531,7 @@ def _read_word(scan: _Scan, info: WordInfo, at: int) -> None:
     if lx.duration_verbs.intersection(info.forms[:1]) and info.pos in ("VERB", "INFN"):
         scan.lasting = True  # «сколько длился визит»: how many days
     if scan.what_seen and lx.content_verbs.intersection(info.forms[:1]) and info.word not in lx.request_forms:
-        scan.content_verb = True  # «что обсуждали»: after «что»; not «можно ли сказать, что …», «скажи, …»
+        scan.content_verb = True  # «что обсуждали»: after «что»; not «верно ли сказать, что …», «скажи, …»
     if lx.becoming_verbs.intersection(info.forms):
         scan.becoming_at = at
     if scan.pending_number is not None:
@@ -802,7 +802,7 @@ def _after_which(scan: _Scan, position: int, analyse: Analyser, *, anywhere: boo
     at = position
     while anywhere and at > 0 and scan.infos[at - 1].pos in ("ADJF", "PRTF") \
             and scan.before[at] == scan.infos[at - 1].word:
-        at -= 1  # «на каком международном мероприятии»
+        at -= 1  # «на каком большом международном событии»
     previous = scan.before[at]
     return (anywhere or position < scan.asked_at) and bool(previous) and (previous in scan.lx.which_words
                                or bool(scan.lx.which_words.intersection(analyse(previous).forms[:1])))
