@@ -974,7 +974,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
             index.base.entities[ref].kind == "person" for ref in named.order):
         scan.answer_type = "what"  # «кем Россия считает Азербайджан»: a status, not a person
     if scan.excepts > 0:
-        scan.comparison = True  # «кто, кроме Иванова, …»: someone else is asked
+        scan.comparison = True  # «что, кроме торговли, …»: something else is asked, which no fact ranks
     _read_both_sides(scan, named, index)
     _read_role_groups(scan, named, index)
     found = _read_terms(scan, named.owners, index, analyse)
