@@ -448,3 +448,11 @@ def test_a_preposition_is_no_question_word() -> None:
 def test_what_a_number_counts_may_follow_a_phrase_about_it() -> None:
     (said,) = said_numbers("около 800 совместных с Россией фирм", {"800"})
     assert "компания" in said.nouns and said.compare == "about"
+
+
+@pytest.mark.parametrize("question", ["Начался ли вывод миротворцев или ещё нет?",
+                                      "начался вывод миротворцев или пока нет"])
+def test_or_not_yet_is_a_tag_not_a_choice(question: str) -> None:
+    framing = read_framing(question, "ru")
+    assert framing is not None and framing.how in ("tag", "particle") and not framing.choice
+    assert "нет" not in framing.claim.split()

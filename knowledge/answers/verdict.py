@@ -111,7 +111,8 @@ _CHOICE = frozenset(["или", "либо", "or"])
 _STILL = {"ru": frozenset(["еще"]), "en": frozenset(["still"])}
 # «…, так?», «…, верно?», «… или нет»: a tag after a statement makes it a claim to check, verb or not
 _TAGS_RU = tuple(tuple(t.split()) for t in (
-    "не так ли", "или нет", "или не так", "это так", "это правда", "это верно", "ведь так", "так ли это",
+    "не так ли", "или нет", "или еще нет", "или пока нет", "или не так", "это так", "это правда", "это верно",
+    "ведь так", "так ли это",
     "так", "верно", "правда", "правильно", "да", "нет"))
 # «говорят, …», «якобы …», «слышал, …»: reported speech before a claim, with or without «что»
 _REPORTED_RU = frozenset(["якобы", "будто", "вроде", "мол"]) | _FRAME_MARKERS_RU - {"правда", "верно", "правильно",
@@ -296,7 +297,7 @@ def _framing_ru(tokens: list[str], asks: bool, *, copula: bool = False,
     claim: list[str] | None = None
     how = ""
     tag = next((len(t) for t in _TAGS_RU if len(tokens) > len(t) + 1 and tuple(tokens[-len(t):]) == t), 0)
-    if tag and (asks or tokens[-2:] == ["или", "нет"]):
+    if tag and (asks or (tokens[-1:] == ["нет"] and "или" in tokens[-3:])):
         tokens, how = tokens[:-tag], "tag"  # «…, так?», «… или нет»: what precedes the tag is the claim
     reported = 0
     while reported < min(3, len(tokens) - 2) and tokens[reported] in _FRAME_RU | _REPORTED_RU:
