@@ -456,3 +456,12 @@ def test_or_not_yet_is_a_tag_not_a_choice(question: str) -> None:
     framing = read_framing(question, "ru")
     assert framing is not None and framing.how in ("tag", "particle") and not framing.choice
     assert "нет" not in framing.claim.split()
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    ("Начался ли вывод миротворцев из Карабаха в мае 2024 года?", "no"),
+    ("Начался ли вывод миротворцев из Карабаха в апреле 2024 года?", "yes"),
+])
+def test_a_beginning_is_dated_once_even_after_the_base_ends(engine: Engine, claim: str, verdict: str) -> None:
+    answer = engine.answer(claim)
+    assert answer.verdict == verdict and "17 апреля 2024" in first_line(answer), answer.reply

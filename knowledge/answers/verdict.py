@@ -21,9 +21,9 @@ Checking (``Verdicts.check_claim``, a part of ``Engine`` built with its reply bu
   named — the best fact matching the rest of the claim confidently states another value of exactly that
   detail, and no fact matching the rest as well agrees with the claim or states a third value: a place
   known not to hold the one asked (places the base ever names together may lie inside each other), a date
-  that cannot fall in the period asked (never for a period after the base ends, nor for a state known only
-  as of the source's date), a figure of the same unit, a known person absent from that day. Meetings,
-  visits and summits recur: another one elsewhere or at another time denies nothing, so for them only a
+  that cannot fall in the period asked (never for a period after the base ends — unless a beginning is
+  claimed, which happens once — nor for a state known only as of the source's date), a figure of the same
+  unit, a known person absent from that day. Meetings, visits and summits recur: another one elsewhere or at another time denies nothing, so for them only a
   claim naming the day gets a «Нет» for its place or people, and none for its date. A span of years said of a
   fact that spans years (a plan «на 2020–2030 годы» for 2020–2025) is compared whole.
 * «Да» too when the lookup of the whole question answered it with facts naming everything the claim names, in
@@ -1011,7 +1011,9 @@ class Verdicts:
             out.append((claim.changed(unknown_names=(), terms=terms, phrase=" ".join(t.lemmas[0] for t in terms)),
                         functools.partial(self._other_place, asked="")))
         timed = claim.scope.years or claim.scope.months or claim.scope.days or claim.scope.span
-        if timed and not recurring and self._within_base(claim):
+        begins = any("начать" in t.lemmas or "begin" in t.lemmas for t in claim.words.terms)
+        # a beginning happens once: the day a fact says it began denies a later one, even after the base ends
+        if timed and not recurring and (self._within_base(claim) or begins):
             out.append((claim.changed(years=frozenset(), months=frozenset(), days=frozenset(), span=None,
                                       span_label=""),
                         functools.partial(self._other_date, claim=claim)))
