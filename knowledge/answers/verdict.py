@@ -23,9 +23,10 @@ Checking (``Verdicts.check_claim``, a part of ``Engine`` built with its reply bu
   known not to hold the one asked (places the base ever names together may lie inside each other), a date
   that cannot fall in the period asked (never for a period after the base ends — unless a beginning is
   claimed, which happens once — nor for a state known only as of the source's date), a figure of the same
-  unit, a known person absent from that day. Meetings, visits and summits recur: another one elsewhere or at another time denies nothing, so for them only a
-  claim naming the day gets a «Нет» for its place or people, and none for its date. A span of years said of a
-  fact that spans years (a plan «на 2020–2030 годы» for 2020–2025) is compared whole.
+  unit, a known person absent from that day. Meetings, visits and summits recur: another one elsewhere or at
+  another time denies nothing, so for them only a claim naming the day gets a «Нет» for its place or people,
+  and none for its date. A span of years said of a fact that spans years (a plan «на 2020–2030 годы» for
+  2020–2025) is compared whole.
 * «Да» too when the lookup of the whole question answered it with facts naming everything the claim names, in
   other verbs — unless the claim's doer is another person (the passive read: «был принят Ивановым»), the fact
   only promises the action («понесут наказание», "would be punished"), or the claim asks whether something
