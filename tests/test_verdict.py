@@ -465,3 +465,9 @@ def test_or_not_yet_is_a_tag_not_a_choice(question: str) -> None:
 def test_a_beginning_is_dated_once_even_after_the_base_ends(engine: Engine, claim: str, verdict: str) -> None:
     answer = engine.answer(claim)
     assert answer.verdict == verdict and "17 апреля 2024" in first_line(answer), answer.reply
+
+
+def test_still_before_a_date_says_as_early_as(engine: Engine) -> None:
+    """«ещё в 1992 году» is «as early as 1992», not «still»: a dated fact settles it."""
+    answer = engine.answer("Установлены ли дипотношения ещё в 1992 году?")
+    assert answer.verdict == "yes" and "1992" in first_line(answer), answer.reply

@@ -357,7 +357,19 @@ def _doers_ru(text: str, mentions: Sequence[tuple[int, str, str]]) -> set[str]:
 def _settles(fact: Fact, claim_text: str, lang: str) -> bool:
     """The fact can settle the claim: one asking whether something still holds («ещё», «до сих пор», "still")
     only a state the source reports as of its date can; an event of a date neither confirms nor denies it."""
-    return bool(fact.as_of) or not _STILL.get(lang, frozenset()) & set(claim_text.split())
+    tokens = claim_text.split()
+    still = _STILL.get(lang, frozenset())
+    return bool(fact.as_of) or not any(
+        token in still and not _dated_after(tokens[at + 1:at + 3]) for at, token in enumerate(tokens))
+
+
+def _dated_after(following: Sequence[str]) -> bool:
+    """«ещё в 1991 году», "still in 2020": «ещё» before a date says «as early as», not «still»."""
+    if not following:
+        return False
+    after = following[1] if len(following) > 1 else ""
+    return following[0][:1].isdigit() or (
+        following[0] in ("в", "во", "до", "in", "by", "before") and after[:1].isdigit())
 
 
 def _finite_ru(info: WordInfo) -> bool:
