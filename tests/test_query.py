@@ -661,3 +661,10 @@ def test_whom_with_a_status_verb_of_no_person_asks_a_status(parse, question: str
                                               ("кто первым набрал номер", "кто первым позвонил")])
 def test_idioms_read_as_what_they_mean(parse, idiom: str, plain: str) -> None:
     assert [t.lemmas for t in parse(idiom).words.terms] == [t.lemmas for t in parse(plain).words.terms]
+
+
+def test_the_verb_of_what_was_said_weighs_little_when_it_is_asked(parse) -> None:
+    """«что обсуждали»: a fact reporting what was said answers it in its own verbs («заявили», «договорились»)."""
+    asked = {t.lemmas[0]: t.weight for t in parse("что обсуждали лавров и байрамов").words.terms}
+    said = {t.lemmas[0]: t.weight for t in parse("лавров и байрамов обсуждали торговлю").words.terms}
+    assert asked["обсуждать"] < 0.5 * said["обсуждать"]

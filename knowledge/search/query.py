@@ -862,8 +862,9 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
             weight *= POS_WEIGHT.get(info.pos, 1.0)
         if set(info.forms) & (lx.light_verbs | lx.status_verbs) and info.pos in ("VERB", "INFN", "GRND"):
             weight *= LIGHT_VERB_WEIGHT  # «ведут дела»: the object says what is done
-        if kind_asked:
-            weight *= LIGHT_VERB_WEIGHT
+        if kind_asked or (scan.content_verb and lx.content_verbs.intersection(info.forms[:1])):
+            weight *= LIGHT_VERB_WEIGHT  # the kind asked; «что обсуждали»: a fact reporting what was said need not
+            # use that verb
         if owner is not None:
             continue  # scored once, as the entity it names
         # «встречались» counts as the noun встреча; a verb the base never uses names what is asked
