@@ -31,8 +31,8 @@ Checking (``Verdicts.check_claim``, a part of ``Engine`` built with its reply bu
   other verbs — unless the claim's doer is another person (the passive read: «был принят Ивановым»), the fact
   only promises the action («понесут наказание», "would be punished"), or the claim asks whether something
   still holds («ещё», «до сих пор», "still") and the fact is an event, not a state as of the source (then the
-  lookup's answer stands without a verdict), or the claim names something the fact does not (a name: «построили
-  в Гяндже»). A claim that something was promised is confirmed by the promise; one of a first time
+  lookup's answer stands without a verdict), or the claim names something the fact does not (a name: «открыли
+  в Лионе»). A claim that something was promised is confirmed by the promise; one of a first time
   («впервые»), only by a fact that itself says it was the first.
 * Otherwise nothing is asserted: a fact that does not name what the claim names, one a number picked over a
   better match, or one of the exceptions above is shown as the closest, not as an answer; a question the lookup
@@ -279,7 +279,7 @@ def _negated(tokens: Sequence[str], negations: frozenset[str], exempt: frozenset
 
 def _after_comma(question: str) -> frozenset[str]:
     """The words right after a comma that follows a noun: a question word there opens a relative clause about
-    that noun («саммит, где …», «Лаврова, когда тот …»), not the question («знаешь ли ты, когда …»)."""
+    that noun («саммит, где …», «Петрова, когда тот …»), not the question («знаешь ли ты, когда …»)."""
     analyse = analyser_for("ru")
     pairs = _COMMA_WORD.findall(question.lower().replace("ё", "е"))
     return frozenset(after for before, after in pairs if analyse(before).pos == "NOUN" and not analyse(before).function)
@@ -364,12 +364,13 @@ def _settles(fact: Fact, claim_text: str, lang: str) -> bool:
 
 
 def _dated_after(following: Sequence[str]) -> bool:
-    """«ещё в 1991 году», "still in 2020": «ещё» before a date says «as early as», not «still»."""
+    """«ещё в 1985 году»: «ещё» right before a date says «as early as», not «still» (Russian only: "still in
+    2020" does ask whether something persisted)."""
     if not following:
         return False
     after = following[1] if len(following) > 1 else ""
     return following[0][:1].isdigit() or (
-        following[0] in ("в", "во", "до", "in", "by", "before") and after[:1].isdigit())
+        following[0] in ("в", "во", "до") and after[:1].isdigit())
 
 
 def _finite_ru(info: WordInfo) -> bool:
@@ -908,7 +909,7 @@ class Verdicts:
         numbers = number_state(said, scored.entry.fact, scored.entry, self.lang)[0] if said else "agree"
         analyse = analyser_for(self.lang)
         named = any(position not in scored.matched and analyse(term.word).proper
-                    for position, term in enumerate(claim.words.terms))  # «построили в Гяндже»: a name it lacks
+                    for position, term in enumerate(claim.words.terms))  # «открыли в Лионе»: a name it lacks
         return things <= UNEXPLAINED_SHARE and numbers == "agree" and not named
 
     def _affirm(self, question: str, claim: Query, facts: list[Fact], said: Sequence[Said], reading: Answer,

@@ -667,7 +667,7 @@ def _read_names(scan: _Scan, index: Index) -> _Named:
         entity = index.base.entities[ref]
         if entity.kind in ("place", "country") and scan.negated[start]:
             named.excluded.add(ref)
-            scan.excepts -= scan.before[start] in lx.except_words  # «кроме России»: the place is left out
+            scan.excepts -= scan.before[start] in lx.except_words  # «кроме Франции»: the place is left out
             continue
         if entity.kind == "person" and scan.before[start] in lx.relative_prepositions:
             scan.comparison = True  # «кто был премьером до Асадова»
@@ -973,7 +973,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     named = _read_names(scan, index)
     if scan.answer_type == "person" and scan.status_verb and not any(
             index.base.entities[ref].kind == "person" for ref in named.order):
-        scan.answer_type = "what"  # «кем Россия считает Азербайджан»: a status, not a person
+        scan.answer_type = "what"  # «кем Франция считает Италию»: a status, not a person
     if scan.excepts > 0:
         scan.comparison = True  # «что, кроме торговли, …»: something else is asked, which no fact ranks
     _read_both_sides(scan, named, index)

@@ -344,7 +344,7 @@ class Lexicon:
     topic_nouns: frozenset[str] = frozenset()  # «какие темы», "which issues": what was said is asked, as above
     # «сколько длился визит», "how long did it last": the number of days its dates span is asked (forms)
     duration_verbs: frozenset[str] = frozenset()
-    # «кем является / приходится / считается Азербайджан для России»: with «кем» of no person, a status is asked
+    # «кем является / приходится / считается Италия для Франции»: with «кем» of no person, a status is asked
     status_verbs: frozenset[str] = frozenset()
     said_forms: frozenset[str] = frozenset()
     # verbs that say little beside their object («вести дела», «оказывать помощь», "conduct talks"): weigh little
@@ -368,7 +368,7 @@ class Lexicon:
     count_fillers: frozenset[str] = frozenset()  # surface: «вторая по счёту поездка»
     phrase_rewrites: tuple[tuple[str, str], ...] = ()  # surface multiword verbs → one word («pulled out» → …)
     outside_words: frozenset[str] = frozenset()  # surface: «вне России», «за пределами России»: not there
-    # surface: «кроме», «помимо», "besides": before a place it is left out («в каких странах, кроме России»);
+    # surface: «кроме», «помимо», "besides": before a place it is left out («в каких странах, кроме Франции»);
     # before anything else someone or something else is asked (a comparison)
     except_words: frozenset[str] = frozenset()
     venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
