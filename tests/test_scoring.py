@@ -251,3 +251,10 @@ def test_a_year_alone_takes_what_happened_in_it_not_a_period_that_takes_it_in(en
     assert "mtc-main-partner-2010-2019" not in period_only
     worded = rank(parse_query("доля россии в поставках вооружений в 2019", engine.index), engine.index)
     assert any(s.allowed and s.entry.fact.id == "mtc-main-partner-2010-2019" for s in worded)
+
+
+def test_a_kind_of_entity_asked_needs_a_fact_naming_one(score) -> None:
+    """«какой документ …»: a summit where none was signed does not answer it, a declaration signed does."""
+    assert not score("какие документы были на саммите в самарканде", SAMARKAND).complete
+    assert score("что было на саммите в самарканде", SAMARKAND).complete
+    assert score("какой документ подписали в баку в 2022 году", "north-south-declaration-2022-baku").complete

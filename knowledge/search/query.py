@@ -38,6 +38,7 @@ class Term:
     known: bool  # the base has at least one of the lemmas
     noun: bool  # names a thing (noun, adjective, number, unknown word) rather than an action
     topic: bool = False  # what something is about («соглашение о судоходстве»): a fact about another is no answer
+    kind: bool = False  # the kind of thing asked («какие документы»): a fact that does not name it cannot answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -810,6 +811,7 @@ def _after_which(scan: _Scan, position: int, analyse: Analyser, *, anywhere: boo
 
 def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: Analyser) -> _Words:
     lx, found = scan.lx, _Words()
+    kinds = {word for names in lx.kind_words.values() for word in names}
     for position, (info, owner) in enumerate(zip(scan.infos, owners, strict=True)):
         lemma = info.lemmas[0]
         if owner is None and lemma in lx.meta_words:  # before fillers: «в каком году» asks for a date
@@ -870,7 +872,11 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
         # «встречались» counts as the noun встреча; a verb the base never uses names what is asked
         noun = info.pos not in POS_WEIGHT or analyse(lemma).pos == "NOUN" or (
             not present and info.pos in ("VERB", "INFN"))
-        found.terms.append(Term(info.word, present or info.lemmas, weight, bool(present), noun, scan.about[position]))
+        # «какие документы …»: a kind of entity asked, which a fact naming none does not tell
+        kind = (lemma in kinds and scan.answer_type in ("", "what")
+                and not any(t.kind for t in found.terms) and _after_which(scan, position, analyse, anywhere=True))
+        found.terms.append(Term(info.word, present or info.lemmas, weight, bool(present), noun, scan.about[position],
+                                kind))
     return found
 
 

@@ -263,7 +263,9 @@ def score_entry(
         and query.scope.about_qualifiers <= entry.mentions  # «российских студентов» ≠ «студенты – граждане …»
         and query.scope.numbers <= entry.numbers
     )
-    return Scored(entry, score, coverage, frozenset(hits), allowed, complete_for(query, entry), closeness)
+    named_kind = all(at in hits for at, term in enumerate(query.words.terms) if term.kind)
+    return Scored(entry, score, coverage, frozenset(hits), allowed, named_kind and complete_for(query, entry),
+                  closeness)
 
 
 def _closeness(phrase: str, groups: list[tuple[str, ...]]) -> list[float]:
