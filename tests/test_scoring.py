@@ -258,3 +258,12 @@ def test_a_kind_of_entity_asked_needs_a_fact_naming_one(score) -> None:
     assert not score("какие документы были на саммите в самарканде", SAMARKAND).complete
     assert score("что было на саммите в самарканде", SAMARKAND).complete
     assert score("какой документ подписали в баку в 2022 году", "north-south-declaration-2022-baku").complete
+
+
+def test_a_place_answer_must_tell_more_than_the_question_names(score) -> None:
+    """A fact set only in a place the question itself names tells nothing about where; a plant within the
+    place named, or a place not named, does."""
+    talks = "karabakh-2023-integration-talks"
+    assert not score("в каком месте карабах и баку вели переговоры об интеграции", talks).complete
+    assert score("где вели переговоры об интеграции", talks).complete
+    assert score("где в азербайджане собирают грузовики камаз", "ganja-auto-plant-kamaz-assembly").complete

@@ -55,6 +55,7 @@ class FactEntry:
     has_person: bool
     has_actor: bool
     has_place: bool
+    facility: bool = False  # names a plant, a centre, a school: a place of its own within the places named
 
 
 SOUND_MIN = 5  # letters a word needs to be found by its sound (shorter ones sound alike too often)
@@ -321,6 +322,7 @@ class _Builder:
             has_person="person" in kinds,
             has_actor=bool(fact.participants) or bool(fact.organisations),
             has_place=bool(set(fact.places) - self.about) or facility or bool(fact.venue),
+            facility=facility,
         )
         return entry, terms
 
