@@ -267,3 +267,12 @@ def test_a_place_answer_must_tell_more_than_the_question_names(score) -> None:
     assert not score("в каком месте карабах и баку вели переговоры об интеграции", talks).complete
     assert score("где вели переговоры об интеграции", talks).complete
     assert score("где в азербайджане собирают грузовики камаз", "ganja-auto-plant-kamaz-assembly").complete
+
+
+def test_what_has_been_reached_is_not_told_by_a_target(score, engine: Engine) -> None:
+    """«уже», "already": a figure set for a later year is a goal, not what has been done."""
+    target = "north-south-target-30mt-2030"
+    assert not score("сколько тонн уже перевезли по коридору север-юг", target).complete
+    assert score("сколько тонн хотят перевозить по коридору север-юг", target).complete
+    assert not engine.answer("How much cargo has already been carried along the North-South corridor?").answered
+    assert engine.answer("How much cargo is the North-South corridor meant to carry by 2030?").answered

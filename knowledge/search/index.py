@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from knowledge.base.dates import parse_fact_date
 from knowledge.base.model import Entity, Fact, KnowledgeBase
 from knowledge.text.language import analyser_for, lexicon_for
 from knowledge.text.lexicon import Lexicon
@@ -56,6 +57,7 @@ class FactEntry:
     has_actor: bool
     has_place: bool
     facility: bool = False  # names a plant, a centre, a school: a place of its own within the places named
+    target_only: bool = False  # its every figure is for a period after it was stated: a target, not a result
 
 
 SOUND_MIN = 5  # letters a word needs to be found by its sound (shorter ones sound alike too often)
@@ -323,6 +325,7 @@ class _Builder:
             has_actor=bool(fact.participants) or bool(fact.organisations),
             has_place=bool(set(fact.places) - self.about) or facility or bool(fact.venue),
             facility=facility,
+            target_only=_targets_only(fact),
         )
         return entry, terms
 
@@ -338,6 +341,20 @@ def _years(fact: Fact) -> set[int]:
         if figure.period:
             years |= _period_years(figure.period)
     return years
+
+
+def _targets_only(fact: Fact) -> bool:
+    """Every figure is for a period that begins after the fact was stated («30 млн тонн к 2030 году»)."""
+    if not fact.figures:
+        return False
+    for figure in fact.figures:
+        try:
+            period = parse_fact_date(figure.period)
+        except ValueError:
+            return False
+        if period.start <= fact.date.end:
+            return False
+    return True
 
 
 def _places(fact: Fact, base: KnowledgeBase) -> set[str]:

@@ -109,6 +109,7 @@ class Intent:
     becomes: str = ""  # «когда X стал премьером»: the role taken up, which a fact must state as taken up
     becoming_verbs: frozenset[str] = frozenset()  # the verbs that state it («стать», «избрать»)
     counted_kind: str = ""  # «сколько документов»: the kind of entity counted across the facts found
+    done: bool = False  # «сколько уже перевезли», "already": what has been reached — a target set is no answer
 
 
 _PARTS = {name: part for part, cls in (("words", Words), ("scope", Scope), ("intent", Intent))
@@ -1044,5 +1045,6 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         wants_city=found.wants_city,
         becoming_verbs=lx.becoming_verbs if scan.becomes else frozenset(),
         counted_kind=counted_kind,
+        done=bool(lx.done_words.intersection(raw_words)),
     )
     return Query(text=text, words=words_left, scope=scope, intent=intent)

@@ -380,6 +380,7 @@ class Lexicon:
     # «двух стран», «обеих сторон»: the countries the source is about, together (surface word pairs)
     both_sides: frozenset[tuple[str, str]] = frozenset()
     per_words: frozenset[str] = frozenset()  # surface: «в год», "per year" after a number — a rate
+    done_words: frozenset[str] = frozenset()  # surface: «уже», "already": what has been reached, not what is aimed at
     code: str = "ru"  # the language these lists are for
 
     def synonym_map(self) -> dict[str, str]:
@@ -478,6 +479,7 @@ RUSSIAN = Lexicon(
     kind_words={"document": ("документ",), "project": ("проект",), "organisation": ("организация",),
                 "country": ("страна", "государство")},
     per_words=frozenset(["в", "за"]),
+    done_words=frozenset(["уже"]),
     months=MONTHS,
     ambiguous_months=frozenset(),
     seasons=SEASONS,
