@@ -276,3 +276,15 @@ def test_what_has_been_reached_is_not_told_by_a_target(score, engine: Engine) ->
     assert score("сколько тонн хотят перевозить по коридору север-юг", target).complete
     assert not engine.answer("How much cargo has already been carried along the North-South corridor?").answered
     assert engine.answer("How much cargo is the North-South corridor meant to carry by 2030?").answered
+
+
+def test_a_precise_question_needs_a_name_or_a_number(score, engine: Engine) -> None:
+    """«кто именно», «сколько конкретно»: a role described or an amount in words does not answer it."""
+    treaty = "mtc-agreement-2003"
+    assert score("кто подписал соглашение о втс", treaty).complete
+    assert not score("кто именно подписал соглашение о втс", treaty).complete
+    assert engine.answer("Who signed the MTC agreement?").answered
+    assert not engine.answer("Who exactly signed the MTC agreement?").answered
+    owned = "companies-fully-russian-capital"  # «несколько сотен»
+    assert score("сколько компаний полностью с российским капиталом", owned).complete
+    assert not score("сколько конкретно компаний полностью с российским капиталом", owned).complete

@@ -110,6 +110,7 @@ class Intent:
     becoming_verbs: frozenset[str] = frozenset()  # the verbs that state it («стать», «избрать»)
     counted_kind: str = ""  # «сколько документов»: the kind of entity counted across the facts found
     done: bool = False  # «сколько уже перевезли», "already": what has been reached — a target set is no answer
+    precise: bool = False  # «кто именно», "how many exactly": a person by name, a figure in numbers
 
 
 _PARTS = {name: part for part, cls in (("words", Words), ("scope", Scope), ("intent", Intent))
@@ -824,6 +825,7 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
                 scan.answer_type = "date"
             continue
         if owner is None and (lemma in lx.fillers or info.word in lx.fillers or info.word in lx.request_forms
+                              or info.word in lx.precise_words
                               or lemma in lx.overview_words
                               or lemma in lx.second_person):
             continue
@@ -1046,5 +1048,6 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         becoming_verbs=lx.becoming_verbs if scan.becomes else frozenset(),
         counted_kind=counted_kind,
         done=bool(lx.done_words.intersection(raw_words)),
+        precise=bool(lx.precise_words.intersection(raw_words)),
     )
     return Query(text=text, words=words_left, scope=scope, intent=intent)

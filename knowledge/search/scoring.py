@@ -172,6 +172,8 @@ def complete_for(query: Query, entry: FactEntry) -> bool:
     if fact.unstated and UNSTATED_BY_TYPE.get(kind) in fact.unstated:
         return False  # «кто обстрелял …»: the source says it happened, not who did it
     if kind == "figure":
+        if query.intent.precise and not fact.figures:
+            return False  # «сколько именно»: «несколько раундов» is no number
         if not entry.quantity or (query.intent.wants_money and not entry.money):
             return False
         pool = entry.figure_terms
@@ -191,6 +193,8 @@ def complete_for(query: Query, entry: FactEntry) -> bool:
         return entry.has_place and not (query.intent.wants_city and not fact.places and fact.venue)
     if kind == "person":
         if query.intent.others:  # «кто, кроме Иванова и Петрова, …»: a person the fact names besides them
+            return bool(entry.people - query.scope.entities)
+        if query.intent.precise:  # «кто именно подписал»: a person by name, not «главы ведомств»
             return bool(entry.people - query.scope.entities)
         return entry.has_actor
     if kind == "name":

@@ -907,6 +907,7 @@ ENGLISH = Lexicon(
                 "country": ("country",)},
     per_words=frozenset(["per", "a"]),
     done_words=frozenset(["already"]),
+    precise_words=frozenset(["exactly", "specifically", "precisely"]),
     months=_months(),
     ambiguous_months=_words("may mar"),
     seasons={"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11)},
@@ -984,7 +985,8 @@ _SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "to
                              "follow_up_starts",
                              "back_references", "largest_forms", "smallest_forms", "yes_no_words", "by_period",
                              "span_openers", "span_closers", "negations", "which_words", "outside_words",
-                             "count_fillers", "event_relatives", "kind_words", "per_words", "done_words", "both_sides",
+                             "count_fillers", "event_relatives", "kind_words", "per_words", "done_words",
+                             "precise_words", "both_sides",
                              "indefinite_particles", "role_names", "results_of", "number_of", "before_year",
                              "except_words"])
 

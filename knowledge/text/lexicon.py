@@ -381,6 +381,7 @@ class Lexicon:
     both_sides: frozenset[tuple[str, str]] = frozenset()
     per_words: frozenset[str] = frozenset()  # surface: «в год», "per year" after a number — a rate
     done_words: frozenset[str] = frozenset()  # surface: «уже», "already": what has been reached, not what is aimed at
+    precise_words: frozenset[str] = frozenset()  # surface: «именно», "exactly": a name or a number, not a description
     code: str = "ru"  # the language these lists are for
 
     def synonym_map(self) -> dict[str, str]:
@@ -480,6 +481,7 @@ RUSSIAN = Lexicon(
                 "country": ("страна", "государство")},
     per_words=frozenset(["в", "за"]),
     done_words=frozenset(["уже"]),
+    precise_words=frozenset(["именно", "конкретно", "поименно"]),
     months=MONTHS,
     ambiguous_months=frozenset(),
     seasons=SEASONS,
