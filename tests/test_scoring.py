@@ -288,3 +288,11 @@ def test_a_precise_question_needs_a_name_or_a_number(score, engine: Engine) -> N
     owned = "companies-fully-russian-capital"  # «несколько сотен»
     assert score("сколько компаний полностью с российским капиталом", owned).complete
     assert not score("сколько конкретно компаний полностью с российским капиталом", owned).complete
+
+
+def test_which_issues_asks_what_was_said(score) -> None:
+    """«какие вопросы обсуждали»: «вопрос» is a filler elsewhere, but after «какие» it asks what was said — a
+    meeting that happened does not say it, a call that reports what was stressed does."""
+    assert not score("какие вопросы обсуждали путин и алиев в астане", "summit-2022-10-13-astana").complete
+    assert score("какие вопросы обсуждали путин и алиев по телефону 21 сентября 2023",
+                 "karabakh-2023-09-21-investigation-promise").complete

@@ -824,6 +824,9 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
                     lemma in ("год", "year") and scan.years) and not rate:  # «в 2023 году» names a year
                 scan.answer_type = "date"
             continue
+        if owner is None and lemma in lx.topic_nouns and _after_which(scan, position, analyse, anywhere=True):
+            scan.content_verb = scan.what_seen = True  # «какие вопросы решали»: what was said is asked, though
+            # «вопрос» is a filler elsewhere («есть вопрос»)
         if owner is None and (lemma in lx.fillers or info.word in lx.fillers or info.word in lx.request_forms
                               or info.word in lx.precise_words
                               or lemma in lx.overview_words
