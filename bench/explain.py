@@ -15,7 +15,7 @@ from knowledge.search.scoring import rank
 def main() -> int:
     engine = Engine.from_path()
     for question in sys.argv[1:]:
-        query = parse_query(question, engine.index)
+        query = parse_query(engine._spell_out(question), engine.index)  # as the engine reads it (base rewrites)
         answer = engine.answer(question)
         print(f"\n=== {question}\n    -> {answer.kind} answered={answer.answered} score={answer.score} {answer.facts}")
         print(f"    terms={[(t.word, t.lemmas, round(t.weight, 2), t.noun) for t in query.words.terms]}")

@@ -668,3 +668,10 @@ def test_the_verb_of_what_was_said_weighs_little_when_it_is_asked(parse) -> None
     asked = {t.lemmas[0]: t.weight for t in parse("что обсуждали лавров и байрамов").words.terms}
     said = {t.lemmas[0]: t.weight for t in parse("лавров и байрамов обсуждали торговлю").words.terms}
     assert asked["обсуждать"] < 0.5 * said["обсуждать"]
+
+
+@pytest.mark.parametrize("flown", ["когда иванов летал в париж", "иванов слетал в париж",
+                                   "когда иванов вылетел в париж"])
+def test_flying_somewhere_is_visiting_it(parse, flown: str) -> None:
+    visit = {t.lemmas[0] for t in parse("когда иванов посетил париж").words.terms}
+    assert visit and visit <= {t.lemmas[0] for t in parse(flown).words.terms}
