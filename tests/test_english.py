@@ -274,7 +274,8 @@ SURFACE_FIELDS = {"rewrites", "phrase_rewrites", "request_forms", "topic_preposi
                   "synonym_groups", "compound_prefixes", "outcome_words", "yes_no_words", "by_period",
                   "span_openers", "span_closers", "negations", "which_words", "event_relatives", "outside_words",
                   "count_fillers", "both_sides", "indefinite_particles", "role_names", "results_of", "number_of",
-                  "before_year", "except_words", "content_verbs", "said_forms"}
+                  "before_year", "except_words", "content_verbs", "said_forms", "done_words", "precise_words",
+                  "superlative_words"}
 
 
 def lemma_entries() -> list[tuple[str, str]]:

@@ -296,3 +296,13 @@ def test_which_issues_asks_what_was_said(score) -> None:
     assert not score("какие вопросы обсуждали путин и алиев в астане", "summit-2022-10-13-astana").complete
     assert score("какие вопросы обсуждали путин и алиев по телефону 21 сентября 2023",
                  "karabakh-2023-09-21-investigation-promise").complete
+
+
+def test_a_superlative_asked_needs_a_fact_that_ranks(score) -> None:
+    """«крупнейшая», «самый», "best": a fact that names companies without ranking them does not say which is
+    first; a fact that calls a figure a record does."""
+    companies = "energy-russian-companies"
+    assert score("какие российские энергетические компании работают в азербайджане", companies).complete
+    assert not score("какая российская энергетическая компания крупнейшая в азербайджане", companies).complete
+    assert not score("какая энергетическая компания в азербайджане самая успешная", companies).complete
+    assert score("какой товарооборот был самым высоким за историю", "trade-2023-record").complete

@@ -18,7 +18,7 @@ from typing import Any
 from knowledge.base.dates import parse_fact_date
 from knowledge.base.model import Entity, Fact, KnowledgeBase
 from knowledge.text.language import analyser_for, lexicon_for
-from knowledge.text.lexicon import Lexicon
+from knowledge.text.lexicon import Lexicon, ranks_first
 from knowledge.text.morphology import WordInfo, analyse
 from knowledge.text.normalize import sound_key, words
 
@@ -58,6 +58,7 @@ class FactEntry:
     has_place: bool
     facility: bool = False  # names a plant, a centre, a school: a place of its own within the places named
     target_only: bool = False  # its every figure is for a period after it was stated: a target, not a result
+    ranks: bool = False  # says something is first of its kind («крупнейший», «рекордный», "largest")
 
 
 SOUND_MIN = 5  # letters a word needs to be found by its sound (shorter ones sound alike too often)
@@ -326,6 +327,7 @@ class _Builder:
             has_place=bool(set(fact.places) - self.about) or facility or bool(fact.venue),
             facility=facility,
             target_only=_targets_only(fact),
+            ranks=ranks_first(words(fact.text_en if english else fact.text), lx, self.analyser),
         )
         return entry, terms
 

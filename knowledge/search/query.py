@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge.search.index import DERIVED_PREFIX, Index, reader
 from knowledge.text.language import lexicon_for
-from knowledge.text.lexicon import RANKING_MARKERS, Lexicon
+from knowledge.text.lexicon import RANKING_MARKERS, Lexicon, ranks_first
 from knowledge.text.morphology import WordInfo, aspect_partners, may_be_plural_noun
 from knowledge.text.normalize import MAX_QUERY_CHARS, normalize, sound_key, words
 
@@ -111,6 +111,7 @@ class Intent:
     counted_kind: str = ""  # «сколько документов»: the kind of entity counted across the facts found
     done: bool = False  # «сколько уже перевезли», "already": what has been reached — a target set is no answer
     precise: bool = False  # «кто именно», "how many exactly": a person by name, a figure in numbers
+    superlative: bool = False  # «какая компания крупнейшая»: one ranked first — a fact must rank too
 
 
 _PARTS = {name: part for part, cls in (("words", Words), ("scope", Scope), ("intent", Intent))
@@ -1052,5 +1053,6 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         counted_kind=counted_kind,
         done=bool(lx.done_words.intersection(raw_words)),
         precise=bool(lx.precise_words.intersection(raw_words)),
+        superlative=not (extreme or frequent or nth or scan.ordinal) and ranks_first(raw_words, lx, analyse),
     )
     return Query(text=text, words=words_left, scope=scope, intent=intent)

@@ -162,6 +162,8 @@ def complete_for(query: Query, entry: FactEntry) -> bool:
         return False
     if query.intent.asks_outcome and (fact.status == "planned" or not entry.concludes):
         return False  # no outcome is known of an announced event, nor of one the fact does not conclude
+    if query.intent.superlative and not entry.ranks:
+        return False  # «какая компания крупнейшая»: a fact that ranks nothing does not say which is first
     if query.intent.done and entry.target_only:
         return False  # «сколько уже перевезли»: a target for later says nothing of what has been reached
     if query.intent.asks_said and not entry.says:

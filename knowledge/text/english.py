@@ -908,6 +908,7 @@ ENGLISH = Lexicon(
     per_words=frozenset(["per", "a"]),
     done_words=frozenset(["already"]),
     precise_words=frozenset(["exactly", "specifically", "precisely"]),
+    superlative_words=_words("most best worst largest biggest highest greatest strongest record"),
     months=_months(),
     ambiguous_months=_words("may mar"),
     seasons={"winter": (12, 1, 2), "spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11)},
@@ -986,7 +987,7 @@ _SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "to
                              "back_references", "largest_forms", "smallest_forms", "yes_no_words", "by_period",
                              "span_openers", "span_closers", "negations", "which_words", "outside_words",
                              "count_fillers", "event_relatives", "kind_words", "per_words", "done_words",
-                             "precise_words", "both_sides",
+                             "precise_words", "superlative_words", "both_sides",
                              "indefinite_particles", "role_names", "results_of", "number_of", "before_year",
                              "except_words"])
 

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from knowledge.text.morphology import WordInfo
 
 # Greetings, politeness and chat filler: never part of what is asked.
 FILLERS = frozenset(
@@ -383,6 +387,9 @@ class Lexicon:
     per_words: frozenset[str] = frozenset()  # surface: «в год», "per year" after a number — a rate
     done_words: frozenset[str] = frozenset()  # surface: «уже», "already": what has been reached, not what is aimed at
     precise_words: frozenset[str] = frozenset()  # surface: «именно», "exactly": a name or a number, not a description
+    # «самый», «наиболее», "best" (words or dictionary forms): one ranked above the rest (Russian also by the
+    # superlative's ending)
+    superlative_words: frozenset[str] = frozenset()
     code: str = "ru"  # the language these lists are for
 
     def synonym_map(self) -> dict[str, str]:
@@ -483,6 +490,7 @@ RUSSIAN = Lexicon(
     per_words=frozenset(["в", "за"]),
     done_words=frozenset(["уже"]),
     precise_words=frozenset(["именно", "конкретно", "поименно"]),
+    superlative_words=frozenset(["самый", "наиболее", "рекордный", "рекорд"]),
     months=MONTHS,
     ambiguous_months=frozenset(),
     seasons=SEASONS,
@@ -549,3 +557,12 @@ RUSSIAN = Lexicon(
     fraction_ordinals={"первый": 1, "второй": 2, "третий": 3, "четвертый": 4},
     upcoming_words=frozenset(["следующий", "ближайший", "предстоящий", "грядущий"]),
 )
+
+
+def ranks_first(words: Iterable[str], lx: Lexicon, analyse: Callable[[str], WordInfo]) -> bool:
+    """Something is said to be first of its kind: «крупнейший», «самый», "best"."""
+    for word in words:
+        info = analyse(word)
+        if info.superlative or word in lx.superlative_words or info.forms[0] in lx.superlative_words:
+            return True
+    return False

@@ -35,6 +35,7 @@ class WordInfo:
     plural: bool
     case: str = ""  # grammatical case of the likeliest parse: nomn, gent, accs, loct…
     tense: str = ""  # of a verb: past, pres or futr («приедет»: an announced event, not a done one)
+    superlative: bool = False  # «крупнейший», «лучший»: the lemma («крупный») loses it
 
 
 class _BoundedAnalyzer(pymorphy3.MorphAnalyzer):  # type: ignore[misc]
@@ -93,6 +94,7 @@ def analyse(word: str) -> WordInfo:
         plural=tag.number == "plur",
         case=str(tag.case or ""),
         tense=str(tag.tense or ""),
+        superlative="Supr" in tag,
     )
 
 
