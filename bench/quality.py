@@ -77,6 +77,7 @@ SETS = (
     LabelledSet(DATA / "yesno.jsonl", "yes/no and counts, tuned on (#14)"),
     LabelledSet(DATA / "fresh.jsonl", "new phrasings of #6–#8"),
     LabelledSet(DATA / "dev.jsonl", "paraphrases, counts, lists, yes/no: development set, tuned on (#14)"),
+    LabelledSet(DATA / "dev2.jsonl", "near misses and paraphrases: second development set, tuned on (#14)"),
     LabelledSet(SECOND_BASE / "questions.jsonl", "synthetic second base, its own lexicon", SECOND_BASE),
 )
 HELDOUT_SET = LabelledSet(HELDOUT, "held out (#14), both runs spent")
