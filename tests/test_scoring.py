@@ -306,3 +306,11 @@ def test_a_superlative_asked_needs_a_fact_that_ranks(score) -> None:
     assert not score("какая российская энергетическая компания крупнейшая в азербайджане", companies).complete
     assert not score("какая энергетическая компания в азербайджане самая успешная", companies).complete
     assert score("какой товарооборот был самым высоким за историю", "trade-2023-record").complete
+
+
+def test_a_measure_asked_after_which_needs_a_figure_of_it(score) -> None:
+    """«каким будет товарооборот»: what the base's figures measure, asked, is answered by a figure of it — not by
+    a plan that mentions it; «какие товары» is no measure, though «товар» and «товарооборот» are one term."""
+    assert not score("каким будет товарооборот в 2024 году", "roadmap-2024-2026-scope").complete
+    assert score("каким был товарооборот в 2023 году", TRADE_2023).complete
+    assert score("какие товары в торговле россии и азербайджана", "trade-commodity-groups").complete

@@ -86,6 +86,7 @@ class Index:
     roles: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # a person → their role's lemmas
     # Russian words of the vocabulary by how they sound (normalize.sound_key): «тавароабарот» finds «товарооборот»
     by_sound: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    measures: frozenset[str] = frozenset()  # what the base's figures measure («товарооборот», «доля»)
 
 
 def content_lemmas(text: str, vocabulary: set[str] | None = None, *, analyser: Analyser = analyse
@@ -232,6 +233,7 @@ class _Builder:
         self.about_words: dict[str, set[str]] = {}  # one-word names of the subjects: «Россия», «РФ», «российский»
         self.outcome_lemmas = {self.analyser(word).lemmas[0] for word in self.lx.outcome_words}
         self._shared: dict[frozenset[Any], frozenset[Any]] = {}
+        self.measures: set[str] = set()  # what the base's figures measure: the first word of each `what`
 
     def lemmas_of(self, text: str, vocabulary: set[str] | None = None) -> list[tuple[str, ...]]:
         return content_lemmas(text, vocabulary, analyser=self.analyser)
@@ -270,6 +272,9 @@ class _Builder:
             # what a figure counts: its unit and the head of its description («субъекты РФ, компании…»)
             head = figure.what.replace("(", ",").split(",")[0]
             figure_terms |= _flatten(self.lemmas_of(head))
+            # its first noun as the dictionary has it, synonyms not merged («товар» is no «товарооборот»)
+            self.measures.add(next((info.forms[0] for info in map(self.analyser, words(head)) if info.pos == "NOUN"),
+                                   ""))
             unit_terms |= _flatten(self.lemmas_of(figure.unit))
             if figure.unit.strip() == "%":
                 unit_terms |= {"доля", "процент"}
@@ -437,6 +442,7 @@ def _compiled(builder: _Builder, entries: list[FactEntry], fact_terms: list[set[
         synonyms=builder.synonyms,
         by_prefix={k: tuple(sorted(v)) for k, v in by_prefix.items()},
         by_sound={k: tuple(sorted(v)) for k, v in by_sound.items()},
+        measures=frozenset(builder.measures - {""}),
         roles={entity.id: tuple(builder.lemmas_of(role)) for entity in base.entities.values()
                if entity.kind == "person" and (role := entity.role_en if builder.english else entity.role)},
     )

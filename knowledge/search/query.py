@@ -39,6 +39,7 @@ class Term:
     noun: bool  # names a thing (noun, adjective, number, unknown word) rather than an action
     topic: bool = False  # what something is about («соглашение о судоходстве»): a fact about another is no answer
     kind: bool = False  # the kind of thing asked («какие документы»): a fact that does not name it cannot answer
+    measure: bool = False  # a thing the base's figures measure, asked («какой товарооборот»): a figure of it answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,6 +397,7 @@ class _Scan:
     infos: list[WordInfo] = field(default_factory=list)  # the meaningful words, in order
     after_in: list[bool] = field(default_factory=list)  # each after «в» (or a verb of visiting)
     before: list[str] = field(default_factory=list)  # the word before each meaningful word
+    before_that: list[str] = field(default_factory=list)  # ... and the one before it
     negated: list[bool] = field(default_factory=list)  # «не в России»: the place is ruled out, not asked for
     about: list[bool] = field(default_factory=list)  # the noun «о» / "about" governs: what a thing is about
     topic_open: bool = False  # after «о», through the adjectives, until its noun
@@ -463,6 +465,7 @@ class _Scan:
         self.infos.append(info)
         self.after_in.append((previous in lx.place_prepositions or self.visit_before) and not self.possessive)
         self.before.append(previous)
+        self.before_that.append(self.earlier)
         self.about.append(self.topic_open and info.pos == "NOUN")
         self.negated.append((previous in lx.place_prepositions and self.earlier in lx.negations)
                             or previous in lx.outside_words or previous in lx.except_words
@@ -808,6 +811,8 @@ def _after_which(scan: _Scan, position: int, analyse: Analyser, *, anywhere: boo
             and scan.before[at] == scan.infos[at - 1].word:
         at -= 1  # «на каком большом международном событии»
     previous = scan.before[at]
+    if anywhere and previous and analyse(previous).forms[0] in scan.lx.copulas:
+        previous = scan.before_that[at]  # «каким будет товарооборот», "what was the turnover"
     return (anywhere or position < scan.asked_at) and bool(previous) and (previous in scan.lx.which_words
                                or bool(scan.lx.which_words.intersection(analyse(previous).forms[:1])))
 
@@ -880,10 +885,11 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
         noun = info.pos not in POS_WEIGHT or analyse(lemma).pos == "NOUN" or (
             not present and info.pos in ("VERB", "INFN"))
         # «какие документы …»: a kind of entity asked, which a fact naming none does not tell
-        kind = (lemma in kinds and scan.answer_type in ("", "what")
-                and not any(t.kind for t in found.terms) and _after_which(scan, position, analyse, anywhere=True))
+        head = (scan.answer_type in ("", "what") and not any(t.kind or t.measure for t in found.terms)
+                and _after_which(scan, position, analyse, anywhere=True))
+        measure = head and info.pos == "NOUN" and info.forms[0] in index.measures
         found.terms.append(Term(info.word, present or info.lemmas, weight, bool(present), noun, scan.about[position],
-                                kind))
+                                head and lemma in kinds, measure))
     return found
 
 

@@ -274,7 +274,9 @@ def score_entry(
         and query.scope.about_qualifiers <= entry.mentions  # «российских студентов» ≠ «студенты – граждане …»
         and query.scope.numbers <= entry.numbers
     )
-    named_kind = all(at in hits for at, term in enumerate(query.words.terms) if term.kind)
+    named_kind = all(at in hits for at, term in enumerate(query.words.terms) if term.kind) and all(
+        entry.fact.figures and any(lemma in entry.figure_terms for lemma in term.lemmas)
+        for term in query.words.terms if term.measure)  # «какой товарооборот»: a figure of it
     return Scored(entry, score, coverage, frozenset(hits), allowed, named_kind and complete_for(query, entry),
                   closeness)
 

@@ -908,6 +908,7 @@ ENGLISH = Lexicon(
     per_words=frozenset(["per", "a"]),
     done_words=frozenset(["already"]),
     precise_words=frozenset(["exactly", "specifically", "precisely"]),
+    copulas=frozenset(["be"]),
     superlative_words=_words("most best worst largest biggest highest greatest strongest record"),
     months=_months(),
     ambiguous_months=_words("may mar"),

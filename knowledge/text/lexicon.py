@@ -386,6 +386,7 @@ class Lexicon:
     both_sides: frozenset[tuple[str, str]] = frozenset()
     per_words: frozenset[str] = frozenset()  # surface: «в год», "per year" after a number — a rate
     done_words: frozenset[str] = frozenset()  # surface: «уже», "already": what has been reached, not what is aimed at
+    copulas: frozenset[str] = frozenset()  # «быть», "be": «каким будет X» names X after «какой» all the same
     precise_words: frozenset[str] = frozenset()  # surface: «именно», "exactly": a name or a number, not a description
     # «самый», «наиболее», "best" (words or dictionary forms): one ranked above the rest (Russian also by the
     # superlative's ending)
@@ -490,6 +491,7 @@ RUSSIAN = Lexicon(
     per_words=frozenset(["в", "за"]),
     done_words=frozenset(["уже"]),
     precise_words=frozenset(["именно", "конкретно", "поименно"]),
+    copulas=frozenset(["быть"]),
     superlative_words=frozenset(["самый", "наиболее", "рекордный", "рекорд"]),
     months=MONTHS,
     ambiguous_months=frozenset(),
