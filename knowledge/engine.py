@@ -30,7 +30,7 @@ from knowledge.search.followup import read_follow_up
 from knowledge.search.index import Index, build_index, index_languages, reader
 from knowledge.search.query import Query, parse_query
 from knowledge.search.roles import asks_who_holds, role_lemmas
-from knowledge.search.scoring import UNSTATED_BY_TYPE, Scored, complete_for, rank, with_meaning
+from knowledge.search.scoring import UNSTATED_BY_TYPE, Scored, complete_for, counts_asked, rank, with_meaning
 from knowledge.search.semantic import Semantic, load_semantic
 from knowledge.search.series import figure_series
 from knowledge.search.timeline import Timeline, build_timeline, request_token
@@ -269,6 +269,8 @@ class Engine:
         """A list, one fact (or several tied), a partial answer, suggestions or a decline, by score thresholds."""
         cfg = self.settings
         complete = [s for s in allowed if s.complete]
+        if allowed and counts_asked(query, allowed[0].entry):
+            complete = []  # «какие вузы …»: the closest fact counts them, so the base does not say which
         if query.intent.list_intent:
             # «все встречи …»: a list keeps only facts that hold every thing named (a phone call is no meeting)
             things = frozenset(i for i, t in enumerate(query.words.terms) if t.noun and t.known)
@@ -423,7 +425,7 @@ class Engine:
         """The fact a declined lookup could assert: the best one that agrees with every constraint and holds
         the detail asked; none where the best match says the source does not tell, or for an announced event."""
         allowed = [s for s in ranked if s.allowed]
-        if not allowed or self._untold(query, allowed):
+        if not allowed or self._untold(query, allowed) or counts_asked(query, allowed[0].entry):
             return None
         top = next((s for s in allowed if s.complete), None)
         if top is None or top.entry.fact.status != "done" or top.score < self.settings.suggest_threshold / 2:

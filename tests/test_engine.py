@@ -503,3 +503,13 @@ def test_how_long_it_lasted_is_the_days_its_dates_span(engine: Engine, question:
 def test_one_day_tells_no_duration(engine: Engine) -> None:
     """Talks dated to one day may have lasted an hour; an operation dated to its first day, weeks."""
     assert not engine.answer("Сколько длились переговоры Путина и Алиева в Кремле 25 мая 2023 года?").answered
+
+
+@pytest.mark.parametrize("question", ["какие вузы азербайджана преподают на русском языке",
+                                      "Which schools in Azerbaijan teach in Russian?"])
+def test_which_ones_are_not_told_by_a_fact_that_counts_them(engine: Engine, question: str) -> None:
+    """The base says how many schools and universities teach in Russian, not which: the count is offered as
+    related, never asserted as the answer, and no fact that merely mentions them stands in."""
+    answer = engine.answer(question)
+    assert not answer.answered, answer.reply
+    assert engine.answer(question.replace("какие", "сколько").replace("Which", "How many")).answered

@@ -59,6 +59,7 @@ class FactEntry:
     facility: bool = False  # names a plant, a centre, a school: a place of its own within the places named
     target_only: bool = False  # its every figure is for a period after it was stated: a target, not a result
     ranks: bool = False  # says something is first of its kind («крупнейший», «рекордный», "largest")
+    counted: frozenset[str] = frozenset()  # what its figures count by the head («26 вузов»): how many, not which
 
 
 SOUND_MIN = 5  # letters a word needs to be found by its sound (shorter ones sound alike too often)
@@ -282,6 +283,20 @@ class _Builder:
             unit_terms = _flatten(text_sets) & self.lx.money_units
         return figure_terms | unit_terms, unit_terms
 
+    def counted_nouns(self, fact: Fact) -> set[str]:
+        """The nouns its figures' units count («26 вузов», "26 universities"), not units of measure."""
+        out: set[str] = set()
+        for figure in fact.figures:
+            unit = figure.unit_en if self.english else figure.unit
+            for word in words(unit)[:2]:  # «тыс. км», «млн тонн»: past the scale
+                info = self.analyser(word)
+                if info.lemmas[0] in _SCALES or not word.isalpha():
+                    continue
+                if info.pos == "NOUN" and info.lemmas[0] not in self.lx.money_units | self.lx.quantity_words:
+                    out.add(info.lemmas[0])
+                break
+        return out
+
     def fact_entry(self, fact: Fact) -> tuple[FactEntry, set[str]]:
         """A fact's entry and the terms it is posted under."""
         base, english, lx = self.base, self.english, self.lx
@@ -333,6 +348,7 @@ class _Builder:
             facility=facility,
             target_only=_targets_only(fact),
             ranks=ranks_first(words(fact.text_en if english else fact.text), lx, self.analyser),
+            counted=self.share(self.counted_nouns(fact)),
         )
         return entry, terms
 

@@ -40,6 +40,7 @@ class Term:
     topic: bool = False  # what something is about («соглашение о судоходстве»): a fact about another is no answer
     kind: bool = False  # the kind of thing asked («какие документы»): a fact that does not name it cannot answer
     measure: bool = False  # a thing the base's figures measure, asked («какой товарооборот»): a figure of it answers
+    which: bool = False  # named after «какой» («какие вузы»): a fact that only counts them tells how many, not which
 
 
 @dataclass(frozen=True, slots=True)
@@ -811,8 +812,8 @@ def _after_which(scan: _Scan, position: int, analyse: Analyser, *, anywhere: boo
             and scan.before[at] == scan.infos[at - 1].word:
         at -= 1  # «на каком большом международном событии»
     previous = scan.before[at]
-    if anywhere and previous and analyse(previous).forms[0] in scan.lx.copulas:
-        previous = scan.before_that[at]  # «каким будет товарооборот», "what was the turnover"
+    if anywhere and previous and (previous in scan.lx.precise_words or analyse(previous).forms[0] in scan.lx.copulas):
+        previous = scan.before_that[at]  # «каким будет товарооборот», «какие именно вузы», "what was the turnover"
     return (anywhere or position < scan.asked_at) and bool(previous) and (previous in scan.lx.which_words
                                or bool(scan.lx.which_words.intersection(analyse(previous).forms[:1])))
 
@@ -889,7 +890,7 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
                 and _after_which(scan, position, analyse, anywhere=True))
         measure = head and info.pos == "NOUN" and info.forms[0] in index.measures
         found.terms.append(Term(info.word, present or info.lemmas, weight, bool(present), noun, scan.about[position],
-                                head and lemma in kinds, measure))
+                                head and lemma in kinds, measure, head and info.pos == "NOUN"))
     return found
 
 

@@ -206,6 +206,11 @@ def complete_for(query: Query, entry: FactEntry) -> bool:
     return True
 
 
+def counts_asked(query: Query, entry: FactEntry) -> bool:
+    """«какие вузы …»: the fact counts the things asked («26 вузов») — it says how many, not which."""
+    return any(term.which and entry.counted.intersection(term.lemmas) for term in query.words.terms)
+
+
 def term_hits(query: Query, index: Index) -> list[set[int]]:
     """For each word of the question, the facts that hold it (from the postings)."""
     found: list[set[int]] = []
@@ -276,7 +281,8 @@ def score_entry(
     )
     named_kind = all(at in hits for at, term in enumerate(query.words.terms) if term.kind) and all(
         entry.fact.figures and any(lemma in entry.figure_terms for lemma in term.lemmas)
-        for term in query.words.terms if term.measure)  # «какой товарооборот»: a figure of it
+        for term in query.words.terms if term.measure) and not counts_asked(query, entry)  # «какой товарооборот»:
+    # a figure of it
     return Scored(entry, score, coverage, frozenset(hits), allowed, named_kind and complete_for(query, entry),
                   closeness)
 
