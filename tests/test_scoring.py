@@ -314,3 +314,10 @@ def test_a_measure_asked_after_which_needs_a_figure_of_it(score) -> None:
     assert not score("каким будет товарооборот в 2024 году", "roadmap-2024-2026-scope").complete
     assert score("каким был товарооборот в 2023 году", TRADE_2023).complete
     assert score("какие товары в торговле россии и азербайджана", "trade-commodity-groups").complete
+
+
+def test_a_project_or_document_named_must_be_in_the_fact(score) -> None:
+    """A soft name (a project, a document, a term) rules out facts that do not concern it, as a person does:
+    a summit in a country is no answer about that country's part in a corridor."""
+    assert not score("как казахстан участвует в коридоре север-юг", "summit-2022-10-13-astana").allowed
+    assert score("как азербайджан участвует в коридоре север-юг", "north-south-route-russia-azerbaijan").allowed

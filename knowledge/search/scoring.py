@@ -278,6 +278,7 @@ def score_entry(
         and _becoming_ok(query, entry)
         and query.scope.about_qualifiers <= entry.mentions  # «российских студентов» ≠ «студенты – граждане …»
         and query.scope.numbers <= entry.numbers
+        and query.scope.soft_entities <= entry.entities
     )
     named_kind = all(at in hits for at, term in enumerate(query.words.terms) if term.kind) and all(
         entry.fact.figures and any(lemma in entry.figure_terms for lemma in term.lemmas)
