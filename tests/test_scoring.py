@@ -321,3 +321,9 @@ def test_a_project_or_document_named_must_be_in_the_fact(score) -> None:
     a summit in a country is no answer about that country's part in a corridor."""
     assert not score("как казахстан участвует в коридоре север-юг", "summit-2022-10-13-astana").allowed
     assert score("как азербайджан участвует в коридоре север-юг", "north-south-route-russia-azerbaijan").allowed
+
+
+def test_how_much_money_asked_by_pochyom(score) -> None:
+    """«почём» asks a price: a fact about supplies without a sum does not hold it."""
+    assert not score("почём продают камазы в азербайджане", "kamaz-supplies").complete
+    assert score("что продают камазы в азербайджане", "kamaz-supplies").complete

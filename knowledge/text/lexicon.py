@@ -43,6 +43,7 @@ QUESTION_WORDS: dict[str, str] = {
     "сколько": "figure",
     "насколько": "what",  # «насколько вырос», «насколько крупный»: a measure or a degree, asked of the fact
     "скольких": "figure",
+    "почем": "figure",  # «почём»: how much money
     "кто": "person",
     "кого": "person",
     "кем": "person",
@@ -67,7 +68,7 @@ YEAR_PARTS: dict[str, tuple[int, ...]] = {"конец": (10, 11, 12), "нача�
 FIGURE_WORDS = frozenset(["цифра", "показатель", "статистика", "много", "мало", "объем", "количество", "данные"])
 
 # Asking about money: the answer must be a sum, not any number.
-MONEY_WORDS = frozenset(["стоить", "стоимость", "цена", "сумма", "деньга", "деньги", "обойтись", "стоимостью"])
+MONEY_WORDS = frozenset(["стоить", "стоимость", "цена", "сумма", "деньга", "деньги", "обойтись", "стоимостью", "почем"])
 MONEY_UNITS = frozenset(["доллар", "рубль", "евро", "манат"])
 
 # Words in a fact's text that state an amount without a number («несколько сотен компаний»).
