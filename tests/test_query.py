@@ -232,6 +232,17 @@ def test_after_a_year_is_a_period(parse) -> None:
     assert query.scope.span is not None and query.scope.span[0].isoformat() == "2023-01-01" and not query.scope.years
 
 
+@pytest.mark.parametrize(("question", "first", "last"), [
+    ("что было после апреля 2024 года", "2024-05-01", "2100-12-31"),
+    ("встречи после декабря 2023", "2024-01-01", "2100-12-31"),
+    ("встречи до марта 2022", "1900-01-01", "2022-02-28"),
+])
+def test_before_or_after_a_month_is_a_period(parse, question: str, first: str, last: str) -> None:
+    query = parse(question)
+    assert query.scope.span is not None and not query.scope.years and not query.scope.months
+    assert (query.scope.span[0].isoformat(), query.scope.span[1].isoformat()) == (first, last)
+
+
 def test_adjectives_between_how_many_and_the_counted_noun(parse) -> None:
     query = parse("сколько было трехсторонних переговоров с арменией")
     assert query.intent.answer_type == "count" and query.intent.count_intent  # «переговоров» is the occasion counted

@@ -430,6 +430,7 @@ class _Scan:
     becoming_at: int = -1  # where a verb of becoming stood: its complement follows («стал президентом»)
     later_than: int = 0
     earlier_than: int = 0
+    month_bound: tuple[str, int, str] | None = None  # «после апреля»: ("after" / "before", the month, its word)
     counted_from: int = -1
     figure_questions: int = 0
     other_words: int = 0
@@ -628,6 +629,9 @@ def _read_period_or_intent(scan: _Scan, info: WordInfo) -> bool:
     lx, lemma = scan.lx, info.lemmas[0]
     if lemma in lx.months:
         scan.months.add(lx.months[lemma])
+        relation = lx.event_relatives.get(scan.previous) or ("before" if scan.previous in lx.before_year else "")
+        if relation:
+            scan.month_bound = (relation, lx.months[lemma], info.word)  # «после апреля 2024 года»
     elif lemma in lx.year_parts:
         scan.year_parts.update(lx.year_parts[lemma])
     elif lemma in lx.figure_words and not info.proper:  # «цифры», «много ли», not a name
@@ -958,6 +962,18 @@ def _read_years(scan: _Scan, text: str, raw_words: list[str], span: tuple[dt.dat
         scan.years = set()
         span = (dt.date(later + 1, 1, 1), dt.date(MAX_YEAR, 12, 31))
         span_label = f"after {later}" if scan.lx.code == "en" else f"после {later} года"
+    if scan.month_bound and len(scan.years) == 1 and scan.months == {scan.month_bound[1]} and span is None:
+        relation, month, word = scan.month_bound  # «после апреля 2024»: from May on; «до апреля 2024»: to March
+        year = next(iter(scan.years))
+        scan.years, scan.months, scan.later_than, scan.earlier_than = set(), set(), 0, 0
+        if relation == "after":
+            span = (dt.date(year + month // 12, month % 12 + 1, 1), dt.date(MAX_YEAR, 12, 31))
+        else:
+            span = (dt.date(MIN_YEAR, 1, 1), dt.date(year, month, 1) - dt.timedelta(days=1))
+        english = scan.lx.code == "en"
+        span_label = (f"{relation} {word.capitalize()} {year}" if english
+                      else f"{'после' if relation == 'after' else 'до'} {word} {year} года")
+        return span, span_label
     earlier = scan.earlier_than
     if earlier and scan.years == {earlier} and span is None:  # a period up to the year before
         scan.years = set()
