@@ -30,6 +30,12 @@ def test_spell_out_replaces_whole_words_in_any_letter_case() -> None:
     assert spell_out("что угодно", {}) == "что угодно"
 
 
+def test_spell_out_reads_each_word_of_a_compound_of_words() -> None:
+    table = {"азеры": "азербайджанцы"}
+    assert spell_out("студенты-азеры в РФ", table) == "студенты азербайджанцы в РФ"
+    assert spell_out("студенты-иностранцы", table) == "студенты-иностранцы"
+
+
 def test_spell_out_finds_an_inflected_form_through_its_lemma() -> None:
     table = {"трехсторонка": "трехсторонние переговоры"}
     assert spell_out("итоги трехсторонки", table) == "итоги трехсторонки"  # no lemma: only the exact word

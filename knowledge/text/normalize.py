@@ -244,12 +244,22 @@ def spell_out(text: str, rewrites: Mapping[str, str], *, lemma: Callable[[str], 
     if not rewrites or not text:
         return text
 
-    def replace(match: re.Match[str]) -> str:
-        word = match.group(0).lower().replace("ё", "е")
+    def one(word: str) -> str | None:
+        word = word.lower().replace("ё", "е")
         found = rewrites.get(word)
         if found is None and lemma is not None and len(word) > 2:
             found = rewrites.get(lemma(word))
-        return match.group(0) if found is None else found
+        return found
+
+    def replace(match: re.Match[str]) -> str:
+        whole = match.group(0)
+        found = one(whole)
+        if found is None and "-" in whole and all(part.isalpha() for part in whole.split("-")):
+            # «студентов-азеров»: each word of a compound of words (not «азер-2», a name)
+            parts = whole.split("-")
+            spelled = [one(part) or part for part in parts]
+            return " ".join(spelled) if spelled != parts else whole
+        return whole if found is None else found
 
     return _WORD.sub(replace, text)
 
