@@ -254,8 +254,8 @@ def spell_out(text: str, rewrites: Mapping[str, str], *, lemma: Callable[[str], 
     def replace(match: re.Match[str]) -> str:
         whole = match.group(0)
         found = one(whole)
-        if found is None and "-" in whole and all(part.isalpha() for part in whole.split("-")):
-            # «студентов-азеров»: each word of a compound of words (not «азер-2», a name)
+        if found is None and "-" in whole and all(part.isalpha() and len(part) > 2 for part in whole.split("-")):
+            # «студентов-азеров»: each word of a compound of words (not «азер-2», a name, nor «наш-то»)
             parts = whole.split("-")
             spelled = [one(part) or part for part in parts]
             return " ".join(spelled) if spelled != parts else whole
