@@ -471,3 +471,11 @@ def test_still_before_a_date_says_as_early_as(engine: Engine) -> None:
     """«ещё в 1992 году» is «as early as 1992», not «still»: a dated fact settles it."""
     answer = engine.answer("Установлены ли дипотношения ещё в 1992 году?")
     assert answer.verdict == "yes" and "1992" in first_line(answer), answer.reply
+
+
+def test_a_claim_placed_after_an_event_the_fact_itself_states_is_confirmed(engine: Engine) -> None:
+    """«… ли … после гибели военных»: «после» places the claim against an event; when one fact states both,
+    it settles the claim (otherwise the nearest occasion after the event is looked up, as before)."""
+    answer = engine.answer("Выражал ли Алиев соболезнования Путину после гибели российских военных?")
+    assert answer.answered and answer.reply.startswith("Да"), answer.reply
+    assert answer.facts == ("karabakh-2023-09-21-aliyev-apology",)

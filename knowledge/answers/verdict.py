@@ -69,6 +69,7 @@ ENTITY_WEIGHT = 3.5  # a named thing, as in scoring
 CONFIRM_MARGIN = 10.0  # a confirming fact may score this far below the answer threshold (the lookup found it)
 RIVAL_MARGIN = 15.0  # facts this close to the best that match the rest of a claim must agree on its value
 MAX_SHOWN = 5  # facts shown under «Да», «Нет» or an unconfirmed claim
+WHOLE_COVERAGE = 0.99  # a fact explaining this share of a claim says all of it
 MAX_SPAN_DAYS = 4000  # a fact dated more loosely than this says nothing about a day or a month
 APPROXIMATE = 0.1  # «около 500» agrees with 450–550 ...
 ALMOST = 0.05  # «почти 4,4» is 4.18–4.4
@@ -651,6 +652,12 @@ class Verdicts:
         self._together: frozenset[tuple[str, str]] | None = None  # places named together, at the first claim
         self._position: dict[str, int] | None = None  # each fact's place in the index, at the first claim
 
+    @staticmethod
+    def _whole(plain: Answer, scored: _Scores) -> bool:
+        """The lookup answered with one fact that holds every word and name of the claim."""
+        found = scored.get(plain.facts[0]) if plain.answered and len(plain.facts) == 1 else None
+        return found is not None and found.allowed and found.coverage >= WHOLE_COVERAGE
+
     def check_claim(self, question: str, plain: Answer, today: dt.date) -> Answer | None:
         """The answer to a yes/no question or a claim; None when the question is none (or one the lookup
         answers in its own way: a ranking, a count, a list, a period, an event before or after another)."""
@@ -669,14 +676,14 @@ class Verdicts:
                 or claim.scope.excluded_places):
             return None
         lx, analyse = lexicon_for(self.lang), analyser_for(self.lang)
+        scored = _Scores(claim, self.index, self._positions())
         relative = split_relative(framing.claim, lx, analyse, names=self.index.aliases)
         if relative is not None and not {r for r in self._parse(relative[2].split()[0], today).scope.entities
-                                         if self._kinds[r][0] == "person"}:
+                                         if self._kinds[r][0] == "person"} and not self._whole(plain, scored):
             return None  # «встречались ли они после …»: the nearest occasion, as the lookup finds it; not
-            # «извинился перед коллегой», a person
+            # «извинился перед коллегой», a person; nor a fact that says all of it, the event after which included
         tense = "future" if claim.intent.future or framing.future else "past" if framing.past else ""
         said = said_numbers(question, claim.scope.numbers, self.lang)  # the question's own «%» and commas
-        scored = _Scores(claim, self.index, self._positions())
         # a figure is one value of one thing: when facts matching the claim but for its number disagree on it
         # (so many tourists one way, and as many visitors the other way: the number fits the other fact),
         # the number picked one of them, and neither «Да» nor «Нет» is safe
