@@ -431,7 +431,11 @@ def _framing_en(tokens: list[str], asks: bool) -> Framing | None:
         claim, how = rest, "tag"
     if claim is None:
         analyse = analyser_for("en")
-        if not any(analyse(t).pos == "VERB" and analyse(t).tense and not analyse(t).function for t in rest):
+        infos = [analyse(t) for t in rest]
+        # a verb with a tense, or one right after its plural subject ("students study")
+        if not any(info.pos == "VERB" and not info.function and (
+                info.tense or (at > 0 and infos[at - 1].pos == "NOUN" and infos[at - 1].plural))
+                for at, info in enumerate(infos)):
             return None
         claim, how = rest, "bare"
     if not claim or any(t in _QUESTION_WORDS_EN for t in claim):
