@@ -242,6 +242,13 @@ def test_filler_phrases_are_removed(filler: str) -> None:
     assert words(f"{filler}, когда установили отношения") == ["когда", "установили", "отношения"]
 
 
+@pytest.mark.parametrize("clause", ["о которых есть данные", "которые есть в базе", "о которых тебе известно",
+                                    "о которых ты знаешь"])
+def test_what_the_bot_knows_said_of_what_is_asked_is_no_word_to_find(clause: str) -> None:
+    assert words(f"все встречи иванова, {clause}") == ["все", "встречи", "иванова"]
+    assert words("встречи, которые прошли в париже") == ["встречи", "которые", "прошли", "в", "париже"]
+
+
 def test_still_said_in_many_words_is_one_adverb() -> None:
     """«до сих пор» and «по-прежнему» are «ещё», not «пора» and «прежний»; the words alone keep their meaning."""
     assert words("Россия до сих пор считает") == words("Россия по-прежнему считает") == ["россия", "еще", "считает"]

@@ -169,6 +169,10 @@ _SHORT_YEAR_WORD = re.compile(r"\b([12]\d)(?=\s+(?:год|году|года|го
 # «сколько туристов съездило в 23»: a two-digit number after «в/за/до/с» that ends the question is a year
 _SHORT_YEAR_LAST = re.compile(r"\b(в|во|за|до|с|со|к|in|since|by)\s+([12]\d)\s*[?!.]*\s*$")
 _FILLER_PHRASES = re.compile(r"\b(?:кто в курсе|в курсе|кто знает|не подскажете|подскажите пожалуйста)\b")
+# «встречи, о которых есть данные», «…, которые есть в базе»: what the bot knows, said of what is asked
+_KNOWN_CLAUSE = re.compile(r"\b(?:(?:о|об|про) (?:которых|котором|которой)|которые) (?:(?:тебе|вам|ты|вы) )?"
+                           r"(?:есть|имеются|имеется|известно|известны|знаешь|знаете)"
+                           r"(?: (?:у тебя|у вас|данные|информация|сведения|в базе|в справке))*(?=\W|$)")
 # «до сих пор», «по-прежнему» are one adverb, «ещё» (still): not «пора» and «прежний», content words
 _STILL = re.compile(r"\b(?:до сих пор|по-прежнему)\b")
 # «чаще всего» → a marker word: a ranking, answered only across periods (lexicon.RANKING_MARKERS)
@@ -203,6 +207,8 @@ def normalize(text: str, *, max_chars: int = MAX_QUERY_CHARS) -> str:
         text = _SHORT_YEAR_LAST.sub(lambda m: f"{m.group(1)} 20{m.group(2)}", text)
     if "кто" in text or "курс" in text or "подска" in text:
         text = _FILLER_PHRASES.sub(" ", text)
+    if "котор" in text:
+        text = _KNOWN_CLAUSE.sub(" ", text)
     if " пор" in text or "прежнему" in text:
         text = _STILL.sub(" еще ", text)
     if "всего" in text:
