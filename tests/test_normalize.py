@@ -249,6 +249,14 @@ def test_what_the_bot_knows_said_of_what_is_asked_is_no_word_to_find(clause: str
     assert words("встречи, которые прошли в париже") == ["встречи", "которые", "прошли", "в", "париже"]
 
 
+@pytest.mark.parametrize(("text", "normal"), [("встречи в дек 23", "встречи в дек 2023"),
+                                              ("в марте 24 года", "в марте 2024 года"),
+                                              ("декабря 23 числа", "декабря 23 числа"),  # a day, not a year
+                                              ("в мае 23-го", "в мае 2023")])
+def test_two_digits_after_a_month_are_its_year(text: str, normal: str) -> None:
+    assert normalize(text) == normal
+
+
 def test_still_said_in_many_words_is_one_adverb() -> None:
     """«до сих пор» and «по-прежнему» are «ещё», not «пора» and «прежний»; the words alone keep their meaning."""
     assert words("Россия до сих пор считает") == words("Россия по-прежнему считает") == ["россия", "еще", "считает"]

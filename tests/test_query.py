@@ -643,6 +643,8 @@ def test_getting_an_education_is_studying(parse) -> None:
     ("товарооборот 22 года скока ярдов", "товарооборот 2022 года сколько миллиардов"),
     ("какие нефтянки работают", "какие нефтяные компании работают"),
     ("сколько универов", "сколько университетов"),
+    ("товарооборот подрос на 24 проц", "товарооборот вырос на 24 процентов"),
+    ("межправсоглашение", "межправительственное соглашение"),
 ])
 def test_slang_is_spelled_out(parse, slang: str, plain: str) -> None:
     assert [t.lemmas for t in parse(slang).words.terms] == [t.lemmas for t in parse(plain).words.terms]
@@ -686,3 +688,12 @@ def test_the_verb_of_what_was_said_weighs_little_when_it_is_asked(parse) -> None
 def test_flying_somewhere_is_visiting_it(parse, flown: str) -> None:
     visit = {t.lemmas[0] for t in parse("когда иванов посетил париж").words.terms}
     assert visit and visit <= {t.lemmas[0] for t in parse(flown).words.terms}
+
+
+def test_a_month_abbreviated_is_the_month(parse) -> None:
+    assert parse("встречи в дек 2023").scope.months == parse("встречи в декабре 2023").scope.months == {12}
+
+
+def test_being_dated_is_no_word_to_find(parse) -> None:
+    lemmas = {t.lemmas[0] for t in parse("соглашение датируется 2005 годом").words.terms}
+    assert "соглашение" in lemmas and "датироваться" not in lemmas

@@ -168,6 +168,9 @@ _SHORT_YEAR = re.compile(r"\b([12]\d)\s*(?:-\s*)?(?:ый|ой|й|го|ого|м|
 _SHORT_YEAR_WORD = re.compile(r"\b([12]\d)(?=\s+(?:год|году|года|годом|г)\b)")
 # «сколько туристов съездило в 23»: a two-digit number after «в/за/до/с» that ends the question is a year
 _SHORT_YEAR_LAST = re.compile(r"\b(в|во|за|до|с|со|к|in|since|by)\s+([12]\d)\s*[?!.]*\s*$")
+# «в дек 23», «в марте 24»: two digits right after a month are its year (a day comes before the month)
+_MONTH_SHORT_YEAR = re.compile(r"\b(янв\w*|фев\w*|март\w*|апр\w*|ма[йяе]|июн\w*|июл\w*|авг\w*|сент\w*|окт\w*|"
+                               r"нояб\w*|дек\w*)\s+([12]\d)\b(?!\s*(?:-|числ|год|г\b|\d))")
 _FILLER_PHRASES = re.compile(r"\b(?:кто в курсе|в курсе|кто знает|не подскажете|подскажите пожалуйста)\b")
 # «встречи, о которых есть данные», «…, которые есть в базе»: what the bot knows, said of what is asked
 _KNOWN_CLAUSE = re.compile(r"\b(?:(?:о|об|про) (?:которых|котором|которой)|которые) (?:(?:тебе|вам|ты|вы) )?"
@@ -205,6 +208,7 @@ def normalize(text: str, *, max_chars: int = MAX_QUERY_CHARS) -> str:
         text = _SHORT_YEAR.sub(lambda m: f"20{m.group(1)} ", text)
         text = _SHORT_YEAR_WORD.sub(lambda m: f"20{m.group(1)}", text)
         text = _SHORT_YEAR_LAST.sub(lambda m: f"{m.group(1)} 20{m.group(2)}", text)
+        text = _MONTH_SHORT_YEAR.sub(lambda m: f"{m.group(1)} 20{m.group(2)}", text)
     if "кто" in text or "курс" in text or "подска" in text:
         text = _FILLER_PHRASES.sub(" ", text)
     if "котор" in text:
