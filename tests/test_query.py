@@ -697,3 +697,10 @@ def test_a_month_abbreviated_is_the_month(parse) -> None:
 def test_being_dated_is_no_word_to_find(parse) -> None:
     lemmas = {t.lemmas[0] for t in parse("соглашение датируется 2005 годом").words.terms}
     assert lemmas and "датироваться" not in lemmas
+
+
+def test_a_title_before_a_name_names_that_person_only(parse) -> None:
+    """«премьер Асадов»: the title of the one named, not the premiers of both countries («премьер» reads as a
+    plural of «премьера» too)."""
+    assert "mishustin" not in parse("где был премьер асадов в декабре 2023").scope.entities
+    assert {"mishustin", "asadov"} <= parse("где встречались премьеры в 2023").scope.entities

@@ -724,6 +724,9 @@ def _read_role_groups(scan: _Scan, named: _Named, index: Index) -> None:
                 info.plural or (index.lang == "ru" and may_be_plural_noun(info.word))):
             continue
         heads, said = _role_head(scan, position)
+        following = named.owners[position + said] if position + said < len(infos) else None
+        if following is not None and index.roles.get(following) and set(index.roles[following][0]) & heads:
+            continue  # «премьер Иванов»: a title before the name of one who holds it, not the role's holders
         holders = [ref for ref, words in index.roles.items()  # by the role's head: «министр», not «дел»
                    if words and set(words[0]) & heads and people[ref].country in countries]
         pool = {lemma for ref in holders for lemmas in index.roles[ref] for lemma in lemmas}
