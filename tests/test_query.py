@@ -645,6 +645,8 @@ def test_getting_an_education_is_studying(parse) -> None:
     ("сколько универов", "сколько университетов"),
     ("товарооборот подрос на 24 проц", "товарооборот вырос на 24 процентов"),
     ("межправсоглашение", "межправительственное соглашение"),
+    ("сколько высших учебных заведений", "сколько вузов"),
+    ("в общеобразовательных учреждениях", "в школах"),
 ])
 def test_slang_is_spelled_out(parse, slang: str, plain: str) -> None:
     assert [t.lemmas for t in parse(slang).words.terms] == [t.lemmas for t in parse(plain).words.terms]
@@ -704,3 +706,8 @@ def test_a_title_before_a_name_names_that_person_only(parse) -> None:
     plural of «премьера» too)."""
     assert "mishustin" not in parse("где был премьер асадов в декабре 2023").scope.entities
     assert {"mishustin", "asadov"} <= parse("где встречались премьеры в 2023").scope.entities
+
+
+def test_being_valued_at_asks_how_much(parse) -> None:
+    query = parse("во что оцениваются накопленные инвестиции")
+    assert query.intent.answer_type == "figure" and "оцениваться" not in {t.lemmas[0] for t in query.words.terms}
