@@ -647,6 +647,9 @@ def test_getting_an_education_is_studying(parse) -> None:
     ("межправсоглашение", "межправительственное соглашение"),
     ("сколько высших учебных заведений", "сколько вузов"),
     ("в общеобразовательных учреждениях", "в школах"),
+    ("когда уходят голубые каски", "когда уходят миротворцы"),
+    ("документ подмахнули", "документ подписали"),
+    ("русскоязычные школы", "русские школы"),
 ])
 def test_slang_is_spelled_out(parse, slang: str, plain: str) -> None:
     assert [t.lemmas for t in parse(slang).words.terms] == [t.lemmas for t in parse(plain).words.terms]

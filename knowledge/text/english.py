@@ -559,7 +559,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("call", "phone", "telephone", "conversation"),
     ("signing", "sign", "conclude", "ink"),
     ("opening", "open", "launch", "inauguration", "inaugurate"),
-    ("growth", "grow", "increase", "rise", "surge"),
+    ("growth", "grow", "increase", "rise", "surge", "expand", "expansion"),
     ("supply", "delivery", "deliver", "sell", "sale", "shipment"),
     ("basis", "foundation", "underlie", "underpin"),
     ("length", "long"),
