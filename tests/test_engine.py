@@ -513,3 +513,9 @@ def test_which_ones_are_not_told_by_a_fact_that_counts_them(engine: Engine, ques
     answer = engine.answer(question)
     assert not answer.answered, answer.reply
     assert engine.answer(question.replace("какие", "сколько").replace("Which", "How many")).answered
+
+
+def test_names_asked_of_things_the_base_counts_in_words_are_not_told(engine: Engine) -> None:
+    """«несколько сотен компаний»: how many, said in words — not which ones."""
+    assert not engine.answer("назови компании с полностью российским капиталом в азербайджане").answered
+    assert engine.answer("сколько в азербайджане компаний с полностью российским капиталом").answered

@@ -284,8 +284,18 @@ class _Builder:
         return figure_terms | unit_terms, unit_terms
 
     def counted_nouns(self, fact: Fact) -> set[str]:
-        """The nouns its figures' units count («26 вузов», "26 universities"), not units of measure."""
+        """The nouns its figures' units count («26 вузов», "26 universities"), not units of measure, and those its
+        text counts in words («несколько сотен компаний»)."""
         out: set[str] = set()
+        tokens = words(fact.text_en if self.english else fact.text)
+        for at, token in enumerate(tokens[:-1]):
+            if self.analyser(token).forms[0] in _SCALES:
+                for following in tokens[at + 1:at + 4]:  # past its adjectives: «сотен российских компаний»
+                    info = self.analyser(following)
+                    if info.pos == "NOUN" and info.lemmas[0] not in self.lx.money_units | _SCALES:
+                        out.add(info.lemmas[0])
+                    if info.pos not in ("ADJF", "PRTF"):
+                        break
         for figure in fact.figures:
             unit = figure.unit_en if self.english else figure.unit
             for word in words(unit)[:2]:  # «тыс. км», «млн тонн»: past the scale

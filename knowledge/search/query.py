@@ -813,7 +813,7 @@ class _Words:
 def _after_which(scan: _Scan, position: int, analyse: Analyser, *, anywhere: bool = False) -> bool:
     """The word follows «какой» / "which" and comes before the question word that set the kind: it names the
     kind asked, over a «когда» / «где» of a later clause («в каком городе …, когда встретились» asks a city).
-    ``anywhere``: right after «какой» wherever the question word stands."""
+    ``anywhere``: right after «какой» (or a request: «назови компании») wherever the question word stands."""
     at = position
     while anywhere and at > 0 and scan.infos[at - 1].pos in ("ADJF", "PRTF") \
             and scan.before[at] == scan.infos[at - 1].word:
@@ -821,6 +821,8 @@ def _after_which(scan: _Scan, position: int, analyse: Analyser, *, anywhere: boo
     previous = scan.before[at]
     if anywhere and previous and (previous in scan.lx.precise_words or analyse(previous).forms[0] in scan.lx.copulas):
         previous = scan.before_that[at]  # «каким будет товарооборот», «какие именно вузы», "what was the turnover"
+    if anywhere and previous in scan.lx.request_forms:
+        return True  # «назови российские компании»: the thing asked, as after «какие»
     return (anywhere or position < scan.asked_at) and bool(previous) and (previous in scan.lx.which_words
                                or bool(scan.lx.which_words.intersection(analyse(previous).forms[:1])))
 
