@@ -327,3 +327,10 @@ def test_how_much_money_asked_by_pochyom(score) -> None:
     """«почём» asks a price: a fact about supplies without a sum does not hold it."""
     assert not score("почём продают камазы в азербайджане", "kamaz-supplies").complete
     assert score("что продают камазы в азербайджане", "kamaz-supplies").complete
+
+
+def test_a_share_is_not_a_growth_in_per_cent(score) -> None:
+    """«17,5 % роста» is a change in per cent, no share of anything; «63,8 % поставок» is a share."""
+    assert not score("какую долю россия занимает в товарообороте азербайджана", TRADE_2023).complete
+    assert score("на сколько процентов вырос товарооборот в 2023 году", TRADE_2023).complete
+    assert score("какая доля россии в поставках вооружений азербайджану", "mtc-main-partner-2010-2019").complete

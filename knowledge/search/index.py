@@ -277,8 +277,9 @@ class _Builder:
             self.measures.add(next((info.forms[0] for info in map(self.analyser, words(head)) if info.pos == "NOUN"),
                                    ""))
             unit_terms |= _flatten(self.lemmas_of(figure.unit))
-            if figure.unit.strip() == "%":
-                unit_terms |= {"доля", "процент"}
+            if figure.unit.strip() == "%":  # a share in per cent, unless the figure is a change («рост на 17,5%»)
+                change = any(lemmas[0] in self.lx.growth_words for lemmas in self.lemmas_of(head)[:1])
+                unit_terms |= {"процент"} if change else {"доля", "процент"}
         if self.english:
             unit_terms = _flatten(text_sets) & self.lx.money_units
         return figure_terms | unit_terms, unit_terms
