@@ -481,3 +481,14 @@ def test_a_claim_placed_after_an_event_the_fact_itself_states_is_confirmed(engin
     answer = engine.answer("Выражал ли Алиев соболезнования Путину после гибели российских военных?")
     assert answer.answered and answer.reply.startswith("Да"), answer.reply
     assert answer.facts == ("karabakh-2023-09-21-aliyev-apology",)
+
+
+@pytest.mark.parametrize("claim", ["Россия — крупнейший инвестор в экономику Азербайджана?",
+                                   "Правда ли, что Азербайджан — самое популярное у российских туристов направление?"])
+def test_the_first_is_not_confirmed_by_one_of_the_first_few(engine: Engine, claim: str) -> None:
+    """A fact that ranks the subject among the first five or ten does not say it is the first: shown, not
+    asserted; said of the group, the claim is confirmed."""
+    answer = engine.answer(claim)
+    assert not answer.answered and not answer.reply.startswith("Да"), answer.reply
+    assert answer.items  # the closest fact is shown
+    assert engine.answer("Россия входит в пятерку крупнейших инвесторов Азербайджана?").reply.startswith("Да")

@@ -730,7 +730,7 @@ class Verdicts:
             facts = [f for i in plain.facts if (f := self.base.fact(i)) is not None]
             if not all(_settles(f, framing.claim, self.lang) for f in facts):
                 return None  # whether a state persists: the lookup's facts tell what changed, without a verdict
-            if all(self._roles_agree(framing.claim, claim, f)
+            if all(self._roles_agree(framing.claim, claim, f) and not _overstates(framing.claim, f, self.lang)
                    and not (tense == "past" and (own := scored.get(f.id)) is not None
                             and self._told_as_to_come(claim, own)) for f in facts):
                 return self._affirm(question, claim, facts, said, plain, scored)
@@ -788,6 +788,8 @@ class Verdicts:
         if _other_span(claim, fact):
             return False
         if claim_text and not (self._roles_agree(claim_text, claim, fact) and _settles(fact, claim_text, self.lang)):
+            return False
+        if claim_text and _overstates(claim_text, fact, self.lang):
             return False
         return not said or number_state(said, fact, scored.entry, self.lang)[0] == "agree"
 
@@ -1211,6 +1213,19 @@ class _Scores:
             self.done[fact_id] = None if at is None else score_entry(
                 self.claim, self.index.entries[at], at, self.hits, self.index.about)
         return self.done[fact_id]
+
+
+def _overstates(claim_text: str, fact: Fact, lang: str) -> bool:
+    """«Россия — крупнейший инвестор» of a fact that says «в пятёрке крупнейших»: one of the first few is not
+    said to be the first."""
+    lx, analyse = lexicon_for(lang), analyser_for(lang)
+    claim = [analyse(word) for word in words(claim_text)]
+    if any(info.forms[0] in lx.group_ranks or info.word in lx.group_ranks for info in claim):
+        return False  # the claim says the group itself
+    first = any(not info.plural and (info.superlative or info.word in lx.superlative_words
+                                     or info.forms[0] in lx.superlative_words) for info in claim)  # «самых»: a group
+    text = fact.text_en if lang == "en" and fact.text_en else fact.text
+    return first and any(analyse(word).forms[0] in lx.group_ranks or word in lx.group_ranks for word in words(text))
 
 
 def _period_of(fact: Fact) -> frozenset[int] | None:

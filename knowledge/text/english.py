@@ -909,6 +909,7 @@ ENGLISH = Lexicon(
     done_words=frozenset(["already"]),
     precise_words=frozenset(["exactly", "specifically", "precisely"]),
     copulas=frozenset(["be"]),
+    group_ranks=frozenset(["top"]),
     superlative_words=_words("most best worst largest biggest highest greatest strongest record"),
     months=_months(),
     ambiguous_months=_words("may mar"),
@@ -988,7 +989,8 @@ _SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "to
                              "back_references", "largest_forms", "smallest_forms", "yes_no_words", "by_period",
                              "span_openers", "span_closers", "negations", "which_words", "outside_words",
                              "count_fillers", "event_relatives", "kind_words", "per_words", "done_words",
-                             "precise_words", "superlative_words", "both_sides",
+                             "precise_words", "superlative_words", "group_ranks",
+                             "both_sides",
                              "indefinite_particles", "role_names", "results_of", "number_of", "before_year",
                              "except_words"])
 

@@ -392,6 +392,7 @@ class Lexicon:
     both_sides: frozenset[tuple[str, str]] = frozenset()
     per_words: frozenset[str] = frozenset()  # surface: «в год», "per year" after a number — a rate
     done_words: frozenset[str] = frozenset()  # surface: «уже», "already": what has been reached, not what is aimed at
+    group_ranks: frozenset[str] = frozenset()  # «пятёрка», "top": among the first few, not the first
     copulas: frozenset[str] = frozenset()  # «быть», "be": «каким будет X» names X after «какой» all the same
     precise_words: frozenset[str] = frozenset()  # surface: «именно», "exactly": a name or a number, not a description
     # «самый», «наиболее», "best" (words or dictionary forms): one ranked above the rest (Russian also by the
@@ -511,6 +512,7 @@ RUSSIAN = Lexicon(
     done_words=frozenset(["уже"]),
     precise_words=frozenset(["именно", "конкретно", "поименно"]),
     copulas=frozenset(["быть"]),
+    group_ranks=frozenset(["тройка", "пятерка", "десятка", "двадцатка", "топ"]),
     superlative_words=frozenset(["самый", "наиболее", "рекордный", "рекорд"]),
     months=MONTHS,
     ambiguous_months=frozenset(),
