@@ -714,3 +714,9 @@ def test_a_title_before_a_name_names_that_person_only(parse) -> None:
 def test_being_valued_at_asks_how_much(parse) -> None:
     query = parse("во что оцениваются накопленные инвестиции")
     assert query.intent.answer_type == "figure" and "оцениваться" not in {t.lemmas[0] for t in query.words.terms}
+
+
+def test_a_country_after_a_place_word_is_where(parse) -> None:
+    """«в каких городах России»: the cities are in Russia — a place asked within it, not a fact about it."""
+    assert "russia" in parse("в каких городах россии встречались лавров и байрамов").scope.place_refs
+    assert "russia" not in parse("какие города посещал лавров по делам россии").scope.place_refs

@@ -687,8 +687,10 @@ def _read_names(scan: _Scan, index: Index) -> _Named:
             scan.excepts -= 1  # «кто, кроме Иванова, участвовал»: the others of the same occasion
             scan.others = True
         demonym = index.lang == "en" and length == 1 and infos[start].word.endswith(("ian", "ani", "ese", "ish"))
-        if entity.kind in ("place", "country") and scan.after_in[start] and not demonym:  # "in Russian": no place
-            named.place_refs.add(ref)
+        within = start > 0 and infos[start].case == "gent" and bool(
+            lx.place_words.intersection(infos[start - 1].lemmas)) and scan.before[start] == infos[start - 1].word
+        if entity.kind in ("place", "country") and (scan.after_in[start] or within) and not demonym:
+            named.place_refs.add(ref)  # «в Баку», «города Азербайджана»; "in Russian" is no place
         elif entity.stands_for and infos[start].case not in ("accs", "loct"):
             named.stand_ins.append((ref, entity.stands_for))
         if ref not in named.order:
