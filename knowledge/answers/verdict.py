@@ -731,6 +731,7 @@ class Verdicts:
             if not all(_settles(f, framing.claim, self.lang) for f in facts):
                 return None  # whether a state persists: the lookup's facts tell what changed, without a verdict
             if all(self._roles_agree(framing.claim, claim, f) and not _overstates(framing.claim, f, self.lang)
+                   and not self._opposed(claim, f)
                    and not (tense == "past" and (own := scored.get(f.id)) is not None
                             and self._told_as_to_come(claim, own)) for f in facts):
                 return self._affirm(question, claim, facts, said, plain, scored)
@@ -791,7 +792,21 @@ class Verdicts:
             return False
         if claim_text and _overstates(claim_text, fact, self.lang):
             return False
+        if self._opposed(claim, fact):
+            return False
         return not said or number_state(said, fact, scored.entry, self.lang)[0] == "agree"
+
+    def _opposed(self, claim: Query, fact: Fact) -> bool:
+        """The claim says one of two opposites («упал») and the fact the other («вырос»)."""
+        pairs = lexicon_for(self.lang).opposites
+        said = {lemma for term in claim.words.terms for lemma in term.lemmas}
+        if not pairs or not said & {word for pair in pairs for word in pair}:
+            return False
+        analyse = reader(self.index)
+        text = fact.text_en if self.lang == "en" and fact.text_en else fact.text
+        told = {lemma for word in words(text, max_chars=MAX_QUERY_CHARS) for lemma in analyse(word).lemmas[:1]}
+        return any((a in said and b in told and a not in told) or (b in said and a in told and b not in told)
+                   for a, b in pairs)
 
     def _told_as_to_come(self, claim: Query, scored: Scored) -> bool:
         """The fact says the action the claim says happened only beside a verb in the future («виновные понесут

@@ -560,6 +560,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("signing", "sign", "conclude", "ink"),
     ("opening", "open", "launch", "inauguration", "inaugurate"),
     ("growth", "grow", "increase", "rise", "surge", "expand", "expansion"),
+    ("decline", "fall", "drop", "decrease", "shrink", "slump"),
     ("supply", "delivery", "deliver", "sell", "sale", "shipment"),
     ("basis", "foundation", "underlie", "underpin"),
     ("length", "long"),
@@ -910,6 +911,7 @@ ENGLISH = Lexicon(
     precise_words=frozenset(["exactly", "specifically", "precisely"]),
     copulas=frozenset(["be"]),
     group_ranks=frozenset(["top"]),
+    opposites=(("growth", "decline"),),
     superlative_words=_words("most best worst largest biggest highest greatest strongest record"),
     months=_months(),
     ambiguous_months=_words("may mar"),
@@ -963,7 +965,7 @@ ENGLISH = Lexicon(
     by_period=(("by", "year"), ("by", "years"), ("per", "year"), ("the", "years")),
     yes_no_words=_words("did has have had was were"),
     negations=_words("not"),
-    growth_words=_words("growth decline fall drop decrease"),  # «increase», «rise» merge into «growth»
+    growth_words=_words("growth decline"),  # «increase», «rise» merge into «growth»; «fall», «drop» into «decline»
     month_words=_words("month"),
     generic_counted=_words("people person number amount"),
     visit_verbs=_words("visit"),
@@ -989,7 +991,7 @@ _SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "to
                              "back_references", "largest_forms", "smallest_forms", "yes_no_words", "by_period",
                              "span_openers", "span_closers", "negations", "which_words", "outside_words",
                              "count_fillers", "event_relatives", "kind_words", "per_words", "done_words",
-                             "precise_words", "superlative_words", "group_ranks",
+                             "precise_words", "superlative_words", "group_ranks", "opposites",
                              "both_sides",
                              "indefinite_particles", "role_names", "results_of", "number_of", "before_year",
                              "except_words"])

@@ -129,6 +129,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("открыть", "открытие", "открываться", "открыться", "запустить", "открытый"),
     ("рост", "вырасти", "расти", "увеличиться", "увеличение", "прирост", "прибавить", "прибавиться", "подскочить",
      "взлететь", "увеличить", "подрасти", "подрастать", "вырастать", "возрасти", "возрастать"),
+    ("снижение", "снизиться", "снижаться", "сократиться", "сокращаться", "сокращение", "уменьшиться", "уменьшаться",
+     "уменьшение", "упасть", "падать", "падение", "понизиться", "просесть", "обвалиться", "рухнуть"),
     ("поставлять", "поставка", "поставить", "продавать", "продать", "везти", "завозить", "ввозить"),
     ("основа", "основать", "держаться", "основываться", "строиться", "фундамент"),
     ("протяженность", "длина", "длинный", "протяжение"),
@@ -393,6 +395,8 @@ class Lexicon:
     per_words: frozenset[str] = frozenset()  # surface: «в год», "per year" after a number — a rate
     done_words: frozenset[str] = frozenset()  # surface: «уже», "already": what has been reached, not what is aimed at
     group_ranks: frozenset[str] = frozenset()  # «пятёрка», "top": among the first few, not the first
+    # terms that say the opposite of each other («вырос» / «упал»): a fact saying one denies a claim of the other
+    opposites: tuple[tuple[str, str], ...] = ()
     copulas: frozenset[str] = frozenset()  # «быть», "be": «каким будет X» names X after «какой» all the same
     precise_words: frozenset[str] = frozenset()  # surface: «именно», "exactly": a name or a number, not a description
     # «самый», «наиболее», "best" (words or dictionary forms): one ranked above the rest (Russian also by the
@@ -513,6 +517,7 @@ RUSSIAN = Lexicon(
     precise_words=frozenset(["именно", "конкретно", "поименно"]),
     copulas=frozenset(["быть"]),
     group_ranks=frozenset(["тройка", "пятерка", "десятка", "двадцатка", "топ"]),
+    opposites=(("рост", "снижение"),),
     superlative_words=frozenset(["самый", "наиболее", "рекордный", "рекорд"]),
     months=MONTHS,
     ambiguous_months=frozenset(),
