@@ -409,11 +409,12 @@ class Engine:
         return not _misses_subject(query, scored, analyse, lexicon_for(self.lang).event_nouns)
 
     def _untold(self, query: Query, allowed: list[Scored]) -> bool:
-        """A fact as close as the best says the source does not tell the detail asked («кто обстрелял»: not
-        known): then no fact that mentions the event in passing, with its own people, answers it."""
+        """A fact nearly as close as the best (``complete_margin``: closeness in meaning may lift another) says
+        the source does not tell the detail asked («кто обстрелял»: not known): then no fact that mentions the
+        event in passing, with its own people, answers it."""
         untold = UNSTATED_BY_TYPE.get(query.intent.answer_type)
-        return untold is not None and any(
-            untold in s.entry.fact.unstated for s in allowed if s.score >= allowed[0].score - self.settings.tie_margin)
+        near = allowed[0].score - self.settings.complete_margin if allowed else 0.0
+        return untold is not None and any(untold in s.entry.fact.unstated for s in allowed if s.score >= near)
 
     def _asks_role_holder(self, query: Query) -> bool:
         """The question names an office people hold in this base («министр», «президент», «глава»)."""

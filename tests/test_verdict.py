@@ -509,3 +509,10 @@ def test_a_claim_of_the_opposite_is_never_confirmed(engine_with_meaning: Engine,
     assert not answer.reply.startswith(("Да", "Yes")), answer.reply
     grew = claim.replace("упал", "вырос").replace("снизился", "вырос").replace("fall", "grow")
     assert engine_with_meaning.answer(grew).reply.startswith(("Да", "Yes"))
+
+
+def test_who_is_to_blame_is_not_told_by_those_who_spoke_of_it(engine_with_meaning: Engine) -> None:
+    """The source says the car was fired on and not by whom: the presidents who spoke of it afterwards are no
+    answer, even when closeness in meaning lifts their call above the shooting itself."""
+    answer = engine_with_meaning.answer("Кто виноват в гибели миротворцев?")
+    assert not answer.answered, answer.reply
