@@ -168,3 +168,14 @@ def test_a_possessive_capital_after_in_is_no_place() -> None:
 def test_dates_from_is_when_it_was_made_not_a_date_asked() -> None:
     answer = Engine.from_path().answer("they say the intergovernmental mtc agreement dates from 2010")
     assert answer.verdict == "no" and "2003" in answer.reply.split("\n")[0], answer.reply
+
+
+def test_a_measure_asked_needs_a_figure_of_it_in_english_too(bundled_engine: Engine) -> None:
+    """"what trade turnover does the roadmap aim for": the roadmap states no figure of trade; the year's does."""
+    assert not bundled_engine.answer("What trade turnover does the roadmap aim for?").answered
+    assert bundled_engine.answer("What was the trade turnover in 2023?").answered
+
+
+def test_so_far_asks_what_has_been_reached(bundled_engine: Engine) -> None:
+    assert not bundled_engine.answer("How much cargo has the North-South corridor carried so far?").answered
+    assert bundled_engine.answer("How much cargo is the North-South corridor to carry by 2030?").answered

@@ -269,13 +269,19 @@ class _Builder:
         """(what its figures count, their units): a figure's words are Russian; in English, the text's."""
         figure_terms: set[str] = set()
         unit_terms: set[str] = set()
+        for figure in fact.figures if self.english else ():  # what it measures, in English
+            infos = [self.analyser(word) for word in words(figure.what_en.replace("(", ",").split(",")[0])]
+            nouns = [info for info in infos if info.pos == "NOUN" and not info.proper]
+            self.measures.add(nouns[0].forms[0] if nouns else "")
+            if figure.unit.strip() == "%" and not (nouns and nouns[0].lemmas[0] in self.lx.growth_words):
+                figure_terms.add("share")  # a share in per cent ("percent" is one term with it), unless a change
         for figure in fact.figures if not self.english else ():
             # what a figure counts: its unit and the head of its description («субъекты РФ, компании…»)
             head = figure.what.replace("(", ",").split(",")[0]
             figure_terms |= _flatten(self.lemmas_of(head))
             # its first noun as the dictionary has it, synonyms not merged («товар» is no «товарооборот»)
-            self.measures.add(next((info.forms[0] for info in map(self.analyser, words(head)) if info.pos == "NOUN"),
-                                   ""))
+            self.measures.add(next((info.forms[0] for info in map(self.analyser, words(head))
+                                    if info.pos == "NOUN" and not info.proper), ""))
             unit_terms |= _flatten(self.lemmas_of(figure.unit))
             if figure.unit.strip() == "%":  # a share in per cent, unless the figure is a change («рост на 17,5%»)
                 change = any(lemmas[0] in self.lx.growth_words for lemmas in self.lemmas_of(head)[:1])
@@ -345,7 +351,8 @@ class _Builder:
             years=share(_years(fact)),
             months=share(_months(fact)),
             phrasings=tuple(_phrase(sets) for sets in (*question_sets, text_sets)),
-            figure_terms=share(figure_terms if fact.figures and not english else text_terms),
+            figure_terms=share(figure_terms if fact.figures and not english
+                               else text_terms | figure_terms if english else text_terms),
             numbers=share(t for t in terms if t[:1].isdigit()),
             concludes=bool(terms & self.outcome_lemmas),
             says=any(lx.said_forms.intersection(self.analyser(word).forms[:1])

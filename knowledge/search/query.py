@@ -1081,7 +1081,8 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         wants_city=found.wants_city,
         becoming_verbs=lx.becoming_verbs if scan.becomes else frozenset(),
         counted_kind=counted_kind,
-        done=bool(lx.done_words.intersection(raw_words)),
+        done=bool(lx.done_words.intersection(raw_words)) or any(
+            f" {phrase} " in f" {' '.join(raw_words)} " for phrase in lx.done_words if " " in phrase),
         precise=bool(lx.precise_words.intersection(raw_words)),
         superlative=not (extreme or frequent or nth or scan.ordinal) and ranks_first(raw_words, lx, analyse),
     )

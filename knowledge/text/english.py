@@ -907,7 +907,7 @@ ENGLISH = Lexicon(
     kind_words={"document": ("document",), "project": ("project",), "organisation": ("organization",),
                 "country": ("country",)},
     per_words=frozenset(["per", "a"]),
-    done_words=frozenset(["already"]),
+    done_words=frozenset(["already", "so far", "to date", "by now", "up to now"]),
     precise_words=frozenset(["exactly", "specifically", "precisely"]),
     copulas=frozenset(["be"]),
     group_ranks=frozenset(["top"]),
