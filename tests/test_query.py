@@ -650,6 +650,9 @@ def test_getting_an_education_is_studying(parse) -> None:
     ("когда уходят голубые каски", "когда уходят миротворцы"),
     ("документ подмахнули", "документ подписали"),
     ("русскоязычные школы", "русские школы"),
+    ("как страны обменялись товарами", "как страны торговали"),
+    ("сертифицированные точки техобслуживания", "аттестованные точки сервиса"),
+    ("экспорт в азербайджан", "торговля в азербайджан"),
 ])
 def test_slang_is_spelled_out(parse, slang: str, plain: str) -> None:
     assert [t.lemmas for t in parse(slang).words.terms] == [t.lemmas for t in parse(plain).words.terms]
