@@ -1231,7 +1231,7 @@ class _Scores:
 
 
 def _overstates(claim_text: str, fact: Fact, lang: str) -> bool:
-    """«Россия — крупнейший инвестор» of a fact that says «в пятёрке крупнейших»: one of the first few is not
+    """«Франция — крупнейший инвестор» of a fact that says «в пятёрке крупнейших»: one of the first few is not
     said to be the first."""
     lx, analyse = lexicon_for(lang), analyser_for(lang)
     claim = [analyse(word) for word in words(claim_text)]

@@ -297,7 +297,7 @@ class _Builder:
         tokens = words(fact.text_en if self.english else fact.text)
         for at, token in enumerate(tokens[:-1]):
             if self.analyser(token).forms[0] in _SCALES:
-                for following in tokens[at + 1:at + 4]:  # past its adjectives: «сотен российских компаний»
+                for following in tokens[at + 1:at + 4]:  # past its adjectives: «сотен французских компаний»
                     info = self.analyser(following)
                     if info.pos == "NOUN" and info.lemmas[0] not in self.lx.money_units | _SCALES:
                         out.add(info.lemmas[0])
@@ -385,7 +385,7 @@ def _years(fact: Fact) -> set[int]:
 
 
 def _targets_only(fact: Fact) -> bool:
-    """Every figure is for a period that begins after the fact was stated («30 млн тонн к 2030 году»)."""
+    """Every figure is for a period that begins after the fact was stated («50 тысяч машин к 2035 году»)."""
     if not fact.figures:
         return False
     for figure in fact.figures:

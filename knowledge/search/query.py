@@ -690,7 +690,7 @@ def _read_names(scan: _Scan, index: Index) -> _Named:
         within = start > 0 and infos[start].case == "gent" and bool(
             lx.place_words.intersection(infos[start - 1].lemmas)) and scan.before[start] == infos[start - 1].word
         if entity.kind in ("place", "country") and (scan.after_in[start] or within) and not demonym:
-            named.place_refs.add(ref)  # «в Баку», «города Азербайджана»; "in Russian" is no place
+            named.place_refs.add(ref)  # «в Париже», «города Франции»; "in Russian" is no place
         elif entity.stands_for and infos[start].case not in ("accs", "loct"):
             named.stand_ins.append((ref, entity.stands_for))
         if ref not in named.order:
@@ -824,7 +824,7 @@ def _after_which(scan: _Scan, position: int, analyse: Analyser, *, anywhere: boo
     if anywhere and previous and (previous in scan.lx.precise_words or analyse(previous).forms[0] in scan.lx.copulas):
         previous = scan.before_that[at]  # «каким будет товарооборот», «какие именно вузы», "what was the turnover"
     if anywhere and previous in scan.lx.request_forms:
-        return True  # «назови российские компании»: the thing asked, as after «какие»
+        return True  # «назови французские компании»: the thing asked, as after «какие»
     return (anywhere or position < scan.asked_at) and bool(previous) and (previous in scan.lx.which_words
                                or bool(scan.lx.which_words.intersection(analyse(previous).forms[:1])))
 
