@@ -653,6 +653,8 @@ def test_getting_an_education_is_studying(parse) -> None:
     ("как страны обменялись товарами", "как страны торговали"),
     ("сертифицированные точки техобслуживания", "аттестованные точки сервиса"),
     ("экспорт в азербайджан", "торговля в азербайджан"),
+    ("какая часть поставок", "какая доля поставок"),
+    ("что сделала армия", "что сделали военные"),
 ])
 def test_slang_is_spelled_out(parse, slang: str, plain: str) -> None:
     assert [t.lemmas for t in parse(slang).words.terms] == [t.lemmas for t in parse(plain).words.terms]
