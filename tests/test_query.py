@@ -655,6 +655,8 @@ def test_getting_an_education_is_studying(parse) -> None:
     ("экспорт в азербайджан", "торговля в азербайджан"),
     ("какая часть поставок", "какая доля поставок"),
     ("что сделала армия", "что сделали военные"),
+    ("когда завязали отношения", "когда установили отношения"),
+    ("что было в ходе визита", "что было во время визита"),
 ])
 def test_slang_is_spelled_out(parse, slang: str, plain: str) -> None:
     assert [t.lemmas for t in parse(slang).words.terms] == [t.lemmas for t in parse(plain).words.terms]
@@ -725,3 +727,12 @@ def test_a_country_after_a_place_word_is_where(parse) -> None:
     """«в каких городах России»: the cities are in Russia — a place asked within it, not a fact about it."""
     assert "russia" in parse("в каких городах россии встречались лавров и байрамов").scope.place_refs
     assert "russia" not in parse("какие города посещал лавров по делам россии").scope.place_refs
+
+
+def test_a_month_adjective_names_the_month(parse) -> None:
+    assert parse("в ходе февральской поездки 2023 года").scope.months == {2}
+
+
+def test_two_countries_in_the_nominative_are_both_sides(parse) -> None:
+    query = parse("две страны установили отношения в 1992 году")
+    assert "два" not in {t.lemmas[0] for t in query.words.terms} and query.intent.answer_type != "place"
