@@ -280,12 +280,18 @@ def score_entry(
         and query.scope.numbers <= entry.numbers
         and query.scope.soft_entities <= entry.entities
     )
-    named_kind = all(at in hits for at, term in enumerate(query.words.terms) if term.kind) and all(
-        entry.fact.figures and any(lemma in entry.figure_terms for lemma in term.lemmas)
-        for term in query.words.terms if term.measure) and not counts_asked(query, entry)  # «какой товарооборот»:
-    # a figure of it
-    return Scored(entry, score, coverage, frozenset(hits), allowed, named_kind and complete_for(query, entry),
-                  closeness)
+    complete = _tells_what_is_named(query, entry, hits) and complete_for(query, entry)
+    return Scored(entry, score, coverage, frozenset(hits), allowed, complete, closeness)
+
+
+def _tells_what_is_named(query: Query, entry: FactEntry, hits: list[int]) -> bool:
+    """The thing named after «какой» is in the fact: an entity of the kind («какие документы»), a figure of
+    what the base measures («какой товарооборот»), and not only a count of them («какие вузы»: «26 вузов»)."""
+    terms = query.words.terms
+    return (all(at in hits for at, term in enumerate(terms) if term.kind)
+            and all(bool(entry.fact.figures) and any(lemma in entry.figure_terms for lemma in term.lemmas)
+                    for term in terms if term.measure)
+            and not counts_asked(query, entry))
 
 
 def _closeness(phrase: str, groups: list[tuple[str, ...]]) -> list[float]:
