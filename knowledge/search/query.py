@@ -896,7 +896,8 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
         # «встречались» counts as the noun встреча; a verb the base never uses names what is asked
         noun = info.pos not in POS_WEIGHT or analyse(lemma).pos == "NOUN" or (
             not present and info.pos in ("VERB", "INFN"))
-        # «какие документы …»: a kind of entity asked, which a fact naming none does not tell
+        # the thing named after «какой» or «назови»: a kind of entity («какие документы»), what the base measures
+        # («какой товарооборот»), or things a fact may only count («какие вузы») — scoring checks each
         head = (scan.answer_type in ("", "what") and not any(t.kind or t.measure for t in found.terms)
                 and _after_which(scan, position, analyse, anywhere=True))
         measure = head and info.pos == "NOUN" and info.forms[0] in index.measures
