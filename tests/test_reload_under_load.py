@@ -163,7 +163,11 @@ async def test_a_thousand_questions_while_reloading_twenty_times(
 
     assert not bot.handler_errors()
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
-    assert warnings == ["reload rejected: 1 problem(s)"] * (RELOADS // 2), warnings
+    # the update journal waits JOURNAL_BUSY_MS for the store and then lets the answer go on without it, by design:
+    # on a loaded machine that may happen here (every answer was checked above); any other warning may not
+    journal_busy = [w for w in warnings if w.startswith("storage failed (journal") and "busy" in w]
+    others = [w for w in warnings if w not in journal_busy]
+    assert others == ["reload rejected: 1 problem(s)"] * (RELOADS // 2), warnings
     assert time.monotonic() - started < 60
 
 
