@@ -50,8 +50,11 @@ def main() -> int:
                         help="who decides answer / suggest / decline: the fitted model or the hand-set thresholds")
     parser.add_argument("--words-only", action="store_true",
                         help="without the semantic signal (the bot uses it when the `semantic` extra is installed)")
+    parser.add_argument("--weights", type=Path, default=None,
+                        help="the decision model's weights (default: the package's, fitted by bench/calibrate.py)")
     args = parser.parse_args()
-    settings = EngineSettings(decision=args.decision, semantic=not args.words_only)
+    settings = EngineSettings(decision=args.decision, semantic=not args.words_only,
+                              decision_weights=str(args.weights or ""))
     if args.strip_questions:
         with tempfile.TemporaryDirectory() as tmp:
             engine = Engine.from_path(strip_questions(args.kb or bundled_path(), Path(tmp) / "kb"), settings)

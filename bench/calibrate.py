@@ -273,8 +273,8 @@ def report(cv: Outcomes, fitted: Outcomes, point: Point, summary: dict[str, Any]
     fit_on, folds = summary["fitted_on"], summary["cross_validation"]
     lines = ["# The calibrated decision (bench/calibrate.py)", "",
              f"Fitted {fit_on['date']} on the {fit_on['examples']} questions the model decides, of "
-             f"{fit_on['questions']} single questions ({', '.join(SETS)}; «{STRIPPED}»: the same asked of the base "
-             f"without hand-written questions); {folds['folds']}-fold CV grouped by fact.",
+             f"{fit_on['questions']} single questions ({', '.join(fit_on['sets'])}; «{STRIPPED}»: the same asked of "
+             f"the base without hand-written questions); {folds['folds']}-fold CV grouped by fact.",
              f"Operating point: a declined lookup is answered from P(right) ≥ {point.answer:.3f}, a rule answer is "
              f"kept from P ≥ {point.keep:.3f} (chosen on the out-of-fold probabilities: ≤ {folds['max_oos']:.0%} "
              f"of out-of-scope questions answered, no set losing more than {folds['max_loss']:.0%} of its "
@@ -303,16 +303,19 @@ def main() -> int:
     parser.add_argument("--max-oos", type=float, default=0.02, help="out-of-scope share answered at most")
     parser.add_argument("--max-loss", type=float, default=0.01, help="answerable share a set may lose at most")
     parser.add_argument("--dry-run", action="store_true", help="report only; leave weights.yaml as it is")
+    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated labelled sets to fit on")
+    parser.add_argument("--weights", type=Path, default=WEIGHTS, help="where to write the fitted model")
     parser.add_argument("--without-stripped", action="store_true",
                         help="fit on the bundled base only, not also on a copy without hand-written questions")
     args = parser.parse_args()
-    examples = collect(SETS)
+    sets = tuple(name for name in args.sets.split(",") if name)
+    examples = collect(sets)
     if not args.without_stripped:
         # the same questions against the base with every fact's questions removed: how a question nobody
         # wrote a phrasing for looks, which is what new questions are (issue #14: within 5 points without them)
         with tempfile.TemporaryDirectory() as scratch:
             stripped = strip_questions(bundled_path(), Path(scratch) / "kb")
-            examples += collect(SETS, base=stripped, suffix=STRIPPED)
+            examples += collect(sets, base=stripped, suffix=STRIPPED)
     decided = [i for i, e in enumerate(examples) if e.features is not None]
     pool = [examples[i] for i in decided]
     cv = Outcomes(examples, dict(zip(decided, out_of_fold(pool, args.folds).tolist(), strict=True)))
@@ -323,7 +326,7 @@ def main() -> int:
     point = choose(cv, fitted, args.max_oos, args.max_loss)
     rules, chosen = cv.tally(None), cv.tally(point)
     summary = {
-        "fitted_on": {"sets": list(SETS), "also_without_questions": not args.without_stripped,
+        "fitted_on": {"sets": list(sets), "also_without_questions": not args.without_stripped,
                       "questions": len(examples), "examples": len(pool),
                       "right": int(sum(e.right for e in pool)), "date": dt.date.today().isoformat()},
         "cross_validation": {"folds": args.folds, "grouped_by": "fact", "max_oos": args.max_oos,
@@ -339,8 +342,8 @@ def main() -> int:
     if not args.dry_run:
         data = weights_data(scaler, model, point, summary)
         header = "# The decision model, fitted by `python bench/calibrate.py`: data, not code. Do not edit by hand.\n"
-        WEIGHTS.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        print(f"wrote {WEIGHTS}")
+        args.weights.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        print(f"wrote {args.weights}")
     return 0
 
 

@@ -274,6 +274,8 @@ def test_becoming_names_the_role_taken_up(parse) -> None:
     assert parse("когда Алиев стал президентом").intent.becomes == "президент"
     assert parse("когда россия и азербайджан стали союзниками").intent.becomes == analyse("союзник").lemmas[0]
     assert parse("товарооборот стал рекордным").intent.becomes == ""  # an adjective is a state, not a role
+    assert parse("сколько раз Париж становился местом встреч").intent.becomes == ""  # a thing is no role
+    assert parse("когда Петров стал председателем").intent.becomes == "председатель"
     assert parse("когда встречались путин и алиев").intent.becomes == ""
 
 

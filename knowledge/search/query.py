@@ -562,7 +562,8 @@ def _read_word(scan: _Scan, info: WordInfo, at: int) -> None:
     _read_talk(scan, info)
     if _read_period_or_intent(scan, info) or info.function:
         return
-    if not scan.becomes and info.pos == "NOUN" and scan.becoming_at >= 0 and at - scan.becoming_at <= 3:
+    if not scan.becomes and info.pos == "NOUN" and not info.inanimate and scan.becoming_at >= 0 \
+            and at - scan.becoming_at <= 3:  # «стал премьером», not «стал местом встреч»: a role is a being's
         scan.becomes = lemma
     scan.keep(info)
 

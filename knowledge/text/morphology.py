@@ -36,6 +36,7 @@ class WordInfo:
     case: str = ""  # grammatical case of the likeliest parse: nomn, gent, accs, loct…
     tense: str = ""  # of a verb: past, pres or futr («приедет»: an announced event, not a done one)
     superlative: bool = False  # «крупнейший», «лучший»: the lemma («крупный») loses it
+    inanimate: bool = False  # a thing, not a being («место», «площадка»): no one takes it up as a role
 
 
 class _BoundedAnalyzer(pymorphy3.MorphAnalyzer):  # type: ignore[misc]
@@ -95,6 +96,7 @@ def analyse(word: str) -> WordInfo:
         case=str(tag.case or ""),
         tense=str(tag.tense or ""),
         superlative="Supr" in tag,
+        inanimate="inan" in tag,
     )
 
 
