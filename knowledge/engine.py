@@ -371,9 +371,9 @@ class Engine:
     def _decide(self, question: str, query: Query, ranked: list[Scored], answer: Answer) -> Answer:
         """Keep, demote or promote the rules' reading by the fitted model's P(right).
 
-        A rule answer the model doubts becomes a suggestion with its fact first; a declined plain lookup whose
-        best complete fact the model trusts becomes an answer. Special readings (rankings, series, planned
-        events, ordinals) keep their rules: their facts are not one lookup's candidates."""
+        A rule answer the model doubts becomes a suggestion with its fact first; a declined plain lookup (or a
+        list one fact may tell) whose best complete fact the model trusts becomes an answer. Special readings
+        (rankings, series, planned events, ordinals) keep their rules: their facts are not one lookup's candidates."""
         reading = reading_of(query)
         best = {s.entry.fact.id: s for s in reversed(ranked)}  # each fact's best-scored reading
         if answer.answered:
@@ -387,7 +387,12 @@ class Engine:
             return self.compose.build(question, "suggest", False, self.say.lead_suggest, [], answer.score,
                                       suggestions=self.compose.suggestions(first + [s for s in ranked if s.allowed],
                                                                            everyone=True))
-        candidate = self._promotable(query, ranked) if reading == "lookup" else None
+        # a list asked («какие компании …») may be told by one fact that names them all; a count never is
+        one = reading == "lookup" or (reading == "list" and not query.intent.count_intent)
+        candidate = self._promotable(query, ranked) if one else None
+        if candidate is not None and reading == "list" and any(
+                term.which and i not in candidate.matched for i, term in enumerate(query.words.terms)):
+            candidate = None  # «какие банки …»: a fact naming other things than those to list names none of them
         if candidate is None or not self._weigh(compute(query, ranked, candidate, reading=reading,
                                                          rules_answer=False)):
             return answer

@@ -138,6 +138,17 @@ def test_a_trusted_declined_lookup_is_promoted(base: Path, tmp_path: Path) -> No
     assert not doubted.answered and doubted.suggestions[0].fact_id == "trade-2023"
 
 
+def test_a_list_told_by_one_fact_is_promoted_unless_it_names_other_things(base: Path, tmp_path: Path) -> None:
+    strict = {"answer_threshold": 99.0}  # the rules answer nothing: they suggest
+    question = "какие миллиарды долларов принес товарооборот в 2023 году"
+    assert reading_of(parse_query(question, Engine.from_path(base).index)) == "list"
+    eager = engine_with(base, weights(tmp_path, 5.0), **strict)
+    assert eager.answer(question).facts == ("trade-2023",)  # the one fact naming what is to be listed
+    assert not eager.answer("какие банки принесли товарооборот в 2023 году").answered  # it names no bank
+    doubted = engine_with(base, weights(tmp_path, -5.0), **strict).answer(question)
+    assert not doubted.answered
+
+
 def test_an_announced_event_or_a_mismatched_constraint_is_never_promoted(base: Path, tmp_path: Path) -> None:
     eager = engine_with(base, weights(tmp_path, 5.0), answer_threshold=99.0)
     assert not eager.answer("переговоры путина и алиева в понедельник").answered  # planned: not a plain lookup
