@@ -215,3 +215,14 @@ def test_a_flood_of_letters_is_kept_as_it_is_not_analysed() -> None:
     info = analyse(flood)
     assert info.lemmas == (flood,) and not info.known and info.pos == "NOUN"
     assert analyse("а" * MAX_WORD_CHARS).lemmas != ()  # a long but possible word is still analysed
+
+
+@pytest.mark.parametrize(("word", "tense"), [("приедет", "futr"), ("превысит", "futr"), ("будет", "futr"),
+                                             ("финансирует", "pres"), ("перечислите", "pres"), ("встречались", "past")])
+def test_a_future_is_only_a_word_no_reading_of_which_is_present(word: str, tense: str) -> None:
+    """«финансирует» is either aspect and «перечислите» may be a command: neither asks about what is to come."""
+    assert analyse(word).tense == tense
+
+
+def test_an_inanimate_noun_is_marked() -> None:
+    assert analyse("площадкой").inanimate and not analyse("председателем").inanimate

@@ -57,6 +57,16 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 _SYNONYMS = synonym_map()
 
 
+def _tense(parses: list[Any]) -> str:
+    """The likeliest parse's tense, but a future only when no parse of the word is a present or a command:
+    «финансирует», «перечислите» (either aspect, or an imperative) say nothing of what is to come."""
+    tense = str(parses[0].tag.tense or "")
+    if tense == "futr" and any(p.tag.POS == "VERB" and (p.tag.tense == "pres" or p.tag.mood == "impr")
+                               for p in parses[1:]):
+        return "pres"
+    return tense
+
+
 @functools.lru_cache(maxsize=200_000)
 def analyse(word: str) -> WordInfo:
     """Lemmas and tags of a lowercase word; numbers and latin words stay as they are."""
@@ -94,7 +104,7 @@ def analyse(word: str) -> WordInfo:
         function=pos in _FUNCTION_POS or ("Apro" in tag and best.normal_form != "один"),
         plural=tag.number == "plur",
         case=str(tag.case or ""),
-        tense=str(tag.tense or ""),
+        tense=_tense(parses),
         superlative="Supr" in tag,
         inanimate="inan" in tag,
     )
