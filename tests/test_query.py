@@ -664,9 +664,16 @@ def test_getting_an_education_is_studying(parse) -> None:
     ("бумага об альянсе", "бумага о союзе"),
     ("спокойствие в закавказье", "стабильность на южном кавказе"),
     ("когда бои утихли", "когда перемирие"),
+    ("встреча первых лиц", "встреча лидеров"),
 ])
 def test_slang_is_spelled_out(parse, slang: str, plain: str) -> None:
     assert [t.lemmas for t in parse(slang).words.terms] == [t.lemmas for t in parse(plain).words.terms]
+
+
+def test_the_first_persons_are_leaders_not_an_ordinal(parse) -> None:
+    query = parse("где прошла первая встреча первых лиц")
+    assert query.intent.ordinal == "earliest" and query.intent.answer_type == "place"
+    assert not parse("где встречались первые лица").intent.ordinal
 
 
 def test_a_place_noun_after_what_is_a_word_not_the_kind_asked(parse) -> None:
