@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.text.lexicon import SYNONYM_GROUPS, synonym_map
-from knowledge.text.morphology import WordInfo, analyse, analyzer, lemma_of
+from knowledge.text.morphology import WordInfo, analyse, analyzer, dictionary_spelling, lemma_of
 from knowledge.text.normalize import words
 
 
@@ -226,3 +226,14 @@ def test_a_future_is_only_a_word_no_reading_of_which_is_present(word: str, tense
 
 def test_an_inanimate_noun_is_marked() -> None:
     assert analyse("площадкой").inanimate and not analyse("председателем").inanimate
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("гораде", "городе"), ("президетны", "президенты"),
+                                              ("визитте", "визите"), ("саммете", "саммите")])
+def test_a_word_one_slip_from_a_dictionary_word_is_that_word(typed: str, meant: str) -> None:
+    assert dictionary_spelling(typed) == meant
+
+
+@pytest.mark.parametrize("word", ["городе", "пашиняном", "токаевым", "города"])
+def test_a_known_word_or_an_unknown_name_is_left_alone(word: str) -> None:
+    assert dictionary_spelling(word) is None

@@ -670,6 +670,12 @@ def test_slang_is_spelled_out(parse, slang: str, plain: str) -> None:
     assert [t.lemmas for t in parse(slang).words.terms] == [t.lemmas for t in parse(plain).words.terms]
 
 
+def test_a_misspelt_common_word_is_no_unknown_name(parse) -> None:
+    query = parse("в каком гораде встречались путин и алиев")
+    assert not query.words.unknown_names and query.intent.answer_type == "place"
+    assert parse("когда путин встречался с токаевым").words.unknown_names == ("токаевым",)
+
+
 def test_the_first_persons_are_leaders_not_an_ordinal(parse) -> None:
     query = parse("где прошла первая встреча первых лиц")
     assert query.intent.ordinal == "earliest" and query.intent.answer_type == "place"

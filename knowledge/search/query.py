@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from knowledge.search.index import DERIVED_PREFIX, Index, reader
 from knowledge.text.language import lexicon_for
 from knowledge.text.lexicon import RANKING_MARKERS, Lexicon, ranks_first
-from knowledge.text.morphology import WordInfo, aspect_partners, may_be_plural_noun
+from knowledge.text.morphology import WordInfo, aspect_partners, dictionary_spelling, may_be_plural_noun
 from knowledge.text.normalize import MAX_QUERY_CHARS, normalize, sound_key, words
 
 HARD_KINDS = frozenset({"person", "country", "place", "organisation"})
@@ -359,6 +359,8 @@ def resolve_word(word: str, index: Index) -> list[WordInfo]:
                                   for lm in info.lemmas) if f), None)
     if fixed is None and not info.known:  # «тавароабарот»: spelt as it is said
         fixed = by_sound(word, index)
+    if fixed is None and not info.known and index.lang == "ru":  # «в каком гораде»: a word the base never
+        fixed = dictionary_spelling(word)  # uses, misspelt, is that word, not an unknown name
     corrected = analyse(fixed) if fixed else None
     if corrected is not None and corrected.function and not info.function:
         return [info]  # «tehran» is no misspelt «than»: a word of substance never becomes a function word

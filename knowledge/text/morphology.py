@@ -67,6 +67,30 @@ def _tense(parses: list[Any]) -> str:
     return tense
 
 
+_VOWELS = "аоеиыуяюэ"
+SPELLING_MIN = 6  # letters a word needs to be taken for a misspelt dictionary word (short names look like typos)
+
+
+@functools.lru_cache(maxsize=20_000)
+def dictionary_spelling(word: str) -> str | None:
+    """The dictionary word one slip away from a word the dictionary does not know: a vowel typed for another
+    («гораде»), two letters swapped, a letter doubled. A common word only (a name one slip from an unknown one is
+    no safer a guess than the name), and only when a single one is that close."""
+    morph = analyzer()
+    if len(word) < SPELLING_MIN or morph.word_is_known(word):
+        return None
+    slips = (  # the likeliest slip first: a vowel heard for another, then two letters swapped, then one doubled
+        {word[:i] + v + word[i + 1:] for i, ch in enumerate(word) if ch in _VOWELS for v in _VOWELS if v != ch},
+        {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)},
+        {word[:i] + word[i + 1:] for i in range(1, len(word)) if word[i] == word[i - 1]},
+    )
+    for tries in slips:
+        found = {w for w in tries if morph.word_is_known(w) and not _is_proper(morph.parse(w)[0].tag)}
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
+
+
 @functools.lru_cache(maxsize=200_000)
 def analyse(word: str) -> WordInfo:
     """Lemmas and tags of a lowercase word; numbers and latin words stay as they are."""
