@@ -123,6 +123,7 @@ def test_the_second_base_reads_its_colloquial_forms_as_the_full_names() -> None:
 def test_the_bundled_base_spells_out_its_colloquial_names(bundled_engine: Engine) -> None:
     assert bundled_engine._spell_out("сколько наших студентов в РФ") == "сколько российский студентов в россия"
     assert bundled_engine._spell_out("азеры и трехсторонке") == "азербайджанцы и трехсторонних переговорах"
+    assert bundled_engine._spell_out("туристы в азике и в азе") == "туристы в азербайджан и в азербайджан"
     english = bundled_engine.sibling("en")
     assert english._spell_out("trade of RF and aze") == "trade of russia and azerbaijan"
     assert bundled_engine._spell_out("наш-то") == "наш-то"  # only whole words
