@@ -881,8 +881,8 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
                 present = tuple(lm for lm in present if analyse(lm).pos in ("VERB", "INFN"))
         if owner is None and info.proper and not present:
             found.unknown_names.append(info.word)
-        if _counted_noun(scan, info, owner, position, owners) and not found.figure_nouns:
-            found.figure_nouns.append(present or info.lemmas)
+        if _counted_noun(scan, info, owner, position, owners) and not found.figure_nouns and present:
+            found.figure_nouns.append(present)
         # a word the base never uses is the strongest sign that the question is about something else
         weight = max((index.idf[lm] for lm in present), default=index.unknown_idf * UNKNOWN_BOOST)
         if not present and info.pos in UNKNOWN_MODIFIER_WEIGHT:  # «зарубежные города»: the noun says what
