@@ -249,6 +249,23 @@ def test_what_the_bot_knows_said_of_what_is_asked_is_no_word_to_find(clause: str
     assert words("встречи, которые прошли в париже") == ["встречи", "которые", "прошли", "в", "париже"]
 
 
+@pytest.mark.parametrize(("said", "plain"), [
+    ("сколько встреч иванова упоминается в справке", "сколько встреч иванова"),
+    ("сколько раз иванов был в париже по данным справки", "сколько раз иванов был в париже"),
+    ("какие встречи приведены в базе", "какие встречи"),
+    ("list the meetings mentioned in the fact sheet", "list the meetings"),
+    ("how many visits are in the database", "how many visits are"),
+])
+def test_the_source_named_as_where_something_is_said_is_no_word_to_find(said: str, plain: str) -> None:
+    assert normalize(said) == plain
+
+
+@pytest.mark.parametrize("text", ["в статье 5 договора", "военная база в армении", "на базе завода",
+                                  "in article 5 of the treaty", "what is the base of the relations"])
+def test_a_base_or_an_article_that_is_a_thing_stays(text: str) -> None:
+    assert normalize(text) == text
+
+
 @pytest.mark.parametrize(("text", "normal"), [("встречи в дек 23", "встречи в дек 2023"),
                                               ("в марте 24 года", "в марте 2024 года"),
                                               ("декабря 23 числа", "декабря 23 числа"),  # a day, not a year

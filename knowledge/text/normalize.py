@@ -176,6 +176,13 @@ _FILLER_PHRASES = re.compile(r"\b(?:кто в курсе|в курсе|кто з
 _KNOWN_CLAUSE = re.compile(r"\b(?:(?:о|об|про) (?:которых|котором|которой)|которые) (?:(?:тебе|вам|ты|вы) )?"
                            r"(?:есть|имеются|имеется|известно|известны|знаешь|знаете)"
                            r"(?: (?:у тебя|у вас|данные|информация|сведения|в базе|в справке))*(?=\W|$)")
+# «упоминается в справке», «по данным базы», "mentioned in the fact sheet": the source itself, no word to find
+_SOURCE_CLAUSE = re.compile(
+    r"\b(?:(?:упомина\w*|упомян\w*|привод\w*|приведен\w*|указан\w*|указыва\w*|перечислен\w*|описан\w*|"
+    r"фигурир\w*|говорится|сказано|отмечен\w*|есть|имеются|имеется) )?"
+    r"(?:в|во|по|из|согласно) (?:данным )?(?:справк[аеиуо]\w*|баз[аеыу]|базой)\b"
+    r"|\b(?:(?:mentioned|listed|given|cited|named|recorded|covered) )?(?:in|according to|from|by) (?:the |your |this )?"
+    r"(?:fact ?sheet|database|data ?base|knowledge base|base|background note)\b")
 # «до сих пор», «по-прежнему» are one adverb, «ещё» (still): not «пора» and «прежний», content words
 _STILL = re.compile(r"\b(?:до сих пор|по-прежнему)\b")
 # «чаще всего» → a marker word: a ranking, answered only across periods (lexicon.RANKING_MARKERS)
@@ -213,6 +220,8 @@ def normalize(text: str, *, max_chars: int = MAX_QUERY_CHARS) -> str:
         text = _FILLER_PHRASES.sub(" ", text)
     if "котор" in text:
         text = _KNOWN_CLAUSE.sub(" ", text)
+    if "справк" in text or "баз" in text or "sheet" in text or "base" in text or "note" in text:
+        text = _SOURCE_CLAUSE.sub(" ", text)
     if " пор" in text or "прежнему" in text:
         text = _STILL.sub(" еще ", text)
     if "всего" in text:
