@@ -465,6 +465,13 @@ def test_multiword_verbs_in_any_form_become_the_one_word_the_texts_use() -> None
     assert ENGLISH.rewrite_phrases("a setup of outposts") == "a setup of outposts"  # whole words only
 
 
+def test_a_multiword_verb_is_found_around_its_object() -> None:
+    assert ENGLISH.rewrite_phrases("did paris pull its whole force out") == "did paris withdraw its whole force"
+    assert ENGLISH.rewrite_phrases("they set relations up") == "they establish relations"
+    assert ENGLISH.rewrite_phrases("set the record straight up to now") == "set the record straight up to now"
+    assert ENGLISH.rewrite_phrases("pull the first of many more troops out") == "pull the first of many more troops out"
+
+
 def test_a_correction_never_only_adds_or_drops_a_prefix() -> None:
     from knowledge.engine import Engine
     from knowledge.search.query import resolve_word

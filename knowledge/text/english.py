@@ -933,6 +933,7 @@ ENGLISH = Lexicon(
     },
     synonym_groups=SYNONYM_GROUPS,
     phrase_rewrites=PHRASAL_VERBS,
+    separable_particles=_words("up out down off together"),
     topic_prepositions=_words("about"),
     follow_up_starts=_words("and also so well too then"),
     follow_up_phrases=("what about", "how about", "and what about", "and how about"),

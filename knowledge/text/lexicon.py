@@ -389,6 +389,7 @@ class Lexicon:
     fraction_ordinals: Mapping[str, int] = field(default_factory=dict)  # «первое полугодие» → the first
     count_fillers: frozenset[str] = frozenset()  # surface: «вторая по счёту поездка»
     phrase_rewrites: tuple[tuple[str, str], ...] = ()  # surface multiword verbs → one word («pulled out» → …)
+    separable_particles: frozenset[str] = frozenset()  # "pulled its troops out": the object may stand between
     outside_words: frozenset[str] = frozenset()  # surface: «вне России», «за пределами России»: not there
     # surface: «кроме», «помимо», "besides": before a place it is left out («в каких странах, кроме Франции»);
     # before anything else someone or something else is asked (a comparison)
@@ -437,7 +438,26 @@ class Lexicon:
         if not self.phrase_rewrites:
             return text
         found = dict(self.phrase_rewrites)
-        return _filler_pattern(tuple(found)).sub(lambda m: found[m.group(0)], text)
+        text = _filler_pattern(tuple(found)).sub(lambda m: found[m.group(0)], text)
+        if not self.separable_particles:
+            return text
+
+        def joined(m: re.Match[str]) -> str:  # "pulling its force out" → "withdraw its force"
+            meaning = found.get(f"{m.group(1)} {m.group(3)}")
+            return f"{meaning} {m.group(2).strip()}" if meaning else m.group(0)
+        return _separable_pattern(tuple(found), self.separable_particles).sub(joined, text)
+
+
+SEPARATED_MAX = 3  # words between a verb and its particle ("pulled all its troops out")
+
+
+@functools.lru_cache(maxsize=8)
+def _separable_pattern(phrases: tuple[str, ...], particles: frozenset[str]) -> re.Pattern[str]:
+    verbs = sorted({p.split()[0] for p in phrases if len(p.split()) == 2 and p.split()[1] in particles})
+    if not verbs:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"\b({'|'.join(map(re.escape, verbs))}) ((?:[a-z]+ ){{1,{SEPARATED_MAX}}}?)"
+                      rf"({'|'.join(map(re.escape, sorted(particles)))})\b(?! to\b)")  # not "up to now"
 
 
 @functools.lru_cache(maxsize=8)
