@@ -1072,7 +1072,10 @@ class Verdicts:
             return claim.scope.span[1] <= self.base_end
         if not claim.scope.years:
             return True  # «19 сентября»: of whichever year the facts are
-        latest = max(claim.scope.years)
+        # a month said beside a range of years («в марте, по программе на 2020–2030 годы») is of its first year:
+        # the range is what the thing is planned for, not when the claim says it happened
+        latest = min(claim.scope.years) if claim.scope.months and len(claim.scope.years) > 2 \
+            else max(claim.scope.years)
         return latest < self.base_end.year or (latest == self.base_end.year and (
             not claim.scope.months or max(claim.scope.months) <= self.base_end.month))
 
