@@ -670,6 +670,11 @@ def test_slang_is_spelled_out(parse, slang: str, plain: str) -> None:
     assert [t.lemmas for t in parse(slang).words.terms] == [t.lemmas for t in parse(plain).words.terms]
 
 
+def test_a_place_before_a_verb_of_visiting_is_where(parse) -> None:
+    assert "russia" in parse("сколько раз Россию посетили туристы из Азербайджана").scope.place_refs
+    assert "russia" not in parse("сколько туристов из России посетили Азербайджан").scope.place_refs
+
+
 def test_a_misspelt_common_word_is_no_unknown_name(parse) -> None:
     query = parse("в каком гораде встречались путин и алиев")
     assert not query.words.unknown_names and query.intent.answer_type == "place"

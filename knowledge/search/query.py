@@ -484,6 +484,8 @@ def _scan(raw_words: list[str], index: Index, lx: Lexicon, analyse: Analyser) ->
         scan.possessive = lx.code == "en" and raw_words[at + 1:at + 2] == ["s"]
         if not _read_form(scan, raw_words, at, pairs, fractions):
             scan.visit_before, scan.visiting = scan.visiting, False
+            if not scan.visit_before and _before_visit(raw_words, at, lx, analyse):
+                scan.visit_before = True  # «Париж посетили 300 тысяч туристов»: the place before the verb
             for info in resolve_word(word, index):
                 _read_word(scan, info, at)
             if scan.visit_before and not scan.visiting and _between_visit_and_place(analyse(word)):
@@ -531,6 +533,15 @@ def _between_visit_and_place(info: WordInfo) -> bool:
     """A particle («ли») or the visitor's name may stand between a verb of visiting and the place visited."""
     return ((info.function and info.word in ("ли", "же", "то"))
             or (info.proper and info.case == "nomn" and info.pos == "NOUN"))
+
+
+def _before_visit(raw_words: list[str], at: int, lx: Lexicon, analyse: Analyser) -> bool:
+    """A name plainly in the accusative right before a verb of visiting is the place visited («Францию посетили»;
+    «Париж посетил» may be said of Paris as the visitor)."""
+    if at + 1 >= len(raw_words) or not lx.visit_verbs.intersection(analyse(raw_words[at + 1]).forms):
+        return False
+    info = analyse(raw_words[at])
+    return info.proper and info.case == "accs"
 
 
 def _read_word(scan: _Scan, info: WordInfo, at: int) -> None:
