@@ -665,6 +665,8 @@ def test_getting_an_education_is_studying(parse) -> None:
     ("спокойствие в закавказье", "стабильность на южном кавказе"),
     ("когда бои утихли", "когда перемирие"),
     ("встреча первых лиц", "встреча лидеров"),
+    ("переговоры на высшем уровне", "переговоры лидеров"),
+    ("встречи на уровне премьеров", "встречи премьеров"),
 ])
 def test_slang_is_spelled_out(parse, slang: str, plain: str) -> None:
     assert [t.lemmas for t in parse(slang).words.terms] == [t.lemmas for t in parse(plain).words.terms]

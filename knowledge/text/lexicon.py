@@ -498,6 +498,9 @@ PHRASE_REWRITES: tuple[tuple[str, str], ...] = (
     *((f"{verb} высшее образование", "учатся в вузах") for verb in _GET),
     *((f"{verb} образование", "учатся") for verb in _GET),
     ("в ходе", "во время"),  # a preposition of time, not «ход»
+    # «встреча на высшем уровне»: of the leaders; «на уровне министров»: of the ministers («уровень» is no word
+    # a fact holds)
+    ("на высшем уровне", "лидеров"), ("на самом высоком уровне", "лидеров"), ("на уровне", ""),
     # «перестали стрелять», «бои утихли»: a ceasefire
     *((f"{a} {b}", "перемирие") for a, b in (
         *(("перестали", verb) for verb in ("стрелять", "воевать")),
