@@ -54,7 +54,7 @@ from knowledge.settings import EngineSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 STRIPPED = ":no-questions"  # the sets asked again of the base without hand-written questions
-SETS = ("questions", "questions_holdout", "beyond", "time", "questions_en", "fresh", "yesno", "dev")
+SETS = ("questions", "questions_holdout", "beyond", "time", "questions_en", "fresh", "yesno", "dev", "dev2")
 OUT = ROOT / "bench" / "out"
 TRACE: list[tuple[Features, tuple[str, ...]]] = []  # (features, facts the reading asserts), per decision
 
