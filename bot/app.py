@@ -173,6 +173,10 @@ async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
     workers = getattr(found, "workers", None)
     if workers is not None:
         workers.shutdown(wait=False, cancel_futures=True)
+    if isinstance(app.update_processor, OrderedProcessor):
+        app.update_processor.journal.close()
+    if isinstance(app.persistence, StorePersistence):
+        app.persistence.close()
     close = getattr(getattr(found, "storage", None), "close", None)
     if callable(close):
         close()

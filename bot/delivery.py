@@ -127,6 +127,15 @@ class AsyncJournal:
         # a claim that fails lets the update be handled: at least once, never lost
         self._claims: GroupCall[int, set[int]] = GroupCall(self._checks, self._claim_many, set)
 
+    def threads(self) -> tuple[ThreadPoolExecutor, ...]:
+        return self._checks, self._marks, self._keeps.thread
+
+    def close(self) -> None:
+        """Let the journal's threads end (the store is closed after them: nothing queued is lost that the
+        journal has not already written)."""
+        for thread in self.threads():
+            thread.shutdown(wait=False, cancel_futures=True)
+
     @staticmethod
     async def _call(thread: ThreadPoolExecutor, call: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(thread, call, *args)

@@ -32,6 +32,9 @@ class StorePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], Any]):
         self.store = store
         self.reads = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factbot-settings")
 
+    def close(self) -> None:
+        self.reads.shutdown(wait=False, cancel_futures=True)
+
     async def get_user_data(self) -> dict[int, dict[Any, Any]]:
         return {}  # nothing loaded up front: each user's data is refreshed when they write
 

@@ -291,3 +291,26 @@ def test_kill_9_in_a_burst_loses_no_question_and_repeats_at_most_a_send_in_fligh
     settled = [u for u, at in first_sent.items() if killed - at > IN_FLIGHT_SECONDS]
     assert len(settled) >= 10
     assert not [u for u in repeated if u in settled]
+
+
+async def test_shutting_down_ends_the_journal_and_settings_threads(start_bot: StartBot) -> None:
+    """Each Application's own threads end with it: a process that builds bots again and again (tests, a
+    supervisor restarting one) does not collect idle threads."""
+    from bot.app import post_shutdown
+    from bot.persistence import StorePersistence
+
+    bot = await start_bot()
+    bot.api.push_update(bot.api.private_message(RELATIONS))
+    await bot.barrier()
+    processor, persistence = bot.app.update_processor, bot.app.persistence
+    assert isinstance(processor, OrderedProcessor) and isinstance(persistence, StorePersistence)
+    executors = [*processor.journal.threads(), persistence.reads]
+    threads = [t for pool in executors for t in list(pool._threads)]
+    assert threads, "the journal wrote nothing"
+    await bot.app.updater.stop()
+    await bot.app.stop()
+    await bot.app.shutdown()
+    await post_shutdown(bot.app)
+    for thread in threads:
+        thread.join(timeout=5)
+    assert not [t.name for t in threads if t.is_alive()]
