@@ -667,6 +667,8 @@ def test_getting_an_education_is_studying(parse) -> None:
     ("встреча первых лиц", "встреча лидеров"),
     ("переговоры на высшем уровне", "переговоры лидеров"),
     ("встречи на уровне премьеров", "встречи премьеров"),
+    ("как общаются кабинеты министров", "как общаются правительства"),
+    ("как обстоят дела с торговлей", "как с торговлей"),
 ])
 def test_slang_is_spelled_out(parse, slang: str, plain: str) -> None:
     assert [t.lemmas for t in parse(slang).words.terms] == [t.lemmas for t in parse(plain).words.terms]
