@@ -674,6 +674,13 @@ def test_slang_is_spelled_out(parse, slang: str, plain: str) -> None:
     assert [t.lemmas for t in parse(slang).words.terms] == [t.lemmas for t in parse(plain).words.terms]
 
 
+@pytest.mark.parametrize("hearsay", ["говорят,", "я слышал, что", "утверждают, что"])
+def test_hearsay_framing_a_claim_is_no_word_to_find(parse, hearsay: str) -> None:
+    plain = parse("путин встречался с алиевым в сочи")
+    assert [t.lemmas for t in parse(f"{hearsay} путин встречался с алиевым в сочи").words.terms] == \
+        [t.lemmas for t in plain.words.terms]
+
+
 def test_a_place_before_a_verb_of_visiting_is_where(parse) -> None:
     assert "russia" in parse("сколько раз Россию посетили туристы из Азербайджана").scope.place_refs
     assert "russia" not in parse("сколько туристов из России посетили Азербайджан").scope.place_refs
