@@ -681,6 +681,18 @@ def test_hearsay_framing_a_claim_is_no_word_to_find(parse, hearsay: str) -> None
         [t.lemmas for t in plain.words.terms]
 
 
+def test_a_document_taken_is_adopted_a_visitor_received(parse) -> None:
+    adopted = parse("когда приняли дорожную карту")
+    assert [t.lemmas for t in adopted.words.terms] == [("утвердить",)]
+    assert next(t.lemmas for t in parse("когда приняли документ").words.terms) == ("утвердить",)
+    received = parse("когда алиев принял лаврова")
+    assert "утвердить" not in {lemma for t in received.words.terms for lemma in t.lemmas}
+
+
+def test_approving_is_one_word_however_said(parse) -> None:
+    assert next(t.lemmas for t in parse("когда одобрили программу").words.terms) == ("утвердить",)
+
+
 def test_a_place_before_a_verb_of_visiting_is_where(parse) -> None:
     assert "russia" in parse("сколько раз Россию посетили туристы из Азербайджана").scope.place_refs
     assert "russia" not in parse("сколько туристов из России посетили Азербайджан").scope.place_refs

@@ -826,6 +826,22 @@ class _Words:
     wants_city: bool = False
 
 
+def _names_document(soft: Iterable[str], terms: Sequence[Term], index: Index, lx: Lexicon) -> bool:
+    """A document is named: by its name («дорожная карта») or by the word for one («документ»)."""
+    entities = index.base.entities
+    kind = set(lx.kind_words.get("document", ()))
+    return any(ref in entities and entities[ref].kind == "document" for ref in soft) or any(
+        kind.intersection(t.lemmas) for t in terms)
+
+
+def _adopted(term: Term, index: Index, lx: Lexicon, analyse: Analyser) -> Term:
+    """«когда приняли дорожную карту»: adopted, not received (a visitor is received)."""
+    meant = next((lx.adopting[form] for form in analyse(term.word).forms if form in lx.adopting), None)
+    if meant is None or meant not in index.postings:
+        return term
+    return dataclasses.replace(term, lemmas=(meant,), weight=index.idf.get(meant, term.weight), known=True)
+
+
 def _after_which(scan: _Scan, position: int, analyse: Analyser, *, anywhere: bool = False) -> bool:
     """The word follows «какой» / "which" and comes before the question word that set the kind: it names the
     kind asked, over a «когда» / «где» of a later clause («в каком городе …, когда встретились» asks a city).
@@ -1050,6 +1066,8 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         scan.list_intent = True  # «что известно о ВТС»
     if nth:  # «вторая встреча»: the ordinal ranks; it is not a word to find
         terms = [t for t in terms if analyse(t.word).forms[0] not in lx.ordinal_numbers]
+    if lx.adopting and _names_document(named.soft, terms, index, lx):
+        terms = [_adopted(t, index, lx, analyse) for t in terms]
 
     words_left = Words(terms=tuple(terms), phrase=" ".join(t.lemmas[0] for t in terms),
                        unknown_names=tuple(found.unknown_names), figure_nouns=tuple(found.figure_nouns))

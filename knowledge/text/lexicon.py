@@ -128,6 +128,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("компания", "фирма", "предприятие", "бизнес"),
     ("завод", "фабрика", "производство", "автозавод"),
     ("разговор", "звонок", "позвонить", "созвониться", "телефонный", "телефон", "созвон"),
+    ("утвердить", "одобрить", "одобрять", "одобрение"),  # not «утверждать»: also to claim
     ("подписать", "подписание", "подписывать", "заключить", "скрепить", "скреплять", "подмахнуть", "подмахивать"),
     ("открыть", "открытие", "открываться", "открыться", "запустить", "открытый"),
     ("рост", "вырасти", "расти", "увеличиться", "увеличение", "прирост", "прибавить", "прибавиться", "подскочить",
@@ -399,6 +400,8 @@ class Lexicon:
     venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
     upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says
     kind_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # an entity kind → words naming it
+    # dictionary forms: «принять» a document is to adopt it (a fact says «утвердить»), a visitor to receive him
+    adopting: Mapping[str, str] = field(default_factory=dict)
     indefinite_particles: frozenset[str] = frozenset()  # «когда-нибудь», «где-то»: a question word made indefinite
     # «лидеры», «главы государств»: how people name a role by another word (lemmas → the role's first word)
     role_names: Mapping[tuple[str, ...], str] = field(default_factory=dict)
@@ -568,6 +571,7 @@ RUSSIAN = Lexicon(
                 "country": ("страна", "государство")},
     per_words=frozenset(["в", "за"]),
     done_words=frozenset(["уже"]),
+    adopting={"принять": "утвердить", "принимать": "утвердить"},
     precise_words=frozenset(["именно", "конкретно", "поименно"]),
     copulas=frozenset(["быть"]),
     group_ranks=frozenset(["тройка", "пятерка", "десятка", "двадцатка", "топ"]),
