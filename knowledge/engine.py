@@ -422,10 +422,13 @@ class Engine:
         return untold is not None and any(untold in s.entry.fact.unstated for s in allowed if s.score >= near)
 
     def _asks_role_holder(self, query: Query) -> bool:
-        """The question names an office people hold in this base («министр», «президент», «глава»)."""
+        """The question names an office people hold in this base («министр», «президент», «глава»), or asks who
+        heads something («кто возглавляет завод»)."""
+        lx, analyse = lexicon_for(self.lang), reader(self.index)
         heads = {lemma for role in self.index.roles.values() if role for lemma in role[0]}
-        heads |= {key[0] for key in lexicon_for(self.lang).role_names}
-        return any(set(t.lemmas) & heads for t in query.words.terms)
+        heads |= {key[0] for key in lx.role_names}
+        return any(set(t.lemmas) & heads or lx.heading_verbs.intersection(analyse(t.word).forms)
+                   for t in query.words.terms)
 
     def _promotable(self, query: Query, ranked: list[Scored]) -> Scored | None:
         """The fact a declined lookup could assert: the best one that agrees with every constraint and holds

@@ -519,3 +519,10 @@ def test_names_asked_of_things_the_base_counts_in_words_are_not_told(engine: Eng
     """«несколько сотен компаний»: how many, said in words — not which ones."""
     assert not engine.answer("назови компании с полностью российским капиталом в азербайджане").answered
     assert engine.answer("сколько в азербайджане компаний с полностью российским капиталом").answered
+
+
+def test_who_heads_a_thing_needs_a_fact_naming_a_person(engine: Engine) -> None:
+    """«кто руководит центрами»: a fact about the centres, naming nobody, does not tell who heads them."""
+    answer = engine.answer("кто руководит сервисными центрами КАМАЗа в Азербайджане")
+    assert not answer.answered
+    assert engine.answer("сколько сервисных центров КАМАЗа в Азербайджане").answered

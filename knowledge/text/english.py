@@ -908,6 +908,7 @@ ENGLISH = Lexicon(
                 "country": ("country",)},
     per_words=frozenset(["per", "a"]),
     done_words=frozenset(["already", "so far", "to date", "by now", "up to now"]),
+    heading_verbs=frozenset(["head", "lead", "run", "chair"]),
     precise_words=frozenset(["exactly", "specifically", "precisely"]),
     copulas=frozenset(["be"]),
     group_ranks=frozenset(["top"]),

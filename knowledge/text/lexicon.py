@@ -402,6 +402,7 @@ class Lexicon:
     kind_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # an entity kind → words naming it
     # dictionary forms: «принять» a document is to adopt it (a fact says «утвердить»), a visitor to receive him
     adopting: Mapping[str, str] = field(default_factory=dict)
+    heading_verbs: frozenset[str] = frozenset()  # dictionary forms: «кто возглавляет …» asks who holds an office
     indefinite_particles: frozenset[str] = frozenset()  # «когда-нибудь», «где-то»: a question word made indefinite
     # «лидеры», «главы государств»: how people name a role by another word (lemmas → the role's first word)
     role_names: Mapping[tuple[str, ...], str] = field(default_factory=dict)
@@ -572,6 +573,7 @@ RUSSIAN = Lexicon(
     per_words=frozenset(["в", "за"]),
     done_words=frozenset(["уже"]),
     adopting={"принять": "утвердить", "принимать": "утвердить"},
+    heading_verbs=frozenset(["возглавлять", "возглавить", "руководить", "управлять", "заведовать"]),
     precise_words=frozenset(["именно", "конкретно", "поименно"]),
     copulas=frozenset(["быть"]),
     group_ranks=frozenset(["тройка", "пятерка", "десятка", "двадцатка", "топ"]),
