@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.text.lexicon import SYNONYM_GROUPS, synonym_map
-from knowledge.text.morphology import WordInfo, analyse, analyzer, dictionary_spelling, lemma_of
+from knowledge.text.morphology import WordInfo, analyse, analyzer, dictionary_spelling, lemma_of, slip_to
 from knowledge.text.normalize import words
 
 
@@ -237,3 +237,13 @@ def test_a_word_one_slip_from_a_dictionary_word_is_that_word(typed: str, meant: 
 @pytest.mark.parametrize("word", ["городе", "пашиняном", "токаевым", "города"])
 def test_a_known_word_or_an_unknown_name_is_left_alone(word: str) -> None:
     assert dictionary_spelling(word) is None
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("каом", "каком"), ("каие", "какие"), ("ктоо", "кто")])
+def test_a_short_word_one_slip_from_a_wanted_word_is_it(typed: str, meant: str) -> None:
+    assert slip_to(typed, frozenset(["какой", "кто", "когда"])) == meant
+
+
+@pytest.mark.parametrize("word", ["каком", "мид", "азе", "рф"])
+def test_a_known_or_a_far_short_word_is_left_alone(word: str) -> None:
+    assert slip_to(word, frozenset(["какой", "кто", "когда"])) is None

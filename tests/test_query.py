@@ -693,6 +693,17 @@ def test_approving_is_one_word_however_said(parse) -> None:
     assert next(t.lemmas for t in parse("когда одобрили программу").words.terms) == ("утвердить",)
 
 
+@pytest.mark.parametrize(("typed", "kind"), [("в каом городе встречались лидеры", "place"),
+                                              ("кагда подписали соглашение", "date")])
+def test_a_mistyped_question_word_is_that_word(parse, typed: str, kind: str) -> None:
+    query = parse(typed)
+    assert not query.words.unknown_names and query.intent.answer_type == kind
+
+
+def test_a_short_first_part_typed_apart_is_joined_to_its_word(parse) -> None:
+    assert parse("меж правительственное соглашение").words.terms[0].word == "межправительственное"
+
+
 def test_a_place_before_a_verb_of_visiting_is_where(parse) -> None:
     assert "russia" in parse("сколько раз Россию посетили туристы из Азербайджана").scope.place_refs
     assert "russia" not in parse("сколько туристов из России посетили Азербайджан").scope.place_refs

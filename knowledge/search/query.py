@@ -14,8 +14,15 @@ from rapidfuzz import fuzz, process
 
 from knowledge.search.index import DERIVED_PREFIX, Index, reader
 from knowledge.text.language import lexicon_for
-from knowledge.text.lexicon import RANKING_MARKERS, Lexicon, ranks_first
-from knowledge.text.morphology import WordInfo, aspect_partners, dictionary_spelling, may_be_plural_noun
+from knowledge.text.lexicon import QUESTION_WORDS, RANKING_MARKERS, Lexicon, ranks_first
+from knowledge.text.morphology import (
+    SPELLING_MIN,
+    WordInfo,
+    aspect_partners,
+    dictionary_spelling,
+    may_be_plural_noun,
+    slip_to,
+)
 from knowledge.text.normalize import MAX_QUERY_CHARS, normalize, sound_key, words
 
 HARD_KINDS = frozenset({"person", "country", "place", "organisation"})
@@ -294,6 +301,23 @@ def _beside_number(raw_words: list[str], at: int) -> bool:
     return any(0 <= i < len(raw_words) and raw_words[i][:1].isdigit() for i in (at - 1, at + 1))
 
 
+_QUESTION_LEMMAS = frozenset(QUESTION_WORDS)
+JOIN_MAX = 4  # letters of a first part typed apart from the rest («меж правительственное», «гос программа»)
+
+
+def _joined(raw_words: list[str], index: Index) -> list[str]:
+    """A short first part typed apart from its word («меж правительственное») joined again, when only the whole
+    is a word of the base."""
+    out: list[str] = []
+    for word in raw_words:
+        if out and len(out[-1]) <= JOIN_MAX and out[-1].isalpha() and word.isalpha() \
+                and out[-1] + word in index.vocabulary and word not in index.vocabulary:
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
 def correct_word(word: str, index: Index, *, score_cutoff: float | None = None) -> str | None:
     """The closest word of the base's vocabulary to a misspelt one, or None."""
     size = len(word)
@@ -361,6 +385,9 @@ def resolve_word(word: str, index: Index) -> list[WordInfo]:
         fixed = by_sound(word, index)
     if fixed is None and not info.known and index.lang == "ru":  # «в каком гораде»: a word the base never
         fixed = dictionary_spelling(word)  # uses, misspelt, is that word, not an unknown name
+    if fixed is None and not info.known and index.lang == "ru" and len(word) < SPELLING_MIN \
+            and (asked := slip_to(word, _QUESTION_LEMMAS)) is not None:
+        return [analyse(asked)]  # «на каом заводе»: a question word, mistyped
     corrected = analyse(fixed) if fixed else None
     if corrected is not None and corrected.function and not info.function:
         return [info]  # «tehran» is no misspelt «than»: a word of substance never becomes a function word
@@ -1028,7 +1055,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     ``span``: a period the question names relative to today («в прошлом году»), resolved by the caller;
     ``until``: today, when it is before the base ends — what happened later is not known yet."""
     lx, analyse = lexicon_for(index.lang), reader(index)
-    raw_words = _words(text, lx)[: MAX_WORDS * 2]
+    raw_words = _joined(_words(text, lx)[: MAX_WORDS * 2], index)
     scan = _scan(raw_words, index, lx, analyse)
     if any(pair in lx.by_period for pair in itertools.pairwise(raw_words)):
         scan.trend = True  # «товарооборот по годам»

@@ -91,6 +91,27 @@ def dictionary_spelling(word: str) -> str | None:
     return None
 
 
+_LETTERS = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
+
+
+def slip_to(word: str, lemmas: frozenset[str]) -> str | None:
+    """A short word the dictionary does not know, one letter left out, added or mistyped from a form of one of
+    ``lemmas`` («каом», «каие»: «какой»): short words are too many to guess among, so only those are tried."""
+    morph = analyzer()
+    if len(word) < 3 or morph.word_is_known(word):
+        return None
+    slips = (  # a letter left out first, then one mistyped, then one added
+        {word[:i] + ch + word[i:] for i in range(len(word) + 1) for ch in _LETTERS},
+        {word[:i] + ch + word[i + 1:] for i in range(len(word)) for ch in _LETTERS},
+        {word[:i] + word[i + 1:] for i in range(len(word))},
+    )
+    for tries in slips:
+        found = {w for w in tries if morph.word_is_known(w) and morph.parse(w)[0].normal_form in lemmas}
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
+
+
 @functools.lru_cache(maxsize=200_000)
 def analyse(word: str) -> WordInfo:
     """Lemmas and tags of a lowercase word; numbers and latin words stay as they are."""
