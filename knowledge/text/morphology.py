@@ -94,6 +94,7 @@ def dictionary_spelling(word: str) -> str | None:
 _LETTERS = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
 
 
+@functools.lru_cache(maxsize=20_000)
 def slip_to(word: str, lemmas: frozenset[str]) -> str | None:
     """A short word the dictionary does not know, one letter left out, added or mistyped from a form of one of
     ``lemmas`` («каом», «каие»: «какой»): short words are too many to guess among, so only those are tried."""
