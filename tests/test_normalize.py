@@ -266,6 +266,15 @@ def test_a_base_or_an_article_that_is_a_thing_stays(text: str) -> None:
     assert normalize(text) == text
 
 
+@pytest.mark.parametrize(("text", "normal"), [("программа на 24-26", "программа на 2024-2026"),
+                                              ("в 22-23 годах", "в 2022-2023 годах"),
+                                              ("встреча 24-26 марта", "встреча 24-26 марта"),  # days
+                                              ("с 22-24 сентября", "с 22-24 сентября"),
+                                              ("на 26-24", "на 26-24")])  # no span runs backwards
+def test_two_short_years_in_a_span_are_years(text: str, normal: str) -> None:
+    assert normalize(text) == normal
+
+
 @pytest.mark.parametrize(("text", "normal"), [("встречи в дек 23", "встречи в дек 2023"),
                                               ("в марте 24 года", "в марте 2024 года"),
                                               ("декабря 23 числа", "декабря 23 числа"),  # a day, not a year

@@ -164,6 +164,10 @@ def _full_range(match: re.Match[str]) -> str:
     return f"{first}-{first[:2]}{end}" if int(end) > int(first[2:]) else match.group(0)
 
 
+# «программа на 24-26»: two two-digit numbers after «на/в/за/с» with no month after them are years (a span of
+# days has a month: «24-26 марта»)
+_SHORT_YEAR_RANGE = re.compile(r"\b(на|в|во|за|с|со|до)\s+([12]\d)-([12]\d)\b"
+                               r"(?!\s*(?:-?[а-я]*\s+)?(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек))")
 _SHORT_YEAR = re.compile(r"\b([12]\d)\s*(?:-\s*)?(?:ый|ой|й|го|ого|м|ом|х|ых)(?=\s+год|\b)")
 _SHORT_YEAR_WORD = re.compile(r"\b([12]\d)(?=\s+(?:год|году|года|годом|г)\b)")
 # «сколько туристов съездило в 23»: a two-digit number after «в/за/до/с» that ends the question is a year
@@ -208,6 +212,8 @@ def normalize(text: str, *, max_chars: int = MAX_QUERY_CHARS) -> str:
         english = text.isascii()
         text = _ISO_DATE.sub(functools.partial(_iso_date, english=english), text)
         text = _DIGIT_DATE.sub(functools.partial(_digit_date, english=english), text)
+        text = _SHORT_YEAR_RANGE.sub(lambda m: f"{m.group(1)} 20{m.group(2)}-20{m.group(3)}"
+                                     if m.group(2) < m.group(3) else m.group(0), text)
         text = _SHORT_RANGE.sub(_full_range, text)
         text = _DECIMAL.sub(".", text)
         text = _YEAR_SUFFIX.sub(r"\1 ", text)
