@@ -58,6 +58,7 @@ class Words:
     phrase: str  # lemma string, for fuzzy comparison
     unknown_names: tuple[str, ...]  # capitalised words the base never uses
     figure_nouns: tuple[tuple[str, ...], ...]  # the noun «сколько» counts, as lemmas
+    unknown_counted: bool = False  # «сколько нефти»: the noun counted is a word the base never uses
 
 
 @dataclass(frozen=True, slots=True)
@@ -850,6 +851,7 @@ class _Words:
     terms: list[Term] = field(default_factory=list)
     unknown_names: list[str] = field(default_factory=list)
     figure_nouns: list[tuple[str, ...]] = field(default_factory=list)
+    unknown_counted: bool = False
     wants_city: bool = False
 
 
@@ -935,8 +937,11 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
                 present = tuple(lm for lm in present if analyse(lm).pos in ("VERB", "INFN"))
         if owner is None and info.proper and not present:
             found.unknown_names.append(info.word)
-        if _counted_noun(scan, info, owner, position, owners) and not found.figure_nouns and present:
-            found.figure_nouns.append(present)
+        if _counted_noun(scan, info, owner, position, owners) and not found.figure_nouns:
+            if present:
+                found.figure_nouns.append(present)
+            else:
+                found.unknown_counted = True
         # a word the base never uses is the strongest sign that the question is about something else
         weight = max((index.idf[lm] for lm in present), default=index.unknown_idf * UNKNOWN_BOOST)
         if not present and info.pos in UNKNOWN_MODIFIER_WEIGHT:  # «зарубежные города»: the noun says what
@@ -1097,7 +1102,8 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         terms = [_adopted(t, index, lx, analyse) for t in terms]
 
     words_left = Words(terms=tuple(terms), phrase=" ".join(t.lemmas[0] for t in terms),
-                       unknown_names=tuple(found.unknown_names), figure_nouns=tuple(found.figure_nouns))
+                       unknown_names=tuple(found.unknown_names), figure_nouns=tuple(found.figure_nouns),
+                       unknown_counted=found.unknown_counted)
     scope = Scope(
         entities=frozenset(named.entities),
         stand_ins=tuple(named.stand_ins),
