@@ -253,7 +253,7 @@ def test_what_the_bot_knows_said_of_what_is_asked_is_no_word_to_find(clause: str
     ("сколько встреч иванова упоминается в справке", "сколько встреч иванова"),
     ("сколько раз иванов был в париже по данным справки", "сколько раз иванов был в париже"),
     ("какие встречи приведены в базе", "какие встречи"),
-    ("list the meetings mentioned in the fact sheet", "list the meetings"),
+    ("show the visits listed in the database", "show the visits"),
     ("how many visits are in the database", "how many visits are"),
 ])
 def test_the_source_named_as_where_something_is_said_is_no_word_to_find(said: str, plain: str) -> None:

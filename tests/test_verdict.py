@@ -521,5 +521,5 @@ def test_who_is_to_blame_is_not_told_by_those_who_spoke_of_it(engine_with_meanin
 def test_a_month_said_beside_what_a_document_is_planned_for_is_when_the_claim_says(engine: Engine) -> None:
     """«программа на 2020–2030 годы … в феврале 2024»: the range is what the thing is for, not when it happened;
     the month is of its first year, within the base, so the fact dated otherwise says «Нет»."""
-    answer = engine.answer("Правда ли, что дорожную карту на 2024–2026 годы утвердили в феврале 2024 года?")
+    answer = engine.answer("Верно, что дорожная карта на 2024–2026 годы была утверждена в феврале 2024 года?")
     assert answer.verdict == "no" and "январе 2024" in first_line(answer), answer.reply
