@@ -178,7 +178,7 @@ def complete_for(query: Query, entry: FactEntry) -> bool:
             return False  # «сколько именно»: «несколько раундов» is no number
         if not entry.quantity or (query.intent.wants_money and not entry.money):
             return False
-        if query.words.unknown_counted and entry.counted and not query.words.figure_nouns:
+        if query.words.unknown_counted and entry.counted:
             return False  # «сколько нефти»: a fact counting regions counts other things; one in money may tell
         pool = entry.figure_terms
         return all(any(lemma in GENERIC_COUNTED or _stem_in(lemma, pool) for lemma in noun)
