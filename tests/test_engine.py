@@ -526,3 +526,9 @@ def test_who_heads_a_thing_needs_a_fact_naming_a_person(engine: Engine) -> None:
     answer = engine.answer("кто руководит сервисными центрами КАМАЗа в Азербайджане")
     assert not answer.answered
     assert engine.answer("сколько сервисных центров КАМАЗа в Азербайджане").answered
+
+
+def test_who_heads_an_office_is_its_holder(engine: Engine) -> None:
+    """«кто руководит МИД России» is «кто глава МИД России»: the minister the base names."""
+    answer = engine.answer("кто руководит МИД России")
+    assert answer.answered and "Лавров" in answer.reply.split("\n")[0]

@@ -669,6 +669,7 @@ def test_getting_an_education_is_studying(parse) -> None:
     ("встречи на уровне премьеров", "встречи премьеров"),
     ("как общаются кабинеты министров", "как общаются правительства"),
     ("как обстоит дело с торговлей", "как с торговлей"),
+    ("кто руководит министерством", "кто глава министерства"),
 ])
 def test_slang_is_spelled_out(parse, slang: str, plain: str) -> None:
     assert [t.lemmas for t in parse(slang).words.terms] == [t.lemmas for t in parse(plain).words.terms]

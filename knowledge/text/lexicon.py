@@ -504,6 +504,10 @@ PHRASE_REWRITES: tuple[tuple[str, str], ...] = (
     # «как обстоит дело с Парижем»: how a thing stands («дело» is no word a fact holds)
     *((f"{verb} {noun}", "") for verb, noun in (("обстоят", "дела"), ("обстоит", "дело"), ("обстояли", "дела"),
                                                  ("обстояло", "дело"))),
+    # «кто возглавляет министерство»: who is the head of it (the office a role names); not «с какого года Иванов
+    # руководит …», which asks when an office was taken up
+    *((f"кто {form}", "кто глава") for form in ("возглавляет", "возглавлял", "возглавляла", "руководит",
+                                                "руководил", "руководила")),
     # «получают высшее образование»: study at a university
     *((f"{verb} высшее образование", "учатся в вузах") for verb in _GET),
     *((f"{verb} образование", "учатся") for verb in _GET),
