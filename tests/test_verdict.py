@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.answers.answer import Answer
-from knowledge.answers.verdict import Said, Stated, compare_number, read_framing, said_numbers
+from knowledge.answers.verdict import Said, Stated, compare_number, read_framing, said_numbers, with_digits
 from knowledge.base.model import Fact
 from knowledge.engine import Engine
 from knowledge.evaluation import states_verdict
@@ -523,3 +523,20 @@ def test_a_month_said_beside_what_a_document_is_planned_for_is_when_the_claim_sa
     the month is of its first year, within the base, so the fact dated otherwise says «Нет»."""
     answer = engine.answer("Верно, что дорожная карта на 2024–2026 годы была утверждена в феврале 2024 года?")
     assert answer.verdict == "no" and "январе 2024" in first_line(answer), answer.reply
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Верно ли, что в Азербайджане работают четыре сервисных центра КАМАЗа?", "no"),
+    ("Верно ли, что в Азербайджане работают два сервисных центра КАМАЗа?", "yes"),
+    ("Is it true that five KAMAZ service centres operate in Azerbaijan?", "no"),
+])
+def test_a_number_said_in_words_is_checked_like_digits(engine: Engine, question: str, verdict: str) -> None:
+    answer = engine.answer(question)
+    assert answer.verdict == verdict and answer.facts == ("kamaz-service-centres",)
+
+
+def test_numbers_in_words_that_say_who_stay_words() -> None:
+    said = with_digits(["две", "страны", "установили", "три", "рекорда"])
+    assert said == ["две", "страны", "установили", "3", "рекорда"]
+    said = with_digits(["the", "two", "leaders", "signed", "three", "papers"], "en")
+    assert said == ["the", "two", "leaders", "signed", "3", "papers"]

@@ -233,10 +233,27 @@ def read_framing(question: str, lang: str = "ru") -> Framing | None:
             framing = _framing_ru(tokens, asks, copula=copula, relative=_after_comma(question[:MAX_QUERY_CHARS]))
     if framing is None:
         return None
-    claim = framing.claim
+    claim = " ".join(with_digits(framing.claim.split(), lang))
     for first, last in _YEAR_RANGE.findall(normalize(question)):  # «на 2020–2025 годы» stays a range of years
         claim = claim.replace(f"{first} {last}", f"{first}-{last}")
     return dataclasses.replace(framing, claim=claim) if claim != framing.claim else framing
+
+
+_DETERMINERS = frozenset({"the", "these", "those", "its", "their", "our", "эти", "те", "обе", "оба"})
+
+
+def with_digits(tokens: Sequence[str], lang: str = "ru") -> list[str]:
+    """A claim's small numbers said in words as digits («действуют три центра» → «3 центра»): a number said is
+    checked against the fact's whatever way it is written. Not «the two leaders», «эти две страны»: who, not
+    how many; nor «две страны», the two the source is about."""
+    lx = lexicon_for(lang)
+    out = list(tokens)
+    for at, token in enumerate(tokens):
+        value = lx.cardinal_words.get(token)
+        if (value is not None and at + 1 < len(tokens) and (at == 0 or tokens[at - 1] not in _DETERMINERS)
+                and (token, tokens[at + 1]) not in lx.both_sides):
+            out[at] = str(value)
+    return out
 
 
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\b")
@@ -491,7 +508,7 @@ def said_numbers(text: str, numbers: Iterable[str], lang: str = "ru") -> tuple[S
     """The numbers a claim states (those the parser kept as numbers, not years or days), with their units and
     comparisons: «вырос на 15%», «более 4 млрд долларов», "about 300 million dollars"."""
     wanted = set(numbers)
-    tokens = _NUMBER_TOKENS.findall(normalize(text))
+    tokens = with_digits(_NUMBER_TOKENS.findall(normalize(text)), lang)
     out: list[Said] = []
     for at, token in enumerate(tokens):
         bare = token.rstrip("%")

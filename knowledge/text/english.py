@@ -944,6 +944,8 @@ ENGLISH = Lexicon(
     empty_verbs=_words("participate be happen occur attend hold take exist locate"),
     trend_words=_words("change trend dynamics evolution evolve tendency compare comparison"),
     event_nouns=_words("meeting visit summit contact call time"),
+    cardinal_words={"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                    "ten": 10},
     ordinal_numbers={"penultimate": -2, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                      "eighth": 8, "ninth": 9, "tenth": 10},
     superlative_prefix=_words("most"),

@@ -280,6 +280,9 @@ EVENT_NOUNS = frozenset(["встреча", "переговоры", "перего
                          "разговор", "заседание"])
 
 # «вторая встреча»: the n-th occasion, when an ordinal stands before an event noun.
+# Cardinals in the nominative/accusative only: «двух стран» (genitive) is how people say "both", not a figure.
+CARDINAL_WORDS = {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+                  "девять": 9, "десять": 10}
 ORDINAL_NUMBERS = {"предпоследний": -2, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7, "восьмой": 8,
                    "девятый": 9, "десятый": 10}
 # «самый большой рост», «наименьший»: the extreme of the figures the base has for each period.
@@ -350,6 +353,7 @@ class Lexicon:
     trend_words: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()  # «how many meetings»: counting occasions
     ordinal_numbers: Mapping[str, int] = field(default_factory=dict)  # «the second meeting»
+    cardinal_words: Mapping[str, int] = field(default_factory=dict)  # «три центра» in a claim: the number 3
     superlative_prefix: frozenset[str] = frozenset()  # «the most significant growth»
     large_words: frozenset[str] = frozenset()
     small_words: frozenset[str] = frozenset()
@@ -602,6 +606,7 @@ RUSSIAN = Lexicon(
     trend_words=TREND_WORDS,
     event_nouns=EVENT_NOUNS,
     ordinal_numbers=ORDINAL_NUMBERS,
+    cardinal_words=CARDINAL_WORDS,
     superlative_prefix=SUPERLATIVE_PREFIX,
     large_words=LARGE_WORDS,
     small_words=SMALL_WORDS,
