@@ -540,3 +540,17 @@ def test_numbers_in_words_that_say_who_stay_words() -> None:
     assert said == ["две", "страны", "установили", "3", "рекорда"]
     said = with_digits(["the", "two", "leaders", "signed", "three", "papers"], "en")
     assert said == ["the", "two", "leaders", "signed", "3", "papers"]
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("Правда, что телефонный разговор президентов 21 сентября 2023 года прошёл по инициативе Москвы?", "no"),
+    ("Правда, что телефонный разговор президентов 21 сентября 2023 года прошёл по инициативе России?", "no"),
+    ("Правда, что телефонный разговор президентов 21 сентября 2023 года прошёл по инициативе Азербайджана?", "yes"),
+    ("Was the phone call of the presidents on 21 September 2023 made at the initiative of Moscow?", "no"),
+])
+def test_whose_initiative_is_read_from_the_name_beside_the_same_noun(engine: Engine, question: str,
+                                                                     verdict: str) -> None:
+    answer = engine.answer(question)
+    assert answer.verdict == verdict and answer.facts == ("karabakh-2023-09-21-putin-aliyev-phone-call",)
+    if verdict == "no":
+        assert "Баку" in first_line(answer) or "Baku" in first_line(answer)

@@ -748,7 +748,7 @@ class Verdicts:
             if not all(_settles(f, framing.claim, self.lang) for f in facts):
                 return None  # whether a state persists: the lookup's facts tell what changed, without a verdict
             if all(self._roles_agree(framing.claim, claim, f) and not _overstates(framing.claim, f, self.lang)
-                   and not self._opposed(claim, f)
+                   and not self._opposed(claim, f) and not self._other_sides(framing.claim, f)
                    and not (tense == "past" and (own := scored.get(f.id)) is not None
                             and self._told_as_to_come(claim, own)) for f in facts):
                 return self._affirm(question, claim, facts, said, plain, scored)
@@ -808,6 +808,8 @@ class Verdicts:
         if claim_text and not (self._roles_agree(claim_text, claim, fact) and _settles(fact, claim_text, self.lang)):
             return False
         if claim_text and _overstates(claim_text, fact, self.lang):
+            return False
+        if claim_text and self._other_sides(claim_text, fact):
             return False
         if self._opposed(claim, fact):
             return False
@@ -1058,17 +1060,20 @@ class Verdicts:
             # «программа на 2020–2030 годы»: a period of several years said of a fact that spans some
             out.append((claim.changed(years=frozenset(), span=None, span_label=""),
                         functools.partial(self._other_period, claim=claim)))
-        if not pinned:
-            return out
-        if len(claim.scope.place_refs) == 1:
+        if pinned and len(claim.scope.place_refs) == 1:
             (place,) = claim.scope.place_refs
             out.append((_without(claim, {place}), functools.partial(self._other_place, asked=place)))
-        elif (not claim.scope.place_refs and len(claim.words.unknown_names) == 1
+        elif (pinned and not claim.scope.place_refs and len(claim.words.unknown_names) == 1
               and self._unknown_place(framing.claim, claim.words.unknown_names[0])):
             name = claim.words.unknown_names[0]
             terms = tuple(t for t in claim.words.terms if t.word != name)
             out.append((claim.changed(unknown_names=(), terms=terms, phrase=" ".join(t.lemmas[0] for t in terms)),
                         functools.partial(self._other_place, asked="")))
+        for lemma, named in self._anchored(framing.claim).items():  # «по инициативе Парижа»: whose, whenever
+            for ref in sorted({ref for ref, _ in named if ref in claim.scope.entities | claim.scope.about_refs}):
+                out.append((_without(claim, {ref}), functools.partial(self._other_side, asked=ref, lemma=lemma)))
+        if not pinned:
+            return out
         timed = claim.scope.years or claim.scope.months or claim.scope.days or claim.scope.span
         begins = any("начать" in t.lemmas or "begin" in t.lemmas for t in claim.words.terms)
         # a beginning happens once: the day a fact says it began denies a later one, even after the base ends
@@ -1184,6 +1189,60 @@ class Verdicts:
             return "unknown", ""
         state, shown = number_state(said, fact, entry, self.lang)
         return state, shown
+
+    def _anchored(self, text: str) -> dict[str, list[tuple[str, str]]]:
+        """The names a text puts right beside a noun, by that noun's lemma: «по инициативе Парижа», "at Paris's
+        initiative", "the initiative of Paris" → инициатива: [(paris, the words that say it)]. The noun fixes the
+        name's part: whose initiative, whose invitation."""
+        analyse = analyser_for(self.lang)
+        tokens = words(text, max_chars=MAX_QUERY_CHARS)
+        english = self.lang == "en"
+        out: dict[str, list[tuple[str, str]]] = {}
+        for at, ref, _ in self._mentions(text, frozenset(self._kinds)):
+            if self._kinds.get(ref, ("", ""))[0] == "term":
+                continue
+            if english and tokens[at + 1:at + 2] == ["s"] and at + 2 < len(tokens):
+                noun, start, end = at + 2, at, at + 3  # "Paris's initiative"
+            else:
+                noun = at - 1 - (english and at >= 2 and tokens[at - 1] == "of")
+                start, end = noun, at + 1
+            if not 0 <= noun < len(tokens):
+                continue
+            info = analyse(tokens[noun])
+            if info.pos != "NOUN" or info.proper or info.function:
+                continue
+            if start == noun and noun >= 1 and analyse(tokens[noun - 1]).pos == "PREP":
+                start -= 1
+            out.setdefault(info.lemmas[0], []).append((ref, " ".join(tokens[start:end])))
+        return out
+
+    def _other_sides(self, claim_text: str, fact: Fact) -> bool:
+        """«по инициативе Парижа» of a fact that says «по инициативе Берлина»: another side's, not the claim's."""
+        return any(self._other_side(fact, ref, lemma)[0] == "differ"
+                   for lemma, named in self._anchored(claim_text).items() for ref, _ in named)
+
+    def _side(self, ref: str) -> str:
+        """The country a name speaks for: itself, a capital's («Баку заявил»), a person's."""
+        entity = self.base.entities.get(ref)
+        if entity is None:
+            return ""
+        return ref if entity.kind == "country" else entity.stands_for or (
+            entity.country if entity.kind == "person" else "")
+
+    def _other_side(self, fact: Fact, asked: str, lemma: str) -> tuple[str, str]:
+        """Whose it was by the fact, against the name the claim puts after the same noun: another country's
+        name there denies it («по инициативе Берлина», not Paris's); the claim's name anywhere in the fact,
+        or no such noun with a name, says nothing."""
+        text = (fact.text_en or fact.text) if self.lang == "en" else fact.text
+        stated = self._anchored(text).get(lemma, [])
+        mine, sides = self._side(asked), {self._side(ref) for ref, _ in stated}
+        if mine in sides:
+            return "agree", ""
+        if not mine or not stated or "" in sides or len(sides) > 1:
+            return "unknown", ""
+        said = stated[0][1]
+        found = re.search(r"\W+".join(map(re.escape, said.split())), text, re.IGNORECASE)
+        return "differ", found.group(0) if found else said
 
     def _other_people(self, fact: Fact, asked: str, claim: Query) -> tuple[str, str]:
         """The people the fact names, against the one set aside: not among them, nor in any fact of that day."""
