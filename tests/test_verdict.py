@@ -554,3 +554,19 @@ def test_whose_initiative_is_read_from_the_name_beside_the_same_noun(engine: Eng
     assert answer.verdict == verdict and answer.facts == ("karabakh-2023-09-21-putin-aliyev-phone-call",)
     if verdict == "no":
         assert "Баку" in first_line(answer) or "Baku" in first_line(answer)
+
+
+@pytest.mark.parametrize(("claim", "fact_id"), [
+    ("Верно, что Азербайджан входит в десятку самых популярных у российских туристов стран?",
+     "azerbaijan-top10-russian-tourists"),  # «стран» with no question word asks no place
+    ("Верно, что Россия входит в пятерку стран с наибольшими прямыми инвестициями в Азербайджан?",
+     "investment-russia-top-five"),  # a superlative that one fact says whole is no ranking to make
+])
+def test_a_claim_with_a_superlative_one_fact_states_is_confirmed(engine: Engine, claim: str, fact_id: str) -> None:
+    answer = engine.answer(claim)
+    assert answer.verdict == "yes" and answer.facts == (fact_id,)
+
+
+def test_a_superlative_the_fact_does_not_state_is_not_confirmed(engine: Engine) -> None:
+    answer = engine.answer("Верно, что Россия — самый крупный инвестор Азербайджана?")
+    assert answer.verdict != "yes" and not answer.answered

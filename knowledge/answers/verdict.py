@@ -691,13 +691,18 @@ class Verdicts:
             framing = dataclasses.replace(framing, claim=first)
             claim = self._parse(first, today)
         asks = claim.intent
-        if (not claim.has_content or asks.smalltalk or asks.answer_type not in ("", "what", "figure")
-                or asks.nth or asks.ordinal or asks.extreme or asks.frequent or asks.trend or asks.comparison
+        lx, analyse = lexicon_for(self.lang), analyser_for(self.lang)
+        # «в десятке стран»: a place noun with no question word in the claim asks no place
+        typed = asks.answer_type not in ("", "what", "figure") and not (
+            asks.answer_type == "place" and not any(t in lx.question_words for t in framing.claim.split()))
+        if (not claim.has_content or asks.smalltalk or typed
+                or asks.nth or asks.ordinal or asks.frequent or asks.trend or asks.comparison
                 or asks.list_intent or asks.count_intent or asks.now or asks.upcoming or asks.becomes
                 or claim.scope.excluded_places):
             return None
-        lx, analyse = lexicon_for(self.lang), analyser_for(self.lang)
         scored = _Scores(claim, self.index, self._positions())
+        if asks.extreme and not self._whole(plain, scored):
+            return None  # «самый крупный инвестор»: a ranking to make, unless one fact says all of it
         relative = split_relative(framing.claim, lx, analyse, names=self.index.aliases)
         if relative is not None and not {r for r in self._parse(relative[2].split()[0], today).scope.entities
                                          if self._kinds[r][0] == "person"} and not self._whole(plain, scored):
