@@ -570,3 +570,10 @@ def test_a_claim_with_a_superlative_one_fact_states_is_confirmed(engine: Engine,
 def test_a_superlative_the_fact_does_not_state_is_not_confirmed(engine: Engine) -> None:
     answer = engine.answer("Верно, что Россия — самый крупный инвестор Азербайджана?")
     assert answer.verdict != "yes" and not answer.answered
+
+
+@pytest.mark.parametrize("claim", ["Правда ли, что Россия — один из крупнейших инвесторов Азербайджана?",
+                                   "Is Russia one of the largest investors in Azerbaijan?"])
+def test_one_of_the_largest_is_a_group_the_top_five_confirms(engine: Engine, claim: str) -> None:
+    answer = engine.answer(claim)
+    assert answer.verdict == "yes" and answer.facts == ("investment-russia-top-five",)

@@ -1318,7 +1318,10 @@ def _overstates(claim_text: str, fact: Fact, lang: str) -> bool:
     """«Франция — крупнейший инвестор» of a fact that says «в пятёрке крупнейших»: one of the first few is not
     said to be the first."""
     lx, analyse = lexicon_for(lang), analyser_for(lang)
-    claim = [analyse(word) for word in words(claim_text)]
+    tokens = words(claim_text)
+    if any(pair in lx.one_of for pair in itertools.pairwise(tokens)):
+        return False  # «одна из крупнейших»: the claim says a group too
+    claim = [analyse(word) for word in tokens]
     if any(info.forms[0] in lx.group_ranks or info.word in lx.group_ranks for info in claim):
         return False  # the claim says the group itself
     first = any(not info.plural and (info.superlative or info.word in lx.superlative_words

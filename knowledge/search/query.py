@@ -544,6 +544,8 @@ def _read_form(scan: _Scan, raw_words: list[str], at: int, pairs: dict[int, str]
         scan.ask(pairs[at])
     elif word in lx.count_fillers and at > 0 and raw_words[at - 1] in lx.count_fillers:
         pass  # «третья по счёту»: how it is counted, not what
+    elif (word, raw_words[at + 1] if at + 1 < len(raw_words) else "") in lx.one_of:
+        pass  # «один из крупнейших»: a member of a group, no word a fact must hold
     elif word in lx.request_forms and word in lx.name_words and (at == 0 or raw_words[at - 1] in lx.fillers):
         pass  # "name the firms …" asks for them, not for a name
     elif word in lx.ambiguous_months and not _beside_number(raw_words, at):

@@ -912,6 +912,7 @@ ENGLISH = Lexicon(
     precise_words=frozenset(["exactly", "specifically", "precisely"]),
     copulas=frozenset(["be"]),
     group_ranks=frozenset(["top"]),
+    one_of=frozenset([("one", "of")]),
     opposites=(("growth", "decline"),),
     superlative_words=_words("most best worst largest biggest highest greatest strongest record"),
     months=_months(),
@@ -996,7 +997,7 @@ _SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "to
                              "span_openers", "span_closers", "negations", "which_words", "outside_words",
                              "count_fillers", "event_relatives", "kind_words", "per_words", "done_words",
                              "precise_words", "superlative_words", "group_ranks", "opposites",
-                             "both_sides",
+                             "both_sides", "one_of",
                              "indefinite_particles", "role_names", "results_of", "number_of", "before_year",
                              "except_words"])
 

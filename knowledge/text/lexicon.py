@@ -415,6 +415,7 @@ class Lexicon:
     per_words: frozenset[str] = frozenset()  # surface: «в год», "per year" after a number — a rate
     done_words: frozenset[str] = frozenset()  # surface: «уже», "already": what has been reached, not what is aimed at
     group_ranks: frozenset[str] = frozenset()  # «пятёрка», "top": among the first few, not the first
+    one_of: frozenset[tuple[str, str]] = frozenset()  # «один из крупнейших», "one of the largest": a group
     # terms that say the opposite of each other («вырос» / «упал»): a fact saying one denies a claim of the other
     opposites: tuple[tuple[str, str], ...] = ()
     copulas: frozenset[str] = frozenset()  # «быть», "be": «каким будет X» names X after «какой» all the same
@@ -585,6 +586,7 @@ RUSSIAN = Lexicon(
     precise_words=frozenset(["именно", "конкретно", "поименно"]),
     copulas=frozenset(["быть"]),
     group_ranks=frozenset(["тройка", "пятерка", "десятка", "двадцатка", "топ"]),
+    one_of=frozenset((one, "из") for one in ("один", "одна", "одно", "одним", "одной", "одного", "одну", "одними")),
     opposites=(("рост", "снижение"),),
     superlative_words=frozenset(["самый", "наиболее", "рекордный", "рекорд"]),
     months=MONTHS,
