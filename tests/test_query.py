@@ -193,6 +193,28 @@ def test_place_refs_only_after_v(parse) -> None:
     assert not parse("встреча Лаврова и Байрамова").scope.place_refs
 
 
+@pytest.mark.parametrize(("question", "place"), [("сколько компаний работает на территории Азербайджана", "azerbaijan"),
+                                                  ("были ли визиты в пределах России", "russia")])
+def test_a_noun_for_territory_passes_on_where(parse, question: str, place: str) -> None:
+    query = parse(question)
+    assert query.scope.place_refs == {place}
+    assert not {"территория", "предел"} & {lemma for t in query.words.terms for lemma in t.lemmas}
+
+
+def test_the_territory_of_a_country_is_where_in_english() -> None:
+    index = Engine.from_path().sibling("en").index
+    query = parse_query("how many firms are registered on the territory of Russia", index)
+    assert query.scope.place_refs == {"russia"}
+
+
+def test_a_place_on_the_other_territory_rules_the_fact_out(index: Index) -> None:
+    engine = Engine.from_path().prepare()
+    there = engine.answer("Сколько фирм с российским капиталом работает на территории Азербайджана?")
+    assert there.answered and there.facts == ("companies-fully-russian-capital",)
+    elsewhere = engine.answer("Сколько фирм с азербайджанским капиталом работает на территории России?")
+    assert "companies-fully-russian-capital" not in elsewhere.facts or not elsewhere.answered
+
+
 @pytest.mark.parametrize("question", ["когда Лавров посещал Азербайджан", "Лавров посетил Азербайджан?",
                                       "when did Lavrov visit Azerbaijan", "has Lavrov visited Azerbaijan"])
 def test_the_object_of_a_visit_is_where(index: Index, question: str) -> None:

@@ -495,7 +495,10 @@ class _Scan:
     def keep(self, info: WordInfo) -> None:
         lx, previous = self.lx, self.previous
         self.infos.append(info)
-        self.after_in.append((previous in lx.place_prepositions or self.visit_before) and not self.possessive)
+        framed = (self.earlier, previous) in lx.place_frames or (  # «на территории России», "the territory of"
+            previous == "of" and any(self.earlier == noun for _, noun in lx.place_frames))
+        self.after_in.append((previous in lx.place_prepositions or self.visit_before or framed)
+                             and not self.possessive)
         self.before.append(previous)
         self.before_that.append(self.earlier)
         self.about.append(self.topic_open and info.pos == "NOUN")
@@ -544,6 +547,8 @@ def _read_form(scan: _Scan, raw_words: list[str], at: int, pairs: dict[int, str]
         scan.ask(pairs[at])
     elif word in lx.count_fillers and at > 0 and raw_words[at - 1] in lx.count_fillers:
         pass  # «третья по счёту»: how it is counted, not what
+    elif at > 0 and (raw_words[at - 1], word) in lx.place_frames:
+        pass  # «на территории России»: where, said with a noun for it
     elif (word, raw_words[at + 1] if at + 1 < len(raw_words) else "") in lx.one_of:
         pass  # «один из крупнейших»: a member of a group, no word a fact must hold
     elif word in lx.request_forms and word in lx.name_words and (at == 0 or raw_words[at - 1] in lx.fillers):

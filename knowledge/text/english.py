@@ -894,6 +894,7 @@ ENGLISH = Lexicon(
     comparison_words=_words("second except besides apart predecessor successor comparatively"),
     relative_prepositions=_words("before after"),
     place_prepositions=_words("in at into to"),
+    place_frames=frozenset([("the", "territory"), ("on", "territory"), ("russian", "soil")]),
     outcome_words=_words("outcome result finish complete conclude agree decide sign resolve culminate"),
     results_of={},  # "for 2023" says it without an outcome word
     number_of=frozenset(),  # "number" is a figure word
@@ -991,7 +992,7 @@ ENGLISH = Lexicon(
 
 
 _SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "topic_prepositions", "question_pairs",
-                             "place_prepositions",
+                             "place_prepositions", "place_frames",
                              "follow_up_starts",
                              "back_references", "largest_forms", "smallest_forms", "yes_no_words", "by_period",
                              "span_openers", "span_closers", "negations", "which_words", "outside_words",

@@ -398,6 +398,7 @@ class Lexicon:
     phrase_rewrites: tuple[tuple[str, str], ...] = ()  # surface multiword verbs → one word («pulled out» → …)
     separable_particles: frozenset[str] = frozenset()  # "pulled its troops out": the object may stand between
     outside_words: frozenset[str] = frozenset()  # surface: «вне России», «за пределами России»: not there
+    place_frames: frozenset[tuple[str, str]] = frozenset()  # surface: «на территории России»: the place after
     # surface: «кроме», «помимо», "besides": before a place it is left out («в каких странах, кроме Франции»);
     # before anything else someone or something else is asked (a comparison)
     except_words: frozenset[str] = frozenset()
@@ -644,6 +645,7 @@ RUSSIAN = Lexicon(
     event_relatives={"перед": "before", "накануне": "before", "после": "after"},  # not «до»: «до какого года»
     venue_words=frozenset(["место"]),
     outside_words=frozenset(["вне", "пределами", "пределов"]),
+    place_frames=frozenset([("на", "территории"), ("на", "территорию"), ("в", "пределах")]),
     except_words=frozenset(["кроме", "помимо"]),
     count_fillers=frozenset(["по", "счету", "счёту"]),
     indefinite_particles=frozenset(["нибудь", "либо", "то"]),
