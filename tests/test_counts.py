@@ -88,3 +88,11 @@ def test_a_count_says_its_number_first_then_lists_the_occasions(engine: Engine, 
 def test_one_occasion_is_said_in_the_singular(engine: Engine) -> None:
     answer = engine.answer("сколько раз алиев и путин виделись в казахстане")
     assert answer.lead.startswith("Один раз (1)")
+
+
+def test_a_count_of_states_counts_those_that_took_part_not_where(engine: Engine) -> None:
+    """The country of a summit's city is where it was held, not a state that took part: no count to give."""
+    answer = engine.answer("Сколько стран участвовало в саммите в Ашхабаде?")
+    assert not answer.answered and answer.kind == "partial" and "Ашхабад" in answer.reply
+    signed = engine.answer("Сколько стран подписали декларацию о коридоре Север-Юг?")
+    assert signed.answered and states_count(signed.reply, 3)

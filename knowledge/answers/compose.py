@@ -151,8 +151,12 @@ class Composer:
                 else self.say.lead_list_capped.format(count=cap, total=len(facts)))
         if counting:  # «сколько раз встречались»: the number of events first, in words, then what was counted
             # occasions, or the distinct things of a kind the facts name («сколько документов»)
-            events = len({r for f in facts for r in f.entity_ids if self.base.entities[r].kind == kind}) if kind \
-                else count_occasions(facts)
+            # (a place is where it happened: the country of a summit's city is no state that took part)
+            events = len({r for f in facts for r in f.participants + f.organisations + f.related
+                          if self.base.entities[r].kind == kind}) if kind else count_occasions(facts)
+            if not events:  # «сколько государств участвовало»: the facts name none that did; no count to give
+                return self.build(question, "partial", False, self.say.partial("figure"), shown, max(
+                    s.score for s in members))
             noun, one = counted_noun(question, self.lang, counted_as) if self.lang == self.reply else ("", "")
             lead = self.say.lead_count.format(counted=counted(events, noun, self.reply, one=one), count=events)
         score = max(s.score for s in members)
