@@ -1084,9 +1084,9 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         scan.months = scan.year_parts  # «в начале 2019-го»
 
     named = _read_names(scan, index)
-    if scan.answer_type == "person" and scan.status_verb and not any(
+    if scan.answer_type == "person" and scan.status_verb and (lx.code != "ru" or "кем" in raw_words) and not any(
             index.base.entities[ref].kind == "person" for ref in named.order):
-        scan.answer_type = "what"  # «кем Франция считает Италию»: a status, not a person
+        scan.answer_type = "what"  # «кем Франция считает Италию»: a status, not a person («кто является …» is)
     if scan.excepts > 0:
         scan.comparison = True  # «что, кроме торговли, …»: something else is asked, which no fact ranks
     _read_both_sides(scan, named, index)

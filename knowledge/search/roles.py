@@ -53,6 +53,10 @@ def asks_who_holds(query: Query, index: Index, roles: Mapping[str, frozenset[str
     if not query.words.terms:
         return None
     known = frozenset().union(*roles.values()) if roles else frozenset()
+    if _qualified_role(query, known, index.lang):  # «кто министр экономики»: held only by one whose role says so
+        return tuple(ref for ref, lemmas in roles.items()
+                     if all(lemmas.intersection(term.lemmas) for term in query.words.terms)
+                     and (not countries or entities[ref].country in countries))
     if any(not known.intersection(term.lemmas) for term in query.words.terms):
         return None  # «кто возглавляет правительство»: words beyond a role's name
     return tuple(ref for ref, lemmas in roles.items()
@@ -124,6 +128,18 @@ def role_lemmas(index: Index) -> dict[str, frozenset[str]]:
 
 def _lemmas(text: str, lang: str) -> frozenset[str]:
     return frozenset(lemma for lemmas in content_lemmas(text, analyser=analyser_for(lang)) for lemma in lemmas)
+
+
+def _qualified_role(query: Query, known: frozenset[str], lang: str) -> bool:
+    """A role's name and what it is of, in the genitive: «министр экономики», «глава финансового ведомства» —
+    a role, though no one in the base may hold it (not «министр встречался», an event)."""
+    if lang != "ru" or len(query.words.terms) < 2:
+        return False
+    analyse = analyser_for(lang)
+    head, *rest = (analyse(term.word) for term in query.words.terms)
+    return (bool(known.intersection(query.words.terms[0].lemmas)) and head.pos == "NOUN" and not head.proper
+            and head.case in ("nomn", "ablt") and all(
+                info.pos in ("NOUN", "ADJF") and info.case == "gent" and not info.proper for info in rest))
 
 
 def _narrowed(query: Query) -> bool:
