@@ -96,3 +96,10 @@ def test_a_count_of_states_counts_those_that_took_part_not_where(engine: Engine)
     assert not answer.answered and answer.kind == "partial" and "Ашхабад" in answer.reply
     signed = engine.answer("Сколько стран подписали декларацию о коридоре Север-Юг?")
     assert signed.answered and states_count(signed.reply, 3)
+
+
+def test_the_number_of_things_counts_them_as_how_many_does(engine: Engine) -> None:
+    """«какое число X» names what is counted as «сколько X» does (not «в число самых …», which is among)."""
+    answer = engine.answer("Какое число государств подписало декларацию о коридоре Север-Юг?")
+    assert answer.answered and states_count(answer.reply, 3)
+    assert "государств" in answer.reply.split("\n", 1)[0]

@@ -231,8 +231,10 @@ def counted_noun(question: str, lang: str, counted_as: Collection[str] = ()) -> 
     name before it is not what is counted: "how many Smith–Jones meetings")."""
     tokens = lexicon_for(lang).rewrite_phrases(" ".join(words(question, max_chars=MAX_QUERY_CHARS)[:60])).split()
     analyse = analyser_for(lang)  # "in-person meetings": "personally meetings", as the parser reads them
-    starts = [at + 1 for at, token in enumerate(tokens) if token in ("сколько", "скольких")] if lang == "ru" else [
-        at + 2 for at, pair in enumerate(itertools.pairwise(tokens)) if pair == ("how", "many")]
+    number_of = lexicon_for(lang).number_of  # «какое число стран», "the number of countries"
+    starts = [at + 1 for at, token in enumerate(tokens) if token in ("сколько", "скольких") or token in number_of
+              ] if lang == "ru" else [at + 2 for at, pair in enumerate(itertools.pairwise(tokens))
+                                      if pair == ("how", "many") or (pair[0] in number_of and pair[1] == "of")]
     for start in starts[:1]:
         for token in tokens[start:start + 4]:
             info = analyse(token)

@@ -683,14 +683,18 @@ def _read_period_or_intent(scan: _Scan, info: WordInfo) -> bool:
             scan.month_bound = (relation, lx.months[lemma], info.word)  # «после апреля 2024 года»
     elif lemma in lx.year_parts:
         scan.year_parts.update(lx.year_parts[lemma])
+    elif info.word in lx.number_of:
+        asked = scan.answer_type
+        scan.ask("figure")  # «какое число граждан», «число вузов»: how many
+        if scan.answer_type == "figure" and asked != "figure" and scan.previous not in lx.place_prepositions:
+            scan.counted_from = len(scan.infos)  # the counted noun follows, as after «сколько» (not «в число»)
+            scan.figure_questions += 1
     elif lemma in lx.figure_words and not info.proper:  # «цифры», «много ли», not a name
         scan.ask("figure")
     elif info.word in lx.seasons or lemma in lx.seasons:
         scan.months.update(lx.seasons.get(info.word) or lx.seasons[lemma])
     elif lemma in lx.list_words or info.word in lx.list_words:
         scan.list_intent = True
-    elif info.word in lx.number_of:
-        scan.ask("figure")  # «какое число граждан», «число вузов»: how many
     elif lemma in lx.day_words and scan.answer_type in ("", "what", "date"):
         scan.wants_day = True
         scan.answer_type = "date"
