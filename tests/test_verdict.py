@@ -577,3 +577,19 @@ def test_a_superlative_the_fact_does_not_state_is_not_confirmed(engine: Engine) 
 def test_one_of_the_largest_is_a_group_the_top_five_confirms(engine: Engine, claim: str) -> None:
     answer = engine.answer(claim)
     assert answer.verdict == "yes" and answer.facts == ("investment-russia-top-five",)
+
+
+@pytest.mark.parametrize(("claim", "verdict", "fact_id"), [
+    # said in thousands, stated in units: the same thing counted at another scale
+    ("Верно ли, что за счёт федерального бюджета в России учатся 5 тысяч студентов из Азербайджана?", "no",
+     "azerbaijani-students-federal-budget-1000"),
+    # a part counted at another scale does not contest the whole stated as said
+    ("Верно ли, что в российских вузах учится примерно 8 тысяч азербайджанских студентов?", "yes",
+     "azerbaijani-students-in-russia-8k"),
+    # "each year" with no question word asks no date
+    ("Is it true that more than 500 state scholarships are granted to citizens of Azerbaijan each year?", "no",
+     "state-scholarships-200"),
+])
+def test_numbers_at_two_scales_are_compared(engine: Engine, claim: str, verdict: str, fact_id: str) -> None:
+    answer = engine.answer(claim)
+    assert answer.verdict == verdict and fact_id in answer.facts

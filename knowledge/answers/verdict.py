@@ -591,9 +591,23 @@ def _counts_what_said(said: Sequence[Said], fact: Fact, lang: str) -> bool:
     return any(number.nouns & s.nouns and number.scale == s.scale for number in said for s in stated)
 
 
+_MAGNITUDES = {"": 1.0, "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
+
+
 def _fits(said: Said, stated: Stated) -> bool:
-    """The same unit: the same scale and, when both name what they count, a word in common."""
-    return said.scale == stated.scale and (not said.nouns or not stated.nouns or bool(said.nouns & stated.nouns))
+    """The same unit: the same scale and, when both name what they count, a word in common; or the same thing
+    counted at another scale («3 тысячи студентов», «1000 студентов»)."""
+    if said.scale != stated.scale:
+        return said.scale in _MAGNITUDES and stated.scale in _MAGNITUDES and bool(said.nouns & stated.nouns)
+    return not said.nouns or not stated.nouns or bool(said.nouns & stated.nouns)
+
+
+def _absolute(said: Said, stated: Stated) -> tuple[Said, Stated]:
+    """Both numbers at one scale, when they are said at two («3 тысячи» against «1000»)."""
+    if said.scale == stated.scale or said.scale not in _MAGNITUDES or stated.scale not in _MAGNITUDES:
+        return said, stated
+    return (dataclasses.replace(said, value=said.value * _MAGNITUDES[said.scale], scale=""),
+            dataclasses.replace(stated, value=stated.value * _MAGNITUDES[stated.scale], scale=""))
 
 
 def compare_number(said: Said, stated: Stated) -> str:
@@ -602,6 +616,7 @@ def compare_number(said: Said, stated: Stated) -> str:
     The source's qualifier makes its number a range, read as people read it: «почти 4,4» is a little under
     4.4, «около 500» within a tenth of it, «более 2,5 млрд» at least 2.5 and not several times more. A claim
     agrees when its own range holds the source's and is contradicted when the two cannot meet."""
+    said, stated = _absolute(said, stated)
     x, v = said.value, stated.value
     low, high = _stated_range(stated)
     if said.compare == "more":
@@ -690,12 +705,12 @@ class Verdicts:
         if first:  # «впервые участвовал … в 2023»: checked as what happened, by facts that say it was the first
             framing = dataclasses.replace(framing, claim=first)
             claim = self._parse(first, today)
-        asks = claim.intent
         lx, analyse = lexicon_for(self.lang), analyser_for(self.lang)
-        # «в десятке стран»: a place noun with no question word in the claim asks no place
-        typed = asks.answer_type not in ("", "what", "figure") and not (
-            asks.answer_type == "place" and not any(t in lx.question_words for t in framing.claim.split()))
-        if (not claim.has_content or asks.smalltalk or typed
+        if claim.intent.answer_type not in ("", "what", "figure") and not any(
+                t in lx.question_words for t in framing.claim.split()):
+            claim = claim.changed(answer_type="")  # «в десятке стран», "each year": a noun with no question word
+        asks = claim.intent
+        if (not claim.has_content or asks.smalltalk or asks.answer_type not in ("", "what", "figure")
                 or asks.nth or asks.ordinal or asks.frequent or asks.trend or asks.comparison
                 or asks.list_intent or asks.count_intent or asks.now or asks.upcoming or asks.becomes
                 or claim.scope.excluded_places):
@@ -1046,7 +1061,13 @@ class Verdicts:
             counting = [s for s in ranked if s.score >= ranked[0].score - 2 * RIVAL_MARGIN
                         and _counts_what_said(said, s.entry.fact, self.lang)]
             near = counting or near
-        return [(s, number_state(said, s.entry.fact, s.entry, self.lang)[0]) for s in near]
+        states = [(s, number_state(said, s.entry.fact, s.entry, self.lang)[0]) for s in near]
+        if any(state == "agree" and _counts_what_said(said, s.entry.fact, self.lang) for s, state in states):
+            # a fact stating the number as said («8 тысяч студентов») outweighs one that differs only at another
+            # scale («1000 студентов» of them, a part)
+            states = [(s, state) for s, state in states
+                      if state != "differ" or _counts_what_said(said, s.entry.fact, self.lang)]
+        return states
 
     def _relaxations(self, claim: Query, said: Sequence[Said], framing: Framing
                      ) -> list[tuple[Query, Callable[[Fact], tuple[str, str]]]]:
