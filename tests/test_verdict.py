@@ -593,3 +593,13 @@ def test_one_of_the_largest_is_a_group_the_top_five_confirms(engine: Engine, cla
 def test_numbers_at_two_scales_are_compared(engine: Engine, claim: str, verdict: str, fact_id: str) -> None:
     answer = engine.answer(claim)
     assert answer.verdict == verdict and fact_id in answer.facts
+
+
+@pytest.mark.parametrize(("claim", "named"), [
+    ("Верно ли, что в 2010–2019 годах главным партнёром Азербайджана по ВТС была Турция?", "Россия"),
+    ("Верно, что Россия, Азербайджан и Турция подписали декларацию о коридоре Север-Юг?", "Иран"),
+    ("Was Turkey Azerbaijan's main military-technical cooperation partner in 2010-2019?", "Russia"),
+])
+def test_a_country_named_in_another_ones_place_is_denied(engine: Engine, claim: str, named: str) -> None:
+    answer = engine.answer(claim)
+    assert answer.verdict == "no" and named in first_line(answer)

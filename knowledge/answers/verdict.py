@@ -1107,6 +1107,10 @@ class Verdicts:
             out.append((claim.changed(years=frozenset(), months=frozenset(), days=frozenset(), span=None,
                                       span_label=""),
                         functools.partial(self._other_date, claim=claim)))
+        countries = [r for r in claim.scope.entities - claim.scope.place_refs if self._kinds[r][0] == "country"]
+        if len(countries) == 1:  # «главным партнёром была Франция»: the country the fact names in its place
+            out.append((_without(claim, set(countries)),
+                        functools.partial(self._other_country, asked=countries[0], claim=claim)))
         people = sorted(r for r in claim.scope.entities if self._kinds[r][0] == "person")
         if len(people) >= 2:
             for person in people:
@@ -1269,6 +1273,22 @@ class Verdicts:
         said = stated[0][1]
         found = re.search(r"\W+".join(map(re.escape, said.split())), text, re.IGNORECASE)
         return "differ", found.group(0) if found else said
+
+    def _other_country(self, fact: Fact, asked: str, claim: Query) -> tuple[str, str]:
+        """The countries taking part by the fact, against the one the claim names (not as where): others, and
+        not it, deny it."""
+        entry = self._entries.get(fact.id)
+        if entry is None:
+            return "unknown", ""
+        if asked in entry.entities or asked in fact.entity_ids:
+            return "agree", ""
+        named = claim.scope.entities | claim.scope.about_refs
+        others = [r for r in fact.participants if self._kinds.get(r, ("", ""))[0] == "country" and r not in named]
+        if not others:
+            return "unknown", ""
+        entities = self.base.entities
+        return "differ", ", ".join((entities[r].name_en or entities[r].name) if self.reply == "en"
+                                   else entities[r].name for r in others)
 
     def _other_people(self, fact: Fact, asked: str, claim: Query) -> tuple[str, str]:
         """The people the fact names, against the one set aside: not among them, nor in any fact of that day."""
