@@ -276,8 +276,9 @@ class Engine:
             things = frozenset(i for i, t in enumerate(query.words.terms) if t.noun and t.known)
             if query.intent.count_intent and not things:  # «сколько раз созванивались»: the verb names what is counted
                 things = frozenset(i for i, t in enumerate(query.words.terms) if t.known)
+            # «сколько раз был в России»: a fact set nowhere in particular (a phone call) is no time there
             members = [s for s in complete if s.coverage >= cfg.list_coverage and s.score >= cfg.suggest_threshold
-                       and things <= s.matched]
+                       and things <= s.matched and query.scope.place_refs <= s.entry.places]
             if members and members[0].score >= cfg.answer_threshold - cfg.list_margin:
                 return self.compose.listing(question, members, counting=query.intent.count_intent,
                                             kind=query.intent.counted_kind,

@@ -103,3 +103,10 @@ def test_the_number_of_things_counts_them_as_how_many_does(engine: Engine) -> No
     answer = engine.answer("Какое число государств подписало декларацию о коридоре Север-Юг?")
     assert answer.answered and states_count(answer.reply, 3)
     assert "государств" in answer.reply.split("\n", 1)[0]
+
+
+def test_a_count_of_times_somewhere_counts_only_facts_set_there(engine: Engine) -> None:
+    """A phone call or a statement, set nowhere in particular, is no time in the country asked about."""
+    answer = engine.answer("Сколько раз Алиев бывал в России в 2023 году?")
+    assert answer.answered and states_count(answer.reply, 2)
+    assert "karabakh-2023-09-21-putin-aliyev-phone-call" not in answer.facts
