@@ -645,7 +645,8 @@ def _misses_action(query: Query, scored: Scored, analyse: Callable[[str], WordIn
     """Every word the fact matches is a name, and a verb the base uses elsewhere is left unmatched: the fact
     is about the names asked, not about what they did."""
     verbs = [i for i, t in enumerate(query.words.terms)
-             if t.known and not t.noun and analyse(t.word).pos in ("VERB", "INFN", "PRTS", "GRND")]
+             if not t.noun and analyse(t.word).pos in ("VERB", "INFN", "PRTS", "GRND")
+             and (t.known or analyse(t.word).known)]  # «введены»: a verb the base never uses is another action
     return bool(verbs) and not scored.matched
 
 

@@ -95,3 +95,18 @@ def test_a_detail_of_an_action_needs_a_fact_stating_the_action(bundled_engine: E
     assert not _misses_action(query, with_verb, analyse)
     nouns = bundled_engine._parse("когда российские миротворцы", bundled_engine.today())
     assert not _misses_action(nouns, names_only, analyse)  # no action asked: nothing to miss
+
+
+def test_an_action_the_base_never_names_is_missed_too(bundled_engine: Engine) -> None:
+    """«когда миротворцы были введены»: a participle the dictionary knows and the base never uses is an action
+    no fact matching only the names states."""
+    import dataclasses
+
+    from knowledge.engine import _misses_action
+    from knowledge.search.index import reader
+    from knowledge.search.scoring import rank
+
+    query = bundled_engine._parse("когда российские миротворцы были введены", bundled_engine.today())
+    assert any(not t.known for t in query.words.terms)
+    top = rank(query, bundled_engine.index)[0]
+    assert _misses_action(query, dataclasses.replace(top, matched=frozenset()), reader(bundled_engine.index))
