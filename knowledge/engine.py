@@ -19,7 +19,7 @@ from knowledge.answers.replies import (
     phrases,
 )
 from knowledge.answers.special import SpecialAnswers
-from knowledge.answers.verdict import Verdicts
+from knowledge.answers.verdict import Verdicts, overstates
 from knowledge.base.loader import Limits, load_knowledge
 from knowledge.base.model import Fact, KnowledgeBase, short_key
 from knowledge.decision.features import Features, compute, reading_of
@@ -338,7 +338,8 @@ class Engine:
         top = ranked[0] if ranked else None
         if (top is None or not top.complete or top.score < cfg.answer_threshold
                 or len(top.matched) < len(query.words.terms)
-                or any(s.score >= top.score - cfg.tie_margin for s in ranked[1:2])):
+                or any(s.score >= top.score - cfg.tie_margin for s in ranked[1:2])
+                or overstates(question, top.entry.fact, self.lang)):  # "the largest" of «among the top five»
             return None
         return top if self._said(tokens, lx) <= self._fact_words(top.entry.fact) else None
 
@@ -409,6 +410,8 @@ class Engine:
             return False  # «кто от Чили был на саммите»: the fact names no one of that country
         if query.intent.answer_type == "person" and not scored.entry.people and self._asks_role_holder(query):
             return False  # «кто был главой ведомства»: a fact naming the office, not the person, does not tell
+        if overstates(query.text, scored.entry.fact, self.lang):
+            return False  # «кто крупнейший инвестор»: a fact saying «в пятёрке крупнейших» does not tell who is
         if any(t.topic and i not in scored.matched for i, t in enumerate(query.words.terms)):
             return False  # «соглашение о судоходстве»: a fact about another agreement does not tell
         # «товарооборот Чили с Перу»: facts about Peru that say nothing of trade

@@ -532,3 +532,11 @@ def test_who_heads_an_office_is_its_holder(engine: Engine) -> None:
     """«кто руководит МИД России» is «кто глава МИД России»: the minister the base names."""
     answer = engine.answer("кто руководит МИД России")
     assert answer.answered and "Лавров" in answer.reply.split("\n")[0]
+
+
+@pytest.mark.parametrize("question", ["Кто крупнейший инвестор Азербайджана?",
+                                      "Who is the largest investor in Azerbaijan?"])
+def test_the_largest_is_not_told_by_one_of_the_top_five(engine: Engine, question: str) -> None:
+    """A fact saying «в пятёрке крупнейших» does not say who is the first: shown at most, never asserted."""
+    answer = engine.answer(question)
+    assert not answer.answered

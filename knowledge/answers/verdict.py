@@ -767,7 +767,7 @@ class Verdicts:
             facts = [f for i in plain.facts if (f := self.base.fact(i)) is not None]
             if not all(_settles(f, framing.claim, self.lang) for f in facts):
                 return None  # whether a state persists: the lookup's facts tell what changed, without a verdict
-            if all(self._roles_agree(framing.claim, claim, f) and not _overstates(framing.claim, f, self.lang)
+            if all(self._roles_agree(framing.claim, claim, f) and not overstates(framing.claim, f, self.lang)
                    and not self._opposed(claim, f) and not self._other_sides(framing.claim, f)
                    and not (tense == "past" and (own := scored.get(f.id)) is not None
                             and self._told_as_to_come(claim, own)) for f in facts):
@@ -827,7 +827,7 @@ class Verdicts:
             return False
         if claim_text and not (self._roles_agree(claim_text, claim, fact) and _settles(fact, claim_text, self.lang)):
             return False
-        if claim_text and _overstates(claim_text, fact, self.lang):
+        if claim_text and overstates(claim_text, fact, self.lang):
             return False
         if claim_text and self._other_sides(claim_text, fact):
             return False
@@ -1355,7 +1355,7 @@ class _Scores:
         return self.done[fact_id]
 
 
-def _overstates(claim_text: str, fact: Fact, lang: str) -> bool:
+def overstates(claim_text: str, fact: Fact, lang: str) -> bool:
     """«Франция — крупнейший инвестор» of a fact that says «в пятёрке крупнейших»: one of the first few is not
     said to be the first."""
     lx, analyse = lexicon_for(lang), analyser_for(lang)
