@@ -818,3 +818,9 @@ def test_a_month_adjective_names_the_month(parse) -> None:
 def test_two_countries_in_the_nominative_are_both_sides(parse) -> None:
     query = parse("две страны установили отношения в 1992 году")
     assert "два" not in {t.lemmas[0] for t in query.words.terms} and query.intent.answer_type != "place"
+
+
+def test_the_place_something_occupies_is_a_rank(parse) -> None:
+    """«какое место занимает»: a rank among others, not where; «в каком месте встречались» stays a place."""
+    assert parse("какое место Россия занимает среди инвесторов").intent.answer_type != "place"
+    assert parse("в каком месте встречались президенты").intent.answer_type == "place"

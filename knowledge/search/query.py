@@ -932,7 +932,8 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
             and _after_which(scan, position, analyse, anywhere=True)
         if kind_asked and lemma in lx.topic_nouns:
             scan.content_verb = scan.what_seen = True  # «какие темы поднимал»: what was said is asked
-        if owner is None and lemma in lx.place_words and (
+        ranked_at = lemma in lx.venue_words and any(lx.rank_verbs.intersection(i.forms[:1]) for i in scan.infos)
+        if owner is None and lemma in lx.place_words and not ranked_at and (
                 scan.answer_type in ("", "place") or (scan.answer_type == "what" and not scan.what_seen)
                 or _after_which(scan, position, analyse)):  # not «что … насчёт единства страны»
             # «в каком городе», «города, где …»: the kind of place asked, not a word a fact must hold
