@@ -824,3 +824,17 @@ def test_the_place_something_occupies_is_a_rank(parse) -> None:
     """«какое место занимает»: a rank among others, not where; «в каком месте встречались» stays a place."""
     assert parse("какое место Россия занимает среди инвесторов").intent.answer_type != "place"
     assert parse("в каком месте встречались президенты").intent.answer_type == "place"
+
+
+def test_cooperation_with_someone_asked_in_an_overview_is_all_about_them(parse) -> None:
+    """«что известно о сотрудничестве с КАМАЗом»: every fact about the company, not only one saying «сотрудничество»."""
+    lemmas = {lemma for t in parse("что известно о сотрудничестве с КАМАЗом").words.terms for lemma in t.lemmas}
+    assert "сотрудничество" not in lemmas
+    kept = {lemma for t in parse("что известно о сотрудничестве в энергетике").words.terms for lemma in t.lemmas}
+    assert "сотрудничество" in kept  # nobody named: the cooperation is what is asked about
+
+
+def test_an_overview_of_cooperation_with_a_company_lists_its_facts(index: Index) -> None:
+    engine = Engine.from_path().prepare()
+    answer = engine.answer("Что известно о сотрудничестве с КАМАЗом в Азербайджане?")
+    assert answer.kind == "list" and len(answer.facts) >= 3

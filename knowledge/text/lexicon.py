@@ -404,6 +404,7 @@ class Lexicon:
     except_words: frozenset[str] = frozenset()
     venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
     rank_verbs: frozenset[str] = frozenset()  # «какое место занимает»: a rank, not a place
+    relation_nouns: frozenset[str] = frozenset()  # «что известно о сотрудничестве с X»: all about X
     upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says
     kind_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # an entity kind → words naming it
     # dictionary forms: «принять» a document is to adopt it (a fact says «утвердить»), a visitor to receive him
@@ -646,6 +647,7 @@ RUSSIAN = Lexicon(
     event_relatives={"перед": "before", "накануне": "before", "после": "after"},  # not «до»: «до какого года»
     venue_words=frozenset(["место"]),
     rank_verbs=frozenset(["занимать", "занять"]),
+    relation_nouns=frozenset(["сотрудничество", "отношение", "связь", "взаимодействие", "партнерство", "работа"]),
     outside_words=frozenset(["вне", "пределами", "пределов"]),
     place_frames=frozenset([("на", "территории"), ("на", "территорию"), ("в", "пределах")]),
     except_words=frozenset(["кроме", "помимо"]),
