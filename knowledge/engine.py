@@ -24,6 +24,7 @@ from knowledge.base.loader import Limits, load_knowledge
 from knowledge.base.model import Fact, KnowledgeBase, short_key
 from knowledge.decision.features import Features, compute, reading_of
 from knowledge.decision.model import bundled_model
+from knowledge.search.anchors import contradicts
 from knowledge.search.cache import load_compiled
 from knowledge.search.context import Context
 from knowledge.search.followup import read_follow_up
@@ -288,7 +289,9 @@ class Engine:
         if best is not None and best.score >= cfg.answer_threshold and self._untold(query, allowed):
             top = None  # «кто обстрелял …»: the fact about it says the source does not tell — not another's people
         if top is not None and not self._tells(query, top):
-            top = None
+            # the next complete fact nearly as close may tell it (not the other side's figure, but this one's)
+            top = next((s for s in complete[1:] if s.score >= top.score - cfg.tie_margin and self._tells(query, s)),
+                       None)
         if (top is not None and top.score >= cfg.answer_threshold
                 and (best is None or top.score >= best.score - cfg.complete_margin)):
             if query.intent.ordinal:
@@ -300,7 +303,7 @@ class Engine:
                                           suggestions=self.compose.suggestions(allowed))
             tied = [s for s in complete if s.score >= max(cfg.answer_threshold, top.score - cfg.tie_margin)
                     or (s.coverage >= top.coverage - cfg.tie_coverage and s.score >= top.score - cfg.tie_margin * 4)]
-            tied = self._cover(query, complete, tied)
+            tied = [s for s in self._cover(query, complete, tied) if s is top or self._tells(query, s)]
             if len(tied) > 1:
                 return self.compose.listing(question, tied, asked=query)
             fact = top.entry.fact
@@ -410,6 +413,9 @@ class Engine:
             return False  # «кто от Чили был на саммите»: the fact names no one of that country
         if query.intent.answer_type == "person" and not scored.entry.people and self._asks_role_holder(query):
             return False  # «кто был главой ведомства»: a fact naming the office, not the person, does not tell
+        fact = scored.entry.fact
+        if contradicts(query.text, (fact.text_en or fact.text) if self.lang == "en" else fact.text, self.index):
+            return False  # «гражданам Франции» of a fact about «гражданам Италии»: the other side's
         if overstates(query.text, scored.entry.fact, self.lang):
             return False  # «кто крупнейший инвестор»: a fact saying «в пятёрке крупнейших» does not tell who is
         if any(t.topic and i not in scored.matched for i, t in enumerate(query.words.terms)):

@@ -54,6 +54,7 @@ from knowledge.answers.compose import Composer
 from knowledge.base.dates import MONTHS_EN, MONTHS_GENITIVE
 from knowledge.base.figures import figure_en
 from knowledge.base.model import Fact, Figure
+from knowledge.search.anchors import anchored, contradicts, mentions, other_side
 from knowledge.search.index import FactEntry, Index, reader
 from knowledge.search.query import Query, split_relative
 from knowledge.search.rankings import occasion_groups
@@ -870,19 +871,7 @@ class Verdicts:
         return told
 
     def _mentions(self, text: str, people: frozenset[str]) -> list[tuple[int, str, str]]:
-        """(position, person, grammatical case) of each word of a text naming one of ``people`` by a one-word
-        alias (a surname)."""
-        analyse = analyser_for(self.lang)
-        out: list[tuple[int, str, str]] = []
-        for at, token in enumerate(words(text, max_chars=MAX_QUERY_CHARS)):
-            info = analyse(token)
-            for lemma in info.lemmas:
-                found = [a.entity for a in self.index.aliases.get(lemma, ()) if len(a.tokens) == 1
-                         and a.entity in people]
-                if found:
-                    out.append((at, found[0], info.case))
-                    break
-        return out
+        return mentions(text, self.index, people)
 
     def _roles_agree(self, claim_text: str, claim: Query, fact: Fact) -> bool:
         """Who did it, when a claim names two people: «А извинился перед Б» is not confirmed by a fact in which
@@ -1221,58 +1210,15 @@ class Verdicts:
         return state, shown
 
     def _anchored(self, text: str) -> dict[str, list[tuple[str, str]]]:
-        """The names a text puts right beside a noun, by that noun's lemma: «по инициативе Парижа», "at Paris's
-        initiative", "the initiative of Paris" → инициатива: [(paris, the words that say it)]. The noun fixes the
-        name's part: whose initiative, whose invitation."""
-        analyse = analyser_for(self.lang)
-        tokens = words(text, max_chars=MAX_QUERY_CHARS)
-        english = self.lang == "en"
-        out: dict[str, list[tuple[str, str]]] = {}
-        for at, ref, _ in self._mentions(text, frozenset(self._kinds)):
-            if self._kinds.get(ref, ("", ""))[0] == "term":
-                continue
-            if english and tokens[at + 1:at + 2] == ["s"] and at + 2 < len(tokens):
-                noun, start, end = at + 2, at, at + 3  # "Paris's initiative"
-            else:
-                noun = at - 1 - (english and at >= 2 and tokens[at - 1] == "of")
-                start, end = noun, at + 1
-            if not 0 <= noun < len(tokens):
-                continue
-            info = analyse(tokens[noun])
-            if info.pos != "NOUN" or info.proper or info.function:
-                continue
-            if start == noun and noun >= 1 and analyse(tokens[noun - 1]).pos == "PREP":
-                start -= 1
-            out.setdefault(info.lemmas[0], []).append((ref, " ".join(tokens[start:end])))
-        return out
+        return anchored(text, self.index)
 
     def _other_sides(self, claim_text: str, fact: Fact) -> bool:
         """«по инициативе Парижа» of a fact that says «по инициативе Берлина»: another side's, not the claim's."""
-        return any(self._other_side(fact, ref, lemma)[0] == "differ"
-                   for lemma, named in self._anchored(claim_text).items() for ref, _ in named)
-
-    def _side(self, ref: str) -> str:
-        """The country a name speaks for: itself, a capital's («Баку заявил»), a person's."""
-        entity = self.base.entities.get(ref)
-        if entity is None:
-            return ""
-        return ref if entity.kind == "country" else entity.stands_for or (
-            entity.country if entity.kind == "person" else "")
+        return contradicts(claim_text, (fact.text_en or fact.text) if self.lang == "en" else fact.text, self.index)
 
     def _other_side(self, fact: Fact, asked: str, lemma: str) -> tuple[str, str]:
-        """Whose it was by the fact, against the name the claim puts after the same noun: another country's
-        name there denies it («по инициативе Берлина», not Paris's); the claim's name anywhere in the fact,
-        or no such noun with a name, says nothing."""
-        text = (fact.text_en or fact.text) if self.lang == "en" else fact.text
-        stated = self._anchored(text).get(lemma, [])
-        mine, sides = self._side(asked), {self._side(ref) for ref, _ in stated}
-        if mine in sides:
-            return "agree", ""
-        if not mine or not stated or "" in sides or len(sides) > 1:
-            return "unknown", ""
-        said = stated[0][1]
-        found = re.search(r"\W+".join(map(re.escape, said.split())), text, re.IGNORECASE)
-        return "differ", found.group(0) if found else said
+        """Whose it was by the fact, against the name the claim puts after the same noun (``other_side``)."""
+        return other_side((fact.text_en or fact.text) if self.lang == "en" else fact.text, asked, lemma, self.index)
 
     def _other_country(self, fact: Fact, asked: str, claim: Query) -> tuple[str, str]:
         """The countries taking part by the fact, against the one the claim names (not as where): others, and
