@@ -603,3 +603,11 @@ def test_numbers_at_two_scales_are_compared(engine: Engine, claim: str, verdict:
 def test_a_country_named_in_another_ones_place_is_denied(engine: Engine, claim: str, named: str) -> None:
     answer = engine.answer(claim)
     assert answer.verdict == "no" and named in first_line(answer)
+
+
+def test_a_bare_question_with_a_relative_clause_is_a_claim(engine: Engine) -> None:
+    """«Встреча, где …, прошла в X?»: «где» opens a clause about the noun before the comma; the question is
+    whether the rest holds. «По данным справки, сколько …» still asks how many."""
+    answer = engine.answer("Встреча, где Путин и Алиев говорили в сентябре 2022 года, прошла в Самарканде?")
+    assert answer.verdict == "yes" and "summit-2022-09-16-samarkand" in answer.facts
+    assert read_framing("По данным справки, сколько раз Алиев бывал в России?", "ru") is None

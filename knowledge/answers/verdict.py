@@ -230,8 +230,10 @@ def read_framing(question: str, lang: str = "ru") -> Framing | None:
     else:
         copula = bool(_COPULA.search(question[:MAX_QUERY_CHARS]))
         framing = _framing_ru(tokens, asks, copula=copula)
-        if framing is None and "ли" in tokens[1:]:  # «прошёл ли саммит, где встречались …»: «где» opens a clause
-            framing = _framing_ru(tokens, asks, copula=copula, relative=_after_comma(question[:MAX_QUERY_CHARS]))
+        clauses = _after_comma(question[:MAX_QUERY_CHARS])
+        if framing is None and ("ли" in tokens[1:] or (asks and clauses & _CLAUSE_OPENERS)):
+            # «прошёл ли саммит, где …», «саммит, где …, прошёл в Москве?»: «где» opens a clause
+            framing = _framing_ru(tokens, asks, copula=copula, relative=clauses)
     if framing is None:
         return None
     claim = " ".join(with_digits(framing.claim.split(), lang))
@@ -304,6 +306,7 @@ def _after_comma(question: str) -> frozenset[str]:
     return frozenset(after for before, after in pairs if analyse(before).pos == "NOUN" and not analyse(before).function)
 
 
+_CLAUSE_OPENERS = frozenset(["где", "куда", "откуда"])  # not «…, сколько …», «про завод, когда …»: those ask
 _COMMA_WORD = re.compile(r"([^\W\d_]+)\s*,\s*([^\W\d_]+)")
 
 
@@ -707,9 +710,11 @@ class Verdicts:
             framing = dataclasses.replace(framing, claim=first)
             claim = self._parse(first, today)
         lx, analyse = lexicon_for(self.lang), analyser_for(self.lang)
+        clauses = _after_comma(question[:MAX_QUERY_CHARS]) if self.lang == "ru" else frozenset()
         if claim.intent.answer_type not in ("", "what", "figure") and not any(
-                t in lx.question_words for t in framing.claim.split()):
-            claim = claim.changed(answer_type="")  # «в десятке стран», "each year": a noun with no question word
+                t in lx.question_words and t not in clauses for t in framing.claim.split()):
+            # «в десятке стран», "each year": a noun with no question word; «саммит, где …»: a clause's word
+            claim = claim.changed(answer_type="")
         asks = claim.intent
         if (not claim.has_content or asks.smalltalk or asks.answer_type not in ("", "what", "figure")
                 or asks.nth or asks.ordinal or asks.frequent or asks.trend or asks.comparison
