@@ -611,3 +611,9 @@ def test_a_bare_question_with_a_relative_clause_is_a_claim(engine: Engine) -> No
     answer = engine.answer("Встреча, где Путин и Алиев говорили в сентябре 2022 года, прошла в Самарканде?")
     assert answer.verdict == "yes" and "summit-2022-09-16-samarkand" in answer.facts
     assert read_framing("По данным справки, сколько раз Алиев бывал в России?", "ru") is None
+
+
+def test_half_a_billion_is_a_number_with_its_scale() -> None:
+    assert with_digits(["вложили", "полмиллиарда", "долларов"]) == ["вложили", "0.5", "млрд", "долларов"]
+    (said,) = said_numbers("вложили полмиллиарда долларов", {"0.5"})
+    assert said.value == 0.5 and said.scale == "b" and "доллар" in said.nouns

@@ -250,13 +250,20 @@ def with_digits(tokens: Sequence[str], lang: str = "ru") -> list[str]:
     checked against the fact's whatever way it is written. Not «the two leaders», «эти две страны»: who, not
     how many; nor «две страны», the two the source is about."""
     lx = lexicon_for(lang)
-    out = list(tokens)
+    out: list[str] = []
     for at, token in enumerate(tokens):
         value = lx.cardinal_words.get(token)
         if (value is not None and at + 1 < len(tokens) and (at == 0 or tokens[at - 1] not in _DETERMINERS)
                 and (token, tokens[at + 1]) not in lx.both_sides):
-            out[at] = str(value)
+            out.append(str(value))
+        elif token in _HALVES:  # «полмиллиарда долларов»: 0.5 billion
+            out.extend(("0.5", _HALVES[token]))
+        else:
+            out.append(token)
     return out
+
+
+_HALVES = {"полмиллиарда": "млрд", "полмиллиона": "млн", "полтысячи": "тысячи"}
 
 
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)-((?:19|20)\d\d)\b")
