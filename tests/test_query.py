@@ -838,3 +838,14 @@ def test_an_overview_of_cooperation_with_a_company_lists_its_facts(index: Index)
     engine = Engine.from_path().prepare()
     answer = engine.answer("Что известно о сотрудничестве с КАМАЗом в Азербайджане?")
     assert answer.kind == "list" and len(answer.facts) >= 3
+
+
+@pytest.mark.parametrize(("question", "place"), [("когда президенты встречались в столице Киргизии", "bishkek"),
+                                                  ("что подписали в столице России", "moscow")])
+def test_the_capital_of_a_country_is_the_city_the_base_gives_as_its_capital(parse, question: str,
+                                                                           place: str) -> None:
+    assert place in parse(question).scope.place_refs
+
+
+def test_a_city_the_base_does_not_call_a_capital_is_none(parse) -> None:
+    assert "samarkand" not in parse("встреча в столице Узбекистана").scope.place_refs

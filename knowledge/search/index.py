@@ -244,10 +244,25 @@ class _Builder:
         key = frozenset(items)
         return self._shared.setdefault(key, key)
 
+    def _capital_names(self, entity: Entity) -> tuple[str, ...]:
+        """«столица Киргизии», "capital of Kyrgyzstan" for a place the base gives as its country's capital:
+        one that speaks for it («Баку заявил») or is named so («киргизская столица»)."""
+        capitals = lexicon_for(self.lang).capital_words
+        country = self.base.entities.get(entity.country)
+        if entity.kind != "place" or country is None or not capitals:
+            return ()
+        named = any(lexicon_for(lang).capital_words & _flatten(_alias_tokens(name, analyser_for(lang)))
+                    for lang, names in (("ru", (entity.name, *entity.aliases)),
+                                        ("en", (entity.name_en, *entity.aliases_en))) for name in names if name)
+        if entity.stands_for != country.id and not named:
+            return ()
+        word = sorted(capitals)[0]
+        return tuple(f"{word} {name}" for name in _names(country, self.lang))
+
     def read_entities(self) -> None:
         for entity in self.base.entities.values():
             terms: set[str] = set()
-            for name in _names(entity, self.lang):
+            for name in (*_names(entity, self.lang), *self._capital_names(entity)):
                 tokens = _alias_tokens(name, self.analyser)
                 if not tokens:
                     continue

@@ -890,6 +890,7 @@ ENGLISH = Lexicon(
     second_person=_words("you your yours yourself yourselves u ya ur"),
     overview_words=_words("know tell overview detail summary summarize background"),
     relation_nouns=_words("cooperation relation partnership work"),
+    capital_words=_words("capital"),
     latest_words=_words("latest last recent recently new fresh"),
     earliest_words=_words("first earliest"),
     comparison_words=_words("second except besides apart predecessor successor comparatively"),

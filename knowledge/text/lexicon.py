@@ -405,6 +405,7 @@ class Lexicon:
     venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
     rank_verbs: frozenset[str] = frozenset()  # «какое место занимает»: a rank, not a place
     relation_nouns: frozenset[str] = frozenset()  # «что известно о сотрудничестве с X»: all about X
+    capital_words: frozenset[str] = frozenset()  # «столица Франции»: the capital a base names, by its country
     upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says
     kind_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # an entity kind → words naming it
     # dictionary forms: «принять» a document is to adopt it (a fact says «утвердить»), a visitor to receive him
@@ -648,6 +649,7 @@ RUSSIAN = Lexicon(
     venue_words=frozenset(["место"]),
     rank_verbs=frozenset(["занимать", "занять"]),
     relation_nouns=frozenset(["сотрудничество", "отношение", "связь", "взаимодействие", "партнерство", "работа"]),
+    capital_words=frozenset(["столица"]),
     outside_words=frozenset(["вне", "пределами", "пределов"]),
     place_frames=frozenset([("на", "территории"), ("на", "территорию"), ("в", "пределах")]),
     except_words=frozenset(["кроме", "помимо"]),
