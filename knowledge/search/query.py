@@ -1107,7 +1107,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
             and not named.entities:
         scan.list_intent = True  # only a period named: everything in it
     if scan.overview and any(index.base.entities[r].kind not in ("country", "place") for r in named.entities):
-        # «что известно о сотрудничестве с Ивановым»: everything about the one named, not a word to find
+        # «расскажи про связи с Ивановым»: everything about the one named, not a word to find
         terms = [t for t in terms if not set(t.lemmas) & lx.relation_nouns]
     if scan.overview and scan.answer_type in ("", "what"):
         scan.list_intent = True  # «что известно о ВТС»

@@ -404,7 +404,7 @@ class Lexicon:
     except_words: frozenset[str] = frozenset()
     venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
     rank_verbs: frozenset[str] = frozenset()  # «какое место занимает»: a rank, not a place
-    relation_nouns: frozenset[str] = frozenset()  # «что известно о сотрудничестве с X»: all about X
+    relation_nouns: frozenset[str] = frozenset()  # «расскажи про связи с X»: all about X
     capital_words: frozenset[str] = frozenset()  # «столица Франции»: the capital a base names, by its country
     upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says
     kind_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # an entity kind → words naming it
