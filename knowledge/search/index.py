@@ -245,8 +245,9 @@ class _Builder:
         return self._shared.setdefault(key, key)
 
     def _capital_names(self, entity: Entity) -> tuple[str, ...]:
-        """«столица Киргизии», "capital of Kyrgyzstan" for a place the base gives as its country's capital:
-        one that speaks for it («Баку заявил») or is named so («киргизская столица»)."""
+        """«столица Киргизии» for a place the base gives as its country's capital: one that speaks for it
+        («Баку заявил») or is named so («киргизская столица»). (English "the capital of X" has "of" between,
+        which an alias does not skip.)"""
         capitals = lexicon_for(self.lang).capital_words
         country = self.base.entities.get(entity.country)
         if entity.kind != "place" or country is None or not capitals:
