@@ -19,12 +19,12 @@ from knowledge.answers.replies import (
     phrases,
 )
 from knowledge.answers.special import SpecialAnswers
-from knowledge.answers.verdict import Verdicts, overstates
+from knowledge.answers.verdict import Verdicts, overstates, says_first
 from knowledge.base.loader import Limits, load_knowledge
 from knowledge.base.model import Fact, KnowledgeBase, short_key
 from knowledge.decision.features import Features, compute, reading_of
 from knowledge.decision.model import bundled_model
-from knowledge.search.anchors import contradicts
+from knowledge.search.anchors import Anchors, anchored, contradicts
 from knowledge.search.cache import load_compiled
 from knowledge.search.context import Context
 from knowledge.search.followup import read_follow_up
@@ -43,6 +43,8 @@ from knowledge.text.normalize import MAX_QUERY_CHARS, spell_out, words
 from knowledge.text.timeframe import find_timeframe
 
 __all__ = ["Engine", "EngineSettings"]  # EngineSettings (knowledge.settings) is imported from here by the bot
+
+ANCHOR_MEMO = 256  # recent questions whose anchored names are kept (a question asks it of several facts)
 
 
 class Engine:
@@ -72,6 +74,10 @@ class Engine:
         self.semantic = semantic  # None: words alone (the extra is missing, or `semantic` is off)
         self._semantic_entries = semantic.entries(list(self._entries)) if semantic else None
         self._roles: dict[str, frozenset[str]] | None = None  # built at the first «кто …» question
+        # whose names are, by the noun beside them (search/anchors.py): each fact's once, recent questions'
+        self._fact_anchors: dict[str, Anchors] = {}
+        self._question_anchors: dict[str, Anchors] = {}
+        self._first_said: dict[str, bool] = {}  # «крупнейший»: the first of its kind said (verdict.says_first)
         present = {fact.topic for fact in base.facts}
         declared = base.lexicon.topic_names(self.reply)
         names = {**declared, **{key: base.lexicon.topic_name(key) for key in sorted(present - declared.keys())}}
@@ -342,7 +348,8 @@ class Engine:
         if (top is None or not top.complete or top.score < cfg.answer_threshold
                 or len(top.matched) < len(query.words.terms)
                 or any(s.score >= top.score - cfg.tie_margin for s in ranked[1:2])
-                or overstates(question, top.entry.fact, self.lang)):  # "the largest" of «among the top five»
+                or overstates(question, top.entry.fact, self.lang, first=self._says_first(question))):
+            # "the largest" of «among the top five»
             return None
         return top if self._said(tokens, lx) <= self._fact_words(top.entry.fact) else None
 
@@ -413,15 +420,39 @@ class Engine:
             return False  # «кто от Чили был на саммите»: the fact names no one of that country
         if query.intent.answer_type == "person" and not scored.entry.people and self._asks_role_holder(query):
             return False  # «кто был главой ведомства»: a fact naming the office, not the person, does not tell
-        fact = scored.entry.fact
-        if contradicts(query.text, (fact.text_en or fact.text) if self.lang == "en" else fact.text, self.index):
+        if self._other_side(query, scored.entry.fact):
             return False  # «гражданам Франции» of a fact about «гражданам Италии»: the other side's
-        if overstates(query.text, scored.entry.fact, self.lang):
+        if overstates(query.text, scored.entry.fact, self.lang, first=self._says_first(query.text)):
             return False  # «кто крупнейший инвестор»: a fact saying «в пятёрке крупнейших» does not tell who is
         if any(t.topic and i not in scored.matched for i, t in enumerate(query.words.terms)):
             return False  # «соглашение о судоходстве»: a fact about another agreement does not tell
         # «товарооборот Чили с Перу»: facts about Peru that say nothing of trade
         return not _misses_subject(query, scored, analyse, lexicon_for(self.lang).event_nouns)
+
+    def _says_first(self, question: str) -> bool:
+        """``says_first`` of a question, memoised as the anchors are (it is asked of several facts)."""
+        found = self._first_said.get(question)
+        if found is None:
+            if len(self._first_said) >= ANCHOR_MEMO:
+                self._first_said.clear()
+            found = self._first_said[question] = says_first(question, self.lang)
+        return found
+
+    def _other_side(self, query: Query, fact: Fact) -> bool:
+        """The fact puts another side's name beside a noun the question puts a name beside (anchors, memoised:
+        dict reads and writes are atomic, and a value is the same whoever computes it)."""
+        asked = self._question_anchors.get(query.text)
+        if asked is None:
+            if len(self._question_anchors) >= ANCHOR_MEMO:
+                self._question_anchors.clear()
+            asked = self._question_anchors[query.text] = anchored(query.text, self.index)
+        if not asked:
+            return False
+        text = (fact.text_en or fact.text) if self.lang == "en" else fact.text
+        stated = self._fact_anchors.get(fact.id)
+        if stated is None:
+            stated = self._fact_anchors[fact.id] = anchored(text, self.index)
+        return contradicts(query.text, text, self.index, asked=asked, stated=stated)
 
     def _untold(self, query: Query, allowed: list[Scored]) -> bool:
         """A fact nearly as close as the best (``complete_margin``: closeness in meaning may lift another) says

@@ -1313,9 +1313,19 @@ class _Scores:
         return self.done[fact_id]
 
 
-def overstates(claim_text: str, fact: Fact, lang: str) -> bool:
+def overstates(claim_text: str, fact: Fact, lang: str, *, first: bool | None = None) -> bool:
     """«Франция — крупнейший инвестор» of a fact that says «в пятёрке крупнейших»: one of the first few is not
-    said to be the first."""
+    said to be the first. ``first``: ``says_first(claim_text)``, when already known."""
+    if not (says_first(claim_text, lang) if first is None else first):
+        return False
+    lx, analyse = lexicon_for(lang), analyser_for(lang)
+    text = fact.text_en if lang == "en" and fact.text_en else fact.text
+    return any(analyse(word).forms[0] in lx.group_ranks or word in lx.group_ranks for word in words(text))
+
+
+def says_first(claim_text: str, lang: str) -> bool:
+    """The text says something is the first of its kind («крупнейший инвестор»), not one of a group («одна из
+    крупнейших», «в пятёрке», «самых»)."""
     lx, analyse = lexicon_for(lang), analyser_for(lang)
     tokens = words(claim_text)
     if any(pair in lx.one_of for pair in itertools.pairwise(tokens)):
@@ -1323,10 +1333,8 @@ def overstates(claim_text: str, fact: Fact, lang: str) -> bool:
     claim = [analyse(word) for word in tokens]
     if any(info.forms[0] in lx.group_ranks or info.word in lx.group_ranks for info in claim):
         return False  # the claim says the group itself
-    first = any(not info.plural and (info.superlative or info.word in lx.superlative_words
-                                     or info.forms[0] in lx.superlative_words) for info in claim)  # «самых»: a group
-    text = fact.text_en if lang == "en" and fact.text_en else fact.text
-    return first and any(analyse(word).forms[0] in lx.group_ranks or word in lx.group_ranks for word in words(text))
+    return any(not info.plural and (info.superlative or info.word in lx.superlative_words
+                                    or info.forms[0] in lx.superlative_words) for info in claim)  # «самых»: a group
 
 
 def _period_of(fact: Fact) -> frozenset[int] | None:

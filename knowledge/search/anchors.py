@@ -86,11 +86,15 @@ def side(ref: str, base: KnowledgeBase) -> str:
         entity.country if entity.kind == "person" else "")
 
 
-def other_side(text: str, asked: str, lemma: str, index: Index) -> tuple[str, str]:
+Anchors = dict[str, list[tuple[str, str]]]
+
+
+def other_side(text: str, asked: str, lemma: str, index: Index, *, stated_all: Anchors | None = None
+               ) -> tuple[str, str]:
     """("agree" | "differ" | "unknown", the text's words when it differs): whose it is by ``text``, against
     ``asked`` put beside the noun ``lemma``. Another country's name there differs; no such noun with a name,
-    or names of several sides, say nothing."""
-    stated = anchored(text, index).get(lemma, [])
+    or names of several sides, say nothing. ``stated_all``: ``anchored(text)``, when already known."""
+    stated = (anchored(text, index) if stated_all is None else stated_all).get(lemma, [])
     mine, sides = side(asked, index.base), {side(ref, index.base) for ref, _ in stated}
     if mine in sides or (mine and mine in _adjective_sides(text, lemma, index)):
         return "agree", ""  # «в экономику России» said as «в российскую экономику»
@@ -101,7 +105,13 @@ def other_side(text: str, asked: str, lemma: str, index: Index) -> tuple[str, st
     return "differ", found.group(0) if found else said
 
 
-def contradicts(question: str, text: str, index: Index) -> bool:
-    """A name the question puts beside a noun, another side's beside the same noun in ``text``."""
-    return any(other_side(text, ref, lemma, index)[0] == "differ"
-               for lemma, named in anchored(question, index).items() for ref, _ in named)
+def contradicts(question: str, text: str, index: Index, *, asked: Anchors | None = None,
+                stated: Anchors | None = None) -> bool:
+    """A name the question puts beside a noun, another side's beside the same noun in ``text`` (``asked``,
+    ``stated``: their anchors, when already known — an engine asks this of several facts per question)."""
+    asked = anchored(question, index) if asked is None else asked
+    if not asked:
+        return False
+    stated = anchored(text, index) if stated is None else stated
+    return any(other_side(text, ref, lemma, index, stated_all=stated)[0] == "differ"
+               for lemma, named in asked.items() for ref, _ in named)
