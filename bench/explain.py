@@ -10,11 +10,13 @@ import sys
 from knowledge.engine import Engine
 from knowledge.search.query import parse_query
 from knowledge.search.scoring import rank
+from knowledge.text.language import detect_language
 
 
 def main() -> int:
-    engine = Engine.from_path()
+    russian = Engine.from_path()
     for question in sys.argv[1:]:
+        engine = russian.sibling(detect_language(question))  # read as the engine reads it: in its own language
         query = parse_query(engine._spell_out(question), engine.index)  # as the engine reads it (base rewrites)
         answer = engine.answer(question)
         print(f"\n=== {question}\n    -> {answer.kind} answered={answer.answered} score={answer.score} {answer.facts}")

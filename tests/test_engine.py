@@ -489,6 +489,34 @@ def test_who_besides_the_named_is_the_other_participant(engine: Engine, question
     assert "Пашинян" in answer.lead or "Pashinyan" in answer.lead
 
 
+@pytest.mark.parametrize("question", ["Кто ещё был на саммите в Ашхабаде в 2022 году?",
+                                      "Who else was at the Ashgabat summit in 2022?"])
+def test_who_else_with_no_one_named_is_someone_besides_the_bases_own_sides(engine: Engine, question: str) -> None:
+    """The fact names only the two presidents: nobody else is known, however well it matches."""
+    assert not engine.answer(question).answered
+
+
+def test_who_else_beside_a_named_firm_is_another_firm(engine: Engine) -> None:
+    answer = engine.answer("Газпром и кто ещё из российских компаний работает в Азербайджане?")
+    assert answer.answered and answer.facts == ("energy-russian-companies",)
+
+
+@pytest.mark.parametrize("question", ["Каков размер одной государственной стипендии для граждан Азербайджана?",
+                                      "What is the size of a state scholarship for citizens of Azerbaijan?"])
+def test_the_size_of_a_thing_is_not_told_by_a_count_of_them(engine: Engine, question: str) -> None:
+    """«свыше 200 стипендий» says how many there are, not how big one is."""
+    assert not engine.answer(question).answered
+    assert engine.answer("Сколько государственных стипендий выделяется гражданам Азербайджана?").answered
+
+
+@pytest.mark.parametrize("question", ["Кто ещё участвовал в переговорах Путина и Алиева в Кремле 25 мая 2023 года?",
+                                      "Who else took part in the Putin–Aliyev talks in the Kremlin on 25 May 2023?"])
+def test_who_else_besides_the_named_is_the_other_participant(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and answer.facts == ("summit-2023-05-25-kremlin-trilateral",)
+    assert "Пашинян" in answer.lead or "Pashinyan" in answer.lead
+
+
 @pytest.mark.parametrize(("question", "lead"), [
     ("Сколько дней длился визит Лаврова в Азербайджан в 2023 году?",
      "2 дня (27 февраля 2023 года – 28 февраля 2023 года)"),

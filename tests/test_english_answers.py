@@ -130,6 +130,18 @@ def test_outside_a_country_in_english(bundled_engine: Engine) -> None:
     assert not any("moscow" in (bundled_engine.fact(f).places if bundled_engine.fact(f) else ()) for f in answer.facts)
 
 
+@pytest.mark.parametrize("question", ["В каком городе работают сервисные центры КАМАЗ?",
+                                      "Which city do the KAMAZ service centres operate in?"])
+def test_a_centre_the_text_mentions_is_no_city_in_either_language(bundled_engine: Engine, question: str) -> None:
+    """The fact says the centres work in the country the question names: it tells no city."""
+    assert not bundled_engine.answer(question).answered
+
+
+def test_a_plant_the_fact_names_is_a_place_in_english(bundled_engine: Engine) -> None:
+    answer = bundled_engine.answer("Where are KAMAZ trucks assembled in Azerbaijan?")
+    assert answer.answered and "ganja-auto-plant-kamaz-assembly" in answer.facts and "Ganja" in answer.lead
+
+
 def test_a_half_year_in_english(bundled_engine: Engine) -> None:
     answer = bundled_engine.answer("meetings of putin and aliyev in the second half of 2022")
     assert answer.answered and "summit-2022-09-16-samarkand" in answer.facts

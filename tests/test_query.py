@@ -588,6 +588,11 @@ def test_except_before_a_person_asks_for_the_others(parse) -> None:
     assert query.intent.others and not query.intent.comparison and not query.scope.excluded_places
 
 
+def test_else_after_who_asks_for_the_others(parse) -> None:
+    assert parse("кто ещё встречался с байрамовым").intent.others
+    assert not parse("кто встречался с байрамовым ещё раз").intent.others
+
+
 def test_except_before_a_thing_is_a_comparison(parse) -> None:
     assert parse("что кроме торговли развивается между странами").intent.comparison
 

@@ -35,6 +35,7 @@ class Composer:
         self.reply = reply  # the language answers are written in
         self.topic_names = topic_names  # what a decline lists as the base's topics
         self.sources = source_view(base)  # several sources: disagreeing figures, restated states
+        self._entries = {entry.fact.id: entry for entry in index.entries}
 
     def source_ref(self, source_id: str) -> SourceRef:
         s = self.base.sources[source_id]
@@ -135,8 +136,10 @@ class Composer:
                 if nouns & counted:
                     figure = candidate
                     break
+        entry = self._entries.get(fact.id)
         return typed_lead(query.intent.answer_type, fact, self.base.entities, figure=figure, about=self.index.about,
-                          lang=self.reply, named=query.scope.entities)
+                          lang=self.reply, named=query.scope.entities | query.scope.place_refs,
+                          facilities=sorted(entry.facility) if entry else ())
 
     def listing(self, question: str, members: list[Scored], *, counting: bool = False, kind: str = "",
                 counted_as: Collection[str] = (), asked: Query | None = None) -> Answer:

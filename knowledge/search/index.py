@@ -56,10 +56,11 @@ class FactEntry:
     has_person: bool
     has_actor: bool
     has_place: bool
-    facility: bool = False  # names a plant, a centre, a school: a place of its own within the places named
+    facility: frozenset[str] = frozenset()  # the plants, centres, ports it names: places of their own within its places
     target_only: bool = False  # its every figure is for a period after it was stated: a target, not a result
     ranks: bool = False  # says something is first of its kind («крупнейший», «рекордный», "largest")
     counted: frozenset[str] = frozenset()  # what its figures count by the head («26 вузов»): how many, not which
+    outsiders: frozenset[str] = frozenset()  # people of no side the base is about: «кто ещё был» asks for them
 
 
 SOUND_MIN = 5  # letters a word needs to be found by its sound (shorter ones sound alike too often)
@@ -354,8 +355,9 @@ class _Builder:
         for ref in own:
             text_terms |= self.type_lemmas.get(ref, set())  # «российская энергетическая компания»
         mentions = own | {ref for ref in self.about if self.about_words.get(ref, set()) & text_terms}
-        facility = any(self.type_lemmas.get(ref, set()) & lx.facility_words for ref in own) or (
-            english and bool(text_terms & lx.facility_words))
+        # a plant or a port the fact names: by its type («завод»), or in English (no types) by its name
+        kinds_of = self.entity_terms if english else self.type_lemmas
+        facility = self.share(ref for ref in own if kinds_of.get(ref, set()) & lx.facility_words)
         kinds = {base.entities[ref].kind for ref in fact.entity_ids}
         share = self.share
         entry = FactEntry(
@@ -378,11 +380,13 @@ class _Builder:
             people=share(ref for ref in fact.entity_ids if base.entities[ref].kind == "person"),
             has_person="person" in kinds,
             has_actor=bool(fact.participants) or bool(fact.organisations),
-            has_place=bool(set(fact.places) - self.about) or facility or bool(fact.venue),
+            has_place=bool(set(fact.places) - self.about) or bool(facility) or bool(fact.venue),
             facility=facility,
             target_only=_targets_only(fact),
             ranks=ranks_first(words(fact.text_en if english else fact.text), lx, self.analyser),
             counted=self.share(self.counted_nouns(fact)),
+            outsiders=share(ref for ref in fact.entity_ids if base.entities[ref].kind == "person"
+                            and base.entities[ref].country not in self.about),
         )
         return entry, terms
 

@@ -48,6 +48,7 @@ class Term:
     kind: bool = False  # the kind of thing asked («какие документы»): a fact that does not name it cannot answer
     measure: bool = False  # a thing the base's figures measure, asked («какой товарооборот»): a figure of it answers
     which: bool = False  # named after «какой» («какие вузы»): a fact that only counts them tells how many, not which
+    sized: bool = False  # its size is asked («размер стипендии»): a fact that only counts them tells how many
 
 
 @dataclass(frozen=True, slots=True)
@@ -553,6 +554,8 @@ def _read_form(scan: _Scan, raw_words: list[str], at: int, pairs: dict[int, str]
         pass  # «один из крупнейших»: a member of a group, no word a fact must hold
     elif word in lx.request_forms and word in lx.name_words and (at == 0 or raw_words[at - 1] in lx.fillers):
         pass  # "name the firms …" asks for them, not for a name
+    elif word in lx.else_words and at > 0 and lx.question_words.get(raw_words[at - 1]) == "person":
+        scan.others = True  # «кто ещё был»: someone besides those the question or the base is about
     elif word in lx.ambiguous_months and not _beside_number(raw_words, at):
         pass  # «may» is a month only beside a day or a year
     elif len(word) == 1 and not word.isdigit():
@@ -976,8 +979,24 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
                 and _after_which(scan, position, analyse, anywhere=True))
         measure = head and info.pos == "NOUN" and info.forms[0] in index.measures
         found.terms.append(Term(info.word, present or info.lemmas, weight, bool(present), noun, scan.about[position],
-                                head and lemma in kinds, measure, head and info.pos == "NOUN"))
+                                head and lemma in kinds, measure, head and info.pos == "NOUN",
+                                _sized(scan, position)))
     return found
+
+
+def _sized(scan: _Scan, position: int) -> bool:
+    """A noun after a word for size, past its adjectives («размер государственной стипендии», "the size of the
+    grant"): how big one is, asked."""
+    info = scan.infos[position]
+    if info.pos != "NOUN":
+        return False
+    for before in reversed(scan.infos[max(0, position - 3):position]):
+        if scan.lx.size_words.intersection(before.forms[:1]):
+            return True
+        compound = scan.lx.code == "en" and before.pos == "NOUN"  # "the size of the state grant"
+        if before.pos not in ("ADJF", "PRTF") and not before.function and not compound:
+            return False
+    return False
 
 
 def _same_root_in_base(lemma: str, index: Index) -> tuple[str, ...]:

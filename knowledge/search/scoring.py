@@ -196,8 +196,11 @@ def complete_for(query: Query, entry: FactEntry) -> bool:
             return False  # «где Иванов говорил с Парижем»: a fact set only where the question names tells nothing new
         return entry.has_place and not (query.intent.wants_city and not fact.places and fact.venue)
     if kind == "person":
-        if query.intent.others:  # «кто, кроме Иванова и Петрова, …»: a person the fact names besides them
-            return bool(entry.people - query.scope.entities)
+        if query.intent.others:  # «кто, кроме Иванова и Петрова, …»: a person the fact names besides them, «Рено
+            # и кто ещё»: another firm; «кто ещё был» with no one named: besides the people of the base's own sides
+            named, bodies = query.scope.entities, frozenset(fact.organisations)
+            among = entry.people if entry.people & named else bodies if bodies & named else entry.outsiders
+            return bool(among - named)
         if query.intent.precise:  # «кто именно подписал»: a person by name, not «главы ведомств»
             return bool(entry.people - query.scope.entities)
         return entry.has_actor
@@ -209,8 +212,9 @@ def complete_for(query: Query, entry: FactEntry) -> bool:
 
 
 def counts_asked(query: Query, entry: FactEntry) -> bool:
-    """«какие вузы …»: the fact counts the things asked («26 вузов») — it says how many, not which."""
-    return any(term.which and entry.counted.intersection(term.lemmas) for term in query.words.terms)
+    """«какие вузы …», «размер стипендии»: the fact counts the things asked («26 вузов», «200 стипендий») — it
+    says how many, not which nor how big."""
+    return any((term.which or term.sized) and entry.counted.intersection(term.lemmas) for term in query.words.terms)
 
 
 def term_hits(query: Query, index: Index) -> list[set[int]]:

@@ -982,6 +982,8 @@ ENGLISH = Lexicon(
     venue_words=_words("place location venue"),
     outside_words=frozenset(["outside", "abroad"]),
     except_words=frozenset(["except", "besides", "excluding"]),
+    else_words=frozenset(["else"]),
+    size_words=_words("size"),
     count_fillers=frozenset(["in", "a", "row", "ever"]),
     both_sides=frozenset((first, second) for first in ("both", "two") for second in ("countries", "sides", "states")),
     role_names={("leader",): "president", ("head", "state"): "president", ("head", "government"): "prime",
@@ -1002,7 +1004,7 @@ _SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "to
                              "precise_words", "superlative_words", "group_ranks", "opposites",
                              "both_sides", "one_of",
                              "indefinite_particles", "role_names", "results_of", "number_of", "before_year",
-                             "except_words"])
+                             "except_words", "else_words"])
 
 
 def _lexicon_words(lexicon: Lexicon) -> Iterable[str]:

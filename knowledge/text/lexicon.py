@@ -402,6 +402,8 @@ class Lexicon:
     # surface: «кроме», «помимо», "besides": before a place it is left out («в каких странах, кроме Франции»);
     # before anything else someone or something else is asked (a comparison)
     except_words: frozenset[str] = frozenset()
+    else_words: frozenset[str] = frozenset()
+    size_words: frozenset[str] = frozenset()  # «размер стипендии»: how big one thing is, not how many  # surface: «кто ещё был», "who else": people besides those asked about
     venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
     rank_verbs: frozenset[str] = frozenset()  # «какое место занимает»: a rank, not a place
     relation_nouns: frozenset[str] = frozenset()  # «расскажи про связи с X»: all about X
@@ -653,6 +655,8 @@ RUSSIAN = Lexicon(
     outside_words=frozenset(["вне", "пределами", "пределов"]),
     place_frames=frozenset([("на", "территории"), ("на", "территорию"), ("в", "пределах")]),
     except_words=frozenset(["кроме", "помимо"]),
+    else_words=frozenset(["ещё", "еще"]),
+    size_words=frozenset(["размер", "величина"]),
     count_fillers=frozenset(["по", "счету", "счёту"]),
     indefinite_particles=frozenset(["нибудь", "либо", "то"]),
     role_names={("лидер",): "президент", ("глава", "государство"): "президент", ("глава", "правительство"): "премьер",
