@@ -452,6 +452,28 @@ def test_what_a_number_counts_may_follow_a_phrase_about_it() -> None:
     assert "компания" in said.nouns and said.compare == "about"
 
 
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Говорят, Иванов был в Париже в 2020 году. Подтвердишь?", "ru"),
+    ("Иванов был в Париже в 2020 году, можете подтвердить?", "ru"),
+    ("Smith was in Paris in 2020. Can you confirm?", "en"),
+])
+def test_a_request_to_confirm_after_a_claim_is_a_tag(question: str, lang: str) -> None:
+    framing = read_framing(question, lang)
+    assert framing is not None and framing.claim.split()[-1] in ("2020", "году")
+
+
+def test_a_verb_of_exceeding_governs_its_number_past_a_year() -> None:
+    said = said_numbers("превысил экспорт Франции в 2020 году 2 млрд евро", {"2"})
+    assert [(s.value, s.compare) for s in said] == [(2.0, "more")]
+    first, other = said_numbers("превысил экспорт 5 млрд, а импорт 2 млрд", {"5", "2"})
+    assert first.compare == "more" and other.compare == ""  # past another number said, the verb is not its
+
+
+def test_a_year_between_the_verb_and_its_number_is_checked_as_exceeding(engine: Engine) -> None:
+    answer = engine.answer("Превысил ли товарооборот России и Азербайджана в 2022 году 2 миллиарда долларов?")
+    assert answer.answered and answer.lead.startswith("Да") and "trade-2022" in answer.facts
+
+
 @pytest.mark.parametrize("question", ["Начался ли вывод миротворцев или ещё нет?",
                                       "начался вывод миротворцев или пока нет"])
 def test_or_not_yet_is_a_tag_not_a_choice(question: str) -> None:

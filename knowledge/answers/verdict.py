@@ -115,8 +115,9 @@ _STILL = {"ru": frozenset(["еще"]), "en": frozenset(["still"])}
 # «…, так?», «…, верно?», «… или нет»: a tag after a statement makes it a claim to check, verb or not
 _TAGS_RU = tuple(tuple(t.split()) for t in (
     "не так ли", "или нет", "или еще нет", "или пока нет", "или не так", "это так", "это правда", "это верно",
-    "ведь так", "так ли это",
-    "так", "верно", "правда", "правильно", "да", "нет"))
+    "ведь так", "так ли это", "можешь подтвердить", "можете подтвердить",
+    "так", "верно", "правда", "правильно", "да", "нет", "подтвердишь", "подтвердите", "подтверди", "согласен",
+    "согласны"))
 # «говорят, …», «якобы …», «слышал, …»: reported speech before a claim, with or without «что»
 _REPORTED_RU = frozenset(["якобы", "будто", "вроде", "мол"]) | _FRAME_MARKERS_RU - {"правда", "верно", "правильно",
                                                                                     "действительно", "точно"}
@@ -146,7 +147,8 @@ _PHRASES_EN = tuple(tuple(p.split()) for p in (
 ))
 # "…, right?", "… or not": a tag after a statement makes it a claim to check
 _TAGS_EN = tuple(tuple(t.split()) for t in (
-    "isn t it", "is that right", "is that true", "is that correct", "or not", "right", "correct", "true", "yes"))
+    "isn t it", "is that right", "is that true", "is that correct", "or not", "right", "correct", "true", "yes",
+    "can you confirm", "could you confirm", "confirm"))
 # "didn't" is read as «didn» «t»; typed without the apostrophe, as «didnt»
 _NEGATIONS_EN = frozenset(["not", "never", "no", "didn", "wasn", "isn", "aren", "weren", "hasn", "haven", "hadn",
                            "doesn", "don", "won", "wouldn", "couldn", "shouldn", "cannot", "nobody", "nothing",
@@ -539,8 +541,9 @@ def said_numbers(text: str, numbers: Iterable[str], lang: str = "ru") -> tuple[S
                 continue
             break
         if not compare and any(back in _EXCEED for back in itertools.takewhile(
-                lambda t: not t[:1].isdigit(), reversed(tokens[:at]))):
-            compare = "more"  # «превысил ли экспорт 2 млрд»: the verb governs its number from afar
+                lambda t: t.rstrip("%") not in wanted, reversed(tokens[:at]))):
+            compare = "more"  # «превысил ли экспорт в 2020 году 2 млрд»: the verb governs its number from afar
+            # (past a year or a day, not past another number said)
         out.append(Said(float(bare), bare, scale, nouns, compare))
     return tuple(out)
 
