@@ -74,6 +74,9 @@ def test_the_counted_noun_is_read_from_the_question(question: str, noun: str) ->
     ("How many Putin–Aliyev meetings were held in December 2022?", 1, "One meeting (1) — according to the base:"),
     ("how many in-person meetings did putin and aliyev have in 2023", 2,
      "Two meetings (2) — according to the base:"),
+    # «в общей сложности», "in total": how it is counted, no word a fact must hold
+    ("сколько раз в общей сложности встречались лавров и байрамов в 2023 году", 5, "Пять раз (5) — по данным базы:"),
+    ("how many times in total did lavrov and bayramov meet in 2023", 5, "Five times (5) — according to the base:"),
 ])
 def test_a_count_says_its_number_first_then_lists_the_occasions(engine: Engine, question: str, count: int,
                                                                 lead: str) -> None:
@@ -83,6 +86,16 @@ def test_a_count_says_its_number_first_then_lists_the_occasions(engine: Engine, 
     assert states_count(answer.reply, count)
     dates = [fact.date.start for fact in (engine.fact(i) for i in answer.facts) if fact is not None]
     assert len(dates) >= count and dates == sorted(dates)  # the occasions follow, oldest first
+
+
+@pytest.mark.parametrize(("question", "count"), [
+    ("Сколько переговоров провёл Мишустин в Азербайджане в марте 2024 года?", 2),
+    ("How many talks did Mishustin hold in Azerbaijan in March 2024?", 2),
+    ("Сколько раз Мишустин приезжал в Азербайджан в марте 2024 года?", 1),  # one trip
+])
+def test_talks_are_counted_by_day_and_trips_by_trip(engine: Engine, question: str, count: int) -> None:
+    answer = engine.answer(question)
+    assert answer.answered and states_count(answer.reply, count), answer.reply[:80]
 
 
 def test_one_occasion_is_said_in_the_singular(engine: Engine) -> None:

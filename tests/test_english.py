@@ -278,10 +278,13 @@ SURFACE_FIELDS = {"rewrites", "phrase_rewrites", "request_forms", "topic_preposi
                   "superlative_words", "group_ranks", "opposites", "place_frames", "one_of", "else_words"}
 
 
+FORM_FIELDS = {"talk_nouns"}  # dictionary forms before synonyms are merged ("talk" is read as a meeting)
+
+
 def lemma_entries() -> list[tuple[str, str]]:
     entries: list[tuple[str, str]] = []
     for item in dataclasses.fields(Lexicon):
-        if item.name in SURFACE_FIELDS:
+        if item.name in SURFACE_FIELDS | FORM_FIELDS:
             continue
         value = getattr(ENGLISH, item.name)
         entries.extend((item.name, word) for word in value)
@@ -293,7 +296,7 @@ def test_every_lexicon_entry_is_a_lemma_as_analyse_en_gives_it(field: str, word:
     assert analyse_en(word).lemmas[0] == word, (field, analyse_en(word))
 
 
-@pytest.mark.parametrize("word", sorted(ENGLISH.outcome_words | ENGLISH.outcome_verbs))
+@pytest.mark.parametrize("word", sorted(ENGLISH.outcome_words | ENGLISH.outcome_verbs | ENGLISH.talk_nouns))
 def test_outcome_words_are_forms_before_synonyms(word: str) -> None:
     assert analyse_en(word).forms[0] == word
 

@@ -42,6 +42,14 @@ def test_overlapping_days_are_one_occasion(bundled_engine: Engine) -> None:
     assert count_occasions([f for f in year_and_day if f is not None]) == 2  # a year is no day of it
 
 
+def test_talks_are_counted_by_their_own_days_within_a_visit(bundled_engine: Engine) -> None:
+    """The talks of 5 and of 6 March are two talks; the visit spanning them is no third one."""
+    facts = [f for f in bundled_engine.base.facts if f.id.startswith("government-2024-03")]
+    assert count_occasions(facts, by_day=True) == 2
+    visit = [f for f in facts if f.date.end > f.date.start]
+    assert len(visit) == 1 and count_occasions(visit, by_day=True) == 1  # a span alone is still one
+
+
 def test_the_nth_occasion_from_the_last(bundled_engine: Engine) -> None:
     days = meetings(bundled_engine, "встречи путина и алиева в 2022")
     last, penultimate = nth_occasion(days, -1), nth_occasion(days, -2)

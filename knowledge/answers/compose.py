@@ -155,12 +155,15 @@ class Composer:
         if counting:  # «сколько раз встречались»: the number of events first, in words, then what was counted
             # occasions, or the distinct things of a kind the facts name («сколько документов»)
             # (a place is where it happened: the country of a summit's city is no state that took part)
+            noun, one = counted_noun(question, self.lang, counted_as)
+            talks = analyser_for(self.lang)(noun).forms[0] in lexicon_for(self.lang).talk_nouns if noun else False
             events = len({r for f in facts for r in f.participants + f.organisations + f.related
-                          if self.base.entities[r].kind == kind}) if kind else count_occasions(facts)
+                          if self.base.entities[r].kind == kind}) if kind else count_occasions(facts, by_day=talks)
             if not events:  # «сколько государств участвовало»: the facts name none that did; no count to give
                 return self.build(question, "partial", False, self.say.partial("figure"), shown, max(
                     s.score for s in members))
-            noun, one = counted_noun(question, self.lang, counted_as) if self.lang == self.reply else ("", "")
+            if self.lang != self.reply:
+                noun, one = "", ""  # the noun is in the question's language, not the reply's
             lead = self.say.lead_count.format(counted=counted(events, noun, self.reply, one=one), count=events)
         score = max(s.score for s in members)
         if len(shown) == 1 and not counting:

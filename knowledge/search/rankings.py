@@ -20,13 +20,17 @@ def occasion(fact: Fact) -> str:
     return fact.date.iso
 
 
-def occasion_groups(facts: Sequence[Fact]) -> list[list[int]]:
+def occasion_groups(facts: Sequence[Fact], *, by_day: bool = False) -> list[list[int]]:
     """Positions of the facts grouped by occasion, oldest first. Facts dated to the day whose days overlap
     are one occasion (the visit of 5–6 March and the talks of 5 and of 6 March); a month or a year named
-    is one occasion of its own."""
+    is one occasion of its own. ``by_day`` («сколько переговоров»): a span holding facts of its own days is
+    left out, so the talks of 5 and of 6 March are two."""
     groups: list[list[int]] = []
     last_end: dt.date | None = None
-    for at in sorted(range(len(facts)), key=lambda i: (facts[i].date.start, facts[i].date.end)):
+    order = sorted(range(len(facts)), key=lambda i: (facts[i].date.start, facts[i].date.end))
+    if by_day:
+        order = [at for at in order if not _spans_others(facts, at)]
+    for at in order:
         date = facts[at].date
         by_day = date.precision == "day"
         if groups and by_day and last_end is not None and date.start <= last_end:
@@ -40,14 +44,22 @@ def occasion_groups(facts: Sequence[Fact]) -> list[list[int]]:
     return groups
 
 
+def _spans_others(facts: Sequence[Fact], at: int) -> bool:
+    """A fact of several days within which another fact of the set is dated to a day of its own."""
+    span = facts[at].date
+    return span.precision == "day" and span.end > span.start and any(
+        other.date.precision == "day" and other.date.end == other.date.start and span.start <= other.date.start
+        <= span.end for i, other in enumerate(facts) if i != at)
+
+
 def occasions(events: list[Scored]) -> list[list[Scored]]:
     """Events grouped by occasion (``occasion_groups``), oldest first; within one, the best-scored first."""
     groups = occasion_groups([s.entry.fact for s in events])
     return [sorted((events[i] for i in group), key=lambda s: -s.score) for group in groups]
 
 
-def count_occasions(facts: Sequence[Fact]) -> int:
-    return len(occasion_groups(facts))
+def count_occasions(facts: Sequence[Fact], *, by_day: bool = False) -> int:
+    return len(occasion_groups(facts, by_day=by_day))
 
 
 def nth_occasion(days: list[list[Scored]], n: int) -> Scored | None:

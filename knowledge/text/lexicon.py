@@ -403,7 +403,8 @@ class Lexicon:
     # before anything else someone or something else is asked (a comparison)
     except_words: frozenset[str] = frozenset()
     else_words: frozenset[str] = frozenset()
-    size_words: frozenset[str] = frozenset()  # «размер стипендии»: how big one thing is, not how many  # surface: «кто ещё был», "who else": people besides those asked about
+    size_words: frozenset[str] = frozenset()
+    talk_nouns: frozenset[str] = frozenset()  # «сколько переговоров»: talks on two days of one visit are two  # «размер стипендии»: how big one thing is, not how many  # surface: «кто ещё был», "who else": people besides those asked about
     venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
     rank_verbs: frozenset[str] = frozenset()  # «какое место занимает»: a rank, not a place
     relation_nouns: frozenset[str] = frozenset()  # «расскажи про связи с X»: all about X
@@ -657,6 +658,7 @@ RUSSIAN = Lexicon(
     except_words=frozenset(["кроме", "помимо"]),
     else_words=frozenset(["ещё", "еще"]),
     size_words=frozenset(["размер", "величина"]),
+    talk_nouns=frozenset(["переговоры", "встреча", "беседа", "разговор"]),
     count_fillers=frozenset(["по", "счету", "счёту"]),
     indefinite_particles=frozenset(["нибудь", "либо", "то"]),
     role_names={("лидер",): "президент", ("глава", "государство"): "президент", ("глава", "правительство"): "премьер",

@@ -175,7 +175,8 @@ _SHORT_YEAR_LAST = re.compile(r"\b(в|во|за|до|с|со|к|in|since|by)\s+(
 # «в дек 23», «в марте 24»: two digits right after a month are its year (a day comes before the month)
 _MONTH_SHORT_YEAR = re.compile(r"\b(янв\w*|фев\w*|март\w*|апр\w*|ма[йяе]|июн\w*|июл\w*|авг\w*|сент\w*|окт\w*|"
                                r"нояб\w*|дек\w*)\s+([12]\d)\b(?!\s*(?:-|числ|год|г\b|\d))")
-_FILLER_PHRASES = re.compile(r"\b(?:кто в курсе|в курсе|кто знает|не подскажете|подскажите пожалуйста)\b")
+_FILLER_PHRASES = re.compile(r"\b(?:кто в курсе|в курсе|кто знает|не подскажете|подскажите пожалуйста"
+                             r"|в общей сложности|в целом|итого)\b")
 # «визиты, о которых известно», «…, которые имеются в справке»: what the bot knows, said of what is asked
 _KNOWN_CLAUSE = re.compile(r"\b(?:(?:о|об|про) (?:которых|котором|которой)|которые) (?:(?:тебе|вам|ты|вы) )?"
                            r"(?:есть|имеются|имеется|известно|известны|знаешь|знаете)"
@@ -222,7 +223,7 @@ def normalize(text: str, *, max_chars: int = MAX_QUERY_CHARS) -> str:
         text = _SHORT_YEAR_WORD.sub(lambda m: f"20{m.group(1)}", text)
         text = _SHORT_YEAR_LAST.sub(lambda m: f"{m.group(1)} 20{m.group(2)}", text)
         text = _MONTH_SHORT_YEAR.sub(lambda m: f"{m.group(1)} 20{m.group(2)}", text)
-    if "кто" in text or "курс" in text or "подска" in text:
+    if "кто" in text or "курс" in text or "подска" in text or "сложност" in text or "целом" in text or "итог" in text:
         text = _FILLER_PHRASES.sub(" ", text)
     if "котор" in text:
         text = _KNOWN_CLAUSE.sub(" ", text)
