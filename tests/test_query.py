@@ -588,6 +588,25 @@ def test_except_before_a_person_asks_for_the_others(parse) -> None:
     assert query.intent.others and not query.intent.comparison and not query.scope.excluded_places
 
 
+def test_according_to_the_data_of_someone_asks_no_figure(parse) -> None:
+    assert parse("по данным какого министерства был обстрелян автомобиль").intent.answer_type != "figure"
+    assert parse("статистика туристов за 2023 год").intent.answer_type == "figure"
+
+
+def test_a_precise_adjective_is_no_word_a_fact_must_hold(parse) -> None:
+    query = parse("назови точную дату установления дипломатических отношений")
+    assert query.intent.answer_type == "date" and query.intent.precise
+    assert "точный" not in {lemma for term in query.words.terms for lemma in term.lemmas}
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("вузов в азербайджане где учат по-русски сколько", "figure"),  # «где» opens a clause about the noun
+    ("путин и алиев где встречались и сколько раз", "place"),  # «где» after a name asks where
+])
+def test_how_many_replaces_a_where_that_opened_a_clause(parse, question: str, kind: str) -> None:
+    assert parse(question).intent.answer_type == kind
+
+
 def test_else_after_who_asks_for_the_others(parse) -> None:
     assert parse("кто ещё встречался с байрамовым").intent.others
     assert not parse("кто встречался с байрамовым ещё раз").intent.others

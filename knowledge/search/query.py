@@ -466,6 +466,7 @@ class _Scan:
     figure_questions: int = 0
     other_words: int = 0
     asked_at: int = -1  # the meaningful word before which the asked kind was set
+    after_noun: bool = False  # the word that set it came right after a noun (a relative «где»)
     excepts: int = 0  # «кроме», «помимо» said before no place
     others: bool = False  # «кто, кроме Иванова»: the others are asked
     content_verb: bool = False  # «что обсуждали», «о чём говорили», "what did they discuss": what was said
@@ -475,10 +476,16 @@ class _Scan:
     what_seen: bool = False  # «что» / "what" asked
 
     def ask(self, kind: str) -> None:
-        """A kind of answer asked for; a more specific one replaces «что»."""
-        if not self.answer_type or self.answer_type == "what":
+        """A kind of answer asked for; a more specific one replaces «что», and «сколько» a «где» or «когда»
+        right after a noun, which opened a clause about it («школ, где учат по-русски, сколько»)."""
+        relative = self.asked_at > 0 and self.answer_type in ("place", "date") and kind == "figure" \
+            and self.infos[self.asked_at - 1].pos == "NOUN" and self.after_noun
+        if not self.answer_type or self.answer_type == "what" or relative:
             self.answer_type = kind
             self.asked_at = len(self.infos)
+            self.after_noun = bool(self.infos) and self.infos[-1].pos == "NOUN" and self.previous == \
+                self.infos[-1].word and (not self.infos[-1].proper or self.after_in[-1])  # «школ где», «школ во
+            # Франции где», not «Иванов где»
 
     def number(self, word: str) -> None:
         if self.pending_number is not None:
@@ -693,7 +700,8 @@ def _read_period_or_intent(scan: _Scan, info: WordInfo) -> bool:
             scan.counted_from = len(scan.infos)  # the counted noun follows, as after «сколько» (not «в число»)
             scan.figure_questions += 1
     elif lemma in lx.figure_words and not info.proper:  # «цифры», «много ли», not a name
-        scan.ask("figure")
+        if scan.previous not in lx.source_prepositions:  # «по данным ведомства»: whose word it is, not a figure
+            scan.ask("figure")
     elif info.word in lx.seasons or lemma in lx.seasons:
         scan.months.update(lx.seasons.get(info.word) or lx.seasons[lemma])
     elif lemma in lx.list_words or info.word in lx.list_words:

@@ -984,6 +984,7 @@ ENGLISH = Lexicon(
     except_words=frozenset(["except", "besides", "excluding"]),
     else_words=frozenset(["else"]),
     size_words=_words("size"),
+    source_prepositions=frozenset(["to"]),
     talk_nouns=_words("talk meeting conversation"),
     count_fillers=frozenset(["in", "a", "row", "ever", "total", "all"]),
     both_sides=frozenset((first, second) for first in ("both", "two") for second in ("countries", "sides", "states")),
@@ -1005,7 +1006,7 @@ _SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "to
                              "precise_words", "superlative_words", "group_ranks", "opposites",
                              "both_sides", "one_of",
                              "indefinite_particles", "role_names", "results_of", "number_of", "before_year",
-                             "except_words", "else_words"])
+                             "except_words", "else_words", "source_prepositions"])
 
 
 def _lexicon_words(lexicon: Lexicon) -> Iterable[str]:

@@ -404,6 +404,7 @@ class Lexicon:
     except_words: frozenset[str] = frozenset()
     else_words: frozenset[str] = frozenset()
     size_words: frozenset[str] = frozenset()
+    source_prepositions: frozenset[str] = frozenset()  # surface: «по данным», "according to the data": whose word
     talk_nouns: frozenset[str] = frozenset()  # «сколько переговоров»: talks on two days of one visit are two  # «размер стипендии»: how big one thing is, not how many  # surface: «кто ещё был», "who else": people besides those asked about
     venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
     rank_verbs: frozenset[str] = frozenset()  # «какое место занимает»: a rank, not a place
@@ -590,7 +591,8 @@ RUSSIAN = Lexicon(
     done_words=frozenset(["уже"]),
     adopting={"принять": "утвердить", "принимать": "утвердить"},
     heading_verbs=frozenset(["возглавлять", "возглавить", "руководить", "управлять", "заведовать"]),
-    precise_words=frozenset(["именно", "конкретно", "поименно"]),
+    precise_words=frozenset(["именно", "конкретно", "поименно", "точная", "точную", "точный", "точное", "точной",
+                             "точного", "точные", "точных"]),
     copulas=frozenset(["быть"]),
     group_ranks=frozenset(["тройка", "пятерка", "десятка", "двадцатка", "топ"]),
     one_of=frozenset((one, "из") for one in ("один", "одна", "одно", "одним", "одной", "одного", "одну", "одними")),
@@ -658,6 +660,7 @@ RUSSIAN = Lexicon(
     except_words=frozenset(["кроме", "помимо"]),
     else_words=frozenset(["ещё", "еще"]),
     size_words=frozenset(["размер", "величина"]),
+    source_prepositions=frozenset(["по", "согласно"]),
     talk_nouns=frozenset(["переговоры", "встреча", "беседа", "разговор"]),
     count_fillers=frozenset(["по", "счету", "счёту"]),
     indefinite_particles=frozenset(["нибудь", "либо", "то"]),
