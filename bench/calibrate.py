@@ -1,6 +1,11 @@
 """Fit the answer / suggest / decline model (issue #14.6) and write it into the package.
 
-    python bench/calibrate.py [--folds 5] [--max-oos 0.02] [--without-stripped] [--dry-run]
+    python bench/calibrate.py [--folds 5] [--max-oos 0.02] [--without-stripped] [--dry-run] [--sets A,B,…]
+                              [--features NAME,…] [--examples CACHE.pkl]
+
+``--features`` fits on some of the features only (an experiment: does a feature earn its place?);
+``--examples`` keeps the asked questions in a pickle, so the next experiment on the same engine asks none
+(asking every set twice takes minutes; delete the file when the engine changes).
 
 1. Every single question of the labelled sets is asked once with the model forced to assert whatever it is
    asked about (threshold 0): a rule answer, or the best complete fact of a declined plain lookup. The features
@@ -28,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import pickle
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -129,9 +135,14 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[StandardScaler, LogisticRegressio
     return scaler, model
 
 
-def out_of_fold(pool: list[Example], folds: int) -> np.ndarray:
+def matrix(pool: list[Example], names: Sequence[str]) -> np.ndarray:
+    """The decided examples' features, the columns ``names``."""
+    return np.array([[getattr(e.features, name) for name in names] for e in pool if e.features is not None])
+
+
+def out_of_fold(pool: list[Example], folds: int, names: Sequence[str]) -> np.ndarray:
     """P(right) of each decided example from a model that never saw its group."""
-    x = np.array([e.features.vector() for e in pool if e.features is not None])
+    x = matrix(pool, names)
     y = np.array([e.right for e in pool])
     groups = np.array([e.group for e in pool])
     probs = np.zeros(len(pool))
@@ -252,9 +263,8 @@ def pr_curve(outcomes: Outcomes, point: Point, path: Path) -> None:
     plt.close(fig)
 
 
-def weights_data(scaler: StandardScaler, model: LogisticRegression, point: Point, summary: dict[str, Any]
-                 ) -> dict[str, Any]:
-    names = Features.names()
+def weights_data(scaler: StandardScaler, model: LogisticRegression, point: Point, summary: dict[str, Any],
+                 names: Sequence[str]) -> dict[str, Any]:
     return {
         "model": "logistic regression over standardised features: P(right) = 1 / (1 + exp(-(intercept + "
                  "sum(coefficient * (feature - mean) / scale))))",
@@ -305,21 +315,36 @@ def main() -> int:
     parser.add_argument("--dry-run", action="store_true", help="report only; leave weights.yaml as it is")
     parser.add_argument("--sets", default=",".join(SETS), help="comma-separated labelled sets to fit on")
     parser.add_argument("--weights", type=Path, default=WEIGHTS, help="where to write the fitted model")
+    parser.add_argument("--features", default=",".join(Features.names()),
+                        help="comma-separated features to fit on (default: every one the engine computes)")
+    parser.add_argument("--examples", type=Path, default=None,
+                        help="a pickle of the asked questions: read when it exists (no question asked), else written")
     parser.add_argument("--without-stripped", action="store_true",
                         help="fit on the bundled base only, not also on a copy without hand-written questions")
     args = parser.parse_args()
     sets = tuple(name for name in args.sets.split(",") if name)
-    examples = collect(sets)
-    if not args.without_stripped:
-        # the same questions against the base with every fact's questions removed: how a question nobody
-        # wrote a phrasing for looks, which is what new questions are (issue #14: within 5 points without them)
-        with tempfile.TemporaryDirectory() as scratch:
-            stripped = strip_questions(bundled_path(), Path(scratch) / "kb")
-            examples += collect(sets, base=stripped, suffix=STRIPPED)
+    names = tuple(name for name in args.features.split(",") if name)
+    unknown = sorted(set(names) - set(Features.names()))
+    if unknown:
+        parser.error(f"unknown features {unknown}")
+    if args.examples is not None and args.examples.exists():
+        with args.examples.open("rb") as cached:  # trusted: written by this script on this machine
+            examples = pickle.load(cached)
+    else:
+        examples = collect(sets)
+        if not args.without_stripped:
+            # the same questions against the base with every fact's questions removed: how a question nobody
+            # wrote a phrasing for looks, which is what new questions are (issue #14: within 5 points without them)
+            with tempfile.TemporaryDirectory() as scratch:
+                stripped = strip_questions(bundled_path(), Path(scratch) / "kb")
+                examples += collect(sets, base=stripped, suffix=STRIPPED)
+        if args.examples is not None:
+            with args.examples.open("wb") as cache:
+                pickle.dump(examples, cache)
     decided = [i for i, e in enumerate(examples) if e.features is not None]
     pool = [examples[i] for i in decided]
-    cv = Outcomes(examples, dict(zip(decided, out_of_fold(pool, args.folds).tolist(), strict=True)))
-    x = np.array([e.features.vector() for e in pool if e.features is not None])
+    cv = Outcomes(examples, dict(zip(decided, out_of_fold(pool, args.folds, names).tolist(), strict=True)))
+    x = matrix(pool, names)
     scaler, model = fit(x, np.array([e.right for e in pool]))
     fitted = Outcomes(examples, dict(zip(decided, model.predict_proba(scaler.transform(x))[:, 1].tolist(),
                                          strict=True)))
@@ -340,7 +365,7 @@ def main() -> int:
     (OUT / "decision.md").write_text(report(cv, fitted, point, summary), encoding="utf-8")
     print((OUT / "decision.md").read_text(encoding="utf-8"))
     if not args.dry_run:
-        data = weights_data(scaler, model, point, summary)
+        data = weights_data(scaler, model, point, summary, names)
         header = "# The decision model, fitted by `python bench/calibrate.py`: data, not code. Do not edit by hand.\n"
         args.weights.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         print(f"wrote {args.weights}")
