@@ -462,6 +462,21 @@ def test_a_request_to_confirm_after_a_claim_is_a_tag(question: str, lang: str) -
     assert framing is not None and framing.claim.split()[-1] in ("2020", "году")
 
 
+def test_a_fact_dated_only_to_the_month_does_not_contest_the_day_inside_it(engine: Engine) -> None:
+    """Another fact says «в сентябре 2023 года» of the same operation: it holds the 19th, it is no third date."""
+    answer = engine.answer("Правда, что Азербайджан начал операцию в Карабахе в ноябре 2023 года?")
+    assert answer.answered and answer.lead == "Нет: 19 сентября 2023 года."
+    assert answer.facts == ("karabakh-2023-09-19-military-operation",)
+
+
+def test_same_value_holds_a_day_inside_a_month() -> None:
+    from knowledge.answers.verdict import _same_value
+
+    assert _same_value("в сентябре=2023-09-01..2023-09-30", "19 сентября=2023-09-19..2023-09-19")
+    assert not _same_value("в августе=2023-08-01..2023-08-31", "19 сентября=2023-09-19..2023-09-19")
+    assert _same_value("около 4 млрд=4", "4 млрд=4") and not _same_value("3 млрд=3", "4 млрд=4")
+
+
 def test_a_verb_of_exceeding_governs_its_number_past_a_year() -> None:
     said = said_numbers("превысил экспорт Франции в 2020 году 2 млрд евро", {"2"})
     assert [(s.value, s.compare) for s in said] == [(2.0, "more")]

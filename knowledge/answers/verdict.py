@@ -1027,11 +1027,12 @@ class Verdicts:
                       and (s is ranked[0] or not relaxed.scope.numbers < claim.scope.numbers
                            or _counts_what_said(said, s.entry.fact, self.lang)
                            or not _counts_what_said(said, ranked[0].entry.fact, self.lang))]
-            if any(said_state == "agree" or (said_state == "differ" and _key(other) != _key(value))
+            if any(said_state == "agree" or (said_state == "differ" and not _same_value(other, value))
                    for _, (said_state, other) in rivals):
                 continue  # a fact matching the rest agrees with the claim, or states a third value
-            value = value.split("=", 1)[0]
-            facts = sorted(dict.fromkeys(s.entry.fact for s, (said_state, _) in rivals if said_state == "differ"),
+            key, value = _key(value), value.split("=", 1)[0]
+            facts = sorted(dict.fromkeys(s.entry.fact for s, (said_state, other) in rivals
+                                         if said_state == "differ" and _key(other) == key),  # not a coarser one
                            key=lambda f: (f.date.start, f.date.end))  # best first within a day
             found.append((relaxed.scope.numbers < claim.scope.numbers, _Denial(ranked[0].score, value, tuple(facts))))
         # a figure said for a period is denied by that period's figure («рост на 10% в 2023?» — «Нет: 7%»), not by
@@ -1207,7 +1208,7 @@ class Verdicts:
                 outside = True
             day += dt.timedelta(days=1)
         if not inside:
-            return "differ", self._when(fact)
+            return "differ", f"{self._when(fact)}={start.isoformat()}..{end.isoformat()}"
         return ("unknown", "") if outside else ("agree", "")
 
     def _other_period(self, fact: Fact, claim: Query) -> tuple[str, str]:
@@ -1356,6 +1357,19 @@ def _tense_fits(fact: Fact, tense: str) -> bool:
     """An announced event answers a claim about what is to come or is (not one about what happened); an event
     that happened, or a state, one about what happened or is (not one about what is to come)."""
     return tense != ("past" if fact.status == "planned" else "future")
+
+
+def _same_value(one: str, other: str) -> bool:
+    """Two stated values are one: the same number or wording, or days one of which holds the other («в сентябре
+    2023 года» and «19 сентября 2023 года» are one answer to «в октябре?», not two)."""
+    first, second = _key(one), _key(other)
+    if first == second:
+        return True
+    spans = [key.split("..") for key in (first, second) if re.fullmatch(r"\d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d", key)]
+    if len(spans) < 2:
+        return False
+    (a, b), (c, d) = spans
+    return (a <= c and d <= b) or (c <= a and b <= d)
 
 
 def _key(value: str) -> str:
