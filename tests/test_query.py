@@ -607,6 +607,22 @@ def test_how_many_replaces_a_where_that_opened_a_clause(parse, question: str, ki
     assert parse(question).intent.answer_type == kind
 
 
+@pytest.mark.parametrize(("question", "verb"), [("когда документ появился", "появился"),
+                                               ("сколько раз сочи становился местом встреч", "становился"),
+                                               ("какие встречи пришлись на март", "пришлись")])
+def test_a_verb_that_says_little_beside_its_nouns_weighs_little(parse, index: Index, question: str,
+                                                                verb: str) -> None:
+    """A word the base never uses weighs most (it is the strongest sign of another subject); «появиться»,
+    «стать», «прийтись» say nothing a fact must hold, so they weigh a fraction of that."""
+    (term,) = [t for t in parse(question).words.terms if t.word == verb]
+    assert term.weight < 0.5 * index.unknown_idf  # another unknown word: 1.5 × unknown_idf
+
+
+def test_by_the_results_of_an_event_asks_its_outcome_of_a_period_its_figure(parse) -> None:
+    assert parse("что решили по итогам апрельских переговоров в москве").intent.asks_outcome
+    assert not parse("товарооборот по итогам 2023 года").intent.asks_outcome
+
+
 def test_else_after_who_asks_for_the_others(parse) -> None:
     assert parse("кто ещё встречался с байрамовым").intent.others
     assert not parse("кто встречался с байрамовым ещё раз").intent.others

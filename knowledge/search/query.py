@@ -439,6 +439,7 @@ class _Scan:
     numbers: set[str] = field(default_factory=set)
     year_parts: set[int] = field(default_factory=set)
     outcome: list[str] = field(default_factory=list)
+    results_of: str = ""  # «по итогам» just read: an event after it is an outcome asked, a period is not
     talk: set[str] = field(default_factory=set)
     answer_type: str = ""
     ordinal: str = ""
@@ -608,8 +609,14 @@ def _read_word(scan: _Scan, info: WordInfo, at: int) -> None:
         else:
             scan.numbers.add(pending)
         scan.pending_number = None
+    if scan.results_of and info.pos not in ("ADJF", "PRTF"):  # «по итогам (апрельских) переговоров»: what the
+        # talks concluded; «по итогам года»: the year's figure
+        if set(info.forms) & lx.event_nouns or set(info.lemmas) & lx.event_nouns:
+            scan.outcome.append(scan.results_of)
+        scan.results_of = ""
     if lemma in lx.results_of.get(scan.previous, ()):
-        return  # «по итогам года»: the year's figure, not an outcome nor a word a fact must hold
+        scan.results_of = lemma
+        return  # not a word a fact must hold
     if info.forms and (set(info.forms) & lx.outcome_words or (
             set(info.forms) & lx.outcome_verbs and info.pos == "VERB")):
         scan.outcome.append(lemma)
