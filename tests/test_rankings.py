@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from knowledge.engine import Engine
 from knowledge.search.query import parse_query
 from knowledge.search.rankings import (
     busiest_period,
+    busiest_places,
     count_occasions,
     extreme_figure,
     nearest_occasion,
@@ -78,6 +81,31 @@ def test_the_busiest_period_and_ties(bundled_engine: Engine) -> None:
     two = meetings(bundled_engine, "встречи путина и алиева в 2023")
     assert busiest_period(two, monthly=True) is None  # May and October 2023: one each, a tie
     assert busiest_period([], monthly=False) is None
+
+
+def test_the_busiest_places_and_ties(bundled_engine: Engine) -> None:
+    about = bundled_engine.index.about  # the sides' own countries hold every visit: too wide to count
+    ministers = busiest_places(meetings(bundled_engine, "встречи лаврова и байрамова"), besides=about)
+    assert ministers is not None and ministers[:2] == (["moscow"], 3) and len(ministers[2]) == 3
+    leaders = busiest_places(meetings(bundled_engine, "встречи путина и алиева"), besides=about)
+    assert leaders is not None and sorted(leaders[0]) == ["moscow", "st-petersburg"] and leaders[1] == 2
+    assert busiest_places(meetings(bundled_engine, "встречи путина и алиева в 2023"), besides=about) is None
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("Где чаще всего встречались Лавров и Байрамов?", "Чаще всего — Москва: 3 раза:"),
+    ("Where did Lavrov and Bayramov meet most often?", "Most often — Moscow: 3 times:"),
+    ("how often did putin and aliyev meet in 2023", "Twice (2) — according to the base:"),  # a count, not the most
+])
+def test_where_most_often_is_the_busiest_place(bundled_engine: Engine, question: str, lead: str) -> None:
+    answer = bundled_engine.answer(question)
+    assert answer.answered and answer.lead == lead
+
+
+def test_where_most_often_is_never_the_busiest_period(bundled_engine: Engine) -> None:
+    """No one named, so no place to rank: not «2023 год» instead."""
+    answer = bundled_engine.answer("Какой город чаще всего посещают туристы?")
+    assert not answer.lead.startswith("Чаще всего")
 
 
 def test_the_extreme_figure_needs_two_periods(bundled_engine: Engine) -> None:

@@ -19,6 +19,7 @@ from knowledge.search.index import FactEntry
 from knowledge.search.query import Query, split_relative
 from knowledge.search.rankings import (
     busiest_period,
+    busiest_places,
     extreme_figure,
     nearest_occasion,
     nth_occasion,
@@ -181,7 +182,12 @@ class SpecialAnswers:
                                       [best.entry.fact],
                                       best.score)
         monthly = bool(set(words(question)) & lx.month_words)
-        busiest = busiest_period(days, monthly=monthly) if query.intent.frequent else None
+        # the period with the most occasions answers «когда чаще всего»; the place with the most «где»
+        when = query.intent.answer_type in ("", "what", "date")
+        if query.intent.frequent and query.intent.answer_type == "place" and any(
+                self.compose.base.entities[r].kind == "person" for r in query.scope.entities):
+            return self._busiest_place(question, query, days, events)  # «где чаще всего встречались Иванов и …»
+        busiest = busiest_period(days, monthly=monthly) if query.intent.frequent and when else None
         if busiest is None:
             return None
         year, month, chosen = busiest
@@ -190,6 +196,19 @@ class SpecialAnswers:
         else:
             period = f"{MONTHS_NOMINATIVE[month - 1]} {year} года" if monthly else f"{year} год"
         lead = self.say.lead_frequent.format(period=period, count=len(chosen), times=times(len(chosen), self.reply))
+        return self.compose.build(question, "list", True, lead, [day[0].entry.fact for day in chosen],
+                                  max(s.score for s in events))
+
+    def _busiest_place(self, question: str, query: Query, days: list[list[Scored]], events: list[Scored]
+                       ) -> Answer | None:
+        found = busiest_places(days, besides=self.compose.index.about | query.scope.place_refs)
+        if found is None:
+            return None
+        refs, count, chosen = found
+        entities = self.compose.base.entities
+        names = [(entities[r].name_en or entities[r].name) if self.reply == "en" else entities[r].name for r in refs]
+        place = (" and " if self.reply == "en" else " и ").join(names)
+        lead = self.say.lead_frequent.format(period=place, count=count, times=times(count, self.reply))
         return self.compose.build(question, "list", True, lead, [day[0].entry.fact for day in chosen],
                                   max(s.score for s in events))
 

@@ -216,7 +216,8 @@ def _degree(raw_words: list[str], lx: Lexicon, analyse: Analyser) -> tuple[int, 
             extreme = "max" if after in lx.large_words else "min" if after in lx.small_words else extreme
         surface = {lemma, info.word}  # "largest" is a surface form: its lemma is "large"
         extreme = "max" if surface & lx.largest_forms else "min" if surface & lx.smallest_forms else extreme
-        if info.word in lx.frequent_words:  # «чаще всего», «больше всего»: the most of something
+        asked = i > 0 and info.word in lx.question_pairs.get(infos[i - 1].word, {})  # "how often": how many times
+        if info.word in lx.frequent_words and not asked:  # «чаще всего», «больше всего»: the most of something
             frequent = True
             extreme = extreme or ("max" if info.word == "наибольше" else "")
         elif info.word == "наименьше":
@@ -552,6 +553,8 @@ def _read_form(scan: _Scan, raw_words: list[str], at: int, pairs: dict[int, str]
         if pairs[at] == "figure":
             scan.counted_from = len(scan.infos)
             scan.figure_questions += 1
+        elif pairs[at] == "count":  # "how often": how many times, counted as «сколько раз» is
+            scan.count_intent = scan.list_intent = True
         scan.what_seen = scan.what_seen or pairs[at] == "what"
         scan.ask(pairs[at])
     elif word in lx.count_fillers and at > 0 and raw_words[at - 1] in lx.count_fillers:
@@ -564,6 +567,8 @@ def _read_form(scan: _Scan, raw_words: list[str], at: int, pairs: dict[int, str]
         pass  # "name the firms …" asks for them, not for a name
     elif word in lx.else_words and at > 0 and lx.question_words.get(raw_words[at - 1]) == "person":
         scan.others = True  # «кто ещё был»: someone besides those the question or the base is about
+    elif word in lx.superlative_prefix and raw_words[at + 1:at + 2] and raw_words[at + 1] in lx.frequent_words:
+        pass  # "most often": the most frequent, read with "often"
     elif word in lx.ambiguous_months and not _beside_number(raw_words, at):
         pass  # «may» is a month only beside a day or a year
     elif len(word) == 1 and not word.isdigit():
@@ -651,7 +656,7 @@ def _read_marker(scan: _Scan, info: WordInfo) -> bool:
             scan.excepts += 1  # a comparison, unless a place follows (read with the names)
         elif lemma in lx.comparison_words or info.word in RANKING_MARKERS:
             scan.comparison = True
-        return info.word in RANKING_MARKERS
+        return info.word in RANKING_MARKERS or info.word in lx.frequent_words  # "often": how to answer
     return True
 
 

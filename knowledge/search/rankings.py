@@ -93,6 +93,23 @@ def busiest_period(days: list[list[Scored]], *, monthly: bool) -> tuple[int, int
     return year, month, groups[(year, month)]
 
 
+def busiest_places(days: list[list[Scored]], *, besides: frozenset[str] = frozenset()
+                   ) -> tuple[list[str], int, list[list[Scored]]] | None:
+    """«где чаще всего»: (the places with the most occasions — several when tied —, how many each, their
+    occasions oldest first); None when no two occasions share a place. ``besides``: places too wide to count (the
+    sides' own countries) or already named."""
+    groups: dict[str, list[list[Scored]]] = {}
+    for day in days:
+        for ref in dict.fromkeys(ref for s in day for ref in s.entry.fact.places if ref not in besides):
+            groups.setdefault(ref, []).append(day)
+    most = max((len(v) for v in groups.values()), default=0)
+    if most < 2:
+        return None
+    places = [ref for ref, v in groups.items() if len(v) == most]
+    chosen = [day for day in days if any(day in groups[ref] for ref in places)]
+    return places, most, chosen
+
+
 def extreme_figure(points: list[Point], *, growth: bool, largest: bool) -> tuple[Figure, Point, int] | None:
     """«самый большой рост»: the largest (or smallest) figure among the periods, with how many were compared;
     None unless at least two periods have one."""
