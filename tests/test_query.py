@@ -628,6 +628,17 @@ def test_else_after_who_asks_for_the_others(parse) -> None:
     assert not parse("кто встречался с байрамовым ещё раз").intent.others
 
 
+@pytest.mark.parametrize("question", ["кто был премьером до али асадова", "кто был министром до джейхуна байрамова"])
+def test_before_a_full_name_is_a_comparison(parse, question: str) -> None:
+    """The first name may be no word the base matches («али» reads as a conjunction): «до» still governs it."""
+    assert parse(question).intent.comparison
+
+
+def test_except_before_a_full_name_asks_for_the_others(parse) -> None:
+    assert parse("кто кроме сергея лаврова встречался с байрамовым").intent.others
+    assert not parse("кто встречался с ильхамом алиевым").intent.comparison
+
+
 def test_except_before_a_thing_is_a_comparison(parse) -> None:
     assert parse("что кроме торговли развивается между странами").intent.comparison
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from knowledge.base.model import Entity
 from knowledge.search.index import DERIVED_PREFIX, Index, reader
 from knowledge.text.language import lexicon_for
 from knowledge.text.lexicon import QUESTION_WORDS, RANKING_MARKERS, Lexicon, ranks_first
@@ -757,9 +758,12 @@ def _read_names(scan: _Scan, index: Index) -> _Named:
             named.excluded.add(ref)
             scan.excepts -= scan.before[start] in lx.except_words  # «кроме Франции»: the place is left out
             continue
-        if entity.kind == "person" and scan.before[start] in lx.relative_prepositions:
+        before = scan.before[start]
+        if entity.kind == "person" and before and _part_of_name(before, entity):
+            before = scan.before_that[start]  # «до Ивана Петрова», the name matched by «Петрова» alone
+        if entity.kind == "person" and before in lx.relative_prepositions:
             scan.comparison = True  # «кто был премьером до Асадова»
-        if entity.kind == "person" and scan.before[start] in lx.except_words and scan.answer_type == "person":
+        if entity.kind == "person" and before in lx.except_words and scan.answer_type == "person":
             scan.excepts -= 1  # «кто, кроме Иванова, участвовал»: the others of the same occasion
             scan.others = True
         demonym = index.lang == "en" and length == 1 and infos[start].word.endswith(("ian", "ani", "ese", "ish"))
@@ -778,6 +782,12 @@ def _read_names(scan: _Scan, index: Index) -> _Named:
             continue
         (named.entities if entity.kind in HARD_KINDS else named.soft).add(ref)
     return named
+
+
+def _part_of_name(word: str, entity: Entity) -> bool:
+    """A word of one of the person's names, in any case form («Ивана» of «Иван Петров»; «Али» as it is)."""
+    return any(word == part or (len(word) >= 4 and word[:4] == part[:4])
+               for name in (entity.name, *entity.aliases, entity.name_en, *entity.aliases_en) for part in words(name))
 
 
 def _read_both_sides(scan: _Scan, named: _Named, index: Index) -> None:
