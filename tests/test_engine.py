@@ -496,6 +496,14 @@ def test_who_else_with_no_one_named_is_someone_besides_the_bases_own_sides(engin
     assert not engine.answer(question).answered
 
 
+def test_where_an_event_of_a_day_was_may_be_the_country_but_no_city(engine: Engine) -> None:
+    """The talks of 5 March were held in Azerbaijan, which the source says; it names no city."""
+    where = engine.answer("Где прошли переговоры Мишустина с Асадовым 5 марта 2024 года?")
+    assert where.answered and where.lead == "Где: Азербайджан."
+    assert not engine.answer("В каком городе прошли переговоры Мишустина с Асадовым 5 марта 2024 года?").answered
+    assert not engine.answer("Где работают российские компании?").answered  # a state of a country: no event's place
+
+
 def test_who_else_beside_a_named_firm_is_another_firm(engine: Engine) -> None:
     answer = engine.answer("Газпром и кто ещё из российских компаний работает в Азербайджане?")
     assert answer.answered and answer.facts == ("energy-russian-companies",)

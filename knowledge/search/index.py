@@ -60,6 +60,7 @@ class FactEntry:
     target_only: bool = False  # its every figure is for a period after it was stated: a target, not a result
     ranks: bool = False  # says something is first of its kind («крупнейший», «рекордный», "largest")
     counted: frozenset[str] = frozenset()  # what its figures count by the head («26 вузов»): how many, not which
+    has_city: bool = False  # names a place smaller than a country (a city, a venue, a plant): «в каком городе»
     outsiders: frozenset[str] = frozenset()  # people of no side the base is about: «кто ещё был» asks for them
 
 
@@ -380,11 +381,15 @@ class _Builder:
             people=share(ref for ref in fact.entity_ids if base.entities[ref].kind == "person"),
             has_person="person" in kinds,
             has_actor=bool(fact.participants) or bool(fact.organisations),
-            has_place=bool(set(fact.places) - self.about) or bool(facility) or bool(fact.venue),
+            # a country the base is about is a place only of an event of a day («переговоры 5 марта»), not of a
+            # state or a year's figure («в Азербайджане работают …»)
+            has_place=bool(set(fact.places) - self.about) or bool(facility) or bool(fact.venue) or (
+                bool(fact.places) and fact.date.precision == "day" and not fact.as_of),
             facility=facility,
             target_only=_targets_only(fact),
             ranks=ranks_first(words(fact.text_en if english else fact.text), lx, self.analyser),
             counted=self.share(self.counted_nouns(fact)),
+            has_city=any(base.entities[ref].kind != "country" for ref in fact.places) or bool(facility),
             outsiders=share(ref for ref in fact.entity_ids if base.entities[ref].kind == "person"
                             and base.entities[ref].country not in self.about),
         )

@@ -194,7 +194,9 @@ def complete_for(query: Query, entry: FactEntry) -> bool:
         if fact.places and not (fact.venue or entry.facility) \
                 and not set(fact.places) - query.scope.entities - query.scope.about_refs:
             return False  # «где Иванов говорил с Парижем»: a fact set only where the question names tells nothing new
-        return entry.has_place and not (query.intent.wants_city and not fact.places and fact.venue)
+        if query.intent.wants_city and not entry.has_city:
+            return False  # «в каком городе»: a country, or an occasion with no city («на полях сессии»), is none
+        return entry.has_place
     if kind == "person":
         if query.intent.others:  # «кто, кроме Иванова и Петрова, …»: a person the fact names besides them, «Рено
             # и кто ещё»: another firm; «кто ещё был» with no one named: besides the people of the base's own sides
