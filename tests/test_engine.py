@@ -504,6 +504,13 @@ def test_where_an_event_of_a_day_was_may_be_the_country_but_no_city(engine: Engi
     assert not engine.answer("Где работают российские компании?").answered  # a state of a country: no event's place
 
 
+def test_contacts_are_every_kind_of_meeting(engine: Engine) -> None:
+    """A summit someone took part in is a contact as much as talks are."""
+    answer = engine.answer("Какие контакты были в декабре 2023 года?")
+    assert answer.answered and "summit-2023-12-26-st-petersburg-cis-informal" in answer.facts
+    assert "government-2023-12-16-asadov-moscow" in answer.facts
+
+
 def test_who_else_beside_a_named_firm_is_another_firm(engine: Engine) -> None:
     answer = engine.answer("Газпром и кто ещё из российских компаний работает в Азербайджане?")
     assert answer.answered and answer.facts == ("energy-russian-companies",)
