@@ -477,6 +477,12 @@ def test_same_value_holds_a_day_inside_a_month() -> None:
     assert _same_value("около 4 млрд=4", "4 млрд=4") and not _same_value("3 млрд=3", "4 млрд=4")
 
 
+def test_a_statement_then_when_it_was_is_a_claim_not_a_date_question() -> None:
+    framing = read_framing("Иванов правда извинялся перед Петровым, когда сгорел завод?", "ru")
+    assert framing is not None and "извинялся" in framing.claim.split()
+    assert read_framing("расскажи про завод, когда его построили?", "ru") is None  # no statement before: it asks
+
+
 def test_a_verb_of_exceeding_governs_its_number_past_a_year() -> None:
     said = said_numbers("превысил экспорт Франции в 2020 году 2 млрд евро", {"2"})
     assert [(s.value, s.compare) for s in said] == [(2.0, "more")]

@@ -233,7 +233,10 @@ def read_framing(question: str, lang: str = "ru") -> Framing | None:
         copula = bool(_COPULA.search(question[:MAX_QUERY_CHARS]))
         framing = _framing_ru(tokens, asks, copula=copula)
         clauses = _after_comma(question[:MAX_QUERY_CHARS])
-        if framing is None and ("ли" in tokens[1:] or (asks and clauses & _CLAUSE_OPENERS)):
+        # «Иванов извинялся, когда …?»: a statement, then when it was (not «про завод, когда его построили»)
+        openers = _CLAUSE_OPENERS | ({"когда"} if "когда" in clauses and _states_before_comma(
+            question[:MAX_QUERY_CHARS]) else frozenset())
+        if framing is None and ("ли" in tokens[1:] or (asks and clauses & openers)):
             # «прошёл ли саммит, где …», «саммит, где …, прошёл в Москве?»: «где» opens a clause
             framing = _framing_ru(tokens, asks, copula=copula, relative=clauses)
     if framing is None:
@@ -313,6 +316,13 @@ def _after_comma(question: str) -> frozenset[str]:
     analyse = analyser_for("ru")
     pairs = _COMMA_WORD.findall(question.lower().replace("ё", "е"))
     return frozenset(after for before, after in pairs if analyse(before).pos == "NOUN" and not analyse(before).function)
+
+
+def _states_before_comma(question: str) -> bool:
+    """The words before the first comma make a statement: a finite verb, and no question word."""
+    head = words(question.split(",", 1)[0], max_chars=MAX_QUERY_CHARS)
+    analyse = analyser_for("ru")
+    return any(_finite_ru(analyse(t)) for t in head) and not any(_asks_ru(t) for t in head)
 
 
 _CLAUSE_OPENERS = frozenset(["где", "куда", "откуда"])  # not «…, сколько …», «про завод, когда …»: those ask
