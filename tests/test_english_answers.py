@@ -142,6 +142,11 @@ def test_a_plant_the_fact_names_is_a_place_in_english(bundled_engine: Engine) ->
     assert answer.answered and "ganja-auto-plant-kamaz-assembly" in answer.facts and "Ganja" in answer.lead
 
 
+def test_together_says_nothing_a_fact_must_hold_as_vmeste_does(bundled_engine: Engine) -> None:
+    answer = bundled_engine.answer("When were Putin and Aliyev together in Sochi?")
+    assert answer.answered and answer.lead == "31 October 2022."
+
+
 def test_a_half_year_in_english(bundled_engine: Engine) -> None:
     answer = bundled_engine.answer("meetings of putin and aliyev in the second half of 2022")
     assert answer.answered and "summit-2022-09-16-samarkand" in answer.facts

@@ -863,7 +863,7 @@ ENGLISH = Lexicon(
         "already still really exactly ever even there here this that these those such it be do have happen "
         "occur event year time now today currently make hold exist necessary kindly maybe perhaps probably "
         "morning afternoon evening bilateral mutual relate related concern concerning regard regarding connect "
-        "personally"
+        "personally together"
     ),
     filler_phrases=(
         "tell me", "please tell me", "can you tell me", "could you tell me", "do you know", "does anyone know",
