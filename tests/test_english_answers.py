@@ -147,6 +147,11 @@ def test_together_says_nothing_a_fact_must_hold_as_vmeste_does(bundled_engine: E
     assert answer.answered and answer.lead == "31 October 2022."
 
 
+def test_two_way_trade_is_bilateral_trade(bundled_engine: Engine) -> None:
+    answer = bundled_engine.answer("What did two-way trade between Russia and Azerbaijan amount to in 2022?")
+    assert answer.answered and answer.facts == ("trade-2022",)
+
+
 def test_a_half_year_in_english(bundled_engine: Engine) -> None:
     answer = bundled_engine.answer("meetings of putin and aliyev in the second half of 2022")
     assert answer.answered and "summit-2022-09-16-samarkand" in answer.facts
