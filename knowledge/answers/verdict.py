@@ -1370,8 +1370,8 @@ def _tense_fits(fact: Fact, tense: str) -> bool:
 
 
 def _same_value(one: str, other: str) -> bool:
-    """Two stated values are one: the same number or wording, or days one of which holds the other («в сентябре
-    2023 года» and «19 сентября 2023 года» are one answer to «в октябре?», not two)."""
+    """Two stated values are one: the same number or wording, or days one of which holds the other («в мае
+    2020 года» and «9 мая 2020 года» are one answer to «в июне?», not two)."""
     first, second = _key(one), _key(other)
     if first == second:
         return True

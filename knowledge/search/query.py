@@ -615,7 +615,7 @@ def _read_word(scan: _Scan, info: WordInfo, at: int) -> None:
         else:
             scan.numbers.add(pending)
         scan.pending_number = None
-    if scan.results_of and info.pos not in ("ADJF", "PRTF"):  # «по итогам (апрельских) переговоров»: what the
+    if scan.results_of and info.pos not in ("ADJF", "PRTF"):  # «по итогам (долгих) переговоров»: what the
         # talks concluded; «по итогам года»: the year's figure
         if set(info.forms) & lx.event_nouns or set(info.lemmas) & lx.event_nouns:
             scan.outcome.append(scan.results_of)

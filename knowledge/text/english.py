@@ -538,7 +538,7 @@ PHRASAL_VERBS: tuple[tuple[str, str], ...] = (
     *_phrasal("date dates dated dating", "back to", "from"),
     # adverbial phrases said in one word: "in-person meetings", "met face to face" are personal ones
     ("in person", "personally"), ("face to face", "personally"),
-    ("two way", "bilateral"), ("two sided", "bilateral"),  # "two-way trade": between the two, as "bilateral" is
+    ("two way", "bilateral"), ("two sided", "bilateral"),  # "a two-way deal" is a bilateral one
 )
 
 # Lemmas merged into one term, as lexicon.SYNONYM_GROUPS does for Russian. The first word names the group.
