@@ -483,6 +483,20 @@ def test_a_statement_then_when_it_was_is_a_claim_not_a_date_question() -> None:
     assert read_framing("расскажи про завод, когда его построили?", "ru") is None  # no statement before: it asks
 
 
+@pytest.mark.parametrize("question", ["Виновных в гибели российских военных уже осудили?",
+                                      "Говорят, виновные в гибели российских миротворцев уже осуждены."])
+def test_a_promise_does_not_confirm_that_it_was_done(engine: Engine, question: str) -> None:
+    """The fact says the guilty «понесут наказание»: that they were convicted is not confirmed (nor denied)."""
+    answer = engine.answer(question)
+    assert not answer.answered and answer.verdict != "yes"
+
+
+def test_a_thing_the_fact_does_not_name_is_not_confirmed_in_other_words(engine: Engine) -> None:
+    """The call of 21 September is in the base; what the claim says was discussed (a withdrawal) is not in it."""
+    answer = engine.answer("Путин и Алиев обсуждали по телефону 21 сентября 2023 года вывод миротворцев?")
+    assert not answer.answered and answer.verdict != "yes"
+
+
 def test_a_verb_of_exceeding_governs_its_number_past_a_year() -> None:
     said = said_numbers("превысил экспорт Франции в 2020 году 2 млрд евро", {"2"})
     assert [(s.value, s.compare) for s in said] == [(2.0, "more")]

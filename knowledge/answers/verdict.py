@@ -67,6 +67,7 @@ from knowledge.text.normalize import MAX_QUERY_CHARS, normalize, words
 UNEXPLAINED_SHARE = 0.2  # a confirming fact leaves at most this share of the claim's weight unexplained
 VERB_SHARE = 0.5  # a verb the fact does not use weighs this much of its weight (verbs vary most)
 ENTITY_WEIGHT = 3.5  # a named thing, as in scoring
+THING_WEIGHT = 2.0  # a noun this rare in the base names a thing of its own («вывод»), not a generic one («страна»)
 CONFIRM_MARGIN = 10.0  # a confirming fact may score this far below the answer threshold (the lookup found it)
 RIVAL_MARGIN = 15.0  # facts this close to the best that match the rest of a claim must agree on its value
 MAX_SHOWN = 5  # facts shown under «Да», «Нет» or an unconfirmed claim
@@ -895,6 +896,13 @@ class Verdicts:
             told = True
         return told
 
+    def _promise(self, fact: Fact) -> bool:
+        """The fact tells of something to come: a verb of its text in the future («понесут», "will be")."""
+        analyse = reader(self.index)
+        text = (fact.text_en or fact.text) if self.lang == "en" else fact.text
+        return any(info.tense == "futr" or info.word in _TO_COME_EN
+                   for info in map(analyse, words(text, max_chars=MAX_QUERY_CHARS)))
+
     def _mentions(self, text: str, people: frozenset[str]) -> list[tuple[int, str, str]]:
         return mentions(text, self.index, people)
 
@@ -991,7 +999,13 @@ class Verdicts:
         analyse = analyser_for(self.lang)
         named = any(position not in scored.matched and analyse(term.word).proper
                     for position, term in enumerate(claim.words.terms))  # «открыли в Лионе»: a name it lacks
-        return things <= UNEXPLAINED_SHARE and numbers == "agree" and not named
+        missing = any(position not in scored.matched and term.known and analyse(term.word).pos == "NOUN"
+                      and term.weight >= THING_WEIGHT for position, term in enumerate(claim.words.terms))
+        if tense == "past" and self._promise(scored.entry.fact) and any(
+                position not in scored.matched and analyse(term.word).pos in _VERB_POS
+                for position, term in enumerate(claim.words.terms)):
+            return False  # «виновные уже осуждены» of a fact that they «понесут наказание»: promised, not done
+        return things <= UNEXPLAINED_SHARE and numbers == "agree" and not named and not missing
 
     def _affirm(self, question: str, claim: Query, facts: list[Fact], said: Sequence[Said], reading: Answer,
                 scored: Mapping[str, Scored] | _Scores) -> Answer:
