@@ -139,7 +139,7 @@ class Composer:
         entry = self._entries.get(fact.id)
         return typed_lead(query.intent.answer_type, fact, self.base.entities, figure=figure, about=self.index.about,
                           lang=self.reply, named=query.scope.entities | query.scope.place_refs,
-                          facilities=sorted(entry.facility) if entry else ())
+                          facilities=sorted(entry.facilities) if entry else ())
 
     def listing(self, question: str, members: list[Scored], *, counting: bool = False, kind: str = "",
                 counted_as: Collection[str] = (), asked: Query | None = None) -> Answer:

@@ -56,7 +56,7 @@ class FactEntry:
     has_person: bool
     has_actor: bool
     has_place: bool
-    facility: frozenset[str] = frozenset()  # the plants, centres, ports it names: places of their own within its places
+    facilities: frozenset[str] = frozenset()  # the plants, centres, ports it names: places of their own
     target_only: bool = False  # its every figure is for a period after it was stated: a target, not a result
     ranks: bool = False  # says something is first of its kind («крупнейший», «рекордный», "largest")
     counted: frozenset[str] = frozenset()  # what its figures count by the head («26 вузов»): how many, not which
@@ -385,7 +385,7 @@ class _Builder:
             # state or a year's figure («в Азербайджане работают …»)
             has_place=bool(set(fact.places) - self.about) or bool(facility) or bool(fact.venue) or (
                 bool(fact.places) and fact.date.precision == "day" and not fact.as_of),
-            facility=facility,
+            facilities=facility,
             target_only=_targets_only(fact),
             ranks=ranks_first(words(fact.text_en if english else fact.text), lx, self.analyser),
             counted=self.share(self.counted_nouns(fact)),

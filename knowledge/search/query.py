@@ -481,14 +481,13 @@ class _Scan:
     def ask(self, kind: str) -> None:
         """A kind of answer asked for; a more specific one replaces «что», and «сколько» a «где» or «когда»
         right after a noun, which opened a clause about it («школ, где учат по-русски, сколько»)."""
-        relative = self.asked_at > 0 and self.answer_type in ("place", "date") and kind == "figure" \
-            and self.infos[self.asked_at - 1].pos == "NOUN" and self.after_noun
+        relative = self.after_noun and self.answer_type in ("place", "date") and kind == "figure"
         if not self.answer_type or self.answer_type == "what" or relative:
             self.answer_type = kind
             self.asked_at = len(self.infos)
-            self.after_noun = bool(self.infos) and self.infos[-1].pos == "NOUN" and self.previous == \
-                self.infos[-1].word and (not self.infos[-1].proper or self.after_in[-1])  # «школ где», «школ во
-            # Франции где», not «Иванов где»
+            last = self.infos[-1] if self.infos else None  # «школ где», «школ во Франции где»; not «Иванов где»
+            self.after_noun = last is not None and last.pos == "NOUN" and self.previous == last.word and (
+                not last.proper or self.after_in[-1])
 
     def number(self, word: str) -> None:
         if self.pending_number is not None:

@@ -191,7 +191,7 @@ def complete_for(query: Query, entry: FactEntry) -> bool:
             return False
         return not query.intent.wants_day or fact.date.precision == "day"
     if kind == "place":  # «в каком городе» wants a named place; an occasion («на полях сессии ГА ООН») is none
-        if fact.places and not (fact.venue or entry.facility) \
+        if fact.places and not (fact.venue or entry.facilities) \
                 and not set(fact.places) - query.scope.entities - query.scope.about_refs:
             return False  # «где Иванов говорил с Парижем»: a fact set only where the question names tells nothing new
         if query.intent.wants_city and not entry.has_city:
