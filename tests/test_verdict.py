@@ -497,6 +497,14 @@ def test_a_thing_the_fact_does_not_name_is_not_confirmed_in_other_words(engine: 
     assert not answer.answered and answer.verdict != "yes"
 
 
+def test_a_plan_is_not_confirmed_by_a_bound_that_is_not_its_end(engine: Engine) -> None:
+    """«до 2030 года» may mean until 2030: a plan for 2024–2026 neither confirms nor denies it; «до 2027» is its
+    end."""
+    later = engine.answer("Правда, что дорожная карта сотрудничества составлена до 2035 года?")
+    assert later.verdict != "yes"
+    assert engine.answer("Правда, что дорожная карта сотрудничества составлена до 2027 года?").verdict == "yes"
+
+
 def test_a_verb_of_exceeding_governs_its_number_past_a_year() -> None:
     said = said_numbers("превысил экспорт Франции в 2020 году 2 млрд евро", {"2"})
     assert [(s.value, s.compare) for s in said] == [(2.0, "more")]

@@ -56,7 +56,7 @@ from knowledge.base.figures import figure_en
 from knowledge.base.model import Fact, Figure
 from knowledge.search.anchors import anchored, contradicts, mentions, other_side
 from knowledge.search.index import FactEntry, Index, reader
-from knowledge.search.query import Query, split_relative
+from knowledge.search.query import MIN_YEAR, Query, split_relative
 from knowledge.search.rankings import occasion_groups
 from knowledge.search.scoring import Scored, rank, score_entry, term_hits
 from knowledge.text.language import analyser_for, lexicon_for
@@ -1372,9 +1372,15 @@ def _period_of(fact: Fact) -> frozenset[int] | None:
 
 
 def _other_span(claim: Query, fact: Fact) -> bool:
-    """The claim gives the fact's span of years as other years («на 2024–2030» of a plan for 2024–2026)."""
+    """The claim gives the fact's span of years as other years («на 2024–2030» of a plan for 2024–2026), or
+    bounds it by a year that is not its end («рассчитана до 2030 года»: «до» may mean until as well as before)."""
     own = _period_of(fact)
-    return len(claim.scope.years) > 1 and own is not None and own != claim.scope.years
+    if own is None:
+        return False
+    span = claim.scope.span
+    if span is not None and span[0].year <= MIN_YEAR and span[1].year != max(own):
+        return True
+    return len(claim.scope.years) > 1 and own != claim.scope.years
 
 
 def _tense_fits(fact: Fact, tense: str) -> bool:
