@@ -1373,7 +1373,7 @@ def _period_of(fact: Fact) -> frozenset[int] | None:
 
 def _other_span(claim: Query, fact: Fact) -> bool:
     """The claim gives the fact's span of years as other years («на 2024–2030» of a plan for 2024–2026), or
-    bounds it by a year that is not its end («рассчитана до 2030 года»: «до» may mean until as well as before)."""
+    bounds it by a year that is not its end («план до 2040 года» of one for 2020–2025: «до» may mean until too)."""
     own = _period_of(fact)
     if own is None:
         return False

@@ -402,10 +402,10 @@ class Lexicon:
     # surface: «кроме», «помимо», "besides": before a place it is left out («в каких странах, кроме Франции»);
     # before anything else someone or something else is asked (a comparison)
     except_words: frozenset[str] = frozenset()
-    else_words: frozenset[str] = frozenset()
-    size_words: frozenset[str] = frozenset()
+    else_words: frozenset[str] = frozenset()  # surface: «кто ещё был», "who else": people besides those asked about
+    size_words: frozenset[str] = frozenset()  # «размер стипендии»: how big one thing is, not how many
     source_prepositions: frozenset[str] = frozenset()  # surface: «по данным», "according to the data": whose word
-    talk_nouns: frozenset[str] = frozenset()  # «сколько переговоров»: talks on two days of one visit are two  # «размер стипендии»: how big one thing is, not how many  # surface: «кто ещё был», "who else": people besides those asked about
+    talk_nouns: frozenset[str] = frozenset()  # «сколько переговоров»: talks on two days of one visit are two
     venue_words: frozenset[str] = frozenset()  # «в каком месте»: an occasion answers it; «в каком городе» not
     rank_verbs: frozenset[str] = frozenset()  # «какое место занимает»: a rank, not a place
     relation_nouns: frozenset[str] = frozenset()  # «расскажи про связи с X»: all about X
