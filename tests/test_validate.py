@@ -610,3 +610,10 @@ def test_a_base_without_any_questions_still_answers_from_the_texts(tmp_path: Pat
     assert problems == [] and base is not None and all(not f.questions for f in base.facts)
     answer = Engine.from_path(root).answer("какой товарооборот был у россии и азербайджана в 2023 году")
     assert answer.answered and any("4,4" in item.text for item in answer.items), answer.reply
+
+
+def test_a_region_spans_only_known_countries(tmp_path: Path, expect_problem) -> None:
+    region = "  - id: north\n    kind: place\n    name: Север\n    countries: [russia, putin]\n"
+    root = write_base(tmp_path, entities=ENTITIES_YAML + region)
+    expect_problem(root, ENTITIES_FILE, line_no(ENTITIES_YAML + region, "countries:"), "entity `north`",
+                   "`putin` in `countries` is not a known country")

@@ -300,8 +300,8 @@ def _check_pending(review: _Review, sources: dict[str, Source], entities: dict[s
             problems.append(Problem(where.file, where.line,
                                     f"fact `{item.id}`: quote not found verbatim in source `{item.source}`"))
     for entity_id, entity in review.entities.items():
-        for field_name in ("country", "part_of", "stands_for"):
-            ref = getattr(entity, field_name)
+        for field_name, ref in [(name, getattr(entity, name)) for name in ("country", "part_of", "stands_for")] + [
+                ("countries", ref) for ref in entity.countries]:
             if ref and ref not in entities and ref not in review.entities:
                 where = entity.where or Location("?", 1)
                 problems.append(Problem(where.file, where.line,
@@ -376,6 +376,11 @@ def _check_references(
             bad(entity, "country", f"entity `{entity.id}`: unknown country `{entity.country}`")
         elif entity.country and entities[entity.country].kind != "country":
             bad(entity, "country", f"entity `{entity.id}`: `{entity.country}` is not a country")
+        for ref in entity.countries:
+            if entities.get(ref) is None or entities[ref].kind != "country":
+                bad(entity, "countries", f"entity `{entity.id}`: `{ref}` in `countries` is not a known country")
+        if entity.countries and entity.kind != "place":
+            bad(entity, "countries", f"entity `{entity.id}`: only a place (a region) spans `countries`")
         for field_name in ("part_of", "stands_for"):
             ref = getattr(entity, field_name)
             if ref and ref not in entities:

@@ -75,6 +75,7 @@ class Entity:
     role: str = ""
     country: str = ""
     part_of: str = ""
+    countries: tuple[str, ...] = ()  # a region's countries: a fact set in one of them is set in the region
     stands_for: str = ""  # a capital's country: «Баку заявил» means Azerbaijan
     type: str = ""  # what sort of organisation: «российская энергетическая компания»
     name_en: str = ""

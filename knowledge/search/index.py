@@ -11,7 +11,7 @@ import functools
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -237,6 +237,10 @@ class _Builder:
         self.outcome_lemmas = {self.analyser(word).lemmas[0] for word in self.lx.outcome_words}
         self._shared: dict[frozenset[Any], frozenset[Any]] = {}
         self.measures: set[str] = set()  # what the base's figures measure: the first word of each `what`
+        self.regions: dict[str, set[str]] = defaultdict(set)  # a country → the regions spanning it
+        for entity in base.entities.values():
+            for country in entity.countries:
+                self.regions[country].add(entity.id)
 
     def lemmas_of(self, text: str, vocabulary: set[str] | None = None) -> list[tuple[str, ...]]:
         return content_lemmas(text, vocabulary, analyser=self.analyser)
@@ -340,6 +344,8 @@ class _Builder:
         for ref in own:
             entity = base.entities[ref]
             expanded.update(x for x in (entity.country, entity.part_of) if x)
+        for ref in list(expanded):
+            expanded |= self.regions.get(ref, set())  # «Центральная Азия» of a fact in Uzbekistan
         text_sets = self.lemmas_of(fact.text_en if english else fact.text, self.vocabulary)
         question_sets = [self.lemmas_of(q, self.vocabulary) for q in (fact.questions_en if english else fact.questions)]
         terms = _flatten(text_sets)
@@ -366,7 +372,7 @@ class _Builder:
             entities=share(expanded),
             direct=share(own | set(base.sources[fact.source].about)),
             mentions=share(mentions),
-            places=share(_places(fact, base)),
+            places=share(_places(fact, base, self.regions)),
             years=share(_years(fact)),
             months=share(_months(fact)),
             phrasings=tuple(_phrase(sets) for sets in (*question_sets, text_sets)),
@@ -423,12 +429,14 @@ def _targets_only(fact: Fact) -> bool:
     return True
 
 
-def _places(fact: Fact, base: KnowledgeBase) -> set[str]:
-    """Where it happened: its places and their countries."""
+def _places(fact: Fact, base: KnowledgeBase, regions: Mapping[str, set[str]]) -> set[str]:
+    """Where it happened: its places, their countries and the regions spanning those («в Средней Азии»)."""
     places = set(fact.places)
     for ref in fact.places:
         if base.entities[ref].country:
             places.add(base.entities[ref].country)
+    for ref in list(places):
+        places |= regions.get(ref, set())
     return places
 
 
