@@ -682,3 +682,20 @@ def test_half_a_billion_is_a_number_with_its_scale() -> None:
     assert with_digits(["вложили", "полмиллиарда", "долларов"]) == ["вложили", "0.5", "млрд", "долларов"]
     (said,) = said_numbers("вложили полмиллиарда долларов", {"0.5"})
     assert said.value == 0.5 and said.scale == "b" and "доллар" in said.nouns
+
+
+@pytest.mark.parametrize(("claim", "value"), [
+    ("Мишустин провёл переговоры с Алиевым 5 марта 2024 года?", "6 марта"),  # the next day of the same visit
+    ("Путин и Алиев встречались 30 июня 2022 года?", "29 июня"),
+])
+def test_a_recurring_event_a_day_off_is_denied_by_its_day(engine: Engine, claim: str, value: str) -> None:
+    answer = engine.answer(claim)
+    assert answer.verdict == "no" and value in first_line(answer)
+
+
+@pytest.mark.parametrize("claim", [
+    "Путин и Алиев встречались 10 октября 2022 года?",  # two of their meetings within a week: which is meant?
+    "Мишустин и Алиев встречались 5 июня 2023 года?",  # nothing of theirs near it: one the base does not hold
+])
+def test_a_recurring_event_on_another_day_is_no_denial(engine: Engine, claim: str) -> None:
+    assert engine.answer(claim).verdict != "no"

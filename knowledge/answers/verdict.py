@@ -73,6 +73,7 @@ RIVAL_MARGIN = 15.0  # facts this close to the best that match the rest of a cla
 MAX_SHOWN = 5  # facts shown under «Да», «Нет» or an unconfirmed claim
 WHOLE_COVERAGE = 0.99  # a fact explaining this share of a claim says all of it
 MAX_SPAN_DAYS = 4000  # a fact dated more loosely than this says nothing about a day or a month
+NEAR_DAYS = 7  # a recurring event of the same people this near the day a claim names is the one it means
 APPROXIMATE = 0.1  # «около 500» agrees with 450–550 ...
 ALMOST = 0.05  # «почти 4,4» is 4.18–4.4
 BOUND_REACH = 0.25  # «более 7 тысяч» is 7–8.75 thousand: a source rounds down, not by half
@@ -1136,6 +1137,13 @@ class Verdicts:
             out.append((claim.changed(years=frozenset(), months=frozenset(), days=frozenset(), span=None,
                                       span_label=""),
                         functools.partial(self._other_date, claim=claim)))
+        elif recurring and (week := _week_around(claim)) is not None and self._within_base(claim) and any(
+                self._kinds[r][0] == "person" for r in claim.scope.entities):
+            # «Иванов и Петров встречались 5 марта» of a meeting of theirs on 6 March: a day off, not another
+            # meeting (one further away may be one the base does not hold)
+            out.append((claim.changed(years=frozenset(), months=frozenset(), days=frozenset(), span=week,
+                                      span_label=""),
+                        functools.partial(self._other_date, claim=claim)))
         countries = [r for r in claim.scope.entities - claim.scope.place_refs if self._kinds[r][0] == "country"]
         if len(countries) == 1:  # «главным партнёром была Франция»: the country the fact names in its place
             out.append((_without(claim, set(countries)),
@@ -1449,3 +1457,15 @@ def _locative(name: str) -> str:
             parts.append(form[:1].upper() + form[1:] if part[:1].isupper() else form)
         out.append("-".join(parts))
     return " ".join(out)
+
+
+def _week_around(claim: Query) -> tuple[dt.date, dt.date] | None:
+    """``NEAR_DAYS`` either side of the one day the claim names, when it names exactly one (with its year)."""
+    if len(claim.scope.days) != 1 or len(claim.scope.years) != 1:
+        return None
+    ((month, day),), (year,) = claim.scope.days, claim.scope.years
+    try:
+        said = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return said - dt.timedelta(days=NEAR_DAYS), said + dt.timedelta(days=NEAR_DAYS)
