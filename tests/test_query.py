@@ -527,6 +527,12 @@ def test_a_role_in_the_plural_names_its_holders_in_the_countries_asked_about(par
     assert not query.scope.soft_entities  # «министры иностранных дел» no longer read as the ministries
 
 
+@pytest.mark.parametrize("question", ["неформальные встречи лидеров СНГ", "саммит глав государств ШОС",
+                                      "встреча лидеров стран СНГ"])
+def test_a_role_of_an_organisation_names_its_members_not_the_base_pair(parse, question: str) -> None:
+    assert not parse(question).scope.entities & {"putin", "aliyev"}
+
+
 def test_a_role_in_the_plural_names_nobody_when_it_is_no_pair_or_asks_who(parse) -> None:
     assert parse("министры армении").scope.entities == {"armenia"}  # one holder there: no pair named
     assert parse("кто президенты россии и азербайджана").intent.answer_type == "person"

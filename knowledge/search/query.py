@@ -822,12 +822,25 @@ def _read_role_groups(scan: _Scan, named: _Named, index: Index) -> None:
             start -= 1
         while end < len(infos) and _free_for_role(named, end, index) and pool & set(infos[end].lemmas):
             end += 1
+        if _of_an_organisation(scan, named, end, index):
+            continue  # «лидеры СНГ», "leaders of the CIS": its members' leaders, not the base's own two
         span = [set(infos[at].lemmas) for at in range(start, end) if not position <= at < position + said]
         holders = sorted(ref for ref in holders  # only those whose role has every word said
                          if all(words & {lm for lemmas in index.roles[ref] for lm in lemmas} for words in span))
         if _one_a_country(holders, index):  # not «министры» of energy and of foreign affairs together
             _name_holders(named, range(start, end), holders)
     _read_role_terms(scan, named, index, countries)
+
+
+def _of_an_organisation(scan: _Scan, named: _Named, at: int, index: Index) -> bool:
+    """An organisation is named right after a role («лидеров стран СНГ», "heads of state of the SCO"), past
+    function words and words for a country."""
+    infos = scan.infos
+    while at < len(infos) and named.owners[at] is None and (
+            infos[at].function or scan.lx.place_words & set(infos[at].lemmas)):
+        at += 1
+    owner = named.owners[at] if at < len(infos) else None
+    return owner is not None and index.base.entities[owner].kind == "organisation"
 
 
 def _read_role_terms(scan: _Scan, named: _Named, index: Index, countries: Collection[str]) -> None:
