@@ -699,3 +699,10 @@ def test_a_recurring_event_a_day_off_is_denied_by_its_day(engine: Engine, claim:
 ])
 def test_a_recurring_event_on_another_day_is_no_denial(engine: Engine, claim: str) -> None:
     assert engine.answer(claim).verdict != "no"
+
+
+def test_tied_facts_each_saying_all_of_a_claim_about_after_confirm_it(engine: Engine) -> None:
+    # three facts of one day each hold the call and the deaths it followed: the lookup lists them, and each says
+    # all of the claim, so the event after which is no nearest occasion to look up
+    answer = engine.answer("Был ли телефонный разговор Путина и Алиева после гибели миротворцев?")
+    assert answer.verdict == "yes" and "21 сентября 2023" in first_line(answer)

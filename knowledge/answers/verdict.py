@@ -716,9 +716,10 @@ class Verdicts:
 
     @staticmethod
     def _whole(plain: Answer, scored: _Scores) -> bool:
-        """The lookup answered with one fact that holds every word and name of the claim."""
-        found = scored.get(plain.facts[0]) if plain.answered and len(plain.facts) == 1 else None
-        return found is not None and found.allowed and found.coverage >= WHOLE_COVERAGE
+        """The lookup answered with facts each of which holds every word and name of the claim (several of one
+        occasion, tied: each says it all)."""
+        found = [scored.get(i) for i in plain.facts] if plain.answered else []
+        return bool(found) and all(f is not None and f.allowed and f.coverage >= WHOLE_COVERAGE for f in found)
 
     def check_claim(self, question: str, plain: Answer, today: dt.date) -> Answer | None:
         """The answer to a yes/no question or a claim; None when the question is none (or one the lookup
