@@ -706,3 +706,9 @@ def test_tied_facts_each_saying_all_of_a_claim_about_after_confirm_it(engine: En
     # all of the claim, so the event after which is no nearest occasion to look up
     answer = engine.answer("Был ли телефонный разговор Путина и Алиева после гибели миротворцев?")
     assert answer.verdict == "yes" and "21 сентября 2023" in first_line(answer)
+
+
+def test_a_fact_saying_all_of_a_claim_confirms_it_though_the_lookup_asked_another_thing(engine: Engine) -> None:
+    # «пятерку стран» reads to the lookup as asking which country; the claim's best fact holds all of it
+    answer = engine.answer("Россия входит в пятерку стран с наибольшими прямыми инвестициями в Азербайджан?")
+    assert answer.verdict == "yes" and answer.facts == ("investment-russia-top-five",)

@@ -721,6 +721,14 @@ class Verdicts:
         found = [scored.get(i) for i in plain.facts] if plain.answered else []
         return bool(found) and all(f is not None and f.allowed and f.coverage >= WHOLE_COVERAGE for f in found)
 
+    def _said_whole(self, claim: Query) -> Scored | None:
+        """The best fact for the claim, when it holds every word and name of it (the lookup may have read the
+        question otherwise: «входит в пятерку стран» as asking which country)."""
+        best = next(iter(rank(claim, self.index)), None)
+        if best is None or not best.allowed or best.coverage < WHOLE_COVERAGE:
+            return None
+        return best if best.score >= self.settings.answer_threshold else None
+
     def check_claim(self, question: str, plain: Answer, today: dt.date) -> Answer | None:
         """The answer to a yes/no question or a claim; None when the question is none (or one the lookup
         answers in its own way: a ranking, a count, a list, a period, an event before or after another)."""
@@ -745,7 +753,8 @@ class Verdicts:
                 or claim.scope.excluded_places):
             return None
         scored = _Scores(claim, self.index, self._positions())
-        if asks.extreme and not self._whole(plain, scored):
+        whole = self._said_whole(claim)
+        if asks.extreme and not (self._whole(plain, scored) or whole):
             return None  # «самый крупный инвестор»: a ranking to make, unless one fact says all of it
         relative = split_relative(framing.claim, lx, analyse, names=self.index.aliases)
         if relative is not None and not {r for r in self._parse(relative[2].split()[0], today).scope.entities
@@ -768,6 +777,11 @@ class Verdicts:
                     and (not first or self._says_first(f))]
             if sure and not outmatched:
                 return self._affirm(question, claim, sure, said, reading, scored)
+        if whole is not None and not outmatched and not any(r.answered for r in tried) and self._confirms(
+                claim, scored.get(whole.entry.fact.id), said, tense, framing.claim) and (
+                not first or self._says_first(whole.entry.fact)):
+            # no reading answered, yet one fact says all of the claim: the readings asked something else of it
+            return self._affirm(question, claim, [whole.entry.fact], said, plain, scored)
         found = [f for reading in tried if reading.answered for i in reading.facts
                  if (f := self.base.fact(i)) is not None]
         if tense == "future" and found and not any(f.status == "planned" for f in found):
