@@ -712,3 +712,9 @@ def test_a_fact_saying_all_of_a_claim_confirms_it_though_the_lookup_asked_anothe
     # «пятерку стран» reads to the lookup as asking which country; the claim's best fact holds all of it
     answer = engine.answer("Россия входит в пятерку стран с наибольшими прямыми инвестициями в Азербайджан?")
     assert answer.verdict == "yes" and answer.facts == ("investment-russia-top-five",)
+
+
+def test_actions_of_a_country_name_no_thing_a_fact_must_hold(engine: Engine) -> None:
+    # «действия Азербайджана»: what it did, which the fact says in its own words (an operation)
+    answer = engine.answer("Правда, что в Ереване назвали действия Азербайджана агрессией?")
+    assert answer.verdict == "yes" and answer.facts == ("karabakh-2023-09-yerevan-reaction",)

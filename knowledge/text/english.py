@@ -862,7 +862,7 @@ ENGLISH = Lexicon(
         "let me i my question answer bot guy folk friend colleague anyone anybody someone somebody interesting "
         "interest curious learn remind clarify explain well so ok okay anyway actually basically just also "
         "already still really exactly ever even there here this that these those such it be do have happen "
-        "occur event year time now today currently make hold exist necessary kindly maybe perhaps probably "
+        "occur event action year time now today currently make hold exist necessary kindly maybe perhaps probably "
         "morning afternoon evening bilateral mutual relate related concern concerning regard regarding connect "
         "personally together"
     ),
