@@ -718,3 +718,10 @@ def test_actions_of_a_country_name_no_thing_a_fact_must_hold(engine: Engine) -> 
     # «действия Азербайджана»: what it did, which the fact says in its own words (an operation)
     answer = engine.answer("Правда, что в Ереване назвали действия Азербайджана агрессией?")
     assert answer.verdict == "yes" and answer.facts == ("karabakh-2023-09-yerevan-reaction",)
+
+
+def test_a_city_asked_is_denied_by_the_city_of_that_day_though_its_country_is_named_too(engine: Engine) -> None:
+    answer = engine.answer("Мишустин и Асадов встречались 8 июня 2023 года в Москве?")
+    assert answer.verdict == "no" and "Сочи" in first_line(answer)
+    # a country asked for a month: being in a city elsewhere one day of it rules nothing out
+    assert "Москв" not in first_line(engine.answer("Лавров был в Азербайджане в мае 2023 года?"))

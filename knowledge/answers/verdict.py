@@ -1223,7 +1223,10 @@ class Verdicts:
         if asked:
             kind, country = kinds.get(asked, ("", ""))
             together = self._places_together()
-            if kind not in ("place", "country") or any((asked, p) in together for p in places) or (
+            # a city asked is not held by the country a fact names beside its own city («в Москве» of a fact «в
+            # Сочи (Россия)»)
+            if kind not in ("place", "country") or any((asked, p) in together for p in places
+                                                       if kind == "country" or kinds[p][0] != "country") or (
                     kind == "country" and any(kinds[p][1] == asked for p in places)):
                 return "unknown", ""  # the Kremlin and Moscow, a country and its city: one may hold the other
             if kind == "place" and (not country or (country in places and not cities)):
