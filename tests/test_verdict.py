@@ -725,3 +725,10 @@ def test_a_city_asked_is_denied_by_the_city_of_that_day_though_its_country_is_na
     assert answer.verdict == "no" and "Сочи" in first_line(answer)
     # a country asked for a month: being in a city elsewhere one day of it rules nothing out
     assert "Москв" not in first_line(engine.answer("Лавров был в Азербайджане в мае 2023 года?"))
+
+
+def test_a_recurring_event_of_one_month_is_denied_by_where_it_was_held(engine: Engine) -> None:
+    answer = engine.answer("Переговоры Путина, Алиева и Пашиняна в октябре 2022 года прошли в Ереване?")
+    assert answer.verdict == "no" and "Сочи" in first_line(answer)
+    # three meetings that month, in three places: which one the claim means is unknown
+    assert engine.answer("Путин и Алиев встречались в октябре 2022 года в Москве?").verdict != "no"

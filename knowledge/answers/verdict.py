@@ -1131,10 +1131,13 @@ class Verdicts:
             # «программа на 2020–2030 годы»: a period of several years said of a fact that spans some
             out.append((claim.changed(years=frozenset(), span=None, span_label=""),
                         functools.partial(self._other_period, claim=claim)))
-        if pinned and len(claim.scope.place_refs) == 1:
+        # where a recurring event of one month was held: another one elsewhere that month is a rival, which denies
+        # nothing; one alone is the one meant
+        placed = pinned or bool(claim.scope.months and claim.scope.years)
+        if placed and len(claim.scope.place_refs) == 1:
             (place,) = claim.scope.place_refs
             out.append((_without(claim, {place}), functools.partial(self._other_place, asked=place)))
-        elif (pinned and not claim.scope.place_refs and len(claim.words.unknown_names) == 1
+        elif (placed and not claim.scope.place_refs and len(claim.words.unknown_names) == 1
               and self._unknown_place(framing.claim, claim.words.unknown_names[0])):
             name = claim.words.unknown_names[0]
             terms = tuple(t for t in claim.words.terms if t.word != name)
