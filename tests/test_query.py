@@ -906,3 +906,13 @@ def test_the_capital_of_a_country_is_the_city_the_base_gives_as_its_capital(pars
 
 def test_a_city_the_base_does_not_call_a_capital_is_none(parse) -> None:
     assert "samarkand" not in parse("встреча в столице Узбекистана").scope.place_refs
+
+
+@pytest.mark.parametrize(("question", "listed"), [
+    ("в вузах учатся всего около 5 тысяч студентов", False),  # «всего» before a number: how much, not «все»
+    ("работают лишь 2 центра", False),
+    ("покажи всего встреч", True),
+    ("все встречи президентов", True),
+])
+def test_only_before_a_number_asks_for_no_list(parse, question: str, listed: bool) -> None:
+    assert parse(question).intent.list_intent is listed

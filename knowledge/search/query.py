@@ -569,6 +569,8 @@ def _read_form(scan: _Scan, raw_words: list[str], at: int, pairs: dict[int, str]
         scan.others = True  # «кто ещё был»: someone besides those the question or the base is about
     elif word in lx.superlative_prefix and raw_words[at + 1:at + 2] and raw_words[at + 1] in lx.frequent_words:
         pass  # "most often": the most frequent, read with "often"
+    elif word in lx.number_modifiers and any(w[:1].isdigit() for w in raw_words[at + 1:at + 3]):
+        pass  # «всего около 5 тысяч», "only 5": how much the number is, no list of all
     elif word in lx.ambiguous_months and not _beside_number(raw_words, at):
         pass  # «may» is a month only beside a day or a year
     elif len(word) == 1 and not word.isdigit():

@@ -984,6 +984,7 @@ ENGLISH = Lexicon(
     outside_words=frozenset(["outside", "abroad"]),
     except_words=frozenset(["except", "besides", "excluding"]),
     else_words=frozenset(["else"]),
+    number_modifiers=frozenset(["only", "just", "mere", "total"]),
     size_words=_words("size"),
     source_prepositions=frozenset(["to"]),
     talk_nouns=_words("talk meeting conversation"),
@@ -1007,7 +1008,7 @@ _SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "to
                              "precise_words", "superlative_words", "group_ranks", "opposites",
                              "both_sides", "one_of",
                              "indefinite_particles", "role_names", "results_of", "number_of", "before_year",
-                             "except_words", "else_words", "source_prepositions"])
+                             "except_words", "else_words", "source_prepositions", "number_modifiers"])
 
 
 def _lexicon_words(lexicon: Lexicon) -> Iterable[str]:

@@ -403,6 +403,7 @@ class Lexicon:
     # before anything else someone or something else is asked (a comparison)
     except_words: frozenset[str] = frozenset()
     else_words: frozenset[str] = frozenset()  # surface: «кто ещё был», "who else": people besides those asked about
+    number_modifiers: frozenset[str] = frozenset()  # surface: «всего 5 тысяч», "only 5": how much, not «все»
     size_words: frozenset[str] = frozenset()  # «размер стипендии»: how big one thing is, not how many
     source_prepositions: frozenset[str] = frozenset()  # surface: «по данным», "according to the data": whose word
     talk_nouns: frozenset[str] = frozenset()  # «сколько переговоров»: talks on two days of one visit are two
@@ -662,6 +663,7 @@ RUSSIAN = Lexicon(
     place_frames=frozenset([("на", "территории"), ("на", "территорию"), ("в", "пределах")]),
     except_words=frozenset(["кроме", "помимо"]),
     else_words=frozenset(["ещё", "еще"]),
+    number_modifiers=frozenset(["всего", "лишь", "только", "целых", "аж"]),
     size_words=frozenset(["размер", "величина"]),
     source_prepositions=frozenset(["по", "согласно"]),
     talk_nouns=frozenset(["переговоры", "встреча", "беседа", "разговор"]),
