@@ -732,3 +732,9 @@ def test_a_recurring_event_of_one_month_is_denied_by_where_it_was_held(engine: E
     assert answer.verdict == "no" and "Сочи" in first_line(answer)
     # three meetings that month, in three places: which one the claim means is unknown
     assert engine.answer("Путин и Алиев встречались в октябре 2022 года в Москве?").verdict != "no"
+
+
+def test_a_compound_counts_what_its_head_counts(engine: Engine) -> None:
+    # «госстипендий» against a figure in «стипендий»: the same thing counted, so the numbers are compared
+    answer = engine.answer("Говорят, азербайджанцам каждый год выделяют больше 600 госстипендий?")
+    assert answer.verdict == "no" and "200" in first_line(answer)

@@ -73,6 +73,7 @@ RIVAL_MARGIN = 15.0  # facts this close to the best that match the rest of a cla
 MAX_SHOWN = 5  # facts shown under «Да», «Нет» or an unconfirmed claim
 WHOLE_COVERAGE = 0.99  # a fact explaining this share of a claim says all of it
 MAX_SPAN_DAYS = 4000  # a fact dated more loosely than this says nothing about a day or a month
+COMPOUND_HEAD = 5  # a noun this long ending another is that one's head («госстипендия»)
 NEAR_DAYS = 7  # a recurring event of the same people this near the day a claim names is the one it means
 APPROXIMATE = 0.1  # «около 500» agrees with 450–550 ...
 ALMOST = 0.05  # «почти 4,4» is 4.18–4.4
@@ -624,8 +625,14 @@ def _fits(said: Said, stated: Stated) -> bool:
     """The same unit: the same scale and, when both name what they count, a word in common; or the same thing
     counted at another scale («3 тысячи студентов», «1000 студентов»)."""
     if said.scale != stated.scale:
-        return said.scale in _MAGNITUDES and stated.scale in _MAGNITUDES and bool(said.nouns & stated.nouns)
-    return not said.nouns or not stated.nouns or bool(said.nouns & stated.nouns)
+        return said.scale in _MAGNITUDES and stated.scale in _MAGNITUDES and _same_nouns(said.nouns, stated.nouns)
+    return not said.nouns or not stated.nouns or _same_nouns(said.nouns, stated.nouns)
+
+
+def _same_nouns(one: frozenset[str], other: frozenset[str]) -> bool:
+    """A noun in common, or one ending in the other: a compound's head («госстипендия», «стипендия»)."""
+    return bool(one & other) or any(a.endswith(b) or b.endswith(a) for a in one for b in other
+                                    if min(len(a), len(b)) >= COMPOUND_HEAD)
 
 
 def _absolute(said: Said, stated: Stated) -> tuple[Said, Stated]:
