@@ -116,6 +116,8 @@ def test_numbers_compare_as_the_source_qualifies_them() -> None:
     assert compare(7.5, "", 7, "more") == "unknown"  # nor does it say it was not 7.5
     assert compare(800, "about", 800, "about") == "agree"
     assert compare(1000, "about", 800, "about") == "differ"
+    assert compare(5, "about", 4.4, "almost") == "differ"  # «около 5 млрд» of «почти 4,4»: no rounding makes it
+    assert compare(4.2, "about", 4.4, "almost") == "agree"
 
 
 # -- «Да» -----------------------------------------------------------------------------------------------------

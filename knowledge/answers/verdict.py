@@ -80,7 +80,7 @@ ALMOST = 0.05  # «почти 4,4» is 4.18–4.4
 BOUND_REACH = 0.25  # «более 7 тысяч» is 7–8.75 thousand: a source rounds down, not by half
 FUTURE_REACH = 3  # words around a claimed action in which a verb in the future makes it a promise
 PASSIVE_REACH = 5  # words from a passive participle to the one who did it («принят президентом … Ивановым»)
-DIFFERENT = 0.15  # ... and contradicts what is further than this from it
+DIFFERENT = 0.1  # ... and contradicts what is further than this from it («около 5» is not «почти 4,4»)
 
 # -- the words of the framing (general Russian and English) -------------------------------------------------
 # «правда, что …», «говорят, что …», «знаете ли вы, что …»: words that may stand before «что» in a framing,
