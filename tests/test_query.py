@@ -916,3 +916,9 @@ def test_a_city_the_base_does_not_call_a_capital_is_none(parse) -> None:
 ])
 def test_only_before_a_number_asks_for_no_list(parse, question: str, listed: bool) -> None:
     assert parse(question).intent.list_intent is listed
+
+
+def test_a_country_named_after_from_says_whose_they_are(parse) -> None:
+    # «студенты из России» as «российские студенты»: a fact must name Russia to be about them
+    assert parse("сколько студентов из России учатся в вузах Азербайджана").scope.about_qualifiers == {"russia"}
+    assert not parse("сколько студентов учатся в вузах России").scope.about_qualifiers

@@ -778,8 +778,8 @@ def _read_names(scan: _Scan, index: Index) -> _Named:
             named.order.append(ref)
         if ref in index.about:
             named.about_refs.add(ref)
-            if length == 1 and infos[start].pos == "ADJF":
-                named.about_qualifiers.add(ref)
+            if (length == 1 and infos[start].pos == "ADJF") or scan.before[start] in lx.origin_prepositions:
+                named.about_qualifiers.add(ref)  # «российские студенты», «студенты из России»: whose they are
             continue
         (named.entities if entity.kind in HARD_KINDS else named.soft).add(ref)
     return named

@@ -985,6 +985,7 @@ ENGLISH = Lexicon(
     except_words=frozenset(["except", "besides", "excluding"]),
     else_words=frozenset(["else"]),
     number_modifiers=frozenset(["only", "just", "mere", "total"]),
+    origin_prepositions=frozenset(["from"]),
     size_words=_words("size"),
     source_prepositions=frozenset(["to"]),
     talk_nouns=_words("talk meeting conversation"),
@@ -1008,7 +1009,8 @@ _SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "to
                              "precise_words", "superlative_words", "group_ranks", "opposites",
                              "both_sides", "one_of",
                              "indefinite_particles", "role_names", "results_of", "number_of", "before_year",
-                             "except_words", "else_words", "source_prepositions", "number_modifiers"])
+                             "except_words", "else_words", "source_prepositions", "number_modifiers",
+                             "origin_prepositions"])
 
 
 def _lexicon_words(lexicon: Lexicon) -> Iterable[str]:
