@@ -286,6 +286,11 @@ class Engine:
             # «сколько раз был в России»: a fact set nowhere in particular (a phone call) is no time there
             members = [s for s in complete if s.coverage >= cfg.list_coverage and s.score >= cfg.suggest_threshold
                        and things <= s.matched and query.scope.place_refs <= s.entry.places]
+            counted = {lemma for i, t in enumerate(query.words.terms) if i in things for lemma in t.lemmas}
+            if query.intent.count_intent and any(counted & s.entry.vague for s in members):
+                # «сколько раундов переговоров» of a fact saying there were several: no number is known
+                return self.compose.build(question, "partial", False, self.say.partial("figure"),
+                                          [s.entry.fact for s in members[:cfg.max_list]], members[0].score)
             if members and members[0].score >= cfg.answer_threshold - cfg.list_margin:
                 return self.compose.listing(question, members, counting=query.intent.count_intent,
                                             kind=query.intent.counted_kind,

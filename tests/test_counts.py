@@ -123,3 +123,18 @@ def test_a_count_of_times_somewhere_counts_only_facts_set_there(engine: Engine) 
     answer = engine.answer("Сколько раз Алиев бывал в России в 2023 году?")
     assert answer.answered and states_count(answer.reply, 2)
     assert "karabakh-2023-09-21-putin-aliyev-phone-call" not in answer.facts
+
+
+def test_rounds_of_talks_are_counted_as_the_talks(engine: Engine) -> None:
+    answer = engine.answer("Сколько раундов переговоров провёл Мишустин в Азербайджане в марте 2024 года?")
+    assert answer.answered and states_count(answer.reply, 2)
+    english = engine.answer("How many rounds of trilateral talks did Putin, Aliyev and Pashinyan hold?")
+    assert english.answered and states_count(english.reply, 2)
+
+
+@pytest.mark.parametrize("question", ["сколько переговоров провели представители Карабаха и Баку",
+                                      "how many rounds of talks did Karabakh and Baku hold"])
+def test_talks_a_fact_says_were_several_have_no_count(engine: Engine, question: str) -> None:
+    # «несколько раундов переговоров»: one fact, no number — neither «один раз» nor any other count
+    answer = engine.answer(question)
+    assert not answer.answered and answer.kind == "partial"

@@ -62,6 +62,7 @@ class FactEntry:
     counted: frozenset[str] = frozenset()  # what its figures count by the head («26 вузов»): how many, not which
     has_city: bool = False  # names a place smaller than a country (a city, a venue, a plant): «в каком городе»
     outsiders: frozenset[str] = frozenset()  # people of no side the base is about: «кто ещё был» asks for them
+    vague: frozenset[str] = frozenset()  # what it says there were several of («несколько раундов переговоров»)
 
 
 SOUND_MIN = 5  # letters a word needs to be found by its sound (shorter ones sound alike too often)
@@ -160,6 +161,17 @@ def _states_quantity(text_sets: Sequence[Iterable[str]], lx: Lexicon) -> bool:
         if said - _VAGUE or (said and at + 1 < len(words) and words[at + 1] & _SCALES):
             return True
     return False
+
+
+def _vaguely_counted(text_sets: Sequence[Iterable[str]], reach: int = 2) -> set[str]:
+    """The words within ``reach`` after «несколько», "several": things the text counts with no number."""
+    words = [set(lemmas) for lemmas in text_sets]
+    out: set[str] = set()
+    for at, lemmas in enumerate(words):
+        if lemmas & _VAGUE and not (at + 1 < len(words) and words[at + 1] & _SCALES):
+            for after in words[at + 1:at + 1 + reach]:
+                out |= after
+    return out
 
 
 def _flatten(sets: Iterable[Iterable[str]]) -> set[str]:
@@ -398,6 +410,7 @@ class _Builder:
             has_city=any(base.entities[ref].kind != "country" for ref in fact.places) or bool(facility),
             outsiders=share(ref for ref in fact.entity_ids if base.entities[ref].kind == "person"
                             and base.entities[ref].country not in self.about),
+            vague=share(_vaguely_counted(text_sets)),
         )
         return entry, terms
 

@@ -539,6 +539,8 @@ PHRASAL_VERBS: tuple[tuple[str, str], ...] = (
     # adverbial phrases said in one word: "in-person meetings", "met face to face" are personal ones
     ("in person", "personally"), ("face to face", "personally"),
     ("two way", "bilateral"), ("two sided", "bilateral"),  # "a two-way deal" is a bilateral one
+    # "rounds of (trilateral) talks": talks, counted as they are
+    ("rounds of", ""), ("round of", ""),
 )
 
 # Lemmas merged into one term, as lexicon.SYNONYM_GROUPS does for Russian. The first word names the group.

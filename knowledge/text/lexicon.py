@@ -527,6 +527,9 @@ PHRASE_REWRITES: tuple[tuple[str, str], ...] = (
     *((f"{verb} высшее образование", "учатся в вузах") for verb in _GET),
     *((f"{verb} образование", "учатся") for verb in _GET),
     ("в ходе", "во время"),  # a preposition of time, not «ход»
+    # «раунд переговоров», «тур переговоров»: a round of talks is talks, counted as they are
+    *((f"{unit}{end} переговоров", "переговоров" if end else "переговоры") for unit in ("раунд", "тур")
+      for end in ("", "а", "ов", "ам", "ами", "ах", "ы", "е", "у", "ом")),
     # «встреча на высшем уровне»: of the leaders; «на уровне министров»: of the ministers («уровень» is no word
     # a fact holds)
     ("на высшем уровне", "лидеров"), ("на самом высоком уровне", "лидеров"), ("на уровне", ""),
