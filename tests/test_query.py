@@ -922,3 +922,11 @@ def test_a_country_named_after_from_says_whose_they_are(parse) -> None:
     # «студенты из России» as «российские студенты»: a fact must name Russia to be about them
     assert parse("сколько студентов из России учатся в вузах Азербайджана").scope.about_qualifiers == {"russia"}
     assert not parse("сколько студентов учатся в вузах России").scope.about_qualifiers
+
+
+@pytest.mark.parametrize("question", ["какие события в отношениях двух стран пришлись на март 2024 года",
+                                      "что происходило в отношениях России и Азербайджана в декабре 2023"])
+def test_the_relations_of_the_base_subjects_in_a_period_are_everything_in_it(parse, question: str) -> None:
+    query = parse(question)
+    assert query.intent.list_intent and not query.words.terms
+    assert parse("как развивалось военное сотрудничество в 2023 году").words.terms  # a field of it is a word to find

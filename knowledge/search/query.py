@@ -1166,9 +1166,13 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     counted_kind = _counted_kind(found.figure_nouns, lx, analyse) if scan.answer_type == "figure" else ""
     if counted_kind:  # «сколько документов подписали»: the documents the facts name, counted
         scan.answer_type, scan.count_intent, scan.list_intent = "count", True, True
-    if scan.answer_type in ("what", "") and (years or scan.months or scan.days or span) and not terms \
-            and not named.entities:
-        scan.list_intent = True  # only a period named: everything in it
+    if scan.answer_type in ("what", "") and (years or scan.months or scan.days or span) and not named.entities \
+            and not (named.soft and terms) and all(
+                set(t.lemmas) & lx.relation_nouns or lx.light_verbs.intersection(analyse(t.word).forms) for t in terms):
+        # only a period named: everything in it («что пришлось на март в отношениях двух стран»: the relations
+        # of the base's own subjects are all it holds)
+        terms = []
+        scan.list_intent = True
     if scan.overview and any(index.base.entities[r].kind not in ("country", "place") for r in named.entities):
         # «расскажи про связи с Ивановым»: everything about the one named, not a word to find
         terms = [t for t in terms if not set(t.lemmas) & lx.relation_nouns]
