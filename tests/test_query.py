@@ -930,3 +930,17 @@ def test_the_relations_of_the_base_subjects_in_a_period_are_everything_in_it(par
     query = parse(question)
     assert query.intent.list_intent and not query.words.terms
     assert parse("как развивалось военное сотрудничество в 2023 году").words.terms  # a field of it is a word to find
+
+
+@pytest.mark.parametrize("question", [
+    "Сколько раз Алиев приезжал в Москву, не считая запланированных на 22 апреля 2024 года переговоров?",
+    "Сколько раз Алиев был в Москве, кроме предстоящих переговоров?",
+])
+def test_a_clause_leaving_out_announced_events_is_no_part_of_what_is_asked(parse, question: str) -> None:
+    query = parse(question)
+    assert query.intent.count_intent and not query.intent.comparison and not query.intent.upcoming
+    assert not query.scope.days and not query.scope.years  # the announced talks' date is not the period asked
+
+
+def test_a_clause_leaving_out_a_place_still_leaves_it_out(parse) -> None:
+    assert "sochi" in parse("где встречались Путин и Алиев, кроме Сочи").scope.excluded_places

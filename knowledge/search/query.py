@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Callable, Collection, Container, Iterable, Sequence
@@ -245,6 +246,31 @@ def _words(text: str, lx: Lexicon) -> list[str]:
     if lx.rewrites:
         found = [part for word in found for part in lx.rewrites.get(word, word).split()]
     return found
+
+
+def _without_announced_exception(text: str, lx: Lexicon, analyse: Analyser) -> str:
+    """The question without a clause leaving out announced events («, не считая запланированных на 22 апреля
+    переговоров»): nothing counts or lists them as held anyway, and the clause's date and nouns are not what is
+    asked. The clause runs from the word of exception to the next punctuation mark."""
+    openers = lx.except_words | lx.except_phrases
+    if not openers or not (lx.planned_words or lx.upcoming_words):
+        return text
+    pattern = _exception_pattern(tuple(sorted(openers, key=len, reverse=True)))
+
+    def drop(match: re.Match[str]) -> str:
+        if len(words(text[:match.start()], max_chars=MAX_QUERY_CHARS)) < 2:
+            return match.group(0)  # the clause opens the question: where it ends is not known
+        said = words(match.group(2), max_chars=MAX_QUERY_CHARS)
+        announced = any(w in lx.planned_words or set(analyse(w).lemmas) & (lx.planned_words | lx.upcoming_words)
+                        for w in said)
+        return " " if announced else match.group(0)
+    return pattern.sub(drop, text)
+
+
+@functools.lru_cache(maxsize=8)
+def _exception_pattern(openers: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(r"\s+".join(map(re.escape, opener.split())) for opener in openers)
+    return re.compile(rf"(?i)(?<!\w)({alternatives})(?!\w)([^,.;:!?()]*)")
 
 
 def _question_pairs(raw_words: list[str], lx: Lexicon) -> dict[int, str]:
@@ -649,6 +675,9 @@ def _read_marker(scan: _Scan, info: WordInfo) -> bool:
         scan.trend = True
     elif lemma in lx.latest_words:
         scan.ordinal = "latest"
+    elif (lemma in lx.upcoming_words or lemma in lx.planned_words or info.word in lx.planned_words) and (
+            scan.previous in lx.except_words or scan.earlier in lx.except_words):
+        scan.excepts -= 1  # «кроме запланированных переговоров»: announced events, which nothing counts as held
     elif lemma in lx.upcoming_words:
         scan.upcoming = True
     elif lemma in lx.earliest_words or info.word in lx.earliest_words:
@@ -1135,6 +1164,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     ``span``: a period the question names relative to today («в прошлом году»), resolved by the caller;
     ``until``: today, when it is before the base ends — what happened later is not known yet."""
     lx, analyse = lexicon_for(index.lang), reader(index)
+    text = _without_announced_exception(text, lx, analyse)
     raw_words = _joined(_words(text, lx)[: MAX_WORDS * 2], index)
     scan = _scan(raw_words, index, lx, analyse)
     if any(pair in lx.by_period for pair in itertools.pairwise(raw_words)):

@@ -982,6 +982,8 @@ ENGLISH = Lexicon(
     visit_verbs=_words("visit"),
     becoming_verbs=_words("become appoint elect"),
     upcoming_words=_words("next upcoming forthcoming"),
+    except_phrases=frozenset(["not counting", "apart from", "other than", "leaving out", "leaving aside"]),
+    planned_words=_words("plan schedule announce future"),
     venue_words=_words("place location venue"),
     outside_words=frozenset(["outside", "abroad"]),
     except_words=frozenset(["except", "besides", "excluding"]),
@@ -1012,7 +1014,7 @@ _SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "to
                              "both_sides", "one_of",
                              "indefinite_particles", "role_names", "results_of", "number_of", "before_year",
                              "except_words", "else_words", "source_prepositions", "number_modifiers",
-                             "origin_prepositions"])
+                             "origin_prepositions", "except_phrases"])
 
 
 def _lexicon_words(lexicon: Lexicon) -> Iterable[str]:

@@ -413,6 +413,8 @@ class Lexicon:
     relation_nouns: frozenset[str] = frozenset()  # «расскажи про связи с X»: all about X
     capital_words: frozenset[str] = frozenset()  # «столица Франции»: the capital a base names, by its country
     upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says
+    planned_words: frozenset[str] = frozenset()  # «запланированные переговоры»: announced, not held
+    except_phrases: frozenset[str] = frozenset()  # surface: «не считая», "not counting": what is left out follows
     kind_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # an entity kind → words naming it
     # dictionary forms: «принять» a document is to adopt it (a fact says «утвердить»), a visitor to receive him
     adopting: Mapping[str, str] = field(default_factory=dict)
@@ -683,6 +685,9 @@ RUSSIAN = Lexicon(
     year_fractions={"полугодие": 6, "половина": 6, "квартал": 3},
     fraction_ordinals={"первый": 1, "второй": 2, "третий": 3, "четвертый": 4},
     upcoming_words=frozenset(["следующий", "ближайший", "предстоящий", "грядущий"]),
+    except_phrases=frozenset(["не считая", "если не считать", "за исключением", "исключая"]),
+    planned_words=frozenset(["запланировать", "запланированный", "намеченный", "наметить", "анонсировать",
+                             "анонсированный", "будущий", "назначить", "назначенный"]),
 )
 
 
