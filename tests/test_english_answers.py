@@ -201,3 +201,8 @@ def test_a_measure_asked_needs_a_figure_of_it_in_english_too(bundled_engine: Eng
 def test_so_far_asks_what_has_been_reached(bundled_engine: Engine) -> None:
     assert not bundled_engine.answer("How much cargo has the North-South corridor carried so far?").answered
     assert bundled_engine.answer("How much cargo is the North-South corridor to carry by 2030?").answered
+
+
+def test_which_things_are_named_asks_for_them_not_for_a_name(bundled_engine: Engine) -> None:
+    answer = bundled_engine.answer("Which Russian energy companies are named as operating in Azerbaijan?")
+    assert answer.answered and answer.facts == ("energy-russian-companies",) and "Lukoil" in answer.reply

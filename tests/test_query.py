@@ -944,3 +944,15 @@ def test_a_clause_leaving_out_announced_events_is_no_part_of_what_is_asked(parse
 
 def test_a_clause_leaving_out_a_place_still_leaves_it_out(parse) -> None:
     assert "sochi" in parse("где встречались Путин и Алиев, кроме Сочи").scope.excluded_places
+
+
+@pytest.mark.parametrize("question", ["сколько встреч Путина и Алиева упомянуто", "какие компании упоминаются",
+                                      "сколько российских компаний названо поименно"])
+def test_a_passive_verb_of_mentioning_is_said_of_the_source(parse, question: str) -> None:
+    query = parse(question)
+    assert not {"упомянуть", "упоминать", "назвать", "оценка"} & {lm for t in query.words.terms for lm in t.lemmas}
+    assert query.intent.answer_type != "name"
+
+
+def test_an_active_verb_of_mentioning_is_a_word_to_find(parse) -> None:
+    assert parse("что Алиев упомянул в разговоре").words.terms

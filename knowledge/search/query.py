@@ -752,8 +752,8 @@ def _read_period_or_intent(scan: _Scan, info: WordInfo) -> bool:
     elif lemma in lx.day_words and scan.answer_type in ("", "what", "date"):
         scan.wants_day = True
         scan.answer_type = "date"
-    elif lemma in lx.name_words:
-        scan.answer_type = "name"
+    elif lemma in lx.name_words and not (lemma in lx.mention_verbs and scan.previous in _BE_EN):
+        scan.answer_type = "name"  # not "which firms are named": mentioned
     elif lemma in lx.count_words and scan.answer_type == "figure":
         scan.count_intent = scan.list_intent = True
         scan.answer_type = "count"
@@ -996,6 +996,8 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
                               or lemma in lx.overview_words
                               or lemma in lx.second_person):
             continue
+        if owner is None and _said_of_source(scan, position, info):
+            continue  # «сколько встреч упомянуто», "which firms are named": the source's words, not the facts'
         if (owner is None and scan.which and not scan.list_intent and scan.answer_type in ("", "what")
                 and (lemma in lx.organisation_nouns or info.word in lx.organisation_nouns)):
             scan.answer_type = "organisation"  # «какая компания …»: a fact naming one answers it
@@ -1055,6 +1057,18 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
                                 head and lemma in kinds, measure, head and info.pos == "NOUN",
                                 _sized(scan, position)))
     return found
+
+
+_BE_EN = frozenset(["is", "are", "was", "were", "be", "been", "being"])  # before a participle: the passive
+
+
+def _said_of_source(scan: _Scan, position: int, info: WordInfo) -> bool:
+    """A verb of mentioning in the passive («упоминается», «названо», "are named"): the source is what mentions."""
+    if not scan.lx.mention_verbs.intersection((*info.forms[:1], *info.lemmas[:1])):
+        return False
+    if scan.lx.code == "ru":
+        return info.pos in ("PRTS", "PRTF") or (info.pos == "VERB" and info.word.endswith(("ся", "сь")))
+    return scan.before[position] in _BE_EN
 
 
 def _sized(scan: _Scan, position: int) -> bool:

@@ -982,6 +982,7 @@ ENGLISH = Lexicon(
     visit_verbs=_words("visit"),
     becoming_verbs=_words("become appoint elect"),
     upcoming_words=_words("next upcoming forthcoming"),
+    mention_verbs=_words("mention name list cite record feature"),
     except_phrases=frozenset(["not counting", "apart from", "other than", "leaving out", "leaving aside"]),
     planned_words=_words("plan schedule announce future"),
     venue_words=_words("place location venue"),

@@ -61,7 +61,8 @@ QUESTION_WORDS: dict[str, str] = {
 }
 
 # Words that ask for a list of everything that matches.
-LIST_WORDS = frozenset(["все", "всё", "весь", "перечислить", "список", "перечень", "какие", "каких", "какими", "хронология", "история"])
+LIST_WORDS = frozenset(["все", "всё", "весь", "перечислить", "список", "перечень", "какие", "каких", "какими", "хронология", "история",
+                        "поименно"])  # «назови поименно»: each by its name
 
 # Parts of a year: «в начале 2019-го» (used only when no month is named).
 YEAR_PARTS: dict[str, tuple[int, ...]] = {"конец": (10, 11, 12), "начало": (1, 2, 3), "середина": (5, 6, 7, 8)}
@@ -100,7 +101,7 @@ OUTCOME_WORDS = frozenset(["итог", "итоговый", "результат",
 
 # Words asking for a detail with a stated precision.
 DAY_WORDS = frozenset(["число", "числа", "какого"])  # «какого числа»
-NAME_WORDS = frozenset(["звать", "имя", "фамилия", "поименно"])
+NAME_WORDS = frozenset(["звать", "имя", "фамилия"])
 
 # Lemmas merged into one term, so that a question and a fact written with
 # different words for the same thing still meet. The first word names the group.
@@ -414,6 +415,9 @@ class Lexicon:
     capital_words: frozenset[str] = frozenset()  # «столица Франции»: the capital a base names, by its country
     upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says
     planned_words: frozenset[str] = frozenset()  # «запланированные переговоры»: announced, not held
+    # dictionary forms: «упоминается», «названо», "are named": said of the source itself when passive, so no word
+    # a fact must hold («сколько встреч упомянуто»); active («Иванов упомянул …») they report what was said
+    mention_verbs: frozenset[str] = frozenset()
     except_phrases: frozenset[str] = frozenset()  # surface: «не считая», "not counting": what is left out follows
     kind_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # an entity kind → words naming it
     # dictionary forms: «принять» a document is to adopt it (a fact says «утвердить»), a visitor to receive him
@@ -685,6 +689,8 @@ RUSSIAN = Lexicon(
     year_fractions={"полугодие": 6, "половина": 6, "квартал": 3},
     fraction_ordinals={"первый": 1, "второй": 2, "третий": 3, "четвертый": 4},
     upcoming_words=frozenset(["следующий", "ближайший", "предстоящий", "грядущий"]),
+    mention_verbs=frozenset(["упомянуть", "упоминать", "назвать", "называть", "указать", "указывать", "привести",
+                             "приводить", "перечислить", "перечислять", "описать", "описывать", "фигурировать"]),
     except_phrases=frozenset(["не считая", "если не считать", "за исключением", "исключая"]),
     planned_words=frozenset(["запланировать", "запланированный", "намеченный", "наметить", "анонсировать",
                              "анонсированный", "будущий", "назначить", "назначенный"]),
