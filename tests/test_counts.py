@@ -9,6 +9,7 @@ from knowledge.answers.compose import counted_noun
 from knowledge.answers.replies import counted, number_words
 from knowledge.engine import Engine
 from knowledge.evaluation import states_count
+from knowledge.search.query import parse_query
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +139,11 @@ def test_talks_a_fact_says_were_several_have_no_count(engine: Engine, question: 
     # «несколько раундов переговоров»: one fact, no number — neither «один раз» nor any other count
     answer = engine.answer(question)
     assert not answer.answered and answer.kind == "partial"
+
+
+def test_a_place_that_became_the_venue_is_where_they_were_counted(engine: Engine) -> None:
+    answer = engine.answer("Сколько раз Сочи становился местом встреч?")
+    assert answer.answered and states_count(answer.reply, 2)
+    # «места» of students is no venue: the country there is where they come from, and «место» a word to find
+    query = parse_query("Сколько студентов из Азербайджана занимают бюджетные места?", engine.index)
+    assert "место" in {lemma for term in query.words.terms for lemma in term.lemmas}

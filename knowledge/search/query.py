@@ -1010,6 +1010,11 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
             and _after_which(scan, position, analyse, anywhere=True)
         if kind_asked and lemma in lx.topic_nouns:
             scan.content_verb = scan.what_seen = True  # «какие темы поднимал»: what was said is asked
+        if owner is None and lemma in lx.venue_words and scan.answer_type in ("figure", "count") \
+                and position != scan.counted_from and any(
+                    ref is not None and index.base.entities[ref].kind in ("place", "country")
+                    and analyse(scan.before[at]).pos != "PREP" for at, ref in enumerate(owners)):
+            continue  # «сколько раз Париж становился местом встреч»: the place named (the subject) is where
         ranked_at = lemma in lx.venue_words and any(lx.rank_verbs.intersection(i.forms[:1]) for i in scan.infos)
         if owner is None and lemma in lx.place_words and not ranked_at and (
                 scan.answer_type in ("", "place") or (scan.answer_type == "what" and not scan.what_seen)
