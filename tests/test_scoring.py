@@ -343,3 +343,10 @@ def test_a_share_is_not_a_growth_in_per_cent(score) -> None:
     assert not score("какую долю россия занимает в товарообороте азербайджана", TRADE_2023).complete
     assert score("на сколько процентов вырос товарооборот в 2023 году", TRADE_2023).complete
     assert score("какая доля россии в поставках вооружений азербайджану", "mtc-main-partner-2010-2019").complete
+
+
+def test_officials_of_a_country_are_anyone_of_it_the_fact_names_besides_those_asked(engine: Engine) -> None:
+    answer = engine.answer("Встречи Мишустина с руководством Азербайджана")
+    assert answer.answered and set(answer.facts) == {
+        "government-2023-06-08-sochi-mishustin-asadov", "government-2024-03-05-mishustin-asadov",
+        "government-2024-03-06-mishustin-aliyev"}  # not his visit, which names no one of Azerbaijan

@@ -63,6 +63,7 @@ class FactEntry:
     has_city: bool = False  # names a place smaller than a country (a city, a venue, a plant): «в каком городе»
     outsiders: frozenset[str] = frozenset()  # people of no side the base is about: «кто ещё был» asks for them
     vague: frozenset[str] = frozenset()  # what it says there were several of («несколько раундов переговоров»)
+    nationals: frozenset[tuple[str, str]] = frozenset()  # (person, country) of the people it names
 
 
 SOUND_MIN = 5  # letters a word needs to be found by its sound (shorter ones sound alike too often)
@@ -411,6 +412,8 @@ class _Builder:
             outsiders=share(ref for ref in fact.entity_ids if base.entities[ref].kind == "person"
                             and base.entities[ref].country not in self.about),
             vague=share(_vaguely_counted(text_sets)),
+            nationals=share((ref, base.entities[ref].country) for ref in fact.entity_ids
+                            if base.entities[ref].kind == "person"),
         )
         return entry, terms
 

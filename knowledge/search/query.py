@@ -83,6 +83,7 @@ class Scope:
     span: tuple[dt.date, dt.date] | None = None  # «в прошлом году», resolved against today: facts within it
     span_label: str = ""  # how to say that period («2023 год»)
     until: dt.date | None = None  # today, when the base reaches beyond it: later facts are not known yet
+    officials: frozenset[str] = frozenset()  # «с азербайджанскими руководителями»: someone of these countries
 
     @property
     def named(self) -> frozenset[str]:
@@ -940,6 +941,7 @@ class _Words:
     figure_nouns: list[tuple[str, ...]] = field(default_factory=list)
     unknown_counted: bool = False
     wants_city: bool = False
+    officials: set[str] = field(default_factory=set)
 
 
 def _names_document(soft: Iterable[str], terms: Sequence[Term], index: Index, lx: Lexicon) -> bool:
@@ -996,6 +998,13 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
                               or lemma in lx.overview_words
                               or lemma in lx.second_person):
             continue
+        if owner is None and (lemma in lx.official_nouns or info.word in lx.official_nouns) and info.pos == "NOUN":
+            # «встречи с французскими руководителями», «руководство Франции»: someone of the country beside it
+            beside = [owners[at] for at in (position - 1, position + 1) if 0 <= at < len(owners)]
+            countries = {ref for ref in beside if ref is not None and index.base.entities[ref].kind == "country"}
+            if countries:
+                found.officials |= countries
+                continue
         if owner is None and _said_of_source(scan, position, info):
             continue  # «сколько встреч упомянуто», "which firms are named": the source's words, not the facts'
         if (owner is None and scan.which and not scan.list_intent and scan.answer_type in ("", "what")
@@ -1248,6 +1257,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         numbers=frozenset(scan.numbers),
         entity_order=tuple(named.order),
         excluded_places=frozenset(named.excluded),
+        officials=frozenset(found.officials),
         span=span,
         span_label=span_label,
         until=until,

@@ -122,6 +122,14 @@ def _entities_ok(query: Query, entry: FactEntry, about: frozenset[str]) -> bool:
                for ref in missing)
 
 
+def _officials_ok(query: Query, entry: FactEntry) -> bool:
+    """«встречи с руководителями Франции»: the fact names someone of such a country, besides the people named."""
+    if not query.scope.officials:
+        return True
+    return any(country in query.scope.officials and person not in query.scope.entities
+               for person, country in entry.nationals)
+
+
 def _place_ok(query: Query, entry: FactEntry, about: frozenset[str]) -> bool:
     """A place named as "where" rules out facts that happened elsewhere, or nowhere in particular."""
     if query.scope.excluded_places and (not entry.places or query.scope.excluded_places & entry.places):
@@ -287,6 +295,7 @@ def score_entry(
         and query.scope.about_qualifiers <= entry.mentions  # «российских студентов» ≠ «студенты – граждане …»
         and query.scope.numbers <= entry.numbers
         and query.scope.soft_entities <= entry.entities
+        and _officials_ok(query, entry)
     )
     complete = _tells_what_is_named(query, entry, hits) and complete_for(query, entry)
     return Scored(entry, score, coverage, frozenset(hits), allowed, complete, closeness)

@@ -415,6 +415,9 @@ class Lexicon:
     capital_words: frozenset[str] = frozenset()  # «столица Франции»: the capital a base names, by its country
     upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says
     planned_words: frozenset[str] = frozenset()  # «запланированные переговоры»: announced, not held
+    # dictionary forms: «руководители Франции», «российские чиновники», "officials": anyone of that country the
+    # base names, besides the people the question names; no word a fact must hold
+    official_nouns: frozenset[str] = frozenset()
     # dictionary forms: «упоминается», «названо», "are named": said of the source itself when passive, so no word
     # a fact must hold («сколько встреч упомянуто»); active («Иванов упомянул …») they report what was said
     mention_verbs: frozenset[str] = frozenset()
@@ -691,6 +694,7 @@ RUSSIAN = Lexicon(
     upcoming_words=frozenset(["следующий", "ближайший", "предстоящий", "грядущий"]),
     mention_verbs=frozenset(["упомянуть", "упоминать", "назвать", "называть", "указать", "указывать", "привести",
                              "приводить", "перечислить", "перечислять", "описать", "описывать", "фигурировать"]),
+    official_nouns=frozenset(["руководитель", "руководство", "чиновник", "деятель", "политик"]),
     except_phrases=frozenset(["не считая", "если не считать", "за исключением", "исключая"]),
     planned_words=frozenset(["запланировать", "запланированный", "намеченный", "наметить", "анонсировать",
                              "анонсированный", "будущий", "назначить", "назначенный"]),
