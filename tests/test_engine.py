@@ -583,3 +583,9 @@ def test_the_largest_is_not_told_by_one_of_the_top_five(engine: Engine, question
     """A fact saying «в пятёрке крупнейших» does not say who is the first: shown at most, never asserted."""
     answer = engine.answer(question)
     assert not answer.answered
+
+
+def test_a_status_asked_is_found_by_the_fact_stating_one() -> None:
+    # «кем X является для Y»: no word of the question but the names, which both sides share with every fact
+    answer = Engine.from_path().prepare().answer("Кем Азербайджан является для России?")
+    assert answer.answered and answer.facts == ("diplomacy-strategic-partner",)

@@ -503,6 +503,7 @@ class _Scan:
     possessive: bool = False  # the word read now is followed by "'s": "in Paris's economy" is no place
     lasting: bool = False  # a verb of lasting («длился», "last"): with «сколько», a duration is asked
     status_verb: bool = False  # «является», «приходится», «считает»: with «кем», a status may be asked
+    status_asked: bool = False  # ... and is: a fact stating one answers
     what_seen: bool = False  # «что» / "what" asked
 
     def ask(self, kind: str) -> None:
@@ -1213,12 +1214,17 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     if scan.answer_type == "person" and scan.status_verb and (lx.code != "ru" or "кем" in raw_words) and not any(
             index.base.entities[ref].kind == "person" for ref in named.order):
         scan.answer_type = "what"  # «кем Франция считает Италию»: a status, not a person («кто является …» is)
+        scan.status_asked = True
     if scan.excepts > 0:
         scan.comparison = True  # «что, кроме торговли, …»: something else is asked, which no fact ranks
     _read_both_sides(scan, named, index)
     _read_role_groups(scan, named, index)
     found = _read_terms(scan, named.owners, index, analyse)
     terms = found.terms
+    status = {lemma for noun in lx.status_nouns for lemma in analyse(noun).lemmas}
+    if scan.status_asked and (present := tuple(sorted(lm for lm in status if lm in index.postings))):
+        # «кем Франция приходится Италии»: its status, which a fact says in its own words
+        terms.append(Term(present[0], present, max(index.idf[lm] for lm in present), True, True))
     if scan.answer_type == "figure" and found.figure_nouns and set(found.figure_nouns[0]) & lx.event_nouns:
         scan.answer_type, scan.count_intent, scan.list_intent = "count", True, True  # «сколько встреч»
     counted_kind = _counted_kind(found.figure_nouns, lx, analyse) if scan.answer_type == "figure" else ""

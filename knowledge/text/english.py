@@ -983,6 +983,7 @@ ENGLISH = Lexicon(
     becoming_verbs=_words("become appoint elect"),
     upcoming_words=_words("next upcoming forthcoming"),
     mention_verbs=_words("mention name list cite record feature"),
+    status_nouns=_words("status"),
     official_nouns=_words("official leadership politician"),
     except_phrases=frozenset(["not counting", "apart from", "other than", "leaving out", "leaving aside"]),
     planned_words=_words("plan schedule announce future"),
