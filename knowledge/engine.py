@@ -30,6 +30,7 @@ from knowledge.search.context import Context
 from knowledge.search.followup import read_follow_up
 from knowledge.search.index import Index, build_index, index_languages, reader
 from knowledge.search.query import Query, parse_query
+from knowledge.search.rankings import day_of_occasion
 from knowledge.search.roles import asks_who_holds, role_lemmas
 from knowledge.search.scoring import UNSTATED_BY_TYPE, Scored, complete_for, counts_asked, rank, with_meaning
 from knowledge.search.semantic import Semantic, load_semantic
@@ -206,6 +207,11 @@ class Engine:
             answer, context=Context(query, shown if answer.answered else (), answer.answered, shown, self.lang))
 
     def _answer_query(self, question: str, query: Query, *, fresh: bool = False) -> Answer:
+        if query.intent.day_of:  # «на второй день визита»: the visit found, that day of it asked about
+            day = day_of_occasion(rank(query, self.index), query.intent.day_of)
+            query = query.changed(day_of=0) if day is None else query.changed(
+                day_of=0, days=frozenset({(day.month, day.day)}), months=frozenset({day.month}),
+                years=frozenset({day.year}))
         if query.scope.span is not None and query.scope.span[0] > self.base_end:
             return self.special.after_base(question, query)
         whole = self._whole_match(question, query)

@@ -120,3 +120,20 @@ def test_the_extreme_figure_needs_two_periods(bundled_engine: Engine) -> None:
     smallest = extreme_figure(points, growth=True, largest=False)
     assert smallest is not None and smallest[0].value == 17.5
     assert extreme_figure(points[:1], growth=True, largest=True) is None
+
+
+@pytest.mark.parametrize(("question", "fact_id"), [
+    ("С кем Мишустин провёл переговоры на второй день визита в Азербайджан?", "government-2024-03-06-mishustin-aliyev"),
+    ("С кем встречался Мишустин в первый день своей поездки в Азербайджан?", "government-2024-03-05-mishustin-asadov"),
+    ("Who did Mishustin hold talks with on the second day of his visit to Azerbaijan?",
+     "government-2024-03-06-mishustin-aliyev"),
+])
+def test_a_day_of_a_visit_is_its_nth_day(bundled_engine: Engine, question: str, fact_id: str) -> None:
+    answer = bundled_engine.answer(question)
+    assert answer.answered and fact_id in answer.facts
+    assert not {"government-2024-03-05-mishustin-asadov", "government-2024-03-06-mishustin-aliyev"} - {fact_id} \
+        & set(answer.facts)  # not the other day's talks
+
+
+def test_a_day_past_the_visit_is_no_day_of_it(bundled_engine: Engine) -> None:
+    assert not bundled_engine.answer("С кем Мишустин встречался на третий день визита в Азербайджан?").answered

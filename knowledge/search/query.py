@@ -114,6 +114,7 @@ class Intent:
     trend: bool = False  # «как менялся товарооборот»: the figure in every period the base has
     now: bool = False  # «сейчас», «на данный момент»: the current state, i.e. the latest the base knows
     nth: int = 0  # «вторая встреча»: the n-th occasion in time
+    day_of: int = 0  # «на второй день визита»: the n-th day of the occasion the rest of the question finds
     extreme: str = ""  # «самый большой рост»: "max" or "min" of a figure across periods
     frequent: bool = False  # «когда встречались чаще всего»: the period with the most occasions
     future: bool = False  # «приедет», «будут ли»: about what is to come — only announced events answer it
@@ -328,6 +329,19 @@ def _year_fractions(raw_words: list[str], lx: Lexicon, analyse: Analyser) -> dic
     return found
 
 
+def _day_of_occasion(raw_words: list[str], lx: Lexicon, analyse: Analyser) -> tuple[int, set[int]] | None:
+    """«на второй день визита», "on the second day of the trip": (n, the positions of the ordinal and «день»),
+    when an occasion (a meeting, a visit) is named within three words after."""
+    days = {lemma for word in lx.day_of_words for lemma in analyse(word).lemmas}
+    for at in range(len(raw_words) - 2):
+        number = lx.fraction_ordinals.get(analyse(raw_words[at]).forms[0])
+        if not number or not days & set(analyse(raw_words[at + 1]).lemmas):
+            continue
+        if any(set(analyse(word).lemmas) & lx.event_nouns for word in raw_words[at + 2:at + 5]):
+            return number, {at, at + 1}
+    return None
+
+
 def _beside_number(raw_words: list[str], at: int) -> bool:
     return any(0 <= i < len(raw_words) and raw_words[i][:1].isdigit() for i in (at - 1, at + 1))
 
@@ -504,6 +518,7 @@ class _Scan:
     lasting: bool = False  # a verb of lasting («длился», "last"): with «сколько», a duration is asked
     status_verb: bool = False  # «является», «приходится», «считает»: with «кем», a status may be asked
     status_asked: bool = False  # ... and is: a fact stating one answers
+    day_of: int = 0  # «на второй день поездки»: which day of the occasion
     what_seen: bool = False  # «что» / "what" asked
 
     def ask(self, kind: str) -> None:
@@ -1195,7 +1210,11 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     lx, analyse = lexicon_for(index.lang), reader(index)
     text = _without_announced_exception(text, lx, analyse)
     raw_words = _joined(_words(text, lx)[: MAX_WORDS * 2], index)
+    day_of = _day_of_occasion(raw_words, lx, analyse)
+    if day_of:  # «на второй день визита»: the day, once the visit is found; not words to find
+        raw_words = [w for at, w in enumerate(raw_words) if at not in day_of[1]]
     scan = _scan(raw_words, index, lx, analyse)
+    scan.day_of = day_of[0] if day_of else 0
     if any(pair in lx.by_period for pair in itertools.pairwise(raw_words)):
         scan.trend = True  # «товарооборот по годам»
     nth, extreme, frequent, future, happened = _degree(raw_words, lx, analyse)
@@ -1285,6 +1304,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         smalltalk=_smalltalk(scan, raw_words, named),
         trend=scan.trend and len(years) != 1,
         nth=nth,
+        day_of=scan.day_of,
         extreme=extreme,
         frequent=frequent,
         future=future,

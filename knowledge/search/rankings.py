@@ -119,3 +119,14 @@ def extreme_figure(points: list[Point], *, growth: bool, largest: bool) -> tuple
         return None
     figure, point = (max if largest else min)(ranked, key=lambda fp: fp[0].value)
     return figure, point, len(ranked)
+
+
+def day_of_occasion(ranked: Sequence[Scored], nth: int) -> dt.date | None:
+    """«на второй день визита»: the n-th day of the best allowed occasion of several days, past its end when it
+    lasted fewer (None when none lasted more than a day)."""
+    spans = [s for s in ranked if s.allowed and s.entry.fact.date.precision == "day"
+             and s.entry.fact.date.end > s.entry.fact.date.start and not s.entry.fact.as_of]
+    if not spans or nth < 1:
+        return None
+    first = max(spans, key=lambda s: s.score).entry.fact.date
+    return first.start + dt.timedelta(days=nth - 1)

@@ -984,6 +984,7 @@ ENGLISH = Lexicon(
     upcoming_words=_words("next upcoming forthcoming"),
     mention_verbs=_words("mention name list cite record feature"),
     status_nouns=_words("status"),
+    day_of_words=_words("day"),
     official_nouns=_words("official leadership politician"),
     except_phrases=frozenset(["not counting", "apart from", "other than", "leaving out", "leaving aside"]),
     planned_words=_words("plan schedule announce future"),
