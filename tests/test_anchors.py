@@ -63,3 +63,17 @@ def test_the_next_fact_that_tells_answers_when_the_closest_is_the_other_sides(en
     answer = engine.answer("сколько азербайджан вложил в экономику россии")
     assert answer.answered and "investment-azerbaijan-in-russia" in answer.facts
     assert "investment-russia-accumulated" not in answer.facts
+
+
+def test_people_from_a_country_are_its_people_whatever_they_are_called(bundled_engine: Engine) -> None:
+    from knowledge.search.anchors import PEOPLE, anchored
+    assert anchored("сколько гостей из России", bundled_engine.index) == {PEOPLE: [("russia", "гостей из россии")]}
+    assert anchored("480 тысяч граждан Азербайджана", bundled_engine.index)[PEOPLE][0][0] == "azerbaijan"
+
+
+def test_guests_counted_are_the_citizens_a_fact_counts_but_only_from_where_they_come(bundled_engine: Engine) -> None:
+    visitors = "azerbaijani-visitors-russia-2023"
+    answer = bundled_engine.answer("Сколько гостей из Азербайджана побывало в России в 2023 году?")
+    assert answer.answered and answer.facts == (visitors,)
+    wrong = bundled_engine.answer("Сколько гостей из России принял Азербайджан в 2023 году?")
+    assert visitors not in wrong.facts or not wrong.answered

@@ -8,8 +8,11 @@ import re
 
 from knowledge.base.model import KnowledgeBase
 from knowledge.search.index import Index
-from knowledge.text.language import analyser_for
+from knowledge.text.language import analyser_for, lexicon_for
+from knowledge.text.lexicon import PEOPLE_COUNTED
 from knowledge.text.normalize import MAX_QUERY_CHARS, words
+
+PEOPLE = "people"  # the key of every noun for people counted («граждане», «гости»): one thing whoever says it
 
 
 def mentions(text: str, index: Index, refs: frozenset[str] | None = None) -> list[tuple[int, str, str]]:
@@ -35,6 +38,7 @@ def anchored(text: str, index: Index) -> dict[str, list[tuple[str, str]]]:
     entities = index.base.entities
     tokens = words(text, max_chars=MAX_QUERY_CHARS)
     english = index.lang == "en"
+    origins = lexicon_for(index.lang).origin_prepositions
     out: dict[str, list[tuple[str, str]]] = {}
     last: tuple[int, str] | None = None  # the position of the last name anchored, and its noun's lemma
     for at, ref, case in mentions(text, index):
@@ -55,6 +59,8 @@ def anchored(text: str, index: Index) -> dict[str, list[tuple[str, str]]]:
             noun, start, end = at - 2, at - 2, at + 1
         else:
             noun, start, end = at - 1, at - 1, at + 1
+            if noun >= 1 and tokens[noun] in origins:  # «гости из Франции»: whose guests, as «граждане Франции»
+                noun = start = noun - 1
         if not 0 <= noun < len(tokens):
             continue
         head = analyse(tokens[noun])
@@ -62,8 +68,9 @@ def anchored(text: str, index: Index) -> dict[str, list[tuple[str, str]]]:
             continue
         if start == noun and noun >= 1 and analyse(tokens[noun - 1]).pos == "PREP":
             start -= 1
-        out.setdefault(head.lemmas[0], []).append((ref, " ".join(tokens[start:end])))
-        last = (at, head.lemmas[0])
+        key = PEOPLE if PEOPLE_COUNTED.intersection(head.lemmas) else head.lemmas[0]  # guests, citizens: people
+        out.setdefault(key, []).append((ref, " ".join(tokens[start:end])))
+        last = (at, key)
     return out
 
 
@@ -94,7 +101,8 @@ def other_side(text: str, asked: str, lemma: str, index: Index, *, stated_all: A
     """("agree" | "differ" | "unknown", the text's words when it differs): whose it is by ``text``, against
     ``asked`` put beside the noun ``lemma``. Another country's name there differs; no such noun with a name,
     or names of several sides, say nothing. ``stated_all``: ``anchored(text)``, when already known."""
-    stated = (anchored(text, index) if stated_all is None else stated_all).get(lemma, [])
+    key = PEOPLE if lemma in PEOPLE_COUNTED else lemma
+    stated = (anchored(text, index) if stated_all is None else stated_all).get(key, [])
     mine, sides = side(asked, index.base), {side(ref, index.base) for ref, _ in stated}
     if mine in sides or (mine and mine in _adjective_sides(text, lemma, index)):
         return "agree", ""  # «в экономику России» said as «в российскую экономику»

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from knowledge.base.model import Entity
 from knowledge.search.index import DERIVED_PREFIX, Index, reader
 from knowledge.text.language import lexicon_for
-from knowledge.text.lexicon import QUESTION_WORDS, RANKING_MARKERS, Lexicon, ranks_first
+from knowledge.text.lexicon import PEOPLE_COUNTED, QUESTION_WORDS, RANKING_MARKERS, Lexicon, ranks_first
 from knowledge.text.morphology import (
     SPELLING_MIN,
     WordInfo,
@@ -1058,6 +1058,8 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
         if owner is None and info.proper and not present:
             found.unknown_names.append(info.word)
         if _counted_noun(scan, info, owner, position, owners) and not found.figure_nouns:
+            if set(present) & PEOPLE_COUNTED:  # «сколько гостей»: a fact counting citizens counts them
+                present = (*present, *sorted(lm for lm in PEOPLE_COUNTED - set(present) if lm in index.postings))
             if present:
                 found.figure_nouns.append(present)
             else:

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge.search.index import FactEntry, Index
 from knowledge.search.query import Query
+from knowledge.text.lexicon import PEOPLE_COUNTED
 
 if TYPE_CHECKING:
     from knowledge.search.semantic import Similarities
@@ -189,7 +190,8 @@ def complete_for(query: Query, entry: FactEntry) -> bool:
         if query.words.unknown_counted and entry.counted:
             return False  # «сколько нефти»: a fact counting regions counts other things; one in money may tell
         pool = entry.figure_terms
-        return all(any(lemma in GENERIC_COUNTED or _stem_in(lemma, pool) for lemma in noun)
+        return all(any(lemma in GENERIC_COUNTED or _stem_in(lemma, pool)
+                       or (lemma in PEOPLE_COUNTED and bool(pool & PEOPLE_COUNTED)) for lemma in noun)
                    for noun in query.words.figure_nouns)
     if kind == "duration":  # «сколько длился визит»: a fact dated to its first and last day (one day tells no
         # duration: hours, or only the day it began)

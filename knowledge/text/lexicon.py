@@ -64,6 +64,11 @@ QUESTION_WORDS: dict[str, str] = {
 LIST_WORDS = frozenset(["все", "всё", "весь", "перечислить", "список", "перечень", "какие", "каких", "какими", "хронология", "история",
                         "поименно"])  # «назови поименно»: each by its name
 
+# «сколько гостей», «жителей», «граждан» of a country: people counted by any name for who they are; a fact
+# counting people by one of them tells how many by another (dictionary forms, Russian and English)
+PEOPLE_COUNTED = frozenset({"человек", "гражданин", "житель", "гость", "приезжий", "посетитель", "выходец",
+                            "people", "person", "citizen", "resident", "visitor", "guest", "national"})
+
 # Parts of a year: «в начале 2019-го» (used only when no month is named).
 YEAR_PARTS: dict[str, tuple[int, ...]] = {"конец": (10, 11, 12), "начало": (1, 2, 3), "середина": (5, 6, 7, 8)}
 
