@@ -365,3 +365,11 @@ def test_every_fact_of_the_bundled_base_renders_in_english_as_valid_html(bundled
         assert visible(html).endswith("Source: RIA Novosti, 22 Apr 2024 (in Russian)")
         quote = quote_html(fact.quote, bundled_engine.source_ref(fact.source), lang="en", summary=fact.text_en)
         assert visible(quote).startswith(fact.quote)
+
+
+def test_whose_initiative_is_answered_by_the_name_beside_it(bundled_engine) -> None:  # type: ignore[no-untyped-def]
+    # «по инициативе Баку»: not the two presidents the fact also names
+    for question, lead in (("Кто инициировал телефонный разговор Путина и Алиева в сентябре 2023?", "Кто: Баку."),
+                           ("Whose initiative was the Putin–Aliyev phone call of 21 September 2023?", "Who: Baku.")):
+        answer = bundled_engine.answer(question)
+        assert answer.answered and answer.reply.startswith(lead), answer.reply

@@ -16,6 +16,7 @@ from knowledge.answers.replies import Phrases, as_of_note, counted, render_text,
 from knowledge.answers.sources import source_view
 from knowledge.base.figures import figure_en
 from knowledge.base.model import Fact, KnowledgeBase
+from knowledge.search.anchors import anchored
 from knowledge.search.index import Index
 from knowledge.search.query import Query
 from knowledge.search.rankings import count_occasions
@@ -137,9 +138,17 @@ class Composer:
                     figure = candidate
                     break
         entry = self._entries.get(fact.id)
+        whose: list[str] = []
+        if query.intent.answer_type == "person":  # «кто был инициатором»: the name the fact puts beside that noun
+            text = (fact.text_en or fact.text) if self.lang == "en" else fact.text
+            beside = anchored(text, self.index)
+            roles = {lemma for held in self.index.roles.values() for lemma in (held[0] if held else ())}
+            whose = [ref for term in query.words.terms for lemma in term.lemmas if lemma not in roles
+                     for ref, _ in beside.get(lemma, ())
+                     if self.base.entities[ref].kind != "term" and ref not in query.scope.named]
         return typed_lead(query.intent.answer_type, fact, self.base.entities, figure=figure, about=self.index.about,
                           lang=self.reply, named=query.scope.entities | query.scope.place_refs,
-                          facilities=sorted(entry.facilities) if entry else ())
+                          facilities=sorted(entry.facilities) if entry else (), whose=whose)
 
     def listing(self, question: str, members: list[Scored], *, counting: bool = False, kind: str = "",
                 counted_as: Collection[str] = (), asked: Query | None = None) -> Answer:

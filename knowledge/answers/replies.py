@@ -9,7 +9,7 @@ and their English counterparts, for the engine to say in either language.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from knowledge.answers.answer import Answer, Item, SourceRef, Suggestion
@@ -127,10 +127,11 @@ def figure_line_en(figure: Figure, *, state_date: str = "") -> str | None:
 
 def typed_lead(answer_type: str, fact: Fact, entities: dict[str, Entity], *, figure: Figure | None = None,
                about: frozenset[str] = frozenset(), lang: str = "ru", named: frozenset[str] = frozenset(),
-               facilities: Collection[str] = ()) -> str:
+               facilities: Collection[str] = (), whose: Sequence[str] = ()) -> str:
     """Exactly what was asked, before the whole fact: the date, the figure, the place or the people
     (not those the question itself names: «кто встречался с Алиевым» is answered by the others; «где … в
-    Париже» by the plant the fact names there, when it names no other place).
+    Париже» by the plant the fact names there, when it names no other place; «кто был инициатором» by the
+    name the fact puts beside «инициатива», ``whose``).
 
     In English a figure is led with only when it has an English description (``what_en``)."""
     english = lang == "en"
@@ -163,6 +164,8 @@ def typed_lead(answer_type: str, fact: Fact, entities: dict[str, Entity], *, fig
         elif facilities and not [ref for ref in fact.places if ref not in about and ref not in named]:
             names = [name(ref) for ref in facilities] + names  # «Где: Завод Иванова, Франция»
         return f"{'Where' if english else 'Где'}: {', '.join(names)}." if names else ""
+    if answer_type == "person" and whose:
+        return f"{'Who' if english else 'Кто'}: {', '.join(dict.fromkeys(name(ref) for ref in whose))}."
     if answer_type in ("person", "name"):
         refs = [ref for ref in fact.entity_ids if entities[ref].kind == "person"]
         refs = [ref for ref in refs if ref not in named] or refs

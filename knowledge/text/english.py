@@ -546,6 +546,7 @@ PHRASAL_VERBS: tuple[tuple[str, str], ...] = (
 # Lemmas merged into one term, as lexicon.SYNONYM_GROUPS does for Russian. The first word names the group.
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("meeting", "meet", "talk", "negotiation", "negotiate", "discuss", "discussion", "encounter"),
+    ("initiative", "initiator", "idea"),  # whose initiative: "whose idea was it", "who was the initiator"
     ("visit", "trip", "travel", "tour", "journey"),
     ("trade", "turnover", "commerce"),  # trade turnover = trade volume = bilateral trade: all say «trade»
     # saying something: "what did X say" is answered by what X stated or stressed, not by a meeting X was at
