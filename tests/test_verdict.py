@@ -740,3 +740,13 @@ def test_a_compound_counts_what_its_head_counts(engine: Engine) -> None:
     # «госстипендий» against a figure in «стипендий»: the same thing counted, so the numbers are compared
     answer = engine.answer("Говорят, азербайджанцам каждый год выделяют больше 600 госстипендий?")
     assert answer.verdict == "no" and "200" in first_line(answer)
+
+
+@pytest.mark.parametrize(("claim", "verdict"), [
+    ("Телефонный разговор Путина и Алиева 21 сентября 2023 года инициировала Москва?", "no"),
+    ("Телефонный разговор Путина и Алиева 21 сентября 2023 года инициировал Баку?", "yes"),
+])
+def test_who_did_it_is_whose_it_is(engine: Engine, claim: str, verdict: str) -> None:
+    # «Москва инициировала» read as «по инициативе Москвы», against the fact's «по инициативе Баку»
+    answer = engine.answer(claim)
+    assert answer.verdict == verdict and (verdict == "yes" or "Баку" in first_line(answer))

@@ -54,7 +54,7 @@ from knowledge.answers.compose import Composer
 from knowledge.base.dates import MONTHS_EN, MONTHS_GENITIVE
 from knowledge.base.figures import figure_en
 from knowledge.base.model import Fact, Figure
-from knowledge.search.anchors import anchored, contradicts, mentions, other_side
+from knowledge.search.anchors import acted, anchored, contradicts, mentions, other_side
 from knowledge.search.index import FactEntry, Index, reader
 from knowledge.search.query import MIN_YEAR, Query, split_relative
 from knowledge.search.rankings import occasion_groups
@@ -1286,11 +1286,17 @@ class Verdicts:
         return state, shown
 
     def _anchored(self, text: str) -> dict[str, list[tuple[str, str]]]:
-        return anchored(text, self.index)
+        """Whose each thing is by the claim: names beside nouns, and subjects of verbs one with a noun («Париж
+        инициировал» as «по инициативе Парижа»)."""
+        found = anchored(text, self.index)
+        for lemma, named in acted(text, self.index).items():
+            found.setdefault(lemma, []).extend(named)
+        return found
 
     def _other_sides(self, claim_text: str, fact: Fact) -> bool:
         """«по инициативе Парижа» of a fact that says «по инициативе Берлина»: another side's, not the claim's."""
-        return contradicts(claim_text, (fact.text_en or fact.text) if self.lang == "en" else fact.text, self.index)
+        return contradicts(claim_text, (fact.text_en or fact.text) if self.lang == "en" else fact.text, self.index,
+                           asked=self._anchored(claim_text))
 
     def _other_side(self, fact: Fact, asked: str, lemma: str) -> tuple[str, str]:
         """Whose it was by the fact, against the name the claim puts after the same noun (``other_side``)."""

@@ -74,6 +74,26 @@ def anchored(text: str, index: Index) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+def acted(text: str, index: Index) -> Anchors:
+    """The names a text makes the subject of a verb one in meaning with a noun («Москва инициировала» is
+    «инициатива» of Moscow), by that noun's lemma: who did it is whose it is (Russian)."""
+    if index.lang == "en":
+        return {}
+    analyse = analyser_for(index.lang)
+    tokens = words(text, max_chars=MAX_QUERY_CHARS)
+    out: Anchors = {}
+    for at, ref, case in mentions(text, index):
+        if case != "nomn" or analyse(tokens[at]).pos != "NOUN":
+            continue
+        for near in (at - 1, at + 1):
+            verb = analyse(tokens[near]) if 0 <= near < len(tokens) else None
+            if verb is not None and verb.pos == "VERB" and verb.lemmas[0] != verb.forms[0] \
+                    and analyse(verb.lemmas[0]).pos == "NOUN":
+                out.setdefault(verb.lemmas[0], []).append((ref, tokens[at]))
+                break
+    return out
+
+
 def _adjective_sides(text: str, lemma: str, index: Index) -> set[str]:
     """The sides named by an adjective right before the noun ``lemma`` («российскую экономику»): evidence for
     a side, never against one (a compound such as «российско-французских» splits into such pairs too)."""
