@@ -77,3 +77,10 @@ def test_guests_counted_are_the_citizens_a_fact_counts_but_only_from_where_they_
     assert answer.answered and answer.facts == (visitors,)
     wrong = bundled_engine.answer("Сколько гостей из России принял Азербайджан в 2023 году?")
     assert visitors not in wrong.facts or not wrong.answered
+
+
+def test_students_from_a_country_are_its_people_too(bundled_engine: Engine) -> None:
+    # scholarships for citizens of Azerbaijan are not scholarships for students from Russia
+    answer = bundled_engine.answer("Сколько стипендий выделяют студентам из России?")
+    assert not answer.answered or "state-scholarships-200" not in answer.facts
+    assert bundled_engine.answer("Сколько стипендий выделяют студентам из Азербайджана?").answered

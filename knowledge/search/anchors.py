@@ -12,7 +12,8 @@ from knowledge.text.language import analyser_for, lexicon_for
 from knowledge.text.lexicon import PEOPLE_COUNTED
 from knowledge.text.normalize import MAX_QUERY_CHARS, words
 
-PEOPLE = "people"  # the key of every noun for people counted («граждане», «гости»): one thing whoever says it
+PEOPLE = "people"  # the key of every noun for people («граждане», «гости», «студенты»): whose they are is one thing
+PEOPLE_NOUNS = PEOPLE_COUNTED | {"студент", "учащийся", "student"}
 
 
 def mentions(text: str, index: Index, refs: frozenset[str] | None = None) -> list[tuple[int, str, str]]:
@@ -68,7 +69,7 @@ def anchored(text: str, index: Index) -> dict[str, list[tuple[str, str]]]:
             continue
         if start == noun and noun >= 1 and analyse(tokens[noun - 1]).pos == "PREP":
             start -= 1
-        key = PEOPLE if PEOPLE_COUNTED.intersection(head.lemmas) else head.lemmas[0]  # guests, citizens: people
+        key = PEOPLE if PEOPLE_NOUNS.intersection(head.lemmas) else head.lemmas[0]  # guests, citizens: people
         out.setdefault(key, []).append((ref, " ".join(tokens[start:end])))
         last = (at, key)
     return out
@@ -121,7 +122,7 @@ def other_side(text: str, asked: str, lemma: str, index: Index, *, stated_all: A
     """("agree" | "differ" | "unknown", the text's words when it differs): whose it is by ``text``, against
     ``asked`` put beside the noun ``lemma``. Another country's name there differs; no such noun with a name,
     or names of several sides, say nothing. ``stated_all``: ``anchored(text)``, when already known."""
-    key = PEOPLE if lemma in PEOPLE_COUNTED else lemma
+    key = PEOPLE if lemma in PEOPLE_NOUNS else lemma
     stated = (anchored(text, index) if stated_all is None else stated_all).get(key, [])
     mine, sides = side(asked, index.base), {side(ref, index.base) for ref, _ in stated}
     if mine in sides or (mine and mine in _adjective_sides(text, lemma, index)):
