@@ -19,12 +19,12 @@ from knowledge.answers.replies import (
     phrases,
 )
 from knowledge.answers.special import SpecialAnswers
-from knowledge.answers.verdict import Verdicts, overstates, says_first
+from knowledge.answers.verdict import Verdicts, doers_ru, overstates, says_first
 from knowledge.base.loader import Limits, load_knowledge
 from knowledge.base.model import Fact, KnowledgeBase, short_key
 from knowledge.decision.features import Features, compute, reading_of
 from knowledge.decision.model import bundled_model
-from knowledge.search.anchors import Anchors, anchored, contradicts
+from knowledge.search.anchors import Anchors, anchored, contradicts, mentions
 from knowledge.search.cache import load_compiled
 from knowledge.search.context import Context
 from knowledge.search.followup import read_follow_up
@@ -422,6 +422,17 @@ class Engine:
         fact = candidate.entry.fact
         return self.compose.build(question, "answer", True, self.compose.lead(query, fact), [fact], candidate.score)
 
+    def _other_speaker(self, query: Query, fact: Fact) -> bool:
+        """The question names who spoke (a person in the nominative); the fact has others speak (Russian)."""
+        if self.lang != "ru":
+            return False
+        people = frozenset(r for r in query.scope.entities if self._kinds[r][0] == "person")
+        speakers = {person for _, person, case in mentions(query.text, self.index, people) if case == "nomn"}
+        if not speakers:
+            return False
+        spoke = doers_ru(fact.text, mentions(fact.text, self.index, people))
+        return bool(spoke) and not speakers & spoke
+
     def _tells(self, query: Query, scored: Scored) -> bool:
         """The fact can be asserted as the answer to what is asked, not only to whom and when it concerns."""
         analyse = reader(self.index)
@@ -433,6 +444,8 @@ class Engine:
             return False  # «кто был главой ведомства»: a fact naming the office, not the person, does not tell
         if self._other_side(query, scored.entry.fact):
             return False  # «гражданам Франции» of a fact about «гражданам Италии»: the other side's
+        if query.intent.asks_said and self._other_speaker(query, scored.entry.fact):
+            return False  # «что ответил Иванов Петрову» of a fact in which Петров spoke to Иванов
         if overstates(query.text, scored.entry.fact, self.lang, first=self._says_first(query.text)):
             return False  # «кто крупнейший инвестор»: a fact saying «в пятёрке крупнейших» does not tell who is
         if any(t.topic and i not in scored.matched for i, t in enumerate(query.words.terms)):

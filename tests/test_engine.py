@@ -589,3 +589,11 @@ def test_a_status_asked_is_found_by_the_fact_stating_one() -> None:
     # «кем X является для Y»: no word of the question but the names, which both sides share with every fact
     answer = Engine.from_path().prepare().answer("Кем Азербайджан является для России?")
     assert answer.answered and answer.facts == ("diplomacy-strategic-partner",)
+
+
+def test_what_one_said_is_not_told_by_what_the_other_said_to_him() -> None:
+    engine = Engine.from_path().prepare()
+    reply = engine.answer("Что сказал Путин Алиеву в ответ на извинения?")  # the fact has Алиев apologising
+    assert not reply.answered
+    said = engine.answer("Что Алиев сказал Путину по телефону 21 сентября 2023 года?")
+    assert said.answered and "karabakh-2023-09-21-aliyev-apology" in said.facts

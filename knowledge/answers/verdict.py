@@ -387,7 +387,7 @@ def _framing_ru(tokens: list[str], asks: bool, *, copula: bool = False,
                    any(t in _CHOICE for t in claim), future, past and not future)
 
 
-def _doers_ru(text: str, mentions: Sequence[tuple[int, str, str]]) -> set[str]:
+def doers_ru(text: str, mentions: Sequence[tuple[int, str, str]]) -> set[str]:
     """Who did it in a Russian text: the people named in the nominative, or after a passive participle those in
     the instrumental («Петров был принят Ивановым»; not «разговор с Ивановым»)."""
     analyse = analyser_for("ru")
@@ -941,10 +941,10 @@ class Verdicts:
         text = (fact.text_en or fact.text) if self.lang == "en" else fact.text
         stated = self._mentions(text, people)
         if self.lang != "en":
-            doers = _doers_ru(claim_text, said)
+            doers = doers_ru(claim_text, said)
             if len(doers) != 1 or doers == people:
                 return True
-            done = _doers_ru(text, stated)
+            done = doers_ru(text, stated)
             return bool(doers & done) or not (done & people)
         tokens = words(claim_text, max_chars=MAX_QUERY_CHARS)
         analyse = analyser_for("en")
