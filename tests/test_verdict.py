@@ -750,3 +750,9 @@ def test_who_did_it_is_whose_it_is(engine: Engine, claim: str, verdict: str) -> 
     # «Москва инициировала» read as «по инициативе Москвы», against the fact's «по инициативе Баку»
     answer = engine.answer(claim)
     assert answer.verdict == verdict and (verdict == "yes" or "Баку" in first_line(answer))
+
+
+@pytest.mark.parametrize("claim", ["Закончился ли вывод российских миротворцев из Карабаха в апреле 2024 года?",
+                                   "Was the withdrawal of Russian peacekeepers from Karabakh completed in April 2024?"])
+def test_a_beginning_confirms_no_end(engine: Engine, claim: str) -> None:
+    assert engine.answer(claim).verdict != "yes"

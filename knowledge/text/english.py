@@ -920,7 +920,8 @@ ENGLISH = Lexicon(
     copulas=frozenset(["be"]),
     group_ranks=frozenset(["top"]),
     one_of=frozenset([("one", "of")]),
-    opposites=(("growth", "decline"),),
+    opposites=(("growth", "decline"), *((begin, end) for begin in ("begin", "start")
+                                        for end in ("end", "complete", "finish"))),
     superlative_words=_words("most best worst largest biggest highest greatest strongest record"),
     months=_months(),
     ambiguous_months=_words("may mar"),

@@ -619,7 +619,10 @@ RUSSIAN = Lexicon(
     copulas=frozenset(["быть"]),
     group_ranks=frozenset(["тройка", "пятерка", "десятка", "двадцатка", "топ"]),
     one_of=frozenset((one, "из") for one in ("один", "одна", "одно", "одним", "одной", "одного", "одну", "одними")),
-    opposites=(("рост", "снижение"),),
+    # «завершился ли вывод» of a fact that it began: a beginning confirms no end
+    opposites=(("рост", "снижение"), *(("начать", end) for end in ("завершиться", "закончиться", "завершить",
+                                                                   "закончить", "окончиться")),
+               ("начало", "завершение"), ("начало", "окончание")),
     superlative_words=frozenset(["самый", "наиболее", "рекордный", "рекорд"]),
     months=MONTHS,
     ambiguous_months=frozenset(),
