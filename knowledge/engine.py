@@ -207,7 +207,7 @@ class Engine:
             answer, context=Context(query, shown if answer.answered else (), answer.answered, shown, self.lang))
 
     def _answer_query(self, question: str, query: Query, *, fresh: bool = False) -> Answer:
-        if query.intent.day_of:  # «на второй день визита»: the visit found, that day of it asked about
+        if query.intent.day_of:  # «в пятый день поездки»: the trip found, that day of it asked about
             day = day_of_occasion(rank(query, self.index), query.intent.day_of)
             query = query.changed(day_of=0) if day is None else query.changed(
                 day_of=0, days=frozenset({(day.month, day.day)}), months=frozenset({day.month}),

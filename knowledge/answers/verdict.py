@@ -730,7 +730,7 @@ class Verdicts:
 
     def _said_whole(self, claim: Query) -> Scored | None:
         """The best fact for the claim, when it holds every word and name of it (the lookup may have read the
-        question otherwise: «входит в пятерку стран» as asking which country)."""
+        question otherwise: «Франция в тройке стран» as asking which country)."""
         best = next(iter(rank(claim, self.index)), None)
         if best is None or not best.allowed or best.coverage < WHOLE_COVERAGE:
             return None

@@ -114,7 +114,7 @@ class Intent:
     trend: bool = False  # «как менялся товарооборот»: the figure in every period the base has
     now: bool = False  # «сейчас», «на данный момент»: the current state, i.e. the latest the base knows
     nth: int = 0  # «вторая встреча»: the n-th occasion in time
-    day_of: int = 0  # «на второй день визита»: the n-th day of the occasion the rest of the question finds
+    day_of: int = 0  # «в пятый день поездки Иванова»: the n-th day of the occasion the rest finds
     extreme: str = ""  # «самый большой рост»: "max" or "min" of a figure across periods
     frequent: bool = False  # «когда встречались чаще всего»: the period with the most occasions
     future: bool = False  # «приедет», «будут ли»: about what is to come — only announced events answer it
@@ -251,7 +251,7 @@ def _words(text: str, lx: Lexicon) -> list[str]:
 
 
 def _without_announced_exception(text: str, lx: Lexicon, analyse: Analyser) -> str:
-    """The question without a clause leaving out announced events («, не считая запланированных на 22 апреля
+    """The question without a clause leaving out announced events («, не считая намеченных на 5 мая
     переговоров»): nothing counts or lists them as held anyway, and the clause's date and nouns are not what is
     asked. The clause runs from the word of exception to the next punctuation mark."""
     openers = lx.except_words | lx.except_phrases
@@ -330,7 +330,7 @@ def _year_fractions(raw_words: list[str], lx: Lexicon, analyse: Analyser) -> dic
 
 
 def _day_of_occasion(raw_words: list[str], lx: Lexicon, analyse: Analyser) -> tuple[int, set[int]] | None:
-    """«на второй день визита», "on the second day of the trip": (n, the positions of the ordinal and «день»),
+    """«в пятый день поездки Иванова», "on day five of the trip": (n, the positions of the ordinal and «день»),
     when an occasion (a meeting, a visit) is named within three words after."""
     days = {lemma for word in lx.day_of_words for lemma in analyse(word).lemmas}
     for at in range(len(raw_words) - 2):
@@ -518,7 +518,7 @@ class _Scan:
     lasting: bool = False  # a verb of lasting («длился», "last"): with «сколько», a duration is asked
     status_verb: bool = False  # «является», «приходится», «считает»: with «кем», a status may be asked
     status_asked: bool = False  # ... and is: a fact stating one answers
-    day_of: int = 0  # «на второй день поездки»: which day of the occasion
+    day_of: int = 0  # «в пятый день поездки»: which day of the occasion
     what_seen: bool = False  # «что» / "what" asked
 
     def ask(self, kind: str) -> None:
@@ -613,7 +613,7 @@ def _read_form(scan: _Scan, raw_words: list[str], at: int, pairs: dict[int, str]
     elif word in lx.superlative_prefix and raw_words[at + 1:at + 2] and raw_words[at + 1] in lx.frequent_words:
         pass  # "most often": the most frequent, read with "often"
     elif word in lx.number_modifiers and any(w[:1].isdigit() for w in raw_words[at + 1:at + 3]):
-        pass  # «всего около 5 тысяч», "only 5": how much the number is, no list of all
+        pass  # «всего около 70 тысяч», "only 70": how much the number is, no list of all
     elif word in lx.ambiguous_months and not _beside_number(raw_words, at):
         pass  # «may» is a month only beside a day or a year
     elif len(word) == 1 and not word.isdigit():
@@ -1213,7 +1213,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     text = _without_announced_exception(text, lx, analyse)
     raw_words = _joined(_words(text, lx)[: MAX_WORDS * 2], index)
     day_of = _day_of_occasion(raw_words, lx, analyse)
-    if day_of:  # «на второй день визита»: the day, once the visit is found; not words to find
+    if day_of:  # «в пятый день поездки»: the day, once the trip is found; not words to find
         raw_words = [w for at, w in enumerate(raw_words) if at not in day_of[1]]
     scan = _scan(raw_words, index, lx, analyse)
     scan.day_of = day_of[0] if day_of else 0
@@ -1254,7 +1254,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     if scan.answer_type in ("what", "") and (years or scan.months or scan.days or span) and not named.entities \
             and not (named.soft and terms) and all(
                 set(t.lemmas) & lx.relation_nouns or lx.light_verbs.intersection(analyse(t.word).forms) for t in terms):
-        # only a period named: everything in it («что пришлось на март в отношениях двух стран»: the relations
+        # only a period named: everything in it («что пришлось на май в связях Франции и Италии»: the relations
         # of the base's own subjects are all it holds)
         terms = []
         scan.list_intent = True

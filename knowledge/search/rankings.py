@@ -122,7 +122,7 @@ def extreme_figure(points: list[Point], *, growth: bool, largest: bool) -> tuple
 
 
 def day_of_occasion(ranked: Sequence[Scored], nth: int) -> dt.date | None:
-    """«на второй день визита»: the n-th day of the best allowed occasion of several days, past its end when it
+    """«в пятый день поездки Иванова»: the n-th day of the best allowed occasion of several days, past its end when it
     lasted fewer (None when none lasted more than a day)."""
     spans = [s for s in ranked if s.allowed and s.entry.fact.date.precision == "day"
              and s.entry.fact.date.end > s.entry.fact.date.start and not s.entry.fact.as_of]

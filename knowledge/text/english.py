@@ -539,14 +539,14 @@ PHRASAL_VERBS: tuple[tuple[str, str], ...] = (
     # adverbial phrases said in one word: "in-person meetings", "met face to face" are personal ones
     ("in person", "personally"), ("face to face", "personally"),
     ("two way", "bilateral"), ("two sided", "bilateral"),  # "a two-way deal" is a bilateral one
-    # "rounds of (trilateral) talks": talks, counted as they are
+    # "three rounds of talks with Paris": talks, counted as they are
     ("rounds of", ""), ("round of", ""),
 )
 
 # Lemmas merged into one term, as lexicon.SYNONYM_GROUPS does for Russian. The first word names the group.
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("meeting", "meet", "talk", "negotiation", "negotiate", "discuss", "discussion", "encounter"),
-    ("initiative", "initiator", "idea"),  # whose initiative: "whose idea was it", "who was the initiator"
+    ("initiative", "initiator", "idea"),  # whose initiative: an idea, an initiator, "who proposed it first"
     ("visit", "trip", "travel", "tour", "journey"),
     ("trade", "turnover", "commerce"),  # trade turnover = trade volume = bilateral trade: all say «trade»
     # saying something: "what did X say" is answered by what X stated or stressed, not by a meeting X was at

@@ -425,7 +425,7 @@ class Lexicon:
     # dictionary forms: «руководители Франции», «российские чиновники», "officials": anyone of that country the
     # base names, besides the people the question names; no word a fact must hold
     official_nouns: frozenset[str] = frozenset()
-    day_of_words: frozenset[str] = frozenset()  # «на второй день визита»: a day of an occasion, counted from its first
+    day_of_words: frozenset[str] = frozenset()  # «в пятый день поездки Иванова»: a day of an occasion, counted from its first
     status_nouns: frozenset[str] = frozenset()  # «кем Франция приходится Италии» asks its status: found by these
     # dictionary forms: «упоминается», «названо», "are named": said of the source itself when passive, so no word
     # a fact must hold («сколько встреч упомянуто»); active («Иванов упомянул …») they report what was said
