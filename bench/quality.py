@@ -93,7 +93,8 @@ HELDOUTS = (  # oldest first; each run at the start and the end of one round of 
     LabelledSet(DATA / "heldout9.jsonl", "held out (#14, ninth round), both runs spent"),
     LabelledSet(DATA / "heldout10.jsonl", "held out (#14, tenth round), both runs spent"),
     LabelledSet(DATA / "heldout11.jsonl", "held out (#14, eleventh round), both runs spent"),
-    LabelledSet(DATA / "heldout12.jsonl", "**held out (#14, twelfth round)**"),
+    LabelledSet(DATA / "heldout12.jsonl", "held out (#14, twelfth round), both runs spent"),
+    LabelledSet(DATA / "heldout13.jsonl", "**held out (#14, thirteenth round)**"),
 )
 
 
