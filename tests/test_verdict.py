@@ -756,3 +756,9 @@ def test_who_did_it_is_whose_it_is(engine: Engine, claim: str, verdict: str) -> 
                                    "Was the withdrawal of Russian peacekeepers from Karabakh completed in April 2024?"])
 def test_a_beginning_confirms_no_end(engine: Engine, claim: str) -> None:
     assert engine.answer(claim).verdict != "yes"
+
+
+def test_a_denial_keeping_everyone_named_comes_before_one_setting_a_person_aside(engine: Engine) -> None:
+    # on 6 March Мишустин met Алиев, not Асадов; he met Асадов on 5 March: the claim is about Мишустин and Асадов
+    answer = engine.answer("Мишустин встречался с Асадовым 6 марта 2024 года?")
+    assert answer.verdict == "no" and "5 марта" in first_line(answer)

@@ -1060,7 +1060,7 @@ class Verdicts:
         """Set aside one named detail at a time; «Нет» when the best fact matching the rest states another value
         of it, and no other fact matching the rest as well agrees with the claim or states a third value (one
         that does not state the detail at all, or not precisely enough, neither confirms nor denies)."""
-        found: list[tuple[bool, _Denial]] = []  # (of the number said, the denial)
+        found: list[tuple[bool, bool, _Denial]] = []  # (of the number said, keeping everyone named, the denial)
         for relaxed, value_of in self._relaxations(claim, said, framing):
             ranked = [s for s in rank(relaxed, self.index) if s.allowed and s.complete
                       and s.score >= self.settings.suggest_threshold and self._explains(relaxed, s)
@@ -1081,10 +1081,13 @@ class Verdicts:
             facts = sorted(dict.fromkeys(s.entry.fact for s, (said_state, other) in rivals
                                          if said_state == "differ" and _key(other) == key),  # not a coarser one
                            key=lambda f: (f.date.start, f.date.end))  # best first within a day
-            found.append((relaxed.scope.numbers < claim.scope.numbers, _Denial(ranked[0].score, value, tuple(facts))))
+            kept = claim.scope.entities <= relaxed.scope.entities  # every one named is in the facts that deny
+            found.append((relaxed.scope.numbers < claim.scope.numbers, kept,
+                          _Denial(ranked[0].score, value, tuple(facts))))
         # a figure said for a period is denied by that period's figure («рост на 10% в 2023?» — «Нет: 7%»), not by
-        # the other period that had it; otherwise the best-matching denial
-        return max(found, key=lambda d: (d[0], d[1].score))[1] if found else None
+        # the other period that had it; the people named are who the claim is about, so a denial keeping them all
+        # («Иванов и Петров встречались 6-го?» — «Нет: 5-го») before one setting one aside; then the best match
+        return max(found, key=lambda d: (d[0], d[1], d[2].score))[2] if found else None
 
     def _contested(self, compared: list[tuple[Scored, str]]) -> bool:
         """Facts matching the claim but for its numbers disagree on them: the best states another value while a
