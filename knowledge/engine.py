@@ -422,6 +422,13 @@ class Engine:
         fact = candidate.entry.fact
         return self.compose.build(question, "answer", True, self.compose.lead(query, fact), [fact], candidate.score)
 
+    def _on_behalf(self, query: Query) -> bool:
+        """A country is named after a preposition of acting for it («от Чили», "for Chile"): someone of it is asked."""
+        origins = lexicon_for(self.lang).behalf_prepositions
+        tokens = words(query.text, max_chars=MAX_QUERY_CHARS)
+        return any(at > 0 and tokens[at - 1] in origins and self._kinds[ref][0] == "country"
+                   for at, ref, _ in mentions(query.text, self.index))
+
     def _other_speaker(self, query: Query, fact: Fact) -> bool:
         """The question names who spoke (a person in the nominative); the fact has others speak (Russian)."""
         if self.lang != "ru":
@@ -440,6 +447,8 @@ class Engine:
             return False  # «когда X сделал Y»: no fact found states that action, so none tells when
         if query.intent.answer_type == "person" and not _holds_person(query, scored, self._kinds):
             return False  # «кто от Чили был на саммите»: the fact names no one of that country
+        if query.intent.answer_type == "person" and not scored.entry.people and self._on_behalf(query):
+            return False  # «кто подписывал от Чили»: a person of that country, whom a fact naming none does not tell
         if query.intent.answer_type == "person" and not scored.entry.people and self._asks_role_holder(query):
             return False  # «кто был главой ведомства»: a fact naming the office, not the person, does not tell
         if self._other_side(query, scored.entry.fact):

@@ -597,3 +597,9 @@ def test_what_one_said_is_not_told_by_what_the_other_said_to_him() -> None:
     assert not reply.answered
     said = engine.answer("Что Алиев сказал Путину по телефону 21 сентября 2023 года?")
     assert said.answered and "karabakh-2023-09-21-aliyev-apology" in said.facts
+
+
+def test_who_acted_for_a_country_is_not_told_by_a_fact_naming_no_one() -> None:
+    engine = Engine.from_path().prepare()
+    assert not engine.answer("Кто от Ирана подписал декларацию о коридоре Север–Юг?").answered
+    assert engine.answer("Кто подписал декларацию о коридоре Север–Юг?").answered  # the countries did

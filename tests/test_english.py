@@ -277,7 +277,7 @@ SURFACE_FIELDS = {"rewrites", "phrase_rewrites", "request_forms", "topic_preposi
                   "before_year", "except_words", "content_verbs", "said_forms", "done_words", "precise_words",
                   "superlative_words", "group_ranks", "opposites", "place_frames", "one_of", "else_words",
                   "source_prepositions", "number_modifiers", "origin_prepositions",
-                  "except_phrases"}
+                  "except_phrases", "behalf_prepositions"}
 
 
 FORM_FIELDS = {"talk_nouns"}  # dictionary forms before synonyms are merged ("talk" is read as a meeting)

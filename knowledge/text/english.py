@@ -996,6 +996,7 @@ ENGLISH = Lexicon(
     else_words=frozenset(["else"]),
     number_modifiers=frozenset(["only", "just", "mere", "total"]),
     origin_prepositions=frozenset(["from"]),
+    behalf_prepositions=frozenset(["for"]),
     size_words=_words("size"),
     source_prepositions=frozenset(["to"]),
     talk_nouns=_words("talk meeting conversation"),
@@ -1020,7 +1021,8 @@ _SURFACE_FIELDS = frozenset(["rewrites", "phrase_rewrites", "request_forms", "to
                              "both_sides", "one_of",
                              "indefinite_particles", "role_names", "results_of", "number_of", "before_year",
                              "except_words", "else_words", "source_prepositions", "number_modifiers",
-                             "origin_prepositions", "except_phrases"])
+                             "origin_prepositions", "except_phrases",
+                             "behalf_prepositions"])
 
 
 def _lexicon_words(lexicon: Lexicon) -> Iterable[str]:

@@ -413,6 +413,7 @@ class Lexicon:
     else_words: frozenset[str] = frozenset()  # surface: «кто ещё был», "who else": people besides those asked about
     number_modifiers: frozenset[str] = frozenset()  # surface: «всего 5 тысяч», "only 5": how much, not «все»
     origin_prepositions: frozenset[str] = frozenset()  # surface: «студенты из России», "from Russia": whose they are
+    behalf_prepositions: frozenset[str] = frozenset()  # surface: «кто подписал от Франции»: someone of that country
     size_words: frozenset[str] = frozenset()  # «размер стипендии»: how big one thing is, not how many
     source_prepositions: frozenset[str] = frozenset()  # surface: «по данным», "according to the data": whose word
     talk_nouns: frozenset[str] = frozenset()  # «сколько переговоров»: talks on two days of one visit are two
@@ -690,6 +691,7 @@ RUSSIAN = Lexicon(
     else_words=frozenset(["ещё", "еще"]),
     number_modifiers=frozenset(["всего", "лишь", "только", "целых", "аж"]),
     origin_prepositions=frozenset(["из"]),
+    behalf_prepositions=frozenset(["от"]),
     size_words=frozenset(["размер", "величина"]),
     source_prepositions=frozenset(["по", "согласно"]),
     talk_nouns=frozenset(["переговоры", "встреча", "беседа", "разговор"]),
