@@ -956,3 +956,11 @@ def test_a_passive_verb_of_mentioning_is_said_of_the_source(parse, question: str
 
 def test_an_active_verb_of_mentioning_is_a_word_to_find(parse) -> None:
     assert parse("что Алиев упомянул в разговоре").words.terms
+
+
+@pytest.mark.parametrize("question", ["работает ли Лукойл на азербайджанском рынке",
+                                      "работает ли Лукойл на рынке Азербайджана"])
+def test_a_countrys_market_is_in_that_country(parse, question: str) -> None:
+    query = parse(question)
+    assert "azerbaijan" in query.scope.place_refs
+    assert "рынок" not in {lemma for term in query.words.terms for lemma in term.lemmas}

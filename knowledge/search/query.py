@@ -958,6 +958,7 @@ class _Words:
     unknown_counted: bool = False
     wants_city: bool = False
     officials: set[str] = field(default_factory=set)
+    markets: set[str] = field(default_factory=set)
 
 
 def _names_document(soft: Iterable[str], terms: Sequence[Term], index: Index, lx: Lexicon) -> bool:
@@ -1020,6 +1021,12 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
             countries = {ref for ref in beside if ref is not None and index.base.entities[ref].kind == "country"}
             if countries:
                 found.officials |= countries
+                continue
+        if owner is None and lemma in lx.market_nouns and info.pos == "NOUN":
+            beside = [owners[at] for at in (position - 1, position + 1) if 0 <= at < len(owners)]
+            countries = {ref for ref in beside if ref is not None and index.base.entities[ref].kind == "country"}
+            if countries:  # «на французском рынке»: in France, which a fact says with the country's name
+                found.markets |= countries
                 continue
         if owner is None and _said_of_source(scan, position, info):
             continue  # «сколько встреч упомянуто», "which firms are named": the source's words, not the facts'
@@ -1277,7 +1284,7 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
         soft_entities=frozenset(named.soft),
         about_refs=frozenset(named.about_refs),
         about_qualifiers=frozenset(named.about_qualifiers),
-        place_refs=frozenset(named.place_refs),
+        place_refs=frozenset(named.place_refs | found.markets),
         years=frozenset(years),
         months=frozenset(scan.months),
         days=frozenset(scan.days),

@@ -997,6 +997,7 @@ ENGLISH = Lexicon(
     number_modifiers=frozenset(["only", "just", "mere", "total"]),
     origin_prepositions=frozenset(["from"]),
     behalf_prepositions=frozenset(["for"]),
+    market_nouns=_words("market"),
     size_words=_words("size"),
     source_prepositions=frozenset(["to"]),
     talk_nouns=_words("talk meeting conversation"),

@@ -414,6 +414,7 @@ class Lexicon:
     number_modifiers: frozenset[str] = frozenset()  # surface: «всего 5 тысяч», "only 5": how much, not «все»
     origin_prepositions: frozenset[str] = frozenset()  # surface: «студенты из России», "from Russia": whose they are
     behalf_prepositions: frozenset[str] = frozenset()  # surface: «кто подписал от Франции»: someone of that country
+    market_nouns: frozenset[str] = frozenset()  # «на французском рынке», "the French market": in that country
     size_words: frozenset[str] = frozenset()  # «размер стипендии»: how big one thing is, not how many
     source_prepositions: frozenset[str] = frozenset()  # surface: «по данным», "according to the data": whose word
     talk_nouns: frozenset[str] = frozenset()  # «сколько переговоров»: talks on two days of one visit are two
@@ -692,6 +693,7 @@ RUSSIAN = Lexicon(
     number_modifiers=frozenset(["всего", "лишь", "только", "целых", "аж"]),
     origin_prepositions=frozenset(["из"]),
     behalf_prepositions=frozenset(["от"]),
+    market_nouns=frozenset(["рынок"]),
     size_words=frozenset(["размер", "величина"]),
     source_prepositions=frozenset(["по", "согласно"]),
     talk_nouns=frozenset(["переговоры", "встреча", "беседа", "разговор"]),
