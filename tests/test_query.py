@@ -964,3 +964,8 @@ def test_a_countrys_market_is_in_that_country(parse, question: str) -> None:
     query = parse(question)
     assert "azerbaijan" in query.scope.place_refs
     assert "рынок" not in {lemma for term in query.words.terms for lemma in term.lemmas}
+
+
+def test_communication_is_a_contact_as_communicating_is(parse) -> None:
+    noun, verb = parse("общение Путина и Алиева"), parse("общались Путин и Алиев")
+    assert noun.words.terms[0].lemmas == verb.words.terms[0].lemmas
