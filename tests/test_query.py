@@ -969,3 +969,8 @@ def test_a_countrys_market_is_in_that_country(parse, question: str) -> None:
 def test_communication_is_a_contact_as_communicating_is(parse) -> None:
     noun, verb = parse("общение Путина и Алиева"), parse("общались Путин и Алиев")
     assert noun.words.terms[0].lemmas == verb.words.terms[0].lemmas
+
+
+def test_a_number_with_nothing_to_count_is_the_day_of_the_month(parse) -> None:
+    assert parse("Путин и Алиев в Ашхабаде — какое число?").intent.answer_type == "date"
+    assert parse("какое число граждан Азербайджана посетило Россию").intent.answer_type == "figure"

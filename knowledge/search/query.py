@@ -519,6 +519,7 @@ class _Scan:
     status_verb: bool = False  # «является», «приходится», «считает»: with «кем», a status may be asked
     status_asked: bool = False  # ... and is: a fact stating one answers
     day_of: int = 0  # «в пятый день поездки»: which day of the occasion
+    number_at: int = -1  # where «число» was read (the count of meaningful words before it)
     what_seen: bool = False  # «что» / "what" asked
 
     def ask(self, kind: str) -> None:
@@ -756,6 +757,7 @@ def _read_period_or_intent(scan: _Scan, info: WordInfo) -> bool:
     elif info.word in lx.number_of:
         asked = scan.answer_type
         scan.ask("figure")  # «какое число граждан», «число вузов»: how many
+        scan.number_at = len(scan.infos)  # ... unless nothing follows to count («встреча в Париже — какое число?»)
         if scan.answer_type == "figure" and asked != "figure" and scan.previous not in lx.place_prepositions:
             scan.counted_from = len(scan.infos)  # the counted noun follows, as after «сколько» (not «в число»)
             scan.figure_questions += 1
@@ -1238,6 +1240,9 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     if scan.year_parts and years and not scan.months and not scan.days:
         scan.months = scan.year_parts  # «в начале 2019-го»
 
+    if scan.answer_type == "figure" and scan.number_at == len(scan.infos) and scan.figure_questions <= 1 \
+            and lx.day_words:
+        scan.answer_type, scan.wants_day = "date", True  # «…, число?»: the day of the month, nothing counted
     named = _read_names(scan, index)
     if scan.answer_type == "person" and scan.status_verb and (lx.code != "ru" or "кем" in raw_words) and not any(
             index.base.entities[ref].kind == "person" for ref in named.order):
