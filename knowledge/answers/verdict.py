@@ -1236,8 +1236,8 @@ class Verdicts:
         if asked:
             kind, country = kinds.get(asked, ("", ""))
             together = self._places_together()
-            # a city asked is not held by the country a fact names beside its own city («в Москве» of a fact «в
-            # Сочи (Россия)»)
+            # a city asked is not held by the country a fact names beside its own city («в Париже» of a fact «в
+            # Лионе (Франция)»)
             if kind not in ("place", "country") or any((asked, p) in together for p in places
                                                        if kind == "country" or kinds[p][0] != "country") or (
                     kind == "country" and any(kinds[p][1] == asked for p in places)):

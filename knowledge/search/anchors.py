@@ -76,8 +76,8 @@ def anchored(text: str, index: Index) -> dict[str, list[tuple[str, str]]]:
 
 
 def acted(text: str, index: Index) -> Anchors:
-    """The names a text makes the subject of a verb one in meaning with a noun («Москва инициировала» is
-    «инициатива» of Moscow), by that noun's lemma: who did it is whose it is (Russian)."""
+    """The names a text makes the subject of a verb one in meaning with a noun («Париж инициировал» is
+    «инициатива» of Paris), by that noun's lemma: who did it is whose it is (Russian)."""
     if index.lang == "en":
         return {}
     analyse = analyser_for(index.lang)

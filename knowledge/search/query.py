@@ -83,7 +83,7 @@ class Scope:
     span: tuple[dt.date, dt.date] | None = None  # «в прошлом году», resolved against today: facts within it
     span_label: str = ""  # how to say that period («2023 год»)
     until: dt.date | None = None  # today, when the base reaches beyond it: later facts are not known yet
-    officials: frozenset[str] = frozenset()  # «с азербайджанскими руководителями»: someone of these countries
+    officials: frozenset[str] = frozenset()  # «с французскими руководителями»: someone of these countries
 
     @property
     def named(self) -> frozenset[str]:
@@ -827,7 +827,7 @@ def _read_names(scan: _Scan, index: Index) -> _Named:
         if ref in index.about:
             named.about_refs.add(ref)
             if (length == 1 and infos[start].pos == "ADJF") or scan.before[start] in lx.origin_prepositions:
-                named.about_qualifiers.add(ref)  # «российские студенты», «студенты из России»: whose they are
+                named.about_qualifiers.add(ref)  # «французские студенты», «студенты из Франции»: whose they are
             continue
         (named.entities if entity.kind in HARD_KINDS else named.soft).add(ref)
     return named

@@ -412,7 +412,7 @@ class Lexicon:
     except_words: frozenset[str] = frozenset()
     else_words: frozenset[str] = frozenset()  # surface: «кто ещё был», "who else": people besides those asked about
     number_modifiers: frozenset[str] = frozenset()  # surface: «всего 5 тысяч», "only 5": how much, not «все»
-    origin_prepositions: frozenset[str] = frozenset()  # surface: «студенты из России», "from Russia": whose they are
+    origin_prepositions: frozenset[str] = frozenset()  # surface: «студенты из Франции», "from France": whose they are
     behalf_prepositions: frozenset[str] = frozenset()  # surface: «кто подписал от Франции»: someone of that country
     market_nouns: frozenset[str] = frozenset()  # «на французском рынке», "the French market": in that country
     size_words: frozenset[str] = frozenset()  # «размер стипендии»: how big one thing is, not how many
@@ -424,7 +424,7 @@ class Lexicon:
     capital_words: frozenset[str] = frozenset()  # «столица Франции»: the capital a base names, by its country
     upcoming_words: frozenset[str] = frozenset()  # «следующая встреча»: what is to come, which only a plan says
     planned_words: frozenset[str] = frozenset()  # «запланированные переговоры»: announced, not held
-    # dictionary forms: «руководители Франции», «российские чиновники», "officials": anyone of that country the
+    # dictionary forms: «руководители Франции», «итальянские чиновники», "officials": anyone of that country the
     # base names, besides the people the question names; no word a fact must hold
     official_nouns: frozenset[str] = frozenset()
     day_of_words: frozenset[str] = frozenset()  # «в пятый день поездки Иванова»: a day of an occasion, counted from its first
