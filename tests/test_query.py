@@ -974,3 +974,9 @@ def test_communication_is_a_contact_as_communicating_is(parse) -> None:
 def test_a_number_with_nothing_to_count_is_the_day_of_the_month(parse) -> None:
     assert parse("Путин и Алиев в Ашхабаде — какое число?").intent.answer_type == "date"
     assert parse("какое число граждан Азербайджана посетило Россию").intent.answer_type == "figure"
+
+
+def test_a_persons_title_in_the_plural_is_the_role_of_several(parse) -> None:
+    # «президент России» is an alias of one person; «президентов России и Азербайджана» are both presidents
+    assert parse("переговоры президентов России и Азербайджана").scope.entities == {"putin", "aliyev"}
+    assert "putin" in parse("переговоры президента России с Алиевым").scope.entities

@@ -454,6 +454,10 @@ def _match_entities(infos: list[WordInfo], index: Index) -> list[tuple[int, int,
                 n = len(alias.tokens)
                 if n <= best_len or i + n > len(infos):
                     continue
+                head = next((infos[i + k] for k in range(n) if infos[i + k].pos == "NOUN"), None)
+                if n > 1 and index.base.entities[alias.entity].kind == "person" and head is not None \
+                        and head.plural and not head.proper:
+                    continue  # «президентов Франции и Италии»: a role held by several, not the one person
                 if all(alias.tokens[k].intersection(infos[i + k].lemmas) for k in range(n)):
                     best_len, best_entity = n, alias.entity
         if best_len:
