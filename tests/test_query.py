@@ -980,3 +980,10 @@ def test_a_persons_title_in_the_plural_is_the_role_of_several(parse) -> None:
     # «президент России» is an alias of one person; «президентов России и Азербайджана» are both presidents
     assert parse("переговоры президентов России и Азербайджана").scope.entities == {"putin", "aliyev"}
     assert "putin" in parse("переговоры президента России с Алиевым").scope.entities
+
+
+def test_an_event_scheduled_is_the_announced_one_asked(parse) -> None:
+    query = parse("на какую дату назначены переговоры президентов")
+    assert query.intent.future and not query.intent.becomes
+    assert "назначить" not in {lemma for term in query.words.terms for lemma in term.lemmas}
+    assert not parse("когда Асадов был назначен премьером").intent.future  # an office taken up, not a date set

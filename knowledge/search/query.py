@@ -1258,6 +1258,12 @@ def parse_query(text: str, index: Index, *, span: tuple[dt.date, dt.date] | None
     _read_role_groups(scan, named, index)
     found = _read_terms(scan, named.owners, index, analyse)
     terms = found.terms
+    planned = [t for t in terms if lx.planned_words & {*analyse(t.word).forms, t.word}]
+    if planned and any(set(t.lemmas) & lx.event_nouns for t in terms):
+        # «на какую дату назначены переговоры»: the announced event is asked, which a fact says in its words
+        terms = [t for t in terms if t not in planned]
+        future = True
+        scan.becomes = ""  # «назначены» of talks, not «назначен премьером»
     status = {lemma for noun in lx.status_nouns for lemma in analyse(noun).lemmas}
     if scan.status_asked and (present := tuple(sorted(lm for lm in status if lm in index.postings))):
         # «кем Франция приходится Италии»: its status, which a fact says in its own words
