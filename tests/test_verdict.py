@@ -762,3 +762,8 @@ def test_a_denial_keeping_everyone_named_comes_before_one_setting_a_person_aside
     # on 6 March Мишустин met Алиев, not Асадов; he met Асадов on 5 March: the claim is about Мишустин and Асадов
     answer = engine.answer("Мишустин встречался с Асадовым 6 марта 2024 года?")
     assert answer.verdict == "no" and "5 марта" in first_line(answer)
+
+
+def test_an_unknown_place_named_as_the_venue_is_denied_by_the_facts_place(engine: Engine) -> None:
+    answer = engine.answer("Местом подписания декларации о коридоре «Север–Юг» был Стамбул?")
+    assert answer.verdict == "no" and "Баку" in first_line(answer)

@@ -1197,13 +1197,15 @@ class Verdicts:
             not claim.scope.months or max(claim.scope.months) <= self.base_end.month))
 
     def _unknown_place(self, claim_text: str, name: str) -> bool:
-        """An unknown name the claim uses as where («в Лиссабоне»): a place the dictionary knows, not a part of
-        the world that may hold the fact's place («в Азии»)."""
+        """An unknown name the claim uses as where («в Лиссабоне», «местом встречи был Лиссабон»): a place the
+        dictionary knows, not a part of the world that may hold the fact's place («в Азии»)."""
         tokens = claim_text.split()
         if name not in tokens:
             return False
         at = tokens.index(name)
-        if at == 0 or tokens[at - 1] not in _PREPOSITIONS_OF_PLACE or self.lang != "ru":
+        analyse, venues = analyser_for(self.lang), lexicon_for(self.lang).venue_words
+        venue = any(venues.intersection(analyse(token).forms[:1]) for token in tokens)  # «местом … был Лиссабон»
+        if self.lang != "ru" or not (venue or (at and tokens[at - 1] in _PREPOSITIONS_OF_PLACE)):
             return False
         from knowledge.text.morphology import analyzer
 
