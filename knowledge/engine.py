@@ -424,9 +424,9 @@ class Engine:
 
     def _on_behalf(self, query: Query) -> bool:
         """A country is named after a preposition of acting for it («от Чили», "for Chile"): someone of it is asked."""
-        origins = lexicon_for(self.lang).behalf_prepositions
+        behalf = lexicon_for(self.lang).behalf_prepositions
         tokens = words(query.text, max_chars=MAX_QUERY_CHARS)
-        return any(at > 0 and tokens[at - 1] in origins and self._kinds[ref][0] == "country"
+        return any(at > 0 and tokens[at - 1] in behalf and self._kinds[ref][0] == "country"
                    for at, ref, _ in mentions(query.text, self.index))
 
     def _other_speaker(self, query: Query, fact: Fact) -> bool:

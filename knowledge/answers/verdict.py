@@ -59,6 +59,7 @@ from knowledge.search.index import FactEntry, Index, reader
 from knowledge.search.query import MIN_YEAR, Query, split_relative
 from knowledge.search.rankings import occasion_groups
 from knowledge.search.scoring import Scored, rank, score_entry, term_hits
+from knowledge.text.english import BE_FORMS
 from knowledge.text.language import analyser_for, lexicon_for
 from knowledge.text.morphology import WordInfo, fractional_unit
 from knowledge.text.normalize import MAX_QUERY_CHARS, normalize, words
@@ -128,7 +129,6 @@ _AUXILIARIES = frozenset(["did", "does", "do", "is", "are", "was", "were", "has"
                           "can", "could", "shall", "should", "might", "may"])
 _FUTURE_EN = frozenset(["will", "shall"])
 _TO_COME_EN = frozenset(["will", "would", "shall"])  # "would be punished": reported as to come
-_BE_EN = frozenset(["was", "were", "been", "be", "is", "are", "being"])  # before a participle: the passive
 _PAST_EN = frozenset(["did", "was", "were", "had"])
 _OPENERS_EN = frozenset(["so", "and", "but", "well", "hey", "ok", "okay", "please", "btw", "also", "then"])
 _ASKERS_EN = frozenset(["you", "u", "anyone", "anybody", "someone", "somebody", "i", "we"])
@@ -960,7 +960,7 @@ class Verdicts:
         where = next((i for i, t in enumerate(fact_tokens) if set(analyse(t).lemmas) & set(verb.lemmas)), None)
         if where is None:
             return True
-        if where and fact_tokens[where - 1] in _BE_EN:  # "Smith was received by Jones": the one after "by"
+        if where and fact_tokens[where - 1] in BE_FORMS:  # "Smith was received by Jones": the one after "by"
             after = [person for position, person, _ in stated if position > where
                      and "by" in fact_tokens[where:position]]
             return not after or after[0] in doers

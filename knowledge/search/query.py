@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge.base.model import Entity
 from knowledge.search.index import DERIVED_PREFIX, Index, reader
+from knowledge.text.english import BE_FORMS
 from knowledge.text.language import lexicon_for
 from knowledge.text.lexicon import PEOPLE_COUNTED, QUESTION_WORDS, RANKING_MARKERS, Lexicon, ranks_first
 from knowledge.text.morphology import (
@@ -697,9 +698,6 @@ def _read_marker(scan: _Scan, info: WordInfo) -> bool:
         scan.trend = True
     elif lemma in lx.latest_words:
         scan.ordinal = "latest"
-    elif (lemma in lx.upcoming_words or lemma in lx.planned_words or info.word in lx.planned_words) and (
-            scan.previous in lx.except_words or scan.earlier in lx.except_words):
-        scan.excepts -= 1  # «кроме запланированных переговоров»: announced events, which nothing counts as held
     elif lemma in lx.upcoming_words:
         scan.upcoming = True
     elif lemma in lx.earliest_words or info.word in lx.earliest_words:
@@ -775,7 +773,7 @@ def _read_period_or_intent(scan: _Scan, info: WordInfo) -> bool:
     elif lemma in lx.day_words and scan.answer_type in ("", "what", "date"):
         scan.wants_day = True
         scan.answer_type = "date"
-    elif lemma in lx.name_words and not (lemma in lx.mention_verbs and scan.previous in _BE_EN):
+    elif lemma in lx.name_words and not (lemma in lx.mention_verbs and scan.previous in BE_FORMS):
         scan.answer_type = "name"  # not "which firms are named": mentioned
     elif lemma in lx.count_words and scan.answer_type == "figure":
         scan.count_intent = scan.list_intent = True
@@ -1023,14 +1021,12 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
             continue
         if owner is None and (lemma in lx.official_nouns or info.word in lx.official_nouns) and info.pos == "NOUN":
             # «встречи с французскими руководителями», «руководство Франции»: someone of the country beside it
-            beside = [owners[at] for at in (position - 1, position + 1) if 0 <= at < len(owners)]
-            countries = {ref for ref in beside if ref is not None and index.base.entities[ref].kind == "country"}
+            countries = _countries_beside(owners, position, index)
             if countries:
                 found.officials |= countries
                 continue
         if owner is None and lemma in lx.market_nouns and info.pos == "NOUN":
-            beside = [owners[at] for at in (position - 1, position + 1) if 0 <= at < len(owners)]
-            countries = {ref for ref in beside if ref is not None and index.base.entities[ref].kind == "country"}
+            countries = _countries_beside(owners, position, index)
             if countries:  # «на французском рынке»: in France, which a fact says with the country's name
                 found.markets |= countries
                 continue
@@ -1104,7 +1100,10 @@ def _read_terms(scan: _Scan, owners: list[str | None], index: Index, analyse: An
     return found
 
 
-_BE_EN = frozenset(["is", "are", "was", "were", "be", "been", "being"])  # before a participle: the passive
+def _countries_beside(owners: Sequence[str | None], position: int, index: Index) -> set[str]:
+    """The countries named right before or after a word («французских руководителей», «рынок Франции»)."""
+    beside = [owners[at] for at in (position - 1, position + 1) if 0 <= at < len(owners)]
+    return {ref for ref in beside if ref is not None and index.base.entities[ref].kind == "country"}
 
 
 def _said_of_source(scan: _Scan, position: int, info: WordInfo) -> bool:
@@ -1113,7 +1112,7 @@ def _said_of_source(scan: _Scan, position: int, info: WordInfo) -> bool:
         return False
     if scan.lx.code == "ru":
         return info.pos in ("PRTS", "PRTF") or (info.pos == "VERB" and info.word.endswith(("ся", "сь")))
-    return scan.before[position] in _BE_EN
+    return scan.before[position] in BE_FORMS
 
 
 def _sized(scan: _Scan, position: int) -> bool:

@@ -859,6 +859,10 @@ def _months() -> dict[str, int]:
 
 _QUARTER_FIRST, _QUARTER_LAST, _MIDDLE = (1, 2, 3), (10, 11, 12), (5, 6, 7, 8)
 
+# The forms of "be" before a participle: the passive ("Smith was received by Jones", "which firms are named").
+BE_FORMS = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+
+
 ENGLISH = Lexicon(
     fillers=_words(
         "hello hi hey please pls plz thanks thank tell know wonder want like need can could would may might right "
